@@ -1,0 +1,88 @@
+"""Places on a route: countries, and the regions sources name instead of a country."""
+
+from __future__ import annotations
+
+from typing import Union
+
+import attrs
+
+from nkasylum._text import name_key
+from nkasylum.countries import Country, country
+from nkasylum.errors import ArgumentTypeError
+
+__all__ = ["REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "Place", "Region", "place", "place_code"]
+
+
+@attrs.frozen(order=True)
+class Region:
+    """A place that is not one country: an unnamed third country, or a named region.
+
+    Attributes:
+        id: stable identifier (lower case with hyphens), e.g. ``"third-country"``.
+        name: readable name, e.g. ``"third country"``.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.place("third country") is nk.THIRD_COUNTRY
+        True
+        >>> str(nk.place("South-East Asia"))
+        'Southeast Asia'
+    """
+
+    id: str
+    name: str = attrs.field(eq=False, order=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+THIRD_COUNTRY = Region("third-country", "third country")
+"""A country the source does not name (e.g. "left Beijing ... for Seoul via a third country")."""
+SOUTHEAST_ASIA = Region("southeast-asia", "Southeast Asia")
+"""Southeast Asia, where a source names the region rather than a country."""
+REGIONS: tuple[Region, ...] = (SOUTHEAST_ASIA, THIRD_COUNTRY)
+"""Every region nkasylum knows, sorted by id."""
+
+Place = Union[Country, Region]
+"""A country or a region."""
+
+_REGION_KEYS = {
+    "third country": THIRD_COUNTRY,
+    "third-country": THIRD_COUNTRY,
+    "a third country": THIRD_COUNTRY,
+    "southeast asia": SOUTHEAST_ASIA,
+    "south east asia": SOUTHEAST_ASIA,
+    "southeast-asia": SOUTHEAST_ASIA,
+}
+_REGION_INDEX = {name_key(k): v for k, v in _REGION_KEYS.items()}
+
+
+def place(query: Country | Region | str) -> Country | Region:
+    """Resolve a region name or id, or else a country (see :func:`nkasylum.country`).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.place("third-country").name
+        'third country'
+        >>> nk.place("ROK")
+        Country('KR')
+    """
+    if isinstance(query, (Country, Region)):
+        return query
+    if not isinstance(query, str):
+        raise ArgumentTypeError(
+            f"a place must be a str (country name, ISO code or region), a Country or a "
+            f"Region, not {type(query).__name__}: {query!r}"
+        )
+    region = _REGION_INDEX.get(name_key(query))
+    return region if region is not None else country(query)
+
+
+def place_code(value: Country | Region) -> str:
+    """The code a place is stored under: the alpha-2 code or the region id."""
+    return value.alpha_2 if isinstance(value, Country) else value.id
+
+
+def place_label(value: Country | Region) -> str:
+    """How a place is written in a route: the alpha-2 code or the region's name."""
+    return value.alpha_2 if isinstance(value, Country) else value.name

@@ -1,0 +1,221 @@
+"""JSON and data-file conversion through one ``cattrs`` converter.
+
+The converter is built on first use (importing ``cattrs`` is deferred so that
+``import nkasylum`` stays cheap). Countries are stored as alpha-2 codes, regions as
+their ids, dates as ISO strings, enums as their values; tuples become lists. JSON output
+has sorted keys so that exports diff well in version control.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import json
+import threading
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from nkasylum.countries import Country, country
+from nkasylum.errors import ArgumentTypeError, DataError, NKAsylumError
+from nkasylum.places import Region, place
+from nkasylum.routes import Route
+
+if TYPE_CHECKING:
+    from cattrs import Converter
+
+__all__ = ["from_json", "get_converter", "to_json", "unstructure"]
+
+T = TypeVar("T")
+_lock = threading.Lock()
+
+
+def _structure_date(value: object, _: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise ValueError(f"expected a date, got a date and time {value!r}")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+    raise ValueError(f"expected a date, got {type(value).__name__} {value!r}")
+
+
+def _strict(kind: type[Any]) -> Any:
+    def structure(value: object, _: object) -> Any:
+        if type(value) is not kind:
+            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+        return value
+
+    return structure
+
+
+def _structure_place(value: object, _: object) -> Country | Region:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a country code or region id, got {value!r}")
+    return place(value)
+
+
+def _structure_country(value: object, _: object) -> Country:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a country code, got {value!r}")
+    return country(value)
+
+
+def _structure_region(value: object, _: object) -> Region:
+    found = _structure_place(value, None)
+    if not isinstance(found, Region):
+        raise ValueError(f"expected a region id, got {value!r}")
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def get_converter() -> Converter:
+    """The shared, preconfigured ``cattrs`` converter (built once, on first use).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.get_converter().unstructure(nk.country("DPRK"))
+        'KP'
+    """
+    with _lock:
+        from cattrs.preconf.json import make_converter
+
+        conv = make_converter(forbid_extra_keys=True, prefer_attrib_converters=False)
+        conv.register_structure_hook(dt.date, _structure_date)
+        conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+        for kind in (str, int, bool):
+            conv.register_structure_hook(kind, _strict(kind))
+        conv.register_structure_hook(Country, _structure_country)
+        conv.register_unstructure_hook(Country, lambda c: c.alpha_2)
+        conv.register_structure_hook(Region, _structure_region)
+        conv.register_unstructure_hook(Region, lambda r: r.id)
+        conv.register_structure_hook(Country | Region, _structure_place)
+        conv.register_unstructure_hook(
+            Country | Region,
+            lambda p: p.alpha_2 if isinstance(p, Country) else p.id,
+        )
+        from cattrs.gen import make_dict_structure_fn
+
+        route_from_dict = make_dict_structure_fn(Route, conv, _cattrs_forbid_extra_keys=True)
+
+        def structure_route(value: object, _: object) -> Route:
+            if isinstance(value, str):
+                return Route.parse(value)
+            if not isinstance(value, dict):
+                raise ValueError(f"expected a route as text or an object, got {value!r}")
+            return route_from_dict(value, Route)
+
+        conv.register_structure_hook(Route, structure_route)
+
+        def structure_enum(value: object, kind: type[enum.Enum]) -> enum.Enum:
+            try:
+                return kind(value)
+            except ValueError:
+                allowed = ", ".join(repr(m.value) for m in kind)
+                raise ValueError(f"{value!r} is not a {kind.__name__}; use one of {allowed}") from None
+
+        conv.register_structure_hook(enum.Enum, structure_enum)
+        return conv
+
+
+def unstructure(obj: object) -> Any:
+    """Turn a public value into plain JSON-ready data (dicts, lists, strings, numbers)."""
+    return get_converter().unstructure(obj)
+
+
+def to_json(obj: object, *, indent: int | None = 2) -> str:
+    """Serialise any public nkasylum value (or a tuple or list of them) to JSON.
+
+    Keys are sorted and the output ends without a newline, so the same value always
+    gives the same text.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> print(nk.to_json(nk.Quantity(30, nk.Qualifier.MORE_THAN), indent=None))
+        {"qualifier": "more-than", "unit": "people", "value": 30}
+    """
+    return json.dumps(unstructure(obj), indent=indent, sort_keys=True, ensure_ascii=False)
+
+
+def from_json(text: str | bytes, kind: type[T]) -> T:
+    """Rebuild a value of type ``kind`` from :func:`to_json` output (an exact round trip).
+
+    Raises:
+        DataError: the text is not valid JSON or does not describe a ``kind``; the message
+            says where (e.g. ``$.legs[0].origin``) and what was expected.
+        ArgumentTypeError: ``text`` is not ``str`` or ``bytes``.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> r = nk.Route.parse("KP > RU > KR")
+        >>> nk.from_json(nk.to_json(r), nk.Route) == r
+        True
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise ArgumentTypeError(f"from_json takes JSON text (str or bytes), not {type(text).__name__}")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as err:
+        raise DataError(f"not valid JSON: {err}") from None
+    return structure(data, kind, where="JSON")
+
+
+def structure(data: object, kind: type[T], *, where: str) -> T:
+    """Structure plain data into ``kind``, turning every failure into a :class:`DataError`."""
+    try:
+        return get_converter().structure(data, kind)
+    except NKAsylumError as err:
+        if isinstance(err, DataError):
+            raise
+        raise DataError(str(err)) from None
+    except Exception as err:  # cattrs reports failures as exception groups
+        raise _as_data_error(err, where) from None
+
+
+def _as_data_error(err: BaseException, where: str) -> DataError:
+    from cattrs import transform_error
+
+    leaf = _first_leaf(err)
+    if isinstance(leaf, DataError):
+        path = _path_of(err)
+        field = ".".join(p for p in (path, leaf.field) if p) or None
+        return DataError(leaf.message, field=field)
+    try:
+        messages = transform_error(err)
+    except Exception:
+        messages = [str(err)]
+    message = messages[0] if messages else str(err)
+    field = None
+    if " @ " in message:
+        message, _, path = message.rpartition(" @ ")
+        field = path.removeprefix("$").lstrip(".") or None
+    if isinstance(leaf, (ValueError, TypeError, LookupError)) and str(leaf) and str(leaf) not in message:
+        message = f"{message}: {leaf}"
+    return DataError(message, field=field)
+
+
+def _first_leaf(err: BaseException) -> BaseException:
+    from cattrs.errors import BaseValidationError
+
+    while isinstance(err, BaseValidationError) and err.exceptions:
+        err = err.exceptions[0]
+    return err
+
+
+def _path_of(err: BaseException) -> str:
+    from cattrs.errors import AttributeValidationNote, BaseValidationError, IterableValidationNote
+
+    parts: list[str] = []
+    while isinstance(err, BaseValidationError) and err.exceptions:
+        inner = err.exceptions[0]
+        for note in getattr(inner, "__notes__", []):
+            if isinstance(note, AttributeValidationNote):
+                parts.append(note.name)
+                break
+            if isinstance(note, IterableValidationNote):
+                parts.append(f"[{note.index}]")
+                break
+        err = inner
+    return ".".join(parts).replace(".[", "[")

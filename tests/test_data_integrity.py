@@ -1,0 +1,127 @@
+"""The bundled data: every anchor verbatim in its document, references whole, dates sane,
+no note copied from a source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import nkasylum as nk
+from nkasylum._text import prose_key
+from nkasylum.anchors import check_anchors
+
+
+def _entries(kb: nk.KnowledgeBase) -> list[nk.knowledge.Entry]:
+    return [*kb.all_policies, *kb.all_passages, *kb.all_cases, *kb.all_statistics,
+            *kb.all_conflicts]
+
+
+def test_every_anchor_stands_verbatim_in_its_document(kb: nk.KnowledgeBase, documents: Path) -> None:
+    problems = check_anchors(kb, documents)
+    assert problems == (), "\n".join(f"{p.entry} {p.field}: {p.message}" for p in problems)
+
+
+def test_every_source_document_exists(kb: nk.KnowledgeBase, documents: Path) -> None:
+    missing = [s.id for s in kb.sources() if not (documents / s.document).is_file()]
+    assert missing == []
+
+
+def test_the_anchor_check_can_fail(kb: nk.KnowledgeBase, documents: Path) -> None:
+    bad = kb.all_cases[0]
+    wrong = nk.Evidence(bad.evidence[0].source, "words that stand in no document", "x")
+    changed = kb.with_case(__import__("attrs").evolve(bad, evidence=(wrong,)))
+    problems = check_anchors(changed, documents)
+    assert len(problems) == 1
+    assert "words that stand in no document" in problems[0].message
+
+
+def test_every_entry_has_evidence_and_every_source_is_cited(kb: nk.KnowledgeBase) -> None:
+    cited = set()
+    for entry in _entries(kb):
+        assert entry.evidence, entry.id
+        cited.update(e.source for e in entry.evidence)
+    uncited = sorted({s.id for s in kb.sources()} - cited)
+    assert uncited == []
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|\n", prose_key(text))
+    return [p.strip(" \"'") for p in parts if len(p.split()) >= 6]
+
+
+def _project_texts(entry: object) -> list[str]:
+    texts = [getattr(entry, name, "") or "" for name in
+             ("summary", "title", "description", "subject", "note")]
+    texts += list(getattr(entry, "conditions", ())) + list(getattr(entry, "exceptions", ()))
+    texts += list(getattr(entry, "inconsistencies", ()))
+    texts += [e.note for e in getattr(entry, "evidence", ())]
+    return [prose_key(t).lower() for t in texts if t]
+
+
+def test_no_project_text_copies_a_source_sentence(kb: nk.KnowledgeBase, documents: Path) -> None:
+    sentences = {s.id: [x.lower() for x in _sentences((documents / s.document).read_text("utf-8"))]
+                 for s in kb.sources()}
+    copied = []
+    for entry in _entries(kb):
+        for ev in entry.evidence:
+            for text in _project_texts(entry):
+                copied += [(entry.id, s) for s in sentences[ev.source] if s in text]
+    assert copied == []
+
+
+def test_anchors_are_3_to_12_words(kb: nk.KnowledgeBase) -> None:
+    from nkasylum._text import word_count
+
+    for entry in _entries(kb):
+        for ev in entry.evidence:
+            assert 3 <= word_count(ev.anchor) <= 12, (entry.id, ev.anchor)
+
+
+def _newest(kb: nk.KnowledgeBase, entry: object) -> dt.date | None:
+    dates = [kb.source(e.source).published for e in entry.evidence]  # type: ignore[attr-defined]
+    known = [d for d in dates if d is not None]
+    return max(known) if known else None
+
+
+def test_nothing_is_dated_after_the_sources_that_report_it(kb: nk.KnowledgeBase) -> None:
+    for c in kb.all_cases:
+        newest = _newest(kb, c)
+        if c.date and newest:
+            assert c.date <= newest, c.id
+    for s in kb.all_statistics:
+        newest = _newest(kb, s)
+        if s.as_of and newest:
+            assert s.as_of <= newest, s.id
+    for p in (*kb.all_policies, *kb.all_passages):
+        newest = _newest(kb, p)
+        if p.basis is nk.Basis.OBSERVATION and p.valid_until and newest:
+            assert p.valid_until <= newest, p.id
+        if p.valid_from and newest:
+            assert p.valid_from <= newest, p.id
+
+
+def test_undated_sources_support_only_undated_or_corroborated_facts(kb: nk.KnowledgeBase) -> None:
+    for p in (*kb.all_policies, *kb.all_passages):
+        if not p.undated:
+            assert _newest(kb, p) is not None, f"{p.id} is dated but only undated sources back it"
+
+
+def test_documented_countries_keep_a_row(kb: nk.KnowledgeBase) -> None:
+    covered: set[object] = set()
+    for p in kb.all_policies:
+        covered.add(p.country)
+    for q in kb.all_passages:
+        covered.add(q.origin)
+    for s in kb.all_statistics:
+        covered.add(s.place)
+    for code in ["CN", "KR", "US", "CA", "GB", "AU", "DE", "NL", "RU", "JP"]:
+        assert nk.country(code) in covered, code
+    assert nk.SOUTHEAST_ASIA in covered
+
+
+def test_results_come_in_a_stable_documented_order(kb: nk.KnowledgeBase) -> None:
+    assert [s.id for s in nk.sources()] == sorted(s.id for s in nk.sources())
+    cases = nk.cases()
+    keys = [(c.date is None, c.date or dt.date.max, c.id) for c in cases]
+    assert keys == sorted(keys)

@@ -1,0 +1,138 @@
+"""Broken data files give DataErrors that name the file, the entry and the field."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+import nkasylum as nk
+
+BUNDLED = Path(str(resources.files("nkasylum") / "data"))
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text, f"fixture text {old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _error(data: Path, documents: Path | None = None) -> nk.DataError:
+    with pytest.raises(nk.DataError) as info:
+        nk.load_knowledge_base(data, documents=documents)
+    return info.value
+
+
+def test_a_copy_of_the_bundled_data_loads_equal(data: Path) -> None:
+    assert nk.load_knowledge_base(data) == nk.default_knowledge_base()
+
+
+def test_unknown_key(data: Path) -> None:
+    _edit(data / "countries/ru.toml", 'repatriates = true', 'repatriated = true')
+    err = _error(data)
+    assert err.file == "countries/ru.toml"
+    assert err.entry == "policy 'ru-2009-deportation-in-principle'"
+    assert "repatriated" in str(err)
+
+
+def test_missing_evidence(data: Path) -> None:
+    path = data / "countries/us.toml"
+    text = path.read_text("utf-8")
+    path.write_text(text.split("[[policy.evidence]]")[0], "utf-8")
+    err = _error(data)
+    assert (err.file, err.entry, err.field) == ("countries/us.toml", "policy 'us-explainer-usrap'",
+                                                "evidence")
+    assert "evidence" in err.message
+
+
+def test_anchor_not_in_its_document(data: Path, documents: Path) -> None:
+    _edit(data / "countries/ca.toml", 'anchor = "based on the Geneva Convention',
+          'anchor = "based on the Refugee Convention')
+    err = _error(data, documents)
+    assert err.file == "countries/ca.toml"
+    assert err.entry == "policy 'ca-explainer-irb'"
+    assert err.field == "evidence[1].anchor"
+    assert "does not stand" in err.message
+
+
+def test_unknown_source_id(data: Path) -> None:
+    _edit(data / "countries/ca.toml", 'source = "explainer-what-countries-allow"',
+          'source = "explainer-what-country-allow"')
+    err = _error(data)
+    assert err.file == "countries/ca.toml"
+    assert err.entry == "policy 'ca-explainer-irb'"
+    assert err.field == "evidence[0].source"
+    assert "explainer-what-countries-allow" in err.message  # the suggestion
+
+
+def test_country_that_does_not_resolve(data: Path) -> None:
+    _edit(data / "countries/ca.toml", 'country = "CA"', 'country = "Kanada"')
+    err = _error(data)
+    assert (err.file, err.entry, err.field) == ("countries/ca.toml", "policy 'ca-explainer-irb'",
+                                                "country")
+    assert "Kanada" in err.message
+
+
+def test_valid_until_before_valid_from(data: Path) -> None:
+    _edit(data / "countries/ru.toml", "valid_until = 2009-12-23\nrepatriates",
+          "valid_until = 2008-12-23\nrepatriates")
+    err = _error(data)
+    assert err.entry == "policy 'ru-2009-deportation-in-principle'"
+    assert err.field == "valid_until"
+    assert "before" in err.message
+
+
+def test_qualifier_that_does_not_exist(data: Path) -> None:
+    _edit(data / "statistics/seeds.toml", 'qualifier = "more-than"', 'qualifier = "over"')
+    err = _error(data)
+    assert err.file == "statistics/seeds.toml"
+    assert err.entry == "statistic 'cn-mission-departures-2002-09-11'"
+    assert err.field == "value.qualifier"
+    assert "more-than" in err.message
+
+
+def test_observation_without_an_end(data: Path) -> None:
+    _edit(data / "countries/ru.toml", "valid_until = 2009-12-23\nrepatriates", "repatriates")
+    err = _error(data)
+    assert err.field == "valid_until"
+    assert "observation" in err.message
+
+
+def test_duplicate_id(data: Path) -> None:
+    _edit(data / "countries/gb.toml", 'id = "gb-explainer-small-number"',
+          'id = "au-explainer-small-number"')
+    err = _error(data)
+    assert err.field == "id"
+    assert "already used" in err.message
+
+
+def test_bad_toml(data: Path) -> None:
+    (data / "countries/xx.toml").write_text("[[policy]\nid = ", "utf-8")
+    err = _error(data)
+    assert err.file == "countries/xx.toml"
+    assert "TOML" in err.message
+
+
+def test_contradicting_statements_over_one_period(data: Path) -> None:
+    (data / "countries/ru-extra.toml").write_text(
+        '[[policy]]\nid = "ru-contradiction"\ncountry = "RU"\nsummary = "s"\n'
+        'basis = "observation"\nvalid_from = 2009-10-01\nvalid_until = 2009-10-02\n'
+        'repatriates = false\n[[policy.evidence]]\nsource = "kyodo-2009-12-23"\n'
+        'anchor = "one two three"\nnote = "n"\n', "utf-8")
+    err = _error(data)
+    assert err.field == "repatriates"
+    assert "contradicts" in err.message
+
+
+def test_missing_folder() -> None:
+    with pytest.raises(nk.DataError, match="no data folder"):
+        nk.load_knowledge_base("/nonexistent/nkasylum-data")

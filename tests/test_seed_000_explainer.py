@@ -1,0 +1,61 @@
+"""Seed 000: the undated explainer "What countries allow North Koreans?"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import nkasylum as nk
+
+SOURCE = "explainer-what-countries-allow"
+
+
+def test_the_source_is_undated_and_unattributed() -> None:
+    s = nk.source(SOURCE)
+    assert s.published is None
+    assert s.publisher is None
+    assert s.kind is nk.SourceKind.UNATTRIBUTED
+
+
+def test_undated_claims_answer_no_dated_question() -> None:
+    # "An observation is not a rule forever": an undated page cannot say what held in 2010.
+    assert nk.policy("CA", on=dt.date(2010, 1, 1)) is None or all(
+        e.source != SOURCE for e in nk.policy("CA", on=dt.date(2010, 1, 1)).evidence  # type: ignore[union-attr]
+    )
+    undated = nk.policy_timeline("CA")[-1]
+    assert undated.undated
+    assert "Immigration and Refugee Board of Canada" in undated.procedures
+
+
+def test_china_classes_them_as_economic_migrants() -> None:
+    (p,) = [p for p in nk.policies("CN") if p.id == "cn-explainer-economic-migrants"]
+    assert p.undated
+    assert nk.Classification.ILLEGAL_ECONOMIC_MIGRANT in p.classification
+    assert p.repatriates is True
+
+
+def test_south_korea_grants_citizenship() -> None:
+    (p,) = [p for p in nk.policies("KR") if p.id == "kr-explainer-citizenship"]
+    assert nk.Status.CITIZENSHIP in p.grants
+    assert nk.Classification.CITIZEN in p.classification
+
+
+def test_united_states_takes_claims_through_usrap() -> None:
+    (p,) = [p for p in nk.policies("US") if p.id == "us-explainer-usrap"]
+    assert p.procedures == ("U.S. Refugee Admissions Program",)
+    assert p.grants == ()  # the explainer names no status: nothing is filled in
+
+
+@pytest.mark.parametrize("code", ["GB", "AU", "DE", "NL"])
+def test_other_countries_accepted_a_small_unquantified_number(code: str) -> None:
+    (p,) = [p for p in nk.policies(code) if p.id.endswith("-explainer-small-number")]
+    assert p.admits is True
+    assert p.undated
+    assert p.grants == () and p.procedures == ()
+
+
+def test_brokers_in_china_lead_to_unnamed_countries() -> None:
+    (p,) = [p for p in nk.passages("CN", any_date=True) if p.channel is nk.Channel.BROKER]
+    assert p.dest is nk.THIRD_COUNTRY
+    assert p.undated
