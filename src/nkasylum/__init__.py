@@ -1,0 +1,333 @@
+"""nkasylum: a cited, time-aware knowledge base of how North Koreans can (and cannot)
+reach protection, with a query and reasoning API.
+
+Every answer is traceable to a source, reproducible, and three-valued: documented
+possible, documented blocked, or undocumented.
+
+Example:
+    >>> import datetime as dt
+    >>> import nkasylum as nk
+    >>> a = nk.can_resettle("North Korea", "China", "South Korea", on=dt.date(2002, 9, 11))
+    >>> a.verdict.value, str(a.route)
+    ('documented', 'KP > CN > third country > KR')
+
+The module-level query functions use the bundled knowledge base
+(:func:`default_knowledge_base`), loaded lazily on first use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from nkasylum._version import __version__
+from nkasylum.assess import Assessment, Verdict
+from nkasylum.cases import Case, Outcome
+from nkasylum.conflicts import Conflict
+from nkasylum.countries import Country, all_countries, country
+from nkasylum.errors import (
+    AmbiguousCountryError,
+    ArgumentTypeError,
+    DataError,
+    InvalidRouteError,
+    NKAsylumError,
+    OutOfScopeError,
+    UnknownCountryError,
+    UnknownEntryError,
+    UnknownSourceError,
+)
+from nkasylum.knowledge import KnowledgeBase, default_knowledge_base
+from nkasylum.loader import load_knowledge_base
+from nkasylum.passages import Channel, Passage
+from nkasylum.periods import Basis, DatePrecision
+from nkasylum.places import REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, Region, place
+from nkasylum.policies import Classification, Policy, Status
+from nkasylum.quantities import Qualifier, Quantity, Unit
+from nkasylum.routes import Leg, Route
+from nkasylum.serialize import from_json, get_converter, to_json
+from nkasylum.sources import Evidence, Source, SourceKind
+from nkasylum.statistics import Statistic
+
+if TYPE_CHECKING:
+    from cattrs import Converter
+
+__all__ = [
+    "REGIONS",
+    "SOUTHEAST_ASIA",
+    "THIRD_COUNTRY",
+    "AmbiguousCountryError",
+    "ArgumentTypeError",
+    "Assessment",
+    "Basis",
+    "Case",
+    "Channel",
+    "Classification",
+    "Conflict",
+    "Country",
+    "DataError",
+    "DatePrecision",
+    "Evidence",
+    "InvalidRouteError",
+    "KnowledgeBase",
+    "Leg",
+    "NKAsylumError",
+    "OutOfScopeError",
+    "Outcome",
+    "Passage",
+    "Policy",
+    "Qualifier",
+    "Quantity",
+    "Region",
+    "Route",
+    "Source",
+    "SourceKind",
+    "Statistic",
+    "Status",
+    "Unit",
+    "UnknownCountryError",
+    "UnknownEntryError",
+    "UnknownSourceError",
+    "Verdict",
+    "__version__",
+    "all_countries",
+    "can_resettle",
+    "case",
+    "cases",
+    "conflicts",
+    "converter",
+    "country",
+    "default_knowledge_base",
+    "from_json",
+    "get_converter",
+    "load_knowledge_base",
+    "passages",
+    "place",
+    "policies",
+    "policy",
+    "policy_timeline",
+    "routes",
+    "source",
+    "sources",
+    "statistics",
+    "to_json",
+    "transit_map",
+]
+
+_PlaceLike = "Country | Region | str"
+
+
+def sources() -> tuple[Source, ...]:
+    """Every source in the bundled knowledge base, sorted by id.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> ids = [s.id for s in nk.sources()]
+        >>> ids == sorted(ids)
+        True
+    """
+    return default_knowledge_base().sources()
+
+
+def source(id: str) -> Source:
+    """The source with this id.
+
+    Raises:
+        UnknownSourceError: no such source; the message suggests close ids.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.source("voa-2002-09-11").published.isoformat()
+        '2002-09-11'
+    """
+    return default_knowledge_base().source(id)
+
+
+def policy(country: Country | Region | str, *, on: dt.date | None = None) -> Policy | None:
+    """The policy of ``country`` in force on ``on`` (default: today), or ``None``.
+
+    Statements in force together are merged into one :class:`Policy`. ``None`` means
+    the knowledge base documents no policy for that date: undocumented, not "none".
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> nk.policy("China", on=dt.date(2002, 9, 11)).repatriates
+        True
+    """
+    return default_knowledge_base().policy(country, on=on)
+
+
+def policy_timeline(country: Country | Region | str) -> tuple[Policy, ...]:
+    """The policies of ``country`` in time order, one per span over which they are unchanged.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> t = nk.policy_timeline("RU")
+        >>> all(a.valid_from <= b.valid_from for a, b in zip(t, t[1:]) if not b.undated)
+        True
+    """
+    return default_knowledge_base().policy_timeline(country)
+
+
+def policies(country: Country | Region | str) -> tuple[Policy, ...]:
+    """Every policy statement about ``country`` as stored (not merged), sorted by id.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> len(nk.policies("KR")) >= 1
+        True
+    """
+    return default_knowledge_base().policies_of(country)
+
+
+def passages(
+    origin: Country | Region | str | None = None,
+    dest: Country | Region | str | None = None,
+    *,
+    on: dt.date | None = None,
+    any_date: bool = False,
+) -> tuple[Passage, ...]:
+    """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default: today).
+
+    With ``any_date=True`` every matching passage is returned, whatever its period.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> [p.actor for p in nk.passages("RU", "KR", on=dt.date(2009, 9, 30))]
+        ['UNHCR Moscow office']
+    """
+    return default_knowledge_base().passages(origin, dest, on=on, any_date=any_date)
+
+
+def cases(
+    *,
+    country: Country | Region | str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    outcome: Outcome | str | None = None,
+) -> tuple[Case, ...]:
+    """Documented cases, oldest first, filtered by country, date range and outcome.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> [c.date.year for c in nk.cases(country="RU", outcome="resettled")][:1]
+        [2004]
+    """
+    return default_knowledge_base().cases(country=country, since=since, until=until,
+                                          outcome=outcome)
+
+
+def case(id: str) -> Case:
+    """The case with this id (raises :class:`UnknownEntryError` otherwise).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.case("cn-german-school-15-2002").people.value
+        15
+    """
+    return default_knowledge_base().case(id)
+
+
+def statistics(
+    *, country: Country | Region | str | None = None, measure: str | None = None
+) -> tuple[Statistic, ...]:
+    """Documented figures, sorted by measure, place, date and id.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> {str(s.value) for s in nk.statistics(country="RU", measure="nk-workers")} >= {"about 1,700"}
+        True
+    """
+    return default_knowledge_base().statistics(country=country, measure=measure)
+
+
+def conflicts() -> tuple[Conflict, ...]:
+    """Every documented disagreement between (or inside) sources, sorted by id.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> any("applied" in c.subject or "arriv" in c.subject for c in nk.conflicts())
+        True
+    """
+    return default_knowledge_base().conflicts()
+
+
+def can_resettle(
+    origin: Country | Region | str,
+    via: Country | Region | str | Sequence[Country | Region | str] | None,
+    dest: Country | Region | str,
+    *,
+    on: dt.date | None = None,
+) -> Assessment:
+    """Is there a documented way from ``origin`` through ``via`` to ``dest`` on ``on``?
+
+    Args:
+        origin: where the journey starts; the bundled knowledge base covers North Korea.
+        via: ``None`` for any documented route; one transit country; or an ordered list
+            or tuple of transit countries. An unnamed third country is inserted where a
+            source says the way ran through one.
+        dest: the destination country.
+        on: the date asked about (default: today).
+
+    Returns:
+        An :class:`Assessment`: verdict (documented, blocked, undocumented), route,
+        alternatives, explanation tied to evidence, and the newest evidence date.
+
+    Raises:
+        OutOfScopeError: ``origin`` is not North Korea.
+        UnknownCountryError, AmbiguousCountryError: a place that does not resolve.
+        InvalidRouteError: a country twice on the route, or a region where a country is needed.
+        ArgumentTypeError: ``via`` or ``on`` of the wrong type.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23)).verdict.value
+        'documented'
+        >>> nk.can_resettle("KP", "CN", "KR", on=dt.date(2023, 8, 16)).verdict.value
+        'blocked'
+    """
+    return default_knowledge_base().can_resettle(origin, via, dest, on=on)
+
+
+def routes(
+    origin: Country | Region | str,
+    dest: Country | Region | str,
+    *,
+    on: dt.date | None = None,
+    max_transits: int = 3,
+) -> tuple[Route, ...]:
+    """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
+
+    A route is documented when each leg is backed by a passage that applies on ``on``.
+    Routes visit no country twice and name at most ``max_transits`` transit countries.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2002, 9, 11))][0]
+        'KP > CN > third country > KR'
+    """
+    return default_knowledge_base().routes(origin, dest, on=on, max_transits=max_transits)
+
+
+def transit_map(*, on: dt.date | None = None) -> str:
+    """A Mermaid flowchart of every passage documented on ``on`` (default: today).
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> "-->|unhcr-office|" in nk.transit_map(on=dt.date(2009, 9, 1))
+        True
+    """
+    from nkasylum.display import transit_map as _map
+
+    return _map(default_knowledge_base(), on)
+
+
+def __getattr__(name: str) -> Any:
+    # ``nk.converter`` is built on first access so that importing nkasylum never imports cattrs.
+    if name == "converter":
+        return get_converter()
+    raise AttributeError(f"module 'nkasylum' has no attribute {name!r}")
+
+
+converter: Converter
+"""The shared ``cattrs`` JSON converter (see :func:`get_converter`); built on first access."""

@@ -1,0 +1,449 @@
+"""The transit logic: is there a documented way from an origin, through transit countries,
+to a destination on a date, which way, and on what evidence?
+
+Everything here reads the knowledge base's passages and policies; no country is special
+in code. For each leg of a route (from A to B on a date):
+
+* **documented** when a passage from A to B applies on that date;
+* **blocked** when none does and A's policy on that date is to send North Koreans back
+  (or B, the destination, is documented not to admit them);
+* **undocumented** otherwise: the absence of evidence is not evidence of a closed way.
+
+A route is blocked when any leg is blocked, documented when every leg is, and
+undocumented otherwise. With ``via=None`` the answer is documented when
+:func:`find_routes` finds a route, blocked only when the destination itself is closed,
+and undocumented otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import itertools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from nkasylum.countries import Country, country
+from nkasylum.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError
+from nkasylum.passages import Passage
+from nkasylum.periods import resolve_on
+from nkasylum.places import THIRD_COUNTRY, Region, place
+from nkasylum.policies import Policy
+from nkasylum.routes import Leg, Route
+from nkasylum.sources import Evidence
+
+if TYPE_CHECKING:
+    from nkasylum.knowledge import KnowledgeBase
+
+__all__ = ["Assessment", "Verdict", "assess", "find_routes"]
+
+_MEMO_LIMIT = 200_000
+
+
+class Verdict(enum.Enum):
+    """The three answers: documented possible, documented blocked, undocumented.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> [v.value for v in nk.Verdict]
+        ['documented', 'blocked', 'undocumented']
+    """
+
+    DOCUMENTED = "documented"
+    """A documented way exists on that date."""
+    BLOCKED = "blocked"
+    """The sources show the way closed on that date."""
+    UNDOCUMENTED = "undocumented"
+    """The sources say nothing either way for that date. Unknown is not no."""
+
+
+@attrs.frozen
+class Assessment:
+    """The answer to "can North Koreans get from here to there, this way, on this date?".
+
+    ``bool(assessment)`` is True only for :attr:`Verdict.DOCUMENTED`.
+
+    Attributes:
+        origin: where the journey starts.
+        via: the transit countries asked about, in order (``None``: any route).
+        dest: the destination.
+        on: the date asked about.
+        verdict: documented, blocked or undocumented.
+        route: the documented route (``None`` unless documented).
+        alternatives: other documented routes from origin to destination on that date.
+        explanation: readable steps, each naming the source ids behind it.
+        evidence: every piece of evidence the explanation rests on.
+        latest_evidence: the publication date of the newest source used (``None`` when
+            nothing dated was used), so an answer resting on a 2002 report shows it.
+        disputed: ids of conflicts that touch an entry the answer rests on.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> a = nk.can_resettle("KP", "CN", "KR", on=dt.date(2002, 9, 11))
+        >>> a.verdict, bool(a), str(a.route)
+        (<Verdict.DOCUMENTED: 'documented'>, True, 'KP > CN > third country > KR')
+    """
+
+    origin: Country
+    via: tuple[Country, ...] | None
+    dest: Country
+    on: dt.date
+    verdict: Verdict
+    route: Route | None
+    alternatives: tuple[Route, ...]
+    explanation: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    latest_evidence: dt.date | None
+    disputed: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.verdict is Verdict.DOCUMENTED
+
+    def __str__(self) -> str:
+        via = "any route" if self.via is None else " > ".join(c.alpha_2 for c in self.via)
+        head = (f"{self.origin.alpha_2} to {self.dest.alpha_2} via {via} on {self.on}: "
+                f"{self.verdict.value}")
+        return "\n".join([head, *(f"  - {line}" for line in self.explanation)])
+
+    def _repr_markdown_(self) -> str:
+        from nkasylum.display import assessment_markdown
+
+        return assessment_markdown(self)
+
+
+# ---------------------------------------------------------------- arguments
+def _origin(kb: KnowledgeBase, value: object) -> Country:
+    found = _country_arg(value, "origin")
+    if found.alpha_2 not in kb.scope:
+        covered = ", ".join(country(c).name for c in kb.scope)
+        raise OutOfScopeError(
+            f"origin {found} is outside this knowledge base's scope: it documents how people "
+            f"leave {covered}; give origin={kb.scope[0]!r}"
+        )
+    return found
+
+
+def _country_arg(value: object, name: str) -> Country:
+    if not isinstance(value, (str, Country, Region)):
+        raise ArgumentTypeError(
+            f"{name} must be a country (a name, an ISO code or a Country), "
+            f"not {type(value).__name__}: {value!r}"
+        )
+    found = place(value)
+    if not isinstance(found, Country):
+        raise InvalidRouteError(f"{name} must be a country, not the region {found.name!r}")
+    return found
+
+
+def _via(value: object) -> tuple[Country, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, Country, Region)):
+        return (_country_arg(value, "via"),)
+    if isinstance(value, (list, tuple)):
+        return tuple(_country_arg(v, "each transit country in via") for v in value)
+    raise ArgumentTypeError(
+        "via= takes None (any route), one country, or an ordered list or tuple of countries, "
+        f"not {type(value).__name__}: {value!r}"
+    )
+
+
+def _max_transits(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"max_transits= takes an int, not {value!r}")
+    if not 0 <= value <= 8:
+        raise InvalidRouteError(f"max_transits must be between 0 and 8, not {value}")
+    return value
+
+
+def _memo(kb: KnowledgeBase) -> dict[Any, Any]:
+    memo: dict[Any, Any] = kb._memo
+    if len(memo) > _MEMO_LIMIT:
+        memo.clear()
+    return memo
+
+
+# ------------------------------------------------------------------- routes
+def _best(candidates: Sequence[Passage], kb: KnowledgeBase) -> Passage:
+    def rank(p: Passage) -> tuple[Any, ...]:
+        newest = max((kb.evidence_date(e) or dt.date.min for e in p.evidence), default=dt.date.min)
+        return (newest, not p.via_third_country, p.id)
+
+    return max(candidates, key=rank)
+
+
+def _edges(kb: KnowledgeBase, origin: Country, day: dt.date) -> dict[Country, Passage]:
+    key = ("edges", origin.alpha_2, day)
+    memo = _memo(kb)
+    found = memo.get(key)
+    if found is None:
+        grouped: dict[Country, list[Passage]] = {}
+        for p in kb.passages(origin, on=day):
+            if isinstance(p.dest, Country):
+                grouped.setdefault(p.dest, []).append(p)
+        found = {dest: _best(ps, kb) for dest, ps in sorted(grouped.items())}
+        memo[key] = found
+    return found
+
+
+def _legs(p: Passage) -> tuple[Leg, ...]:
+    if p.via_third_country:
+        return (Leg(p.origin, THIRD_COUNTRY, p.channel, p.id),
+                Leg(THIRD_COUNTRY, p.dest, p.channel, p.id))
+    return (Leg(p.origin, p.dest, p.channel, p.id),)
+
+
+def _route_of(passages: Sequence[Passage]) -> Route:
+    return Route(tuple(leg for p in passages for leg in _legs(p)))
+
+
+def _newest(kb: KnowledgeBase, evidence: Sequence[Evidence]) -> dt.date | None:
+    dates = [d for d in (kb.evidence_date(e) for e in evidence) if d is not None]
+    return max(dates) if dates else None
+
+
+def find_routes(kb: KnowledgeBase, origin: object, dest: object, *, on: object = None,
+                max_transits: object = 3) -> tuple[Route, ...]:
+    """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
+
+    A route is documented when every leg is backed by a passage that applies on ``on``.
+    Routes visit no country twice and name at most ``max_transits`` transit countries
+    (unnamed third countries do not count). Best first means fewest legs, then newest
+    evidence, then alphabetical order of the route's text.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2009, 12, 23))]
+        ['KP > RU > KR']
+    """
+    start = _origin(kb, origin)
+    goal = _country_arg(dest, "dest")
+    day = resolve_on(on)
+    limit = _max_transits(max_transits)
+    key = ("routes", start.alpha_2, goal.alpha_2, day, limit)
+    memo = _memo(kb)
+    cached = memo.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    found: list[tuple[Passage, ...]] = []
+    if start != goal:
+        stack: list[tuple[Country, tuple[Passage, ...], frozenset[Country]]] = [
+            (start, (), frozenset({start}))]
+        while stack:
+            here, path, seen = stack.pop()
+            for nxt, passage in _edges(kb, here, day).items():
+                if nxt in seen:
+                    continue
+                if nxt == goal:
+                    found.append((*path, passage))
+                elif len(path) < limit:
+                    stack.append((nxt, (*path, passage), seen | {nxt}))
+    ranked = []
+    for chain in found:
+        route = _route_of(chain)
+        newest = _newest(kb, [e for p in chain for e in p.evidence]) or dt.date.min
+        ranked.append(((len(route.legs), -newest.toordinal(), str(route)), route))
+    result = tuple(r for _, r in sorted(ranked, key=lambda x: x[0]))
+    memo[key] = result
+    return result
+
+
+# -------------------------------------------------------------- assessment
+@attrs.frozen
+class _Step:
+    verdict: Verdict
+    passage: Passage | None
+    lines: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    entries: tuple[str, ...]
+
+
+def _cite(evidence: Sequence[Evidence]) -> str:
+    return "[" + ", ".join(dict.fromkeys(e.source for e in evidence)) + "]"
+
+
+def _describe_passage(p: Passage) -> str:
+    via = " via a third country" if p.via_third_country else ""
+    actor = f" ({p.actor})" if p.actor else ""
+    return (f"{_label(p.origin)} > {_label(p.dest)}{via}: {p.channel.value}{actor}, "
+            f"documented {p.period}. {p.summary} {_cite(p.evidence)}")
+
+
+def _label(value: Country | Region) -> str:
+    return value.alpha_2 if isinstance(value, Country) else value.name
+
+
+def _policy_ids(p: Policy) -> tuple[str, ...]:
+    return tuple(p.id.split("+"))
+
+
+def _step(kb: KnowledgeBase, a: Country, b: Country, day: dt.date, is_last: bool) -> _Step:
+    candidates = kb.passages(a, b, on=day)
+    leaving = kb.policy(a, on=day)
+    if candidates:
+        chosen = _best(candidates, kb)
+        found = [_describe_passage(chosen)]
+        cited = list(chosen.evidence)
+        used = [chosen.id]
+        if leaving is not None and leaving.repatriates:
+            found.append(f"{a.name} sends North Koreans back in principle on {day}, yet this "
+                         f"passage out of it is documented then: {leaving.summary} "
+                         f"{_cite(leaving.evidence)}")
+            cited.extend(leaving.evidence)
+            used.extend(_policy_ids(leaving))
+        return _Step(Verdict.DOCUMENTED, chosen, tuple(found), tuple(cited), tuple(used))
+    if leaving is not None and leaving.repatriates and not leaving.exceptions:
+        line = (f"{a.alpha_2} > {b.alpha_2}: blocked on {day}. {a.name} sends North Koreans "
+                f"back (policy {leaving.period}): {leaving.summary} {_cite(leaving.evidence)} "
+                f"No passage from {a.name} to {b.name} is documented on that date.")
+        return _Step(Verdict.BLOCKED, None, (line, *_elsewhere(kb, a, b, day)),
+                     leaving.evidence, _policy_ids(leaving))
+    arriving = kb.policy(b, on=day) if is_last else None
+    if arriving is not None and (arriving.admits is False or arriving.repatriates):
+        line = (f"{a.alpha_2} > {b.alpha_2}: blocked on {day}. {b.name} does not take North "
+                f"Koreans in (policy {arriving.period}): {arriving.summary} "
+                f"{_cite(arriving.evidence)}")
+        return _Step(Verdict.BLOCKED, None, (line, *_elsewhere(kb, a, b, day)),
+                     arriving.evidence, _policy_ids(arriving))
+    lines = [f"{a.alpha_2} > {b.alpha_2}: no passage is documented on {day}."]
+    evidence: tuple[Evidence, ...] = ()
+    entries: tuple[str, ...] = ()
+    if leaving is not None and leaving.repatriates:
+        # A documented exception may or may not reach this way: unknown, not closed.
+        lines.append(f"{a.name} sends North Koreans back in principle on {day}, with "
+                     f"documented exceptions ({'; '.join(leaving.exceptions)}); whether one "
+                     f"reaches this way is undocumented {_cite(leaving.evidence)}")
+        evidence, entries = leaving.evidence, _policy_ids(leaving)
+    return _Step(Verdict.UNDOCUMENTED, None, (*lines, *_elsewhere(kb, a, b, day)),
+                 evidence, entries)
+
+
+def _elsewhere(kb: KnowledgeBase, a: Country, b: Country, day: dt.date) -> tuple[str, ...]:
+    """What else the sources say about this leg: passages at other dates (not evidence for
+    this date, but worth knowing) and figures for the target country in the same year."""
+    lines = []
+    for p in kb.passages(a, b, any_date=True):
+        when = "an undated source" if p.undated else f"only {p.period}"
+        lines.append(f"{a.alpha_2} > {b.alpha_2} by {p.channel.value} is documented by "
+                     f"{when}, not on the date asked {_cite(p.evidence)}")
+    for s in kb.statistics(country=b):
+        if s.as_of is not None and s.as_of.year == day.year:
+            where = f" ({s.area})" if s.area else ""
+            lines.append(f"Figure for {b.name}{where} as of {s.as_of}: {s.value} — "
+                         f"{s.description} {_cite(s.evidence)}")
+    return tuple(lines)
+
+
+def assess(kb: KnowledgeBase, origin: object, via: object, dest: object, *,
+           on: object = None) -> Assessment:
+    """Assess a journey; see :func:`nkasylum.can_resettle` for the contract."""
+    raw_key: tuple[object, ...] | None = None
+    plain_via = via is None or isinstance(via, str) or (
+        isinstance(via, tuple) and all(isinstance(v, str) for v in via))
+    if plain_via and isinstance(origin, str) and isinstance(dest, str) and isinstance(on, dt.date):
+        raw_key = ("raw", origin, via, dest, on)
+    memo = _memo(kb)
+    if raw_key is not None and on is not None:
+        hit = memo.get(raw_key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+    start = _origin(kb, origin)
+    stops = _via(via)
+    goal = _country_arg(dest, "dest")
+    day = resolve_on(on)
+    key = ("assess", start, stops, goal, day)
+    result = memo.get(key)
+    if result is None:
+        result = _assess(kb, start, stops, goal, day)
+        memo[key] = result
+    if raw_key is not None and on is not None:
+        memo[raw_key] = result
+    return result
+
+
+def _assess(kb: KnowledgeBase, start: Country, stops: tuple[Country, ...] | None,
+            goal: Country, day: dt.date) -> Assessment:
+    path = [start, *(stops or ()), goal]
+    if len(set(path)) != len(path):
+        raise InvalidRouteError(
+            "a route visits no country twice: "
+            + " > ".join(c.alpha_2 for c in path))
+    everything = find_routes(kb, start, goal, on=day, max_transits=max(3, len(path) - 2))
+    lines: list[str] = []
+    evidence: list[Evidence] = []
+    entries: list[str] = []
+    route: Route | None = None
+    if stops is None:
+        if everything:
+            verdict, route = Verdict.DOCUMENTED, everything[0]
+            for leg_id in dict.fromkeys(leg.passage for leg in route.legs):
+                p = kb.entry(leg_id or "")
+                assert isinstance(p, Passage)
+                a, b = p.origin, p.dest
+                assert isinstance(a, Country) and isinstance(b, Country)
+                step = _step(kb, a, b, day, b == goal)
+                lines.extend(step.lines)
+                evidence.extend(step.evidence)
+                entries.extend(step.entries)
+        else:
+            verdict = Verdict.UNDOCUMENTED
+            lines.append(f"No documented route from {start.alpha_2} to {goal.alpha_2} on {day} "
+                         "names at most 3 transit countries.")
+            closed = kb.policy(goal, on=day)
+            if closed is not None and (closed.admits is False or closed.repatriates):
+                verdict = Verdict.BLOCKED
+                lines.append(f"{goal.name} does not take North Koreans in on {day} "
+                             f"(policy {closed.period}): {closed.summary} {_cite(closed.evidence)}")
+                evidence.extend(closed.evidence)
+                entries.extend(_policy_ids(closed))
+            for nxt in _edges(kb, start, day):
+                held = kb.policy(nxt, on=day)
+                if nxt != goal and held is not None and held.repatriates:
+                    lines.append(f"{nxt.name} is reached by a documented passage but sends "
+                                 f"North Koreans back on {day}, with no documented way on: "
+                                 f"{held.summary} {_cite(held.evidence)}")
+                    evidence.extend(held.evidence)
+                    entries.extend(_policy_ids(held))
+    else:
+        steps = [_step(kb, a, b, day, b == goal) for a, b in itertools.pairwise(path)]
+        for s in steps:
+            lines.extend(s.lines)
+            evidence.extend(s.evidence)
+            entries.extend(s.entries)
+        if any(s.verdict is Verdict.BLOCKED for s in steps):
+            verdict = Verdict.BLOCKED
+        elif all(s.verdict is Verdict.DOCUMENTED for s in steps):
+            verdict = Verdict.DOCUMENTED
+            route = _route_of([s.passage for s in steps if s.passage is not None])
+        else:
+            verdict = Verdict.UNDOCUMENTED
+    arrival = kb.policy(goal, on=day)
+    if arrival is not None and verdict is Verdict.DOCUMENTED:
+        grants = ", ".join(g.value for g in arrival.grants) or "no status named"
+        lines.append(f"In {goal.name} on {day}: {arrival.summary} (grants: {grants}) "
+                     f"{_cite(arrival.evidence)}")
+        evidence.extend(arrival.evidence)
+        entries.extend(_policy_ids(arrival))
+    disputed: list[str] = []
+    for entry in dict.fromkeys(entries):
+        for conflict in kb._index.disputed.get(entry, ()):
+            if conflict.id not in disputed:
+                disputed.append(conflict.id)
+                lines.append(f"Disputed: {conflict.subject} (conflict {conflict.id}) "
+                             f"{_cite(conflict.evidence)}")
+    unique = tuple(dict.fromkeys(evidence))
+    newest = _newest(kb, unique)
+    if newest is not None:
+        oldest = min(d for d in (kb.evidence_date(e) for e in unique) if d is not None)
+        span = f"from {oldest} to {newest}" if oldest != newest else f"of {newest}"
+        lines.append(f"Evidence used is dated {span}; the date asked is {day}.")
+    else:
+        lines.append("No dated evidence bears on this answer.")
+    alternatives = tuple(r for r in everything if r != route)[:5]
+    return Assessment(
+        origin=start, via=stops, dest=goal, on=day, verdict=verdict, route=route,
+        alternatives=alternatives, explanation=tuple(lines), evidence=unique,
+        latest_evidence=newest, disputed=tuple(disputed),
+    )

@@ -1,0 +1,173 @@
+"""Laws of the transit logic, on generated knowledge bases as well as the bundled one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import nkasylum as nk
+
+CODES = ["KP", "CN", "RU", "KR", "TH", "LA", "MN", "JP", "US"]
+SPELLINGS = {"KP": ["KP", "PRK", "408", "North Korea", "dprk"], "KR": ["KR", "KOR", "ROK", "South Korea"],
+             "CN": ["CN", "CHN", "China", "PRC"], "RU": ["RU", "Russia", "RUS"]}
+SOURCE = nk.Source(id="generated", title="t", document="seeds/x.txt",
+                   kind=nk.SourceKind.UNATTRIBUTED, published=dt.date(2010, 1, 1))
+EVIDENCE = (nk.Evidence("generated", "one two three", "generated"),)
+DAYS = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2025, 12, 31))
+
+
+@st.composite
+def periods(draw: Any) -> dict[str, Any]:
+    """An observation's period: both ends, start before end (or undated)."""
+    if draw(st.integers(0, 9)) == 0:
+        return {"undated": True}
+    start = draw(DAYS)
+    end = draw(st.dates(min_value=start, max_value=dt.date(2025, 12, 31)))
+    return {"valid_from": start, "valid_until": end}
+
+
+@st.composite
+def passages(draw: Any, index: int) -> nk.Passage:
+    origin, dest = draw(st.lists(st.sampled_from(CODES), min_size=2, max_size=2, unique=True))
+    return nk.Passage(id=f"p{index}", origin=nk.country(origin), dest=nk.country(dest),
+                      channel=draw(st.sampled_from(list(nk.Channel))), summary="s",
+                      basis=nk.Basis.OBSERVATION, evidence=EVIDENCE,
+                      via_third_country=draw(st.booleans()), **draw(periods()))
+
+
+@st.composite
+def policies(draw: Any, index: int) -> nk.Policy:
+    code = draw(st.sampled_from(CODES[1:]))
+    return nk.Policy(id=f"q{index}", country=nk.country(code), summary="s",
+                     basis=nk.Basis.OBSERVATION, evidence=EVIDENCE,
+                     repatriates=draw(st.sampled_from([True, None])),
+                     exceptions=draw(st.sampled_from([(), ("an exception",)])), **draw(periods()))
+
+
+@st.composite
+def knowledge_bases(draw: Any) -> nk.KnowledgeBase:
+    n = draw(st.integers(0, 14))
+    m = draw(st.integers(0, 4))
+    return nk.KnowledgeBase(all_sources=(SOURCE,),
+                            all_passages=tuple(draw(passages(i)) for i in range(n)),
+                            all_policies=tuple(draw(policies(i)) for i in range(m)))
+
+
+DESTS = st.sampled_from(CODES[1:])
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _shapes(routes: tuple[nk.Route, ...]) -> set[str]:
+    return {str(r) for r in routes}
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS)
+def test_every_route_is_valid_and_each_leg_backed_on_the_day(
+        kb: nk.KnowledgeBase, dest: str, day: dt.date) -> None:
+    for route in kb.routes("KP", dest, on=day):
+        assert route.origin == nk.country("KP") and route.dest == nk.country(dest)
+        assert nk.Route(route.legs) == route  # re-validates
+        for leg in route.legs:
+            passage = kb.entry(leg.passage or "")
+            assert isinstance(passage, nk.Passage)
+            assert passage.applies(day) and passage.evidence
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS)
+def test_can_resettle_agrees_with_routes(kb: nk.KnowledgeBase, dest: str, day: dt.date) -> None:
+    found = kb.routes("KP", dest, on=day)
+    any_route = kb.can_resettle("KP", None, dest, on=day)
+    assert bool(any_route) == bool(found)
+    if found:
+        assert any_route.route == found[0]
+    for route in found:
+        named = [c.alpha_2 for c in route.named_transits]
+        assert kb.can_resettle("KP", named, dest, on=day).verdict is nk.Verdict.DOCUMENTED
+    for via in CODES[1:]:
+        if via != dest:
+            verdict = kb.can_resettle("KP", via, dest, on=day).verdict
+            matching = [r for r in found if [c.alpha_2 for c in r.named_transits] == [via]]
+            assert (verdict is nk.Verdict.DOCUMENTED) == bool(matching)
+
+
+@FAST
+@given(knowledge_bases(), passages(99), DESTS, DAYS)
+def test_adding_a_passage_never_removes_a_route(
+        kb: nk.KnowledgeBase, extra: nk.Passage, dest: str, day: dt.date) -> None:
+    before = _shapes(kb.routes("KP", dest, on=day))
+    after = _shapes(kb.with_passage(extra).routes("KP", dest, on=day))
+    assert before <= after
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS, st.data())
+def test_removing_a_passage_never_adds_a_route(
+        kb: nk.KnowledgeBase, dest: str, day: dt.date, data: Any) -> None:
+    if not kb.all_passages:
+        return
+    gone = data.draw(st.sampled_from(kb.all_passages))
+    before = _shapes(kb.routes("KP", dest, on=day))
+    after = _shapes(kb.without(gone.id).routes("KP", dest, on=day))
+    assert after <= before
+
+
+@FAST
+@given(knowledge_bases(), st.sampled_from(SPELLINGS["KP"]), st.sampled_from(SPELLINGS["KR"]),
+       st.sampled_from(SPELLINGS["CN"]), DAYS)
+def test_spelling_does_not_change_the_answer(
+        kb: nk.KnowledgeBase, kp: str, kr: str, cn: str, day: dt.date) -> None:
+    assert kb.can_resettle(kp, cn, kr, on=day) == kb.can_resettle("KP", "CN", "KR", on=day)
+    assert kb.routes(kp, kr, on=day) == kb.routes("KP", "KR", on=day)
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS)
+def test_same_inputs_same_answer_even_on_a_fresh_copy(
+        kb: nk.KnowledgeBase, dest: str, day: dt.date) -> None:
+    fresh = attrs.evolve(kb)  # an equal value with empty caches
+    assert kb.can_resettle("KP", None, dest, on=day) == fresh.can_resettle("KP", None, dest, on=day)
+    assert kb.routes("KP", dest, on=day) == fresh.routes("KP", dest, on=day)
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS)
+def test_blocked_needs_evidence_and_documented_needs_a_route(
+        kb: nk.KnowledgeBase, dest: str, day: dt.date) -> None:
+    for via in (None, "CN", ["RU", "CN"]):
+        try:
+            a = kb.can_resettle("KP", via, dest, on=day)
+        except nk.InvalidRouteError:
+            continue
+        if a.verdict is nk.Verdict.BLOCKED:
+            assert a.evidence
+        if a.verdict is nk.Verdict.DOCUMENTED:
+            assert a.route is not None and a.evidence
+        else:
+            assert a.route is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.none(), st.text(max_size=12), st.integers(), st.floats(),
+                 st.lists(st.text(max_size=4), max_size=3), st.binary(max_size=4)),
+       st.one_of(st.text(max_size=12), st.integers()), DAYS)
+def test_any_input_gives_an_answer_or_a_documented_error(via: object, dest: object, day: dt.date) -> None:
+    try:
+        a = nk.can_resettle("KP", via, dest, on=day)  # type: ignore[arg-type]
+    except nk.NKAsylumError:
+        return
+    assert isinstance(a.verdict, nk.Verdict)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(CODES), min_size=2, max_size=6, unique=True))
+def test_route_text_round_trips(stops: list[str]) -> None:
+    text = " > ".join(stops)
+    route = nk.Route.parse(text)
+    assert str(route) == text
+    assert nk.Route.parse(str(route)) == route
