@@ -41,11 +41,12 @@ from nkasylum.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.loader import load_knowledge_base
 from nkasylum.passages import Channel, Passage
 from nkasylum.periods import Basis, DatePrecision
-from nkasylum.places import REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, Region, place
+from nkasylum.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, Region, place
 from nkasylum.policies import Classification, Policy, Status
 from nkasylum.quantities import Qualifier, Quantity, Unit
 from nkasylum.routes import Leg, Route
 from nkasylum.serialize import from_json, get_converter, to_json
+from nkasylum.series import SeriesPoint
 from nkasylum.sources import Evidence, Source, SourceKind
 from nkasylum.statistics import Statistic
 
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from cattrs import Converter
 
 __all__ = [
+    "INTERNATIONAL",
     "REGIONS",
     "SOUTHEAST_ASIA",
     "THIRD_COUNTRY",
@@ -80,6 +82,7 @@ __all__ = [
     "Quantity",
     "Region",
     "Route",
+    "SeriesPoint",
     "Source",
     "SourceKind",
     "Statistic",
@@ -107,6 +110,7 @@ __all__ = [
     "policy",
     "policy_timeline",
     "routes",
+    "series",
     "source",
     "sources",
     "statistics",
@@ -250,6 +254,21 @@ def conflicts() -> tuple[Conflict, ...]:
         True
     """
     return default_knowledge_base().conflicts()
+
+
+def series(measure: str, *, country: Country | Region | str | None = None) -> tuple[SeriesPoint, ...]:
+    """Yearly figures of one measure (e.g. ``"arrivals-in-south-korea"``), oldest first.
+
+    Returns one :class:`SeriesPoint` (year, value with its qualifier, statistic id,
+    evidence) per documented year. Years with no figure are absent: a gap stays a gap.
+    A year that sources disagree on appears once per version, flagged ``disputed``.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> [p.year for p in nk.series("asylum-seekers-at-foreign-missions", country="CN")]
+        [2002]
+    """
+    return default_knowledge_base().series(measure, country=country)
 
 
 def can_resettle(

@@ -25,6 +25,7 @@ from nkasylum.statistics import Statistic
 if TYPE_CHECKING:
     from nkasylum.assess import Assessment
     from nkasylum.routes import Route
+    from nkasylum.series import SeriesPoint
 
 __all__ = ["Entry", "KnowledgeBase", "default_knowledge_base"]
 
@@ -229,6 +230,12 @@ class KnowledgeBase:
                  if (target is None or s.place == target)
                  and (measure is None or s.measure == measure)]
         return tuple(sorted(found, key=_statistic_order))
+
+    def series(self, measure: str, *, country: PlaceLike | None = None) -> tuple[SeriesPoint, ...]:
+        """Yearly figures of ``measure``, oldest first; see :func:`nkasylum.series`."""
+        from nkasylum.series import series
+
+        return series(self, measure, country)
 
     # --------------------------------------------------------------- reasoning
     def can_resettle(

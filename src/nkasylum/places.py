@@ -10,7 +10,7 @@ from nkasylum._text import name_key
 from nkasylum.countries import Country, country
 from nkasylum.errors import ArgumentTypeError
 
-__all__ = ["REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "Place", "Region", "place", "place_code"]
+__all__ = ["INTERNATIONAL", "REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "Place", "Region", "place", "place_code"]
 
 
 @attrs.frozen(order=True)
@@ -40,7 +40,9 @@ THIRD_COUNTRY = Region("third-country", "third country")
 """A country the source does not name (e.g. "left Beijing ... for Seoul via a third country")."""
 SOUTHEAST_ASIA = Region("southeast-asia", "Southeast Asia")
 """Southeast Asia, where a source names the region rather than a country."""
-REGIONS: tuple[Region, ...] = (SOUTHEAST_ASIA, THIRD_COUNTRY)
+INTERNATIONAL = Region("international", "international bodies")
+"""UN bodies and other international organisations, whose positions are recorded as policies."""
+REGIONS: tuple[Region, ...] = (INTERNATIONAL, SOUTHEAST_ASIA, THIRD_COUNTRY)
 """Every region nkasylum knows, sorted by id."""
 
 Place = Union[Country, Region]
@@ -53,6 +55,8 @@ _REGION_KEYS = {
     "southeast asia": SOUTHEAST_ASIA,
     "south east asia": SOUTHEAST_ASIA,
     "southeast-asia": SOUTHEAST_ASIA,
+    "international": INTERNATIONAL,
+    "international bodies": INTERNATIONAL,
 }
 _REGION_INDEX = {name_key(k): v for k, v in _REGION_KEYS.items()}
 
