@@ -261,12 +261,12 @@ def statistics(draw: Any, id: st.SearchStrategy[str] = ids,
 
 @st.composite
 def conflicts(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
-              versions: st.SearchStrategy[str] = ids) -> nk.Conflict:
-    """A conflict whose versions are distinct ids."""
+              versions: st.SearchStrategy[str] = ids, max_versions: int = 3) -> nk.Conflict:
+    """A conflict whose versions are distinct ids (at most ``max_versions``)."""
     return nk.Conflict(
         id=draw(id),
         subject=draw(texts),
-        versions=tuple(draw(st.lists(versions, max_size=3, unique=True))),
+        versions=tuple(draw(st.lists(versions, max_size=max_versions, unique=True))),
         evidence=_evidence_tuple(draw, source_ids),
         note=draw(texts),
     )
@@ -322,8 +322,9 @@ def knowledge_bases(draw: Any, max_entries: int = 8) -> nk.KnowledgeBase:
     cas = [draw(cases(next_id(), cite)) for _ in range(counts[2])]
     sts = [draw(statistics(next_id(), cite)) for _ in range(counts[3])]
     versionable = [e.id for e in (*pols, *pas, *cas, *sts)]
-    version_ids = st.sampled_from(versionable) if versionable else st.nothing()
-    cons = [draw(conflicts(next_id(), cite, versions=version_ids)) for _ in range(counts[4])]
+    version_ids = st.sampled_from(versionable or ["unused"])
+    cons = [draw(conflicts(next_id(), cite, versions=version_ids, max_versions=min(3, len(versionable))))
+            for _ in range(counts[4])]
     return nk.KnowledgeBase(
         all_sources=tuple(draw(sources(st.just(s))) for s in source_ids),
         all_policies=tuple(pols),
