@@ -1,0 +1,259 @@
+"""JSON round trips: exact for every public type, stable text, and only DataError on bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import STRATEGIES, cases, countries, knowledge_bases, places
+
+import nkasylum as nk
+
+ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+TYPES = sorted(STRATEGIES, key=lambda t: t.__name__)
+
+
+def _keys_sorted_everywhere(data: Any) -> bool:
+    if isinstance(data, dict):
+        return list(data) == sorted(data) and all(_keys_sorted_everywhere(v) for v in data.values())
+    if isinstance(data, list):
+        return all(_keys_sorted_everywhere(v) for v in data)
+    return True
+
+
+def _same_fields(a: Any, b: Any) -> None:
+    """Equality plus every field, including those left out of ``==`` (e.g. a Country's name)."""
+    assert a == b
+    if attrs.has(type(a)):
+        for f in attrs.fields(type(a)):
+            if f.init:
+                _same_fields(getattr(a, f.name), getattr(b, f.name))
+    elif isinstance(a, tuple):
+        assert len(a) == len(b)
+        for x, y in zip(a, b, strict=True):
+            _same_fields(x, y)
+
+
+@pytest.mark.parametrize("kind", TYPES, ids=lambda t: t.__name__)
+def test_every_public_type_round_trips_exactly(kind: type[Any]) -> None:
+    @settings(ROUND_TRIP, max_examples=25 if kind is nk.KnowledgeBase else 60)
+    @given(STRATEGIES[kind])
+    def check(value: Any) -> None:
+        text = nk.to_json(value)
+        back = nk.from_json(text, kind)
+        _same_fields(back, value)
+        assert type(back) is type(value)
+        assert nk.to_json(back) == text  # stable: the same value always gives the same text
+        assert _keys_sorted_everywhere(json.loads(text))
+
+    check()
+
+
+@ROUND_TRIP
+@given(st.lists(cases(), max_size=4).map(tuple))
+def test_tuples_of_public_values_round_trip(values: tuple[nk.Case, ...]) -> None:
+    text = nk.to_json(values)
+    assert json.loads(text).__class__ is list
+    assert nk.from_json(text, tuple[nk.Case, ...]) == values
+    assert nk.from_json(text, list[nk.Case]) == list(values)
+
+
+@ROUND_TRIP
+@given(st.lists(places, max_size=5))
+def test_lists_of_places_round_trip(values: list[nk.Country | nk.Region]) -> None:
+    assert nk.from_json(nk.to_json(values), list[nk.Country | nk.Region]) == values
+
+
+def test_the_bundled_knowledge_base_round_trips(kb: nk.KnowledgeBase) -> None:
+    text = nk.to_json(kb)
+    back = nk.from_json(text, nk.KnowledgeBase)
+    _same_fields(back, kb)
+    assert nk.to_json(back) == text
+    # The rebuilt value answers the same questions.
+    on = dt.date(2002, 9, 11)
+    assert back.can_resettle("KP", "CN", "KR", on=on) == kb.can_resettle("KP", "CN", "KR", on=on)
+    assert back.policy_timeline("RU") == kb.policy_timeline("RU")
+
+
+def test_every_bundled_entry_round_trips(kb: nk.KnowledgeBase) -> None:
+    groups: list[tuple[type[Any], tuple[Any, ...]]] = [
+        (nk.Source, kb.all_sources), (nk.Policy, kb.all_policies), (nk.Passage, kb.all_passages),
+        (nk.Case, kb.all_cases), (nk.Statistic, kb.all_statistics), (nk.Conflict, kb.all_conflicts),
+    ]
+    for kind, values in groups:
+        assert values, f"the bundled knowledge base has no {kind.__name__}"
+        assert nk.from_json(nk.to_json(values), tuple[kind, ...]) == values  # type: ignore[valid-type]
+    merged = kb.policy_timeline("CN")
+    assert nk.from_json(nk.to_json(merged), tuple[nk.Policy, ...]) == merged
+
+
+def test_query_results_round_trip(kb: nk.KnowledgeBase) -> None:
+    on = dt.date(2009, 12, 23)
+    for a in (kb.can_resettle("KP", None, "KR", on=on), kb.can_resettle("KP", "CN", "KR", on=on)):
+        assert nk.from_json(nk.to_json(a), nk.Assessment) == a
+    points = kb.series("asylum-seekers-at-foreign-missions", country="CN")
+    assert points and nk.from_json(nk.to_json(points), tuple[nk.SeriesPoint, ...]) == points
+
+
+def test_knowledge_base_caches_are_not_serialised(kb: nk.KnowledgeBase) -> None:
+    kb.routes("KP", "KR", on=dt.date(2009, 12, 23))  # fills the memo
+    data = json.loads(nk.to_json(kb))
+    assert set(data) == {"all_sources", "all_policies", "all_passages", "all_cases",
+                         "all_statistics", "all_conflicts", "scope"}
+
+
+@settings(ROUND_TRIP, max_examples=15)
+@given(knowledge_bases(max_entries=6), st.randoms(use_true_random=False))
+def test_output_does_not_depend_on_the_order_entries_were_given(kb: nk.KnowledgeBase,
+                                                                rnd: random.Random) -> None:
+    def shuffled(values: tuple[Any, ...]) -> tuple[Any, ...]:
+        items = list(values)
+        rnd.shuffle(items)
+        return tuple(items)
+
+    again = nk.KnowledgeBase(**{f.name: shuffled(getattr(kb, f.name))
+                                for f in attrs.fields(nk.KnowledgeBase)
+                                if f.init and f.name.startswith("all_")}, scope=kb.scope)
+    assert nk.to_json(again) == nk.to_json(kb)
+
+
+def test_the_json_form_is_readable() -> None:
+    q = nk.Quantity(30, nk.Qualifier.MORE_THAN)
+    assert nk.to_json(q, indent=None) == '{"qualifier": "more-than", "unit": "people", "value": 30}'
+    leg = nk.Leg(nk.country("KP"), nk.THIRD_COUNTRY, nk.Channel.BROKER)
+    assert json.loads(nk.to_json(leg)) == {"origin": "KP", "dest": "third-country",
+                                           "channel": "broker", "passage": None}
+    assert nk.to_json(dt.date(2002, 9, 11)) == '"2002-09-11"'
+    assert nk.to_json(nk.Route.parse("KP > RU > KR")).count('"origin"') == 2
+
+
+def test_to_json_ends_without_newline_and_keeps_non_ascii() -> None:
+    source = nk.Source(id="s", title="조선 – «test»", document="d", kind=nk.SourceKind.RESEARCH)
+    text = nk.to_json(source)
+    assert not text.endswith("\n") and "조선 – «test»" in text
+
+
+def test_from_json_accepts_bytes_and_route_text() -> None:
+    r = nk.Route.parse("KP > CN > third country > KR")
+    assert nk.from_json(nk.to_json(r).encode(), nk.Route) == r
+    assert nk.from_json('"KP > CN > third country > KR"', nk.Route) == r
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "says"),
+    [
+        ("{", nk.Quantity, "not valid JSON"),
+        ("[" * 50_000, nk.Route, "not valid JSON"),
+        (b"\xff\xfe\x00", nk.Quantity, "not valid JSON"),
+        ('{"value": 5, "qualifier": "exact", "unit": "people", "extra": 1}', nk.Quantity, "extra"),
+        ('{"value": "5"}', nk.Quantity, "value"),
+        ('{"value": 5.0}', nk.Quantity, "int"),
+        ('{"value": 5, "qualifier": "roughly"}', nk.Quantity, "'roughly' is not a Qualifier"),
+        ('{"value": -1}', nk.Quantity, "negative"),
+        ('"Atlantis"', nk.Country, "unknown country"),
+        ('"KP"', nk.Region, "region"),
+        ('"20020911"', dt.date, "YYYY-MM-DD"),
+        ('"2002-09-11T10:00:00"', dt.date, "YYYY-MM-DD"),
+        ('"KP > CN > KP"', nk.Route, "twice"),
+        ('{"legs": [{"origin": "KP", "dest": "CN"}, {"origin": "RU", "dest": "KR"}]}', nk.Route,
+         "do not join"),
+        ('{"source": "s", "anchor": "two words", "note": "n"}', nk.Evidence, "3 to 12 words"),
+        ('[{"source": "s", "anchor": "one two three", "note": ""}]', tuple[nk.Evidence, ...], "note"),
+        ('{"all_sources": [], "all_cases": 3}', nk.KnowledgeBase, "all_cases"),
+    ],
+)
+def test_bad_input_raises_a_data_error_that_says_what_is_wrong(text: str | bytes, kind: Any,
+                                                                  says: str) -> None:
+    with pytest.raises(nk.DataError) as info:
+        nk.from_json(text, kind)
+    assert says in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_errors_name_the_field_path() -> None:
+    r = json.loads(nk.to_json(nk.Route.parse("KP > CN > KR")))
+    r["legs"][1]["dest"] = 42
+    with pytest.raises(nk.DataError) as info:
+        nk.from_json(json.dumps(r), nk.Route)
+    assert info.value.field == "legs[1].dest"
+
+
+def test_knowledge_base_references_are_checked(kb: nk.KnowledgeBase) -> None:
+    data = json.loads(nk.to_json(kb))
+    data["all_cases"][0]["evidence"][0]["source"] = "no-such-source"
+    with pytest.raises(nk.DataError, match="unknown source id 'no-such-source'"):
+        nk.from_json(json.dumps(data), nk.KnowledgeBase)
+
+
+def test_wrong_argument_types_raise_argument_type_error() -> None:
+    with pytest.raises(nk.ArgumentTypeError, match="str or bytes"):
+        nk.from_json(42, nk.Quantity)  # type: ignore[arg-type]
+    with pytest.raises(nk.ArgumentTypeError, match="type"):
+        nk.from_json("1", "nk.Case")  # type: ignore[arg-type]
+    with pytest.raises(nk.ArgumentTypeError, match="public nkasylum type"):
+        nk.from_json("1", object)
+    with pytest.raises(nk.ArgumentTypeError, match="to_json takes nkasylum values"):
+        nk.to_json(object())
+    with pytest.raises(TypeError):
+        nk.to_json(float("nan"))
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=6)
+    | st.sampled_from(["KP", "third-country", "2002-09-11", "exact", "rule", "one two three"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            found += _paths(v, (*prefix, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            found += _paths(v, (*prefix, i))
+    return found
+
+
+@pytest.mark.parametrize("kind", TYPES, ids=lambda t: t.__name__)
+def test_mutated_exports_raise_only_data_errors(kind: type[Any]) -> None:
+    # A knowledge base is large, so fewer of them; the other types are cheap.
+    examples = 20 if kind is nk.KnowledgeBase else 60
+
+    @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(STRATEGIES[kind], st.data(), st.sampled_from(["replace", "drop"]), _JSON_VALUES)
+    def check(value: Any, data: st.DataObject, how: str, new: Any) -> None:
+        tree = json.loads(nk.to_json(value))
+        path = data.draw(st.sampled_from(_paths(tree)))
+        if not path:
+            tree = new
+        else:
+            parent = tree
+            for step in path[:-1]:
+                parent = parent[step]
+            if how == "drop":
+                del parent[path[-1]]
+            else:
+                parent[path[-1]] = new
+        try:
+            rebuilt: Any = nk.from_json(json.dumps(tree), kind)
+        except nk.DataError as err:
+            rebuilt = err
+        # Either an error that says something, or a mutation that still describes a valid value.
+        assert str(rebuilt) if isinstance(rebuilt, nk.DataError) else isinstance(rebuilt, kind)
+
+    check()
+
+
+@given(countries)
+@settings(max_examples=30, deadline=None)
+def test_a_country_is_stored_as_its_alpha_2_code(c: nk.Country) -> None:
+    assert nk.to_json(c) == json.dumps(c.alpha_2)
