@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
-from nkasylum.errors import DataError
+import attrs
+
+from nkasylum.errors import ArgumentTypeError, DataError
 
 _ID = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*(?:\+[a-z0-9]+(?:[-.][a-z0-9]+)*)*$")
 
@@ -18,3 +22,36 @@ def check_entry(id: str, evidence: tuple[object, ...]) -> None:
         )
     if not evidence:
         raise DataError("no fact without evidence: give at least one [[...evidence]]", field="evidence")
+
+
+def _sequence_converter(name: str, optional: bool) -> Callable[[object], object]:
+    def convert(value: object) -> object:
+        if isinstance(value, tuple) or (optional and value is None):
+            return value
+        if isinstance(value, list):
+            return tuple(value)
+        raise ArgumentTypeError(
+            f"{name} takes a tuple or list, not {type(value).__name__}: {value!r}"
+            + (" (a set or a dict has no reliable order)" if isinstance(value, (set, frozenset, dict))
+               else "")
+        )
+
+    return convert
+
+
+def freeze_sequences(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    """An attrs ``field_transformer``: every ``tuple[...]`` field stores a tuple.
+
+    A list given to a constructor is copied into a tuple, so the caller mutating their
+    list afterwards cannot change a frozen (and already validated) value, and the value
+    stays hashable. Anything else (a string would otherwise be read as its characters, a
+    set in an arbitrary order) is an :class:`ArgumentTypeError`.
+    """
+    changed = []
+    for field in fields:
+        annotation = field.type if isinstance(field.type, str) else ""
+        if field.converter is None and annotation.startswith("tuple["):
+            field = field.evolve(converter=_sequence_converter(
+                f"{cls.__name__}.{field.name}", optional=annotation.replace(" ", "").endswith("|None")))
+        changed.append(field)
+    return changed

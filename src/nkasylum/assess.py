@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from nkasylum._validate import freeze_sequences
 from nkasylum.countries import Country, country
 from nkasylum.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError
 from nkasylum.passages import Passage
@@ -59,7 +60,7 @@ class Verdict(enum.Enum):
     """The sources say nothing either way for that date. Unknown is not no."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=freeze_sequences)
 class Assessment:
     """The answer to "can North Koreans get from here to there, this way, on this date?".
 
@@ -220,6 +221,10 @@ def find_routes(kb: KnowledgeBase, origin: object, dest: object, *, on: object =
     """
     start = _origin(kb, origin)
     goal = _country_arg(dest, "dest")
+    if start == goal:
+        # An empty answer would read as "no documented route"; the question is malformed.
+        raise InvalidRouteError(f"origin and dest are both {start.alpha_2}; a route visits no "
+                                "country twice")
     day = resolve_on(on)
     limit = _max_transits(max_transits)
     key = ("routes", start.alpha_2, goal.alpha_2, day, limit)

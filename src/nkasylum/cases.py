@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from nkasylum._validate import check_entry
+from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import DataError
 from nkasylum.passages import Channel
@@ -49,7 +49,7 @@ class Outcome(enum.Enum):
     """Still being handled when the source reported it."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=freeze_sequences)
 class Case:
     """A documented event: who moved (or tried to), when, where, how, with what outcome.
 

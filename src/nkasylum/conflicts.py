@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from nkasylum._validate import check_entry
+from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.errors import DataError
 from nkasylum.sources import Evidence
 
 __all__ = ["Conflict"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=freeze_sequences)
 class Conflict:
     """A documented disagreement between sources (or inside one).
 

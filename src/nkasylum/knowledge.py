@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
+from nkasylum._validate import freeze_sequences
 from nkasylum.cases import Case, Outcome
 from nkasylum.conflicts import Conflict
 from nkasylum.countries import Country
@@ -48,7 +49,7 @@ def _check_date(value: object, name: str) -> dt.date | None:
     return value
 
 
-@attrs.frozen(eq=True)
+@attrs.frozen(eq=True, field_transformer=freeze_sequences)
 class KnowledgeBase:
     """Every source, policy, passage, case, statistic and conflict, as one immutable value.
 
@@ -100,7 +101,9 @@ class KnowledgeBase:
         Raises:
             UnknownSourceError: no such source; the message suggests close ids.
         """
-        found = self._index.sources.get(id) if isinstance(id, str) else None
+        if not isinstance(id, str):
+            raise ArgumentTypeError(f"a source id is a str, not {type(id).__name__}: {id!r}")
+        found = self._index.sources.get(id)
         if found is None:
             close = difflib.get_close_matches(str(id), list(self._index.sources), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -108,8 +111,18 @@ class KnowledgeBase:
         return found
 
     def evidence_date(self, evidence: Evidence) -> dt.date | None:
-        """The publication date of the source behind ``evidence`` (``None`` if undated)."""
-        return self._index.sources[evidence.source].published
+        """The publication date of the source behind ``evidence`` (``None`` if undated).
+
+        Raises:
+            UnknownSourceError: the evidence cites a source this knowledge base lacks.
+            ArgumentTypeError: ``evidence`` is not an :class:`Evidence`.
+        """
+        if not isinstance(evidence, Evidence):
+            raise ArgumentTypeError(f"evidence_date takes an Evidence, not {type(evidence).__name__}")
+        found = self._index.sources.get(evidence.source)
+        if found is None:
+            return self.source(evidence.source).published  # raises, with suggestions
+        return found.published
 
     # ----------------------------------------------------------------- entries
     def entry(self, id: str) -> Entry:
@@ -118,7 +131,9 @@ class KnowledgeBase:
         Raises:
             UnknownEntryError: no such entry; the message suggests close ids.
         """
-        found = self._index.entries.get(id) if isinstance(id, str) else None
+        if not isinstance(id, str):
+            raise ArgumentTypeError(f"an entry id is a str, not {type(id).__name__}: {id!r}")
+        found = self._index.entries.get(id)
         if found is None:
             close = difflib.get_close_matches(str(id), list(self._index.entries), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
@@ -179,7 +194,12 @@ class KnowledgeBase:
 
         With ``any_date=True`` every matching passage is returned, whatever its period.
         """
-        day = None if any_date else resolve_on(on)
+        if not isinstance(any_date, bool):
+            raise ArgumentTypeError(f"any_date= takes True or False, not {any_date!r}")
+        # Checked even with any_date=True: a bad on= is a mistake, not something to ignore.
+        day: dt.date | None = resolve_on(on)
+        if any_date:
+            day = None
         pool: Iterable[Passage] = (
             self._index.passages_from.get(place_code(place(origin)), ())
             if origin is not None else self.all_passages)

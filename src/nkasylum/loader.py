@@ -15,13 +15,13 @@ file, the entry and the field.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from nkasylum._resources import data_root, tomllib
 from nkasylum.cases import Case
 from nkasylum.conflicts import Conflict
-from nkasylum.errors import DataError
+from nkasylum.errors import ArgumentTypeError, DataError
 from nkasylum.passages import Passage
 from nkasylum.policies import Policy
 from nkasylum.sources import Source
@@ -58,6 +58,7 @@ def load_knowledge_base(
     Raises:
         DataError: a file that does not parse or an entry that does not validate; the
             message names the file, the entry and the field.
+        ArgumentTypeError: ``folder`` is not a path.
 
     Example:
         >>> import nkasylum as nk
@@ -68,16 +69,22 @@ def load_knowledge_base(
     from nkasylum.knowledge import KnowledgeBase
     from nkasylum.serialize import structure
 
+    if folder is not None and not isinstance(folder, (str, PurePath)):
+        raise ArgumentTypeError(
+            f"folder= takes a path (str or pathlib.Path) or None, not {type(folder).__name__}"
+        )
     root: Traversable | Path = data_root() if folder is None else Path(folder)
     if folder is not None and not Path(folder).is_dir():
         raise DataError(f"no data folder at {folder}")
     found: dict[str, list[Any]] = {name: [] for tables in _LAYOUT.values() for name in tables}
     origin: dict[str, str] = {}
     for sub, tables in _LAYOUT.items():
-        for file_name, text in _files(root, sub):
+        for file_name, raw_bytes in _files(root, sub):
             label = f"{sub}/{file_name}"
             try:
-                data = tomllib.loads(text)
+                data = tomllib.loads(raw_bytes.decode("utf-8"))
+            except UnicodeDecodeError as err:
+                raise DataError(f"not UTF-8 text: {err}", file=label) from None
             except tomllib.TOMLDecodeError as err:
                 raise DataError(f"not valid TOML: {err}", file=label) from None
             extra = sorted(set(data) - set(tables))
@@ -129,10 +136,11 @@ def load_knowledge_base(
     return kb
 
 
-def _files(root: Traversable | Path, sub: str) -> Iterator[tuple[str, str]]:
+def _files(root: Traversable | Path, sub: str) -> Iterator[tuple[str, bytes]]:
+    # Bytes, not text: a file that is not UTF-8 must become a DataError naming it.
     folder = root / sub
     if not folder.is_dir():
         return
     for node in sorted(folder.iterdir(), key=lambda n: n.name):
-        if node.name.endswith(".toml"):
-            yield node.name, node.read_text(encoding="utf-8")
+        if node.name.endswith(".toml") and node.is_file():
+            yield node.name, node.read_bytes()

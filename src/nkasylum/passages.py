@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from nkasylum._validate import check_entry
+from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import DataError
 from nkasylum.periods import Basis, check_period, format_period, in_period
@@ -48,7 +48,7 @@ class Channel(enum.Enum):
     """An overland route across a further border (e.g. from Yunnan into Laos or Thailand)."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=freeze_sequences)
 class Passage:
     """A documented way to move from one place to another, in a period.
 

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from nkasylum._validate import check_entry
+from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.periods import Basis, check_period, format_period, in_period
 from nkasylum.places import Region
@@ -51,7 +51,7 @@ class Status(enum.Enum):
     HUMANITARIAN_ADMISSION = "humanitarian-admission"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=freeze_sequences)
 class Policy:
     """A documented statement of how a country treats North Koreans in a period.
 

@@ -6,6 +6,7 @@ import itertools
 
 import attrs
 
+from nkasylum._validate import freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.passages import Channel
@@ -43,7 +44,7 @@ class Leg:
         return f"{place_label(self.origin)}{_SEPARATOR}{place_label(self.dest)}{via}"
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=freeze_sequences)
 class Route:
     """An ordered, valid sequence of legs.
 

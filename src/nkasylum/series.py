@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from nkasylum._validate import freeze_sequences
+from nkasylum.errors import ArgumentTypeError
 from nkasylum.quantities import Quantity
 from nkasylum.sources import Evidence
 
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["SeriesPoint", "series"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=freeze_sequences)
 class SeriesPoint:
     """One year of a series.
 
@@ -46,7 +48,13 @@ def series(kb: KnowledgeBase, measure: str, country: PlaceLike | None = None) ->
 
     Years with no figure are absent (a gap is never filled); a year with conflicting
     figures appears once per version, each flagged ``disputed``.
+
+    Raises:
+        ArgumentTypeError: ``measure`` is not a string (``None`` would mean "every
+            measure", which is no series).
     """
+    if not isinstance(measure, str):
+        raise ArgumentTypeError(f"series() takes a measure code (str), not {measure!r}")
     points = []
     for s in kb.statistics(country=country, measure=measure):
         if s.year is None:

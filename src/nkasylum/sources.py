@@ -8,6 +8,7 @@ import enum
 import attrs
 
 from nkasylum._text import word_count
+from nkasylum._validate import freeze_sequences
 from nkasylum.errors import DataError
 
 __all__ = ["Evidence", "Source", "SourceKind"]
@@ -40,7 +41,7 @@ class SourceKind(enum.Enum):
     """A page that names no publisher or author."""
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=freeze_sequences)
 class Source:
     """A document that the knowledge base cites.
 
@@ -103,6 +104,9 @@ class Evidence:
     note: str
 
     def __attrs_post_init__(self) -> None:
+        for name in ("source", "anchor", "note"):
+            if not isinstance(getattr(self, name), str):
+                raise DataError(f"must be text, not {getattr(self, name)!r}", field=name)
         if not self.source.strip():
             raise DataError("evidence needs a source id", field="source")
         words = word_count(self.anchor)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from nkasylum._validate import check_entry
+from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import DataError
 from nkasylum.periods import DatePrecision
@@ -17,7 +17,7 @@ from nkasylum.sources import Evidence
 __all__ = ["Statistic"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=freeze_sequences)
 class Statistic:
     """A documented figure: what is counted, where, as of when.
 
