@@ -12,7 +12,9 @@ import datetime as dt
 import enum
 import functools
 import json
+import re
 import threading
+import types
 import typing
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -28,6 +30,9 @@ __all__ = ["from_json", "get_converter", "to_json", "unstructure"]
 
 T = TypeVar("T")
 _lock = threading.Lock()
+# Only the calendar form YYYY-MM-DD: Python 3.11's fromisoformat also takes "20020911" and
+# week dates, which 3.10 refuses, and an export must read back the same on every version.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 def _structure_date(value: object, _: object) -> dt.date:
@@ -37,6 +42,8 @@ def _structure_date(value: object, _: object) -> dt.date:
         return value
     if isinstance(value, str):
         try:
+            if not _ISO_DATE.fullmatch(value):
+                raise ValueError
             return dt.date.fromisoformat(value)
         except ValueError:
             raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
@@ -153,7 +160,14 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
         >>> print(nk.to_json(nk.Quantity(30, nk.Qualifier.MORE_THAN), indent=None))
         {"qualifier": "more-than", "unit": "people", "value": 30}
     """
-    return json.dumps(unstructure(obj), indent=indent, sort_keys=True, ensure_ascii=False)
+    try:
+        return json.dumps(unstructure(obj), indent=indent, sort_keys=True, ensure_ascii=False,
+                          allow_nan=False)
+    except (TypeError, ValueError) as err:
+        raise ArgumentTypeError(
+            f"to_json takes nkasylum values (or tuples and lists of them), not "
+            f"{type(obj).__name__}: {err}"
+        ) from None
 
 
 def from_json(text: str | bytes, kind: type[T]) -> T:
@@ -180,15 +194,30 @@ def from_json(text: str | bytes, kind: type[T]) -> T:
 
 
 def structure(data: object, kind: type[T], *, where: str) -> T:
-    """Structure plain data into ``kind``, turning every failure into a :class:`DataError`."""
+    """Structure plain data into ``kind``, turning every failure into a :class:`DataError`.
+
+    Raises:
+        ArgumentTypeError: ``kind`` is not a type the converter can build.
+    """
+    from cattrs.errors import StructureHandlerNotFoundError
+
+    if not _is_type_like(kind):
+        raise ArgumentTypeError(f"expected a type such as nk.Case or tuple[nk.Case, ...], not {kind!r}")
     try:
         return get_converter().structure(data, kind)
+    except StructureHandlerNotFoundError:
+        raise ArgumentTypeError(f"cannot build a {kind!r} from JSON; give a public nkasylum type") from None
     except NKAsylumError as err:
         if isinstance(err, DataError):
             raise
         raise DataError(str(err)) from None
     except Exception as err:  # cattrs reports failures as exception groups
         raise _as_data_error(err, where) from None
+
+
+def _is_type_like(kind: object) -> bool:
+    return (isinstance(kind, (type, types.UnionType)) or typing.get_origin(kind) is not None
+            or kind is typing.Any)
 
 
 def _as_data_error(err: BaseException, where: str) -> DataError:
