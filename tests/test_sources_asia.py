@@ -1,0 +1,366 @@
+"""China, the Southeast Asia route and Mongolia (public-reports.md sections 1-3) and the
+foreign missions in China, 2002-2004: the answers a careful reader of the excerpts expects."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import nkasylum as nk
+
+D = dt.date
+
+
+def _sources(entry: object) -> set[str]:
+    return {e.source for e in entry.evidence}  # type: ignore[attr-defined]
+
+
+def _cited(a: nk.Assessment) -> set[str]:
+    return {e.source for e in a.evidence}
+
+
+def _ids(policy: nk.Policy | None) -> list[str]:
+    return [] if policy is None else policy.id.split("+")
+
+
+def _statement(code: str, id: str) -> nk.Policy:
+    (found,) = [p for p in nk.policies(code) if p.id == id]
+    return found
+
+
+# ------------------------------------------------------------------------- China
+
+def test_the_1986_border_protocol_is_a_rule_from_1986() -> None:
+    p = _statement("CN", "cn-1986-border-protocol")
+    assert p.basis is nk.Basis.RULE
+    assert (p.valid_from, p.valid_until) == (D(1986, 1, 1), None)
+    assert any("1986" in a and "Border Areas" in a for a in p.agreements)
+    # the quotes name the protocol but not what it requires: returns are not read into it
+    assert p.repatriates is None
+    assert {"dailynk-china-repatriates-70", "donga-2004-06-30"} <= _sources(p)
+    assert "cn-1986-border-protocol" in _ids(nk.policy("CN", on=D(1990, 1, 1)))
+    assert "cn-1986-border-protocol" not in _ids(nk.policy("CN", on=D(1985, 12, 31)))
+
+
+def test_the_1960_convention_is_dated_but_the_1964_protocol_is_not() -> None:
+    extradition = _statement("CN", "cn-1960-extradition-convention")
+    assert extradition.basis is nk.Basis.RULE and extradition.valid_from == D(1960, 1, 1)
+    assert _sources(extradition) == {"donga-2004-06-30"}
+    # "1964" stands only in the collector's summary, so the return clause is undated
+    protocol = _statement("CN", "cn-1964-border-crossers-protocol")
+    assert protocol.undated and protocol.repatriates is True
+    assert "cn-1964-border-crossers-protocol" not in _ids(nk.policy("CN", on=D(1965, 6, 1)))
+    assert "cn-1964-border-crossers-protocol" in _ids(nk.policy_timeline("CN")[-1])
+
+
+def test_no_1998_agreement_is_invented() -> None:
+    for p in nk.policies("CN"):
+        assert not (p.valid_from and p.valid_from.year == 1998), p.id
+        assert not any("1998" in a for a in p.agreements), p.id
+
+
+def test_official_line_2003_illegal_immigrants_not_refugees() -> None:
+    p = nk.policy("CN", on=D(2003, 11, 25))
+    assert p is not None and "cn-2003-official-illegal-immigrants" in _ids(p)
+    assert nk.Classification.ILLEGAL_ECONOMIC_MIGRANT in p.classification
+    assert nk.Classification.REFUGEE not in p.classification
+    assert "peoplesdaily-2003-11-25" in _sources(p)
+    assert "cn-2003-official-illegal-immigrants" not in _ids(nk.policy("CN", on=D(2003, 11, 24)))
+
+
+def test_the_2023_returns_keep_their_dates_and_qualifiers() -> None:
+    returns = {c.date: c for c in nk.cases(country="CN", since=D(2023, 8, 17),
+                                           outcome="repatriated")}
+    assert returns[D(2023, 8, 29)].people == nk.Quantity(80)
+    assert returns[D(2023, 9, 18)].people == nk.Quantity(40)
+    october = returns[D(2023, 10, 9)].people
+    assert october == nk.Quantity(500, nk.Qualifier.MORE_THAN)
+    assert october.lower_bound == 501
+    # "about 600" is the collector's summary, not a source: no such figure is stored
+    assert not [c for c in nk.cases(country="CN") if c.people.value == 600]
+
+
+def test_china_blocks_the_way_on_9_october_2023_citing_the_returns() -> None:
+    a = nk.can_resettle("KP", "CN", "KR", on=D(2023, 10, 9))
+    assert a.verdict is nk.Verdict.BLOCKED and not a
+    assert {"rfa-2023-10-16", "idea-democracy-tracker-2023-10", "yonhap-2023-10-13"} <= _cited(a)
+    assert a.latest_evidence == D(2023, 10, 16)
+
+
+@pytest.mark.parametrize("day", [D(2023, 8, 20), D(2023, 9, 18)])
+def test_the_2023_returns_leave_no_gap_after_august(day: dt.date) -> None:
+    assert nk.can_resettle("KP", "CN", "KR", on=day).verdict is nk.Verdict.BLOCKED
+
+
+def test_the_returns_are_an_observation_not_a_rule_forever() -> None:
+    p = _statement("CN", "cn-2023-forced-returns")
+    assert p.basis is nk.Basis.OBSERVATION
+    assert (p.valid_from, p.valid_until) == (D(2023, 8, 29), D(2023, 10, 9))
+    assert not p.applies(D(2023, 10, 10))
+
+
+def test_japanese_consulate_arrests_may_2002() -> None:
+    c = nk.case("cn-japanese-consulate-2002")
+    assert c.outcome is nk.Outcome.DETAINED and c.channel is nk.Channel.CONSULATE
+    # the excerpt gives the report's date, not the day of the raid, and no count
+    assert (c.date, c.date_precision) == (D(2002, 5, 1), nk.DatePrecision.MONTH)
+    assert not c.people.is_exact
+    assert _sources(c) == {"japantimes-kyodo-2002-05-09"}
+
+
+def test_spanish_embassy_group_flown_to_manila_with_both_entry_dates_kept() -> None:
+    bbc = nk.case("cn-spanish-embassy-25-2002")
+    assert bbc.date == D(2002, 3, 14)  # "Thursday" in a report of Saturday 16 March 2002
+    assert bbc.people == nk.Quantity(25)
+    assert str(bbc.route) == "CN > PH"
+    assert bbc.outcome is nk.Outcome.LEFT_FOR_THIRD_COUNTRY
+    wt = nk.case("cn-spanish-embassy-25-2002-wt")
+    assert wt.date == D(2002, 3, 23)
+    assert bbc.inconsistencies and wt.inconsistencies
+
+
+def test_the_groups_of_11_september_2002_went_by_manila() -> None:
+    wt = nk.case("cn-group-21-2002-wt")
+    assert wt.date == D(2002, 9, 11)  # "late yesterday" in a 12 September report
+    assert str(wt.route) == "CN > PH"
+    assert "KP > CN > PH > KR" in {str(r) for r in nk.routes("KP", "KR", on=D(2002, 9, 11))}
+
+
+def test_the_group_of_21_keeps_each_sources_qualifier() -> None:
+    counts = {cid: nk.case(cid).people for cid in
+              ("cn-group-21-2002", "cn-group-21-2002-ap", "cn-group-21-2002-wt")}
+    assert counts == {"cn-group-21-2002": nk.Quantity(21, nk.Qualifier.ABOUT),
+                      "cn-group-21-2002-ap": nk.Quantity(21, nk.Qualifier.AT_LEAST),
+                      "cn-group-21-2002-wt": nk.Quantity(21)}
+
+
+def test_german_and_japanese_school_cases_of_2004() -> None:
+    japanese = nk.case("cn-japanese-school-15-2004")
+    assert japanese.date == D(2004, 12, 1)  # "Wednesday" in a report of Friday 3 December
+    assert japanese.people == nk.Quantity(15)
+    assert str(japanese.route) == "CN > third country"
+    german = nk.case("cn-german-school-5-2004-06")
+    assert german.people == nk.Quantity(5) and german.date == D(2004, 6, 1)
+    assert german.outcome is nk.Outcome.PENDING
+    found = {c.id for c in nk.cases(country="CN", since=D(2004, 1, 1), until=D(2004, 12, 31))}
+    assert {"cn-german-school-refuge-2004-02", "cn-german-school-5-2004-06",
+            "cn-japanese-school-15-2004"} <= found
+
+
+def test_around_200_let_go_via_third_countries_over_two_years() -> None:
+    (s,) = [s for s in nk.statistics(country="CN", measure="allowed-to-leave-china")
+            if s.as_of == D(2004, 6, 1)]
+    assert s.value == nk.Quantity(200, nk.Qualifier.ABOUT)
+    assert s.value.lower_bound is None and s.value.upper_bound is None
+    assert _sources(s) == {"kbs-2004-06-01"}
+
+
+def test_china_obliged_to_return_in_2004_yet_let_mission_entrants_go() -> None:
+    p = nk.policy("CN", on=D(2004, 2, 23))
+    assert p is not None and p.repatriates is True and p.exceptions
+    a = nk.can_resettle("KP", "CN", "KR", on=D(2004, 2, 23))
+    assert a.verdict is nk.Verdict.UNDOCUMENTED  # an exception may reach this way: unknown
+    assert nk.can_resettle("KP", ["CN", "PH"], "KR", on=D(2004, 2, 23)).verdict is nk.Verdict.DOCUMENTED
+
+
+# ------------------------------------------------------------- Southeast Asia
+
+def test_yunnan_to_laos_or_thailand_is_documented_but_undated() -> None:
+    for dest in ("LA", "TH"):
+        (p,) = nk.passages("CN", dest, any_date=True)
+        assert p.channel is nk.Channel.OVERLAND and p.undated
+        assert _sources(p) == {"dailynk-long-road"}
+        assert nk.passages("CN", dest, on=D(2010, 1, 1)) == ()
+
+
+def test_thailand_tries_detains_and_deports_to_seoul() -> None:
+    p = _statement("TH", "th-illegal-entrants-sent-to-south-korea")
+    assert p.undated
+    assert p.repatriates is None  # deporting to South Korea is not sending back
+    assert _sources(p) == {"wikipedia-nk-defectors-in-thailand", "chiangraitimes-illegal-north-koreans"}
+    (exit_,) = nk.passages("TH", "KR", any_date=True)
+    assert exit_.channel is nk.Channel.DEPORTATION and exit_.undated
+
+
+def test_thai_arrivals_are_a_yearly_series_with_gaps() -> None:
+    points = nk.series("arrivals-in-thailand", country="TH")
+    assert [(p.year, p.value.value) for p in points] == [
+        (2004, 46), (2005, 752), (2007, 1785), (2009, 1849), (2010, 2482), (2016, 535)]
+    assert all(p.value.is_exact for p in points)
+    half = [s for s in nk.statistics(country="TH", measure="arrivals-in-thailand") if s.year is None]
+    assert [(s.value.value, s.as_of) for s in half] == [(385, D(2017, 6, 30))]
+    assert _sources(half[0]) == {"timesofoman-reuters-2017-08-01"}
+
+
+def test_laos_nine_in_may_2013_two_versions() -> None:
+    china = nk.case("la-nine-deported-to-china-2013")
+    embassy = nk.case("la-nine-handed-to-dprk-embassy-2013")
+    assert china.people == embassy.people == nk.Quantity(9)
+    assert china.outcome is nk.Outcome.DEPORTED and str(china.route) == "LA > CN"
+    assert embassy.outcome is nk.Outcome.REPATRIATED
+    assert china.date == embassy.date == D(2013, 5, 1)
+    assert china.date_precision is nk.DatePrecision.MONTH
+    assert nk.policy("LA", on=D(2013, 5, 28)).repatriates is None  # type: ignore[union-attr]
+    assert nk.policy("LA", on=D(2013, 5, 31)).repatriates is True  # type: ignore[union-attr]
+
+
+def test_laos_earlier_practice_of_flying_people_to_incheon_is_undated() -> None:
+    (p,) = nk.passages("LA", "KR", any_date=True)
+    assert p.channel is nk.Channel.DEPORTATION and p.undated
+    assert _sources(p) == {"dailynk-laos-crisis"}
+
+
+def test_vietnam_airlift_2004() -> None:
+    (p,) = nk.passages("VN", "KR", on=D(2004, 7, 28))
+    assert p.channel is nk.Channel.AIRLIFT
+    assert _sources(p) == {"bbc-2004-07-28"}
+    assert nk.passages("VN", "KR", on=D(2004, 7, 29)) == ()
+
+
+def test_cambodia_helped_but_undated() -> None:
+    (p,) = nk.policies("KH")
+    assert p.undated and _sources(p) == {"cambodiadaily-wikileaks-dispatches"}
+    assert nk.policy("KH", on=D(2010, 1, 1)) is None
+
+
+def test_myanmar_jail_then_south_korea_2008() -> None:
+    p = nk.policy("MM", on=D(2008, 12, 22))
+    assert p is not None and p.repatriates is None
+    (exit_,) = nk.passages("MM", "KR", on=D(2008, 12, 22))
+    assert exit_.conditions and "jail" in exit_.conditions[0]
+    assert nk.passages("MM", "KR", on=D(2009, 1, 1)) == ()
+
+
+# ------------------------------------------------------------------------ Mongolia
+
+def test_mongolia_usually_lets_people_travel_on() -> None:
+    p = nk.policy("MN", on=D(2023, 5, 1))
+    assert p is not None and p.repatriates is None and p.admits is None
+    assert "usually" in p.summary
+
+
+def test_mongolia_deported_to_south_korea() -> None:
+    (p,) = nk.passages("MN", "KR", any_date=True)
+    assert p.channel is nk.Channel.DEPORTATION
+    assert (p.valid_from, p.valid_until) == (D(2011, 6, 1), D(2011, 6, 1))
+
+
+def test_mongolia_detained_four_in_may_2023() -> None:
+    c = nk.case("mn-detained-4-2023")
+    assert c.people == nk.Quantity(4) and c.outcome is nk.Outcome.DETAINED
+    assert (c.date, c.date_precision) == (D(2023, 5, 1), nk.DatePrecision.MONTH)
+    assert str(c.route) == "CN > MN"
+
+
+# ---------------------------------------------------------------- dated verdicts
+
+V = nk.Verdict
+
+
+@pytest.mark.parametrize(("via", "day", "verdict"), [
+    # the Philippines: the way out of the foreign missions, March 2002 to mid-2004
+    (["CN", "PH"], D(2002, 9, 11), V.DOCUMENTED),
+    (["CN", "PH"], D(2003, 6, 1), V.DOCUMENTED),
+    (["CN", "PH"], D(2005, 1, 1), V.UNDOCUMENTED),
+    (["CN", "SG"], D(2002, 9, 12), V.DOCUMENTED),
+    # Thailand: no source dates the way in or the deportation to Seoul
+    (["CN", "TH"], D(2009, 6, 1), V.UNDOCUMENTED),
+    (["CN", "TH"], D(2016, 6, 1), V.UNDOCUMENTED),
+    (["CN", "TH"], D(2023, 10, 9), V.BLOCKED),  # China is sending people back
+    # Laos: the embassy version of May 2013 sends people back
+    (["CN", "LA"], D(2013, 5, 28), V.UNDOCUMENTED),
+    (["CN", "LA"], D(2013, 5, 31), V.BLOCKED),
+    # Vietnam: the airlift leg is documented, the way from China to Vietnam is not
+    (["CN", "VN"], D(2004, 7, 28), V.UNDOCUMENTED),
+    # Mongolia: entry (2023) and deportation (2011) are seen years apart
+    (["CN", "MN"], D(2011, 6, 1), V.UNDOCUMENTED),
+    (["CN", "MN"], D(2023, 5, 1), V.UNDOCUMENTED),
+    (["CN", "MN"], D(2023, 10, 9), V.BLOCKED),
+    (["CN", "MM"], D(2008, 12, 22), V.UNDOCUMENTED),
+])
+def test_dated_verdicts_of_asian_routes(via: list[str], day: dt.date, verdict: nk.Verdict) -> None:
+    assert nk.can_resettle("KP", via, "KR", on=day).verdict is verdict
+
+
+def test_documented_leg_shows_even_when_the_route_is_undocumented() -> None:
+    a = nk.can_resettle("KP", ["CN", "VN"], "KR", on=D(2004, 7, 28))
+    assert any(line.startswith("VN > KR") and "airlift" in line for line in a.explanation)
+    assert any(line.startswith("CN > VN: no passage") for line in a.explanation)
+    mn = nk.can_resettle("KP", ["CN", "MN"], "KR", on=D(2011, 6, 1))
+    assert "econlog-2011-06-escape-to-mongolia" in _cited(mn)
+
+
+def test_laos_blocked_cites_the_embassy_report() -> None:
+    a = nk.can_resettle("KP", ["CN", "LA"], "KR", on=D(2013, 5, 31))
+    assert "rfa-2013-05-31" in _cited(a)
+    assert any(line.startswith("LA > KR: blocked") for line in a.explanation)
+
+
+# ---------------------------------------------------------------------- conflicts
+
+def test_conflicts_are_recorded_with_every_version() -> None:
+    found = {c.id: set(c.versions) for c in nk.conflicts()}
+    assert found["la-nine-2013-sent-where"] >= {"la-2013-nine-deported-to-china",
+                                                "la-2013-nine-handed-to-dprk-embassy"}
+    assert found["th-treatment-illegal-entrants-or-refugees"] == {
+        "th-illegal-entrants-sent-to-south-korea", "th-2008-courts-declare-refugees"}
+    assert found["cn-spanish-embassy-entry-date-2002"] == {
+        "cn-spanish-embassy-25-2002", "cn-spanish-embassy-25-2002-wt"}
+    assert found["cn-group-21-2002-count"] == {
+        "cn-group-21-2002", "cn-group-21-2002-ap", "cn-group-21-2002-wt"}
+
+
+def test_each_conflict_cites_every_side() -> None:
+    sides = {c.id: _sources(c) for c in nk.conflicts()}
+    assert sides["la-nine-2013-sent-where"] == {"refworld-rfa-2013-05-28", "rfa-2013-05-31"}
+    assert sides["th-treatment-illegal-entrants-or-refugees"] >= {
+        "wikipedia-nk-defectors-in-thailand", "mgronline-afp-2008-03-15"}
+    assert sides["cn-spanish-embassy-entry-date-2002"] == {"bbc-2002-03-16",
+                                                           "washingtontimes-2002-09-12"}
+    assert sides["cn-group-21-2002-count"] == {"voa-2002-09-11", "ap-2002-09-11",
+                                               "washingtontimes-2002-09-12"}
+
+
+def test_an_answer_resting_on_a_disputed_entry_says_so() -> None:
+    a = nk.can_resettle("KP", ["CN", "LA"], "KR", on=D(2013, 5, 31))
+    assert a.disputed == ("la-nine-2013-sent-where",)
+    assert any(line.startswith("Disputed:") and "Laos" in line for line in a.explanation)
+    calm = nk.can_resettle("KP", ["CN", "PH"], "KR", on=D(2003, 6, 1))
+    assert calm.disputed == () and not any("Disputed" in line for line in calm.explanation)
+
+
+def test_the_two_thai_versions_never_answer_the_same_date() -> None:
+    undated = _statement("TH", "th-illegal-entrants-sent-to-south-korea")
+    dated = _statement("TH", "th-2008-courts-declare-refugees")
+    assert undated.undated and not dated.undated
+    p = nk.policy("TH", on=D(2008, 3, 15))
+    assert p is not None and p.classification == (nk.Classification.REFUGEE,)
+    assert nk.policy("TH", on=D(2008, 3, 16)) is None
+
+
+# --------------------------------------------------------------------- sources
+
+def test_undated_pages_stay_undated_and_month_dates_are_first_days() -> None:
+    for sid in ("dailynk-china-repatriates-70", "piie-hazel-smith-dossier", "dailynk-long-road",
+                "wikipedia-nk-defectors-in-thailand", "chiangraitimes-illegal-north-koreans",
+                "dailynk-laos-crisis", "cambodiadaily-wikileaks-dispatches",
+                "semissourian-ap-asylum-seekers", "crossingborders-blog-covid"):
+        assert nk.source(sid).published is None, sid
+    assert nk.source("nknews-2023-05-mongolia").published == D(2023, 5, 1)
+    assert nk.source("econlog-2011-06-escape-to-mongolia").published == D(2011, 6, 1)
+    assert nk.source("idea-democracy-tracker-2023-10").published == D(2023, 10, 1)
+
+
+def test_reposts_name_their_original_publisher() -> None:
+    assert nk.source("refworld-rfa-2013-05-28").original_publisher == "Radio Free Asia"
+    assert nk.source("japantimes-kyodo-2002-05-09").original_publisher == "Kyodo News"
+    for sid in ("refworld-rfa-2013-05-28", "japantimes-kyodo-2002-05-09",
+                "mgronline-afp-2008-03-15", "semissourian-ap-asylum-seekers"):
+        assert nk.source(sid).kind is nk.SourceKind.REPOST, sid
+
+
+def test_foreign_mission_sources_point_at_their_document() -> None:
+    for sid in ("washingtontimes-2002-09-12", "ap-2002-09-11", "kbs-2004-06-01",
+                "dw-2004-02-23", "dw-2004-06-01", "japantimes-2004-12-03"):
+        assert nk.source(sid).document == "sources/foreign-missions-2002-2004.md", sid
