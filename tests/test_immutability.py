@@ -1,0 +1,157 @@
+"""No public value can be changed after it is created.
+
+Research code caches answers, shares one knowledge base between threads and notebooks, and
+passes values around: if any of them could change in place, an answer could silently
+differ from what was computed. So every public type is frozen and slotted, every
+sequence field holds a tuple (a list handed to a constructor is copied), scenarios build
+new knowledge bases, and what a query returns cannot be altered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import STRATEGIES
+
+import nkasylum as nk
+
+PUBLIC_TYPES = sorted((getattr(nk, name) for name in nk.__all__
+                       if isinstance(getattr(nk, name), type) and attrs.has(getattr(nk, name))),
+                      key=lambda t: t.__name__)
+SOME = settings(max_examples=15, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def test_every_public_attrs_type_is_covered_by_a_strategy() -> None:
+    # A new public type without a strategy would silently escape the tests below.
+    assert set(PUBLIC_TYPES) <= set(STRATEGIES), set(PUBLIC_TYPES) - set(STRATEGIES)
+    assert len(PUBLIC_TYPES) >= 14
+
+
+@pytest.mark.parametrize("kind", PUBLIC_TYPES, ids=lambda t: t.__name__)
+def test_every_public_type_is_frozen_and_slotted(kind: type[Any]) -> None:
+    assert "__slots__" in vars(kind)  # so no instance grows a __dict__ to write into
+    assert kind.__setattr__.__name__ == "_frozen_setattrs"  # attrs' frozen guard
+
+
+@pytest.mark.parametrize("kind", PUBLIC_TYPES, ids=lambda t: t.__name__)
+@SOME
+@given(data=st.data())
+def test_no_field_can_be_assigned_or_added(kind: type[Any], data: Any) -> None:
+    value = data.draw(STRATEGIES[kind])
+    before = nk.to_json(value)
+    for field in attrs.fields(kind):
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(value, field.name, getattr(value, field.name))
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            delattr(value, field.name)
+    with pytest.raises(AttributeError):
+        value.note_added_later = "x"
+    assert nk.to_json(value) == before
+
+
+def _walk(value: object, seen: set[int]) -> list[tuple[str, object]]:
+    """Every (path, field value) inside ``value``, through attrs fields and tuples."""
+    if id(value) in seen:
+        return []
+    seen.add(id(value))
+    found: list[tuple[str, object]] = []
+    if attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            if field.name.startswith("_"):
+                continue  # private caches (memo, index) are not values a user sees
+            inner = getattr(value, field.name)
+            found.append((f"{type(value).__name__}.{field.name}", inner))
+            found += _walk(inner, seen)
+    elif isinstance(value, tuple):
+        for item in value:
+            found += _walk(item, seen)
+    return found
+
+
+def test_the_bundled_knowledge_base_holds_no_mutable_container() -> None:
+    kb = nk.default_knowledge_base()
+    mutable = [(path, type(v).__name__) for path, v in _walk(kb, set())
+               if isinstance(v, (list, dict, set, bytearray))]
+    assert mutable == []
+
+
+@pytest.mark.parametrize("kind", PUBLIC_TYPES, ids=lambda t: t.__name__)
+@SOME
+@given(data=st.data())
+def test_a_list_given_to_a_constructor_is_copied(kind: type[Any], data: Any) -> None:
+    value = data.draw(STRATEGIES[kind])
+    fields = {f.name: getattr(value, f.name) for f in attrs.fields(kind) if f.init}
+    lists = {name: list(v) for name, v in fields.items() if isinstance(v, tuple)}
+    if not lists:
+        return
+    rebuilt = kind(**{**fields, **lists})
+    assert rebuilt == value
+    for name, given_list in lists.items():
+        assert isinstance(getattr(rebuilt, name), tuple), name
+        given_list.clear()
+    assert rebuilt == value  # the caller emptying their lists changed nothing
+    hash(rebuilt)
+
+
+@pytest.mark.parametrize("bad", ["KP > CN", {"KP", "CN"}, {"KP": 1}])
+def test_a_string_set_or_dict_is_not_a_sequence_field(bad: object) -> None:
+    with pytest.raises(nk.ArgumentTypeError):
+        nk.Route(bad)  # type: ignore[arg-type]
+
+
+def test_a_scenario_never_leaks_into_the_default_knowledge_base() -> None:
+    kb = nk.default_knowledge_base()
+    before = nk.to_json(kb)
+    day = dt.date(2009, 12, 23)
+    answer = nk.can_resettle("KP", "RU", "KR", on=day)
+    ru_kr = [p for p in kb.all_passages if p.id.startswith("ru-")]
+    assert ru_kr, "expected a Russian passage in the bundled data"
+    closed = kb.without(*(p.id for p in ru_kr))
+    stricter = attrs.evolve(nk.policy("RU", on=day), id="scenario-ru-closed", repatriates=True,
+                            exceptions=(), valid_from=day, valid_until=day,
+                            basis=nk.Basis.OBSERVATION)
+    # Both scenarios change the answer ...
+    assert closed.can_resettle("KP", "RU", "KR", on=day).verdict is not answer.verdict
+    assert "scenario-ru-closed" in closed.with_policy(stricter).policy("RU", on=day).id  # type: ignore[union-attr]
+    # ... and neither touches the bundled knowledge base or the module functions.
+    assert nk.default_knowledge_base() is kb
+    assert nk.to_json(kb) == before
+    assert nk.can_resettle("KP", "RU", "KR", on=day) == answer
+    assert nk.load_knowledge_base() == kb
+
+
+def test_what_a_query_returns_cannot_be_changed() -> None:
+    day = dt.date(2002, 9, 11)
+    results: list[Any] = [nk.sources(), nk.policy_timeline("CN"), nk.policies("CN"),
+                          nk.passages(on=day), nk.cases(), nk.statistics(), nk.conflicts(),
+                          nk.routes("KP", "KR", on=day), nk.all_countries(), nk.REGIONS,
+                          nk.series("asylum-seekers-at-foreign-missions", country="CN")]
+    for result in results:
+        assert isinstance(result, tuple)
+        assert result, "every query above has answers in the bundled data"
+        with pytest.raises(TypeError):
+            result[0] = result[0]
+    answer = nk.can_resettle("KP", "CN", "KR", on=day)
+    with pytest.raises(TypeError):
+        answer.explanation[0] = "edited"  # type: ignore[index]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        answer.verdict = nk.Verdict.BLOCKED  # type: ignore[misc]
+    # The memoised answer handed to the next caller is still the original.
+    assert nk.can_resettle("KP", "CN", "KR", on=day) == answer
+    assert nk.can_resettle("KP", "CN", "KR", on=day).verdict is nk.Verdict.DOCUMENTED
+
+
+def test_enums_and_module_constants_are_fixed() -> None:
+    with pytest.raises(AttributeError):
+        nk.Verdict.DOCUMENTED = "yes"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        nk.THIRD_COUNTRY.name = "somewhere"  # type: ignore[misc]
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        nk.country("KP").name = "Korea"  # type: ignore[misc]
+    assert nk.country("KP").name == "North Korea"
