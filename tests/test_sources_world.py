@@ -1,0 +1,405 @@
+"""Further public sources, rest of the world (public-reports.md sections 4-9): Russia, the
+United States, Canada, the U.K., Germany, the Netherlands, Australia, Japan, South Korea,
+UNHCR and NKDB. What a careful reader of those excerpts expects, and what they leave out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import nkasylum as nk
+
+D = dt.date
+
+
+def _stored(country: str, id: str) -> nk.Policy:
+    (found,) = [p for p in nk.policies(country) if p.id == id]
+    return found
+
+
+def _stat(id: str) -> nk.Statistic:
+    (found,) = [s for s in nk.statistics() if s.id == id]
+    return found
+
+
+def _sources(entry: nk.Policy | nk.Passage | nk.Statistic | nk.Case | nk.Conflict) -> set[str]:
+    return {e.source for e in entry.evidence}
+
+
+# ------------------------------------------------------------------------- sources
+def test_every_address_of_sections_4_to_9_is_one_source() -> None:
+    by_url = {s.url: s for s in nk.sources() if s.url}
+    for url, kind, language in [
+        ("https://www.oananews.org/node/96523", nk.SourceKind.REPOST, "en"),
+        ("https://www.asyl.net/rsdb/M28781?type=98", nk.SourceKind.LAW_OR_COURT, "de"),
+        ("https://uitspraken.rechtspraak.nl/inziendocument?id=ECLI:NL:RBDHA:2014:7607",
+         nk.SourceKind.LAW_OR_COURT, "nl"),
+        ("http://world.kbs.co.kr/service/news_view.htm?Seq_Code=44137&lang=j",
+         nk.SourceKind.NEWS_REPORT, "ja"),
+        ("http://www.unhcr.org/3e2d81b94.html", nk.SourceKind.OFFICIAL_STATEMENT, "en"),
+    ]:
+        assert by_url[url].kind is kind and by_url[url].language == language, url
+
+
+def test_the_oana_copy_of_the_kyodo_article_is_its_own_source() -> None:
+    oana, kyodo = nk.source("oana-kyodo-2009-12-23"), nk.source("kyodo-2009-12-23")
+    assert oana.published == kyodo.published == D(2009, 12, 23)
+    assert oana.document != kyodo.document
+    assert oana.original_publisher == "Kyodo"
+    (unhcr,) = [p for p in nk.passages("RU", "KR", any_date=True) if p.id == "ru-kr-unhcr-moscow"]
+    assert {"kyodo-2009-12-23", "oana-kyodo-2009-12-23"} <= _sources(unhcr)
+    assert unhcr.valid_until == D(2009, 12, 23)  # same date: the period is unchanged
+
+
+def test_month_only_and_undated_pages_are_stored_as_such() -> None:
+    assert nk.source("thediplomat-2015-06").published == D(2015, 6, 1)
+    assert nk.source("thediplomat-2023-07").published == D(2023, 7, 1)
+    for undated in ("time-new-malden", "helplinelaw-rok-constitution", "wikipedia-hanawon",
+                    "dailynk-unhcr-1052", "kbs-world-ja-44137", "klri-settlement-support-act"):
+        assert nk.source(undated).published is None, undated
+
+
+# -------------------------------------------------------------------------- Russia
+def test_russia_2014_deal_deports_within_30_days_but_is_not_a_rule() -> None:
+    p = _stored("RU", "ru-2014-planned-30-day-deportation")
+    assert p.basis is nk.Basis.OBSERVATION
+    assert (p.valid_from, p.valid_until) == (D(2014, 11, 11), D(2014, 11, 11))
+    assert p.repatriates is None  # reported as still to come
+    assert any("30 days" in a for a in p.agreements)
+    assert _sources(p) == {"guardian-2014-11-11"}
+    # a reported plan does not close the way: 2014 stays undocumented, not blocked
+    a = nk.can_resettle("KP", "RU", "KR", on=D(2014, 11, 11))
+    assert a.verdict is nk.Verdict.UNDOCUMENTED
+
+
+def test_russia_extradition_treaty_of_november_2015() -> None:
+    p = _stored("RU", "ru-2015-extradition-treaty")
+    assert p.basis is nk.Basis.RULE and p.valid_from == D(2015, 11, 1) and p.valid_until is None
+    assert p.repatriates is True
+    assert _sources(p) == {"upi-2016-01-29"}
+
+
+def test_russia_readmission_agreement_due_2_february_reported_signed_4_february() -> None:
+    p = _stored("RU", "ru-readmission-agreement-2016")
+    assert p.basis is nk.Basis.RULE
+    assert p.valid_from == D(2016, 2, 4)  # the day of signing itself is not quoted
+    assert p.valid_until is None  # no entry-into-force or end date is documented
+    assert p.repatriates is True
+    assert {"upi-2016-01-29", "moscowtimes-2016-02-04"} <= _sources(p)
+    assert any(e.anchor == "the agreement is to be signed on Feb. 2" for e in p.evidence)
+    # the seed entry stays as it was: a second version, not a correction
+    seed = _stored("RU", "ru-readmission-agreement")
+    assert seed.valid_from == D(2015, 11, 1)
+
+
+def test_the_signing_date_is_a_conflict_with_the_seed() -> None:
+    (c,) = [c for c in nk.conflicts() if c.id == "ru-readmission-signing-date"]
+    assert set(c.versions) == {"ru-readmission-agreement", "ru-readmission-agreement-2016"}
+    assert {"nknews-repost-2016-06-16", "upi-2016-01-29", "moscowtimes-2016-02-04"} <= _sources(c)
+
+
+@pytest.mark.parametrize("day", [D(2016, 2, 5), D(2016, 3, 1), D(2018, 1, 1)])
+def test_russia_after_february_2016_is_blocked_and_says_disputed(day: dt.date) -> None:
+    a = nk.can_resettle("KP", "RU", "KR", on=day)
+    assert a.verdict is nk.Verdict.BLOCKED
+    assert "ru-readmission-signing-date" in a.disputed
+    assert any(line.startswith("Disputed:") and "ru-readmission-signing-date" in line
+               for line in a.explanation)
+    assert "moscowtimes-2016-02-04" in {e.source for e in a.evidence}
+
+
+def test_no_2015_applicant_in_russia_was_protected() -> None:
+    refugee = _stat("ru-refugee-status-applications-2015")
+    asylum = _stat("ru-temporary-asylum-applications-2015")
+    granted = _stat("ru-protection-granted-2015-applicants")
+    assert refugee.value == nk.Quantity(25, nk.Qualifier.EXACT, nk.Unit.APPLICATIONS)
+    assert asylum.value == nk.Quantity(38, nk.Qualifier.EXACT, nk.Unit.APPLICATIONS)
+    assert granted.value == nk.Quantity(0)
+    assert refugee.year == asylum.year == granted.year == 2015
+    p = nk.policy("RU", on=D(2015, 6, 1))
+    assert p is not None and "ru-2015-no-applicant-protected" in p.id.split("+")
+    assert p.grants == ()
+    # the 2015 labourer figure in the excerpt's summary is not quoted: not stored
+    assert all(s.value.value != 33000 for s in nk.statistics(country="RU"))
+
+
+# ------------------------------------------------------------------- United States
+def test_us_north_korean_human_rights_act_of_2004() -> None:
+    p = _stored("US", "us-nkhra-2004")
+    assert p.basis is nk.Basis.RULE and p.valid_from == D(2004, 1, 1)  # year only
+    assert {"govinfo-statute-118-1287", "yonhap-2020-01-07"} <= _sources(p)
+    assert nk.policy("US", on=D(2003, 12, 31)) is None
+
+
+def test_us_code_7842_a_dprk_national_is_not_an_rok_national() -> None:
+    p = _stored("US", "us-22-usc-7842")
+    assert p.undated  # the quoted clause carries no date
+    assert nk.Classification.DUAL_NATIONAL not in p.classification
+    assert any("not be considered a national of the Republic of Korea" in e.anchor
+               for e in p.evidence)
+
+
+def test_us_admissions_only_the_years_the_quotes_give() -> None:
+    points = nk.series("us-refugee-admissions", country="US")
+    assert [(p.year, p.value) for p in points] == [(2006, nk.Quantity(9))]
+    # the 2008 peak (38 or 37) and "none in 2019" are in the excerpt's summary or in an
+    # unaddressed bracket only: left as gaps, not zeros
+    assert all(p.year not in (2008, 2019) for p in points)
+    total = _stat("us-refugee-admissions-total-2020-01")
+    assert total.value == nk.Quantity(218) and total.as_of == D(2020, 1, 7)
+
+
+def test_gao_238_cases_opened_94_arrived() -> None:
+    opened = _stat("us-refugee-cases-opened-2004-2010")
+    arrived = _stat("us-refugee-arrivals-2004-2010")
+    assert opened.value == nk.Quantity(238, nk.Qualifier.EXACT, nk.Unit.CASES)
+    assert arrived.value == nk.Quantity(94)
+    assert opened.as_of == arrived.as_of == D(2010, 3, 31)
+    assert _sources(opened) == {"gao-10-691-justia"}
+
+
+@pytest.mark.parametrize("day", [D(2006, 6, 1), D(2010, 3, 31), D(2020, 1, 7)])
+def test_us_admits_on_the_documents_dates_but_no_route_is_documented(day: dt.date) -> None:
+    p = nk.policy("US", on=day)
+    assert p is not None and p.admits is True
+    assert nk.can_resettle("KP", None, "US", on=day).verdict is nk.Verdict.UNDOCUMENTED
+
+
+def test_us_admissions_after_the_january_2020_report_are_not_assumed() -> None:
+    later = nk.policy("US", on=D(2020, 1, 8))
+    assert later is not None and later.id == "us-nkhra-2004"  # the Act, with no admits flag
+    assert later.admits is None
+
+
+# -------------------------------------------------------------------------- Canada
+def test_canada_acceptance_over_half_peaking_at_72_percent_in_2010() -> None:
+    overall = _stat("ca-claim-acceptance-rate-to-2014")
+    assert overall.value == nk.Quantity(50, nk.Qualifier.MORE_THAN, nk.Unit.PERCENT)
+    assert overall.value.lower_bound == 51
+    (peak,) = nk.series("refugee-claim-acceptance-rate", country="CA")
+    assert (peak.year, peak.value) == (2010, nk.Quantity(72, nk.Qualifier.EXACT, nk.Unit.PERCENT))
+    p = nk.policy("CA", on=D(2010, 6, 1))
+    assert p is not None and p.admits is True
+
+
+def test_canada_deported_242_rok_citizens_since_2018_and_512_in_process() -> None:
+    assert _stat("ca-deported-rok-citizens-2018-2022").value == nk.Quantity(242)
+    assert _stat("ca-deportations-in-process-2022").value == nk.Quantity(512)
+    p = nk.policy("CA", on=D(2022, 10, 18))
+    assert p is not None and "South Korean citizenship" in p.summary
+    assert p.repatriates is None and p.admits is None  # where they went is not quoted
+    a = nk.can_resettle("KP", None, "CA", on=D(2022, 10, 18))
+    assert a.verdict is nk.Verdict.UNDOCUMENTED
+
+
+# ------------------------------------------------------------------ United Kingdom
+def test_uk_fingerprints_checked_against_south_koreas_citizenship_database() -> None:
+    p = nk.policy("GB", on=D(2008, 9, 29))
+    assert p is not None
+    assert any("citizenship database" in x for x in p.procedures)
+    assert nk.policy("GB", on=D(2008, 9, 28)) is None
+    assert nk.can_resettle("KP", None, "GB", on=D(2008, 9, 29)).verdict is nk.Verdict.UNDOCUMENTED
+
+
+def test_uk_902_applications_without_an_invented_period() -> None:
+    values = {s.id: s.value.value for s in nk.statistics(country="GB") if "newsflash" in s.id}
+    assert values == {"gb-asylum-applications-newsflash-2018": 902,
+                      "gb-asylum-granted-newsflash-2018": 408,
+                      "gb-asylum-refused-newsflash-2018": 413,
+                      "gb-asylum-withdrawn-newsflash-2018": 77}
+    assert all(_stat(i).as_of is None for i in values)  # "the same period" is not named
+    # the UNHCR-based figures are the collector's paraphrase, not a quote
+    assert not {544, 505} & {s.value.value for s in nk.statistics(country="GB")}
+    p = nk.policy("GB", on=D(2018, 3, 22))
+    assert p is not None and p.admits is True
+
+
+def test_uk_2013_rejections_only_as_far_as_the_quote_goes() -> None:
+    by_measure = {s.measure: s.value for s in nk.statistics(country="GB") if s.year == 2013}
+    assert by_measure == {
+        "asylum-applications": nk.Quantity(40, unit=nk.Unit.APPLICATIONS),
+        "asylum-applications-refused": nk.Quantity(30, unit=nk.Unit.APPLICATIONS),
+    }  # no "accepted" figure: the other ten are not said to have been accepted
+
+
+def test_new_malden_about_1000_at_an_undated_peak() -> None:
+    s = _stat("gb-new-malden-residents-peak")
+    assert s.area == "New Malden" and s.as_of is None
+    assert s.value == nk.Quantity(1000, nk.Qualifier.ABOUT)
+
+
+# ------------------------------------------------------------------------- Germany
+def test_germany_2005_all_north_koreans_are_dual_nationals() -> None:
+    p = nk.policy("DE", on=D(2005, 7, 18))
+    assert p is not None and nk.Classification.DUAL_NATIONAL in p.classification
+    assert p.admits is None  # "no protection in Germany" is the collector's reading
+    assert nk.policy("DE", on=D(2005, 7, 17)) is None
+    (ev,) = _stored("DE", "de-2005-vgh-all-dual-nationals").evidence
+    assert ev.anchor.startswith("Alle Nordkoreaner")  # left in German
+    assert nk.can_resettle("KP", None, "DE", on=D(2005, 7, 18)).verdict is nk.Verdict.UNDOCUMENTED
+
+
+def test_germany_2020_exception_for_a_life_centred_in_a_third_country() -> None:
+    before = nk.policy("DE", on=D(2020, 8, 2))
+    after = nk.policy("DE", on=D(2020, 8, 3))
+    assert before is not None and not before.exceptions
+    assert after is not None and any("third country" in x for x in after.exceptions)
+    assert nk.source("asylnet-vg-freiburg-2020-08-03").language == "de"
+
+
+# --------------------------------------------------------------------- Netherlands
+def test_netherlands_south_korea_raised_only_from_1_january_2013() -> None:
+    assert nk.policy("NL", on=D(2012, 12, 31)) is None  # the years before stay undocumented
+    p = nk.policy("NL", on=D(2013, 1, 1))
+    assert p is not None and p.id == "nl-2013-south-korea-as-protection-alternative"
+    assert "beschermingsalternatief" in p.evidence[0].anchor
+    assert nk.policy("NL", on=D(2014, 6, 6)) == p
+    assert nk.can_resettle("KP", None, "NL", on=D(2014, 6, 6)).verdict is nk.Verdict.UNDOCUMENTED
+
+
+# ----------------------------------------------------------------------- Australia
+def test_australia_rrt_refused_because_in_theory_a_south_korean_citizen() -> None:
+    p = nk.policy("AU", on=D(2010, 10, 22))
+    assert p is not None and nk.Classification.DUAL_NATIONAL in p.classification
+    assert p.admits is None  # one refusal is not a general rule
+    (c,) = nk.cases(country="AU", outcome="rejected")
+    assert c.id == "au-rrt-protection-visa-refused-2010" and c.people == nk.Quantity(1)
+    a = nk.can_resettle("KP", None, "AU", on=D(2010, 10, 22))
+    assert a.verdict is nk.Verdict.UNDOCUMENTED
+
+
+# --------------------------------------------------------------------------- Japan
+def test_japan_about_150_defectors_settled_by_2007() -> None:
+    s = _stat("jp-defectors-settled-2007")
+    assert s.value == nk.Quantity(150, nk.Qualifier.ABOUT) and s.as_of == D(2007, 12, 2)
+    p = nk.policy("JP", on=D(2007, 12, 2))
+    assert p is not None and p.admits is True
+    # the 1959-84 emigration figure is only in the excerpt's summary
+    assert all(s.value.value != 93340 for s in nk.statistics())
+
+
+def test_japan_admits_returnees_but_not_other_north_koreans_undated() -> None:
+    last = nk.policy_timeline("JP")[-1]
+    assert last.undated and last.admits is False
+    assert any("Return program" in x for x in last.exceptions)
+    # The page is undated, so no dated question is answered by it: a route ending in
+    # Japan is undocumented, neither documented for returnees nor blocked for the rest.
+    for day in (D(2007, 12, 2), D(2009, 12, 23), D(2024, 1, 1)):
+        a = nk.can_resettle("KP", None, "JP", on=day)
+        assert a.verdict is nk.Verdict.UNDOCUMENTED, day
+        assert "flipbuilder-trilateral-ch8" not in {e.source for e in a.evidence}
+    assert nk.policy("JP", on=D(2009, 12, 23)) is None  # the seed's answer is unchanged
+
+
+# --------------------------------------------------------------------- South Korea
+def test_south_korea_constitution_and_settlement_act_are_undated_rules() -> None:
+    territory = _stored("KR", "kr-constitution-territory")
+    act = _stored("KR", "kr-settlement-support-act")
+    assert territory.undated and act.undated
+    assert territory.basis is act.basis is nk.Basis.RULE
+    assert act.admits is True
+    # The act's number and 13 January 1997 date are only in the excerpt's one-line
+    # summary: no dated citizenship rule exists for 1997.
+    for day in (D(1997, 1, 13), D(1999, 7, 8), D(2010, 1, 1)):
+        assert nk.policy("KR", on=day) is None, day
+
+
+def test_south_korea_escapees_are_mostly_citizens_in_2014() -> None:
+    p = nk.policy("KR", on=D(2014, 1, 1))
+    assert p is not None and nk.Classification.CITIZEN in p.classification
+    assert "most" in p.summary
+
+
+def test_hanawon_three_months_against_two_months() -> None:
+    three = _stored("KR", "kr-hanawon-three-months")
+    two = _stored("KR", "kr-hanawon-two-months")
+    assert three.undated and two.undated
+    (c,) = [c for c in nk.conflicts() if c.id == "kr-hanawon-length"]
+    assert set(c.versions) == {three.id, two.id}
+    assert nk.source("wtop-cnn-2023-07").url is None  # named in the excerpt, no address
+
+
+ARRIVALS = {2000: [312], 2001: [583], 2002: [1140], 2003: [1285], 2009: [2914, 2927],
+            2010: [2423], 2011: [2706], 2012: [1502], 2015: [1275, 1276], 2016: [1418],
+            2017: [1127], 2018: [1137], 2019: [1047], 2020: [229], 2021: [63], 2023: [196],
+            2024: [236], 2025: [224]}
+
+
+def test_arrivals_in_south_korea_as_a_series_with_gaps_and_conflicts() -> None:
+    points = nk.series("arrivals-in-south-korea", country="KR")
+    years: dict[int, list[int]] = {}
+    for p in points:
+        assert p.value.is_exact
+        years.setdefault(p.year, []).append(p.value.value or 0)
+    assert {y: sorted(v) for y, v in years.items()} == ARRIVALS
+    assert [p.year for p in points] == sorted(p.year for p in points)
+    for gap in (2004, 2005, 2006, 2007, 2008, 2013, 2014, 2022):
+        assert gap not in years  # left as gaps: 2022's figure has no year in the quote
+    disputed = {p.year: p.disputed for p in points if p.disputed}
+    assert disputed == {2009: ("kr-arrivals-2009",), 2015: ("kr-arrivals-2015",)}
+
+
+def test_arrivals_cite_the_shared_sources_for_2000_2003_and_2015_2016() -> None:
+    by_year = {p.year: p for p in nk.series("arrivals-in-south-korea", country="KR")
+               if len(ARRIVALS[p.year]) == 1}
+    for year in (2000, 2001, 2002, 2003):
+        assert by_year[year].evidence[0].source == "bbc-2004-07-28"
+    assert by_year[2016].evidence[0].source == "timesofoman-reuters-2017-08-01"
+    assert _sources(_stat("kr-arrivals-2015-reuters")) == {"timesofoman-reuters-2017-08-01"}
+    assert _sources(_stat("kr-arrivals-2015-koreaherald")) == {"koreaherald-2016-06-21"}
+
+
+# --------------------------------------------------------------------------- UNHCR
+def test_unhcr_2003_appeal_to_china() -> None:
+    p = nk.policy("international", on=D(2003, 1, 21))
+    assert p is not None and p.id == "international-unhcr-2003-call-on-china"
+    assert _sources(p) == {"unhcr-2003-01-21"}
+    assert p.country is nk.INTERNATIONAL
+
+
+def test_persons_of_concern_2004_is_second_hand() -> None:
+    p = nk.policy("international", on=D(2004, 6, 1))
+    assert p is not None and _sources(p) == {"hrnk-2020-07-21"}
+    assert nk.source("hrnk-2020-07-21").kind is nk.SourceKind.BLOG_OR_NGO
+
+
+def test_refugees_sur_place_attributed_to_the_cecc_and_the_coi() -> None:
+    cecc = nk.policy("international", on=D(2006, 10, 3))
+    coi = nk.policy("international", on=D(2023, 7, 1))
+    assert cecc is not None and coi is not None
+    assert _sources(cecc) == {"cecc-2006-10-03"} and "CECC" in cecc.summary
+    assert _sources(coi) == {"thediplomat-2023-07"} and "COI" in coi.summary
+    for p in (cecc, coi):
+        assert nk.Classification.REFUGEE in p.classification
+    # no UNHCR-authored sur-place statement was found: neither is put in UNHCR's mouth
+    assert "not a UNHCR statement" in cecc.summary and "UNHCR" not in coi.summary
+
+
+def test_unhcr_record_of_1052_and_the_japanese_country_split() -> None:
+    (world,) = nk.statistics(country="international", measure="unhcr-recorded-refugees")
+    assert world.value == nk.Quantity(1052) and world.as_of is None  # "2011" is not quoted
+    split = {s.place.alpha_2: s.value.value
+             for s in nk.statistics(measure="nk-refugees-by-host-country")
+             if isinstance(s.place, nk.Country)}
+    assert split == {"GB": 603, "DE": 193, "CA": 64, "NL": 36, "BE": 31, "AU": 29, "US": 25}
+    anchors = [e.anchor for s in nk.statistics(measure="nk-refugees-by-host-country")
+               for e in s.evidence]
+    assert all("人" in a for a in anchors)  # left untranslated
+
+
+# ---------------------------------------------------------------------------- NKDB
+def test_nkdb_8148_cases_and_98_percent_then_over_8000_in_december() -> None:
+    august, december = nk.statistics(country="KP", measure="repatriations-reported-by-nkdb")
+    assert august.value == nk.Quantity(8148, nk.Qualifier.EXACT, nk.Unit.CASES)
+    assert december.value == nk.Quantity(8000, nk.Qualifier.MORE_THAN)
+    assert (august.as_of, december.as_of) == (D(2023, 8, 16), D(2023, 12, 11))
+    shares = nk.statistics(country="CN", measure="share-of-repatriations-reported-by-nkdb")
+    assert [s.value for s in shares] == [nk.Quantity(98, unit=nk.Unit.PERCENT)] * 2
+
+
+# ----------------------------------------------------------------------- conflicts
+def test_conflicts_lists_every_disagreement_of_these_sections() -> None:
+    ids = {c.id for c in nk.conflicts()}
+    assert {"ru-readmission-signing-date", "kr-arrivals-2009", "kr-arrivals-2015",
+            "kr-hanawon-length"} <= ids
