@@ -50,7 +50,7 @@ SEEDS = ["0", "1", "42", "4294967295", "random"]
 
 def _run(seed: str) -> dict[str, object]:
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    done = subprocess.run([sys.executable, "-c", _PROBE], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-W", "error", "-c", _PROBE], capture_output=True, text=True,
                           env=env, check=False, timeout=300)
     assert done.returncode == 0, done.stderr
     result: dict[str, object] = json.loads(done.stdout)

@@ -155,7 +155,7 @@ print(json.dumps({"loads": knowledge._load_count, "objects": len({g[0] for g in 
 
 @pytest.mark.parametrize("start", ["cold", "reset"])
 def test_the_bundled_data_loads_exactly_once_under_threads(start: str) -> None:
-    out = subprocess.run([sys.executable, "-c", _COLD_START, start], capture_output=True,
+    out = subprocess.run([sys.executable, "-W", "error", "-c", _COLD_START, start], capture_output=True,
                          text=True, check=False, timeout=120)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
