@@ -95,6 +95,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "all_countries",
+    "assess_many",
     "can_resettle",
     "case",
     "cases",
@@ -308,6 +309,22 @@ def can_resettle(
         'blocked'
     """
     return default_knowledge_base().can_resettle(origin, via, dest, on=on)
+
+
+def assess_many(rows: Any) -> tuple[Verdict, ...]:
+    """The verdict of each ``(origin, via, dest, on)`` row, fast: a million rows in about a second.
+
+    Each verdict is exactly ``nk.can_resettle(origin, via, dest, on=on).verdict``, without
+    the explanation; ``rows`` may also be a pandas DataFrame with columns ``origin``,
+    ``via``, ``dest`` and ``on``. See :meth:`KnowledgeBase.assess_many`.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> rows = [("KP", "RU", "KR", dt.date(2009, 12, 23)), ("KP", "CN", "KR", dt.date(2023, 8, 16))]
+        >>> [v.value for v in nk.assess_many(rows)]
+        ['documented', 'blocked']
+    """
+    return default_knowledge_base().assess_many(rows)
 
 
 def routes(

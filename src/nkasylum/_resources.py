@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import sys
 from importlib import resources
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-__all__ = ["data_root", "read_toml", "tomllib"]
+__all__ = ["data_root", "read_toml", "toml"]
+
+
+def toml() -> ModuleType:
+    """The TOML parser: ``tomllib``, or ``tomli`` below Python 3.11.
+
+    Imported on first use: the bundled knowledge base normally loads from its compiled
+    JSON form, and importing the parser is a measurable part of start-up.
+    """
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib
+    import tomli  # pragma: no cover - exercised on Python 3.10 only
+
+    return tomli  # pragma: no cover
 
 
 def data_root() -> Traversable:
@@ -27,5 +38,5 @@ def read_toml(name: str) -> dict[str, Any]:
     node = data_root()
     for part in name.split("/"):
         node = node / part
-    data: dict[str, Any] = tomllib.loads(node.read_text(encoding="utf-8"))
+    data: dict[str, Any] = toml().loads(node.read_text(encoding="utf-8"))
     return data

@@ -17,6 +17,7 @@ and undocumented otherwise.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import itertools
@@ -29,7 +30,7 @@ from nkasylum._validate import freeze_sequences
 from nkasylum.countries import Country, country
 from nkasylum.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError
 from nkasylum.passages import Passage
-from nkasylum.periods import resolve_on
+from nkasylum.periods import resolve_on, today
 from nkasylum.places import THIRD_COUNTRY, Region, place
 from nkasylum.policies import Policy
 from nkasylum.routes import Leg, Route
@@ -38,7 +39,7 @@ from nkasylum.sources import Evidence
 if TYPE_CHECKING:
     from nkasylum.knowledge import KnowledgeBase
 
-__all__ = ["Assessment", "Verdict", "assess", "find_routes"]
+__all__ = ["Assessment", "Verdict", "assess", "assess_many", "find_routes"]
 
 _MEMO_LIMIT = 200_000
 
@@ -117,7 +118,7 @@ class Assessment:
 # ---------------------------------------------------------------- arguments
 def _origin(kb: KnowledgeBase, value: object) -> Country:
     found = _country_arg(value, "origin")
-    if found.alpha_2 not in kb.scope:
+    if found.alpha_2 not in kb._index.scope:
         covered = ", ".join(country(c).name for c in kb.scope)
         raise OutOfScopeError(
             f"origin {found} is outside this knowledge base's scope: it documents how people "
@@ -169,35 +170,89 @@ def _memo(kb: KnowledgeBase) -> dict[Any, Any]:
 # ------------------------------------------------------------------- routes
 def _best(candidates: Sequence[Passage], kb: KnowledgeBase) -> Passage:
     def rank(p: Passage) -> tuple[Any, ...]:
-        newest = max((kb.evidence_date(e) or dt.date.min for e in p.evidence), default=dt.date.min)
-        return (newest, not p.via_third_country, p.id)
+        return (_passage_newest(kb, p), not p.via_third_country, p.id)
 
     return max(candidates, key=rank)
 
 
-def _edges(kb: KnowledgeBase, origin: Country, day: dt.date) -> dict[Country, Passage]:
-    key = ("edges", origin.alpha_2, day)
-    memo = _memo(kb)
+def _passage_newest(kb: KnowledgeBase, p: Passage) -> dt.date:
+    """The newest evidence date behind one passage (``date.min`` if none is dated)."""
+    key = ("newest", p.id)
+    memo = kb._memo
     found = memo.get(key)
     if found is None:
-        grouped: dict[Country, list[Passage]] = {}
-        for p in kb.passages(origin, on=day):
-            if isinstance(p.dest, Country):
-                grouped.setdefault(p.dest, []).append(p)
+        found = max((kb.evidence_date(e) or dt.date.min for e in p.evidence), default=dt.date.min)
+        memo[key] = found
+    return found
+
+
+def _edges(kb: KnowledgeBase, code: str, day: dt.date) -> dict[str, Passage]:
+    """The documented passages out of country ``code`` on ``day``: the best one per
+    destination, keyed by the destination's code, in code order.
+
+    Cached per span of days over which the same passages apply (see ``_Index``), so a
+    search on another day of the same span costs one bisection. Codes rather than
+    countries key it: a str hashes in C, a Country in Python.
+    """
+    index = kb._index
+    key = ("edges", code, bisect.bisect_right(index.bounds_from(code), day))
+    memo = _memo(kb)
+    found: dict[str, Passage] | None = memo.get(key)
+    if found is None:
+        grouped: dict[str, list[Passage]] = {}
+        for p in index.passages_from.get(code, ()):
+            if isinstance(p.dest, Country) and p.applies(day):
+                grouped.setdefault(p.dest.alpha_2, []).append(p)
         found = {dest: _best(ps, kb) for dest, ps in sorted(grouped.items())}
         memo[key] = found
     return found
 
 
-def _legs(p: Passage) -> tuple[Leg, ...]:
-    if p.via_third_country:
-        return (Leg(p.origin, THIRD_COUNTRY, p.channel, p.id),
-                Leg(THIRD_COUNTRY, p.dest, p.channel, p.id))
-    return (Leg(p.origin, p.dest, p.channel, p.id),)
+def _sources_into(kb: KnowledgeBase, code: str, day: dt.date) -> frozenset[str]:
+    """The codes of the countries with a documented passage into ``code`` on ``day``."""
+    index = kb._index
+    key = ("into", code, bisect.bisect_right(index.bounds_to(code), day))
+    memo = _memo(kb)
+    found: frozenset[str] | None = memo.get(key)
+    if found is None:
+        found = frozenset(p.origin.alpha_2 for p in index.passages_to.get(code, ())
+                          if isinstance(p.origin, Country) and p.applies(day))
+        memo[key] = found
+    return found
 
 
-def _route_of(passages: Sequence[Passage]) -> Route:
-    return Route(tuple(leg for p in passages for leg in _legs(p)))
+def _distances_to(kb: KnowledgeBase, goal: str, day: dt.date, depth: int) -> dict[str, int]:
+    """How many passages each country needs at least to reach ``goal`` on ``day``, for the
+    countries that need at most ``depth`` (a breadth-first search backwards from ``goal``)."""
+    dist = {goal: 0}
+    frontier = [goal]
+    for level in range(1, depth + 1):
+        nxt = []
+        for node in frontier:
+            for before in _sources_into(kb, node, day):
+                if before not in dist:
+                    dist[before] = level
+                    nxt.append(before)
+        frontier = nxt
+    return dist
+
+
+def _legs(kb: KnowledgeBase, p: Passage) -> tuple[Leg, ...]:
+    key = ("legs", p.id)
+    memo = kb._memo
+    found = memo.get(key)
+    if found is None:
+        if p.via_third_country:
+            found = (Leg(p.origin, THIRD_COUNTRY, p.channel, p.id),
+                     Leg(THIRD_COUNTRY, p.dest, p.channel, p.id))
+        else:
+            found = (Leg(p.origin, p.dest, p.channel, p.id),)
+        memo[key] = found
+    return found
+
+
+def _route_of(kb: KnowledgeBase, passages: Sequence[Passage]) -> Route:
+    return Route(tuple(leg for p in passages for leg in _legs(kb, p)))
 
 
 def _newest(kb: KnowledgeBase, evidence: Sequence[Evidence]) -> dt.date | None:
@@ -232,27 +287,45 @@ def find_routes(kb: KnowledgeBase, origin: object, dest: object, *, on: object =
     cached = memo.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    found: list[tuple[Passage, ...]] = []
-    if start != goal:
-        stack: list[tuple[Country, tuple[Passage, ...], frozenset[Country]]] = [
-            (start, (), frozenset({start}))]
-        while stack:
-            here, path, seen = stack.pop()
-            for nxt, passage in _edges(kb, here, day).items():
-                if nxt in seen:
-                    continue
-                if nxt == goal:
-                    found.append((*path, passage))
-                elif len(path) < limit:
-                    stack.append((nxt, (*path, passage), seen | {nxt}))
+    chains = _chains(kb, start, goal, day, limit) if start != goal else []
     ranked = []
-    for chain in found:
-        route = _route_of(chain)
-        newest = _newest(kb, [e for p in chain for e in p.evidence]) or dt.date.min
+    for chain in chains:
+        route = _route_of(kb, chain)
+        newest = max(_passage_newest(kb, p) for p in chain)
         ranked.append(((len(route.legs), -newest.toordinal(), str(route)), route))
     result = tuple(r for _, r in sorted(ranked, key=lambda x: x[0]))
     memo[key] = result
     return result
+
+
+def _chains(kb: KnowledgeBase, start: Country, goal: Country, day: dt.date,
+            limit: int) -> list[tuple[Passage, ...]]:
+    """Every chain of passages from ``start`` to ``goal`` on ``day`` that visits no country
+    twice and has at most ``limit + 1`` passages.
+
+    A depth-first search that never revisits a country on the current path, and prunes
+    any step into a country that cannot reach ``goal`` with the passages left: the
+    backward distances of countries near ``goal`` are computed first (up to half the
+    budget), and a country not among them is at least one step further away.
+    """
+    budget = limit + 1
+    depth = max(1, budget // 2)
+    target = goal.alpha_2
+    dist = _distances_to(kb, target, day, depth)
+    if len(dist) == 1:  # nothing leads into goal on that day
+        return []
+    found: list[tuple[Passage, ...]] = []
+    stack: list[tuple[str, tuple[Passage, ...], frozenset[str]]] = [
+        (start.alpha_2, (), frozenset({start.alpha_2}))]
+    while stack:
+        here, path, seen = stack.pop()
+        left = budget - len(path) - 1  # passages left after the next one
+        for nxt, passage in _edges(kb, here, day).items():
+            if nxt == target:
+                found.append((*path, passage))
+            elif left > 0 and nxt not in seen and dist.get(nxt, depth + 1) <= left:
+                stack.append((nxt, (*path, passage), seen | {nxt}))
+    return found
 
 
 # -------------------------------------------------------------- assessment
@@ -284,11 +357,34 @@ def _policy_ids(p: Policy) -> tuple[str, ...]:
     return tuple(p.id.split("+"))
 
 
-def _step(kb: KnowledgeBase, a: Country, b: Country, day: dt.date, is_last: bool) -> _Step:
-    candidates = kb.passages(a, b, on=day)
+def _leg(kb: KnowledgeBase, a: Country, b: Country, day: dt.date,
+         is_last: bool) -> tuple[Verdict, Policy | None, Policy | None]:
+    """The verdict on one leg, with the policy of ``a`` on ``day`` and, when the leg is
+    blocked at arrival, the policy of ``b`` that closes it.
+
+    The single place where a leg's verdict is decided: :func:`assess` explains it, and
+    bulk assessment (:func:`assess_many`) uses it alone.
+    """
     leaving = kb.policy(a, on=day)
-    if candidates:
-        chosen = _best(candidates, kb)
+    if b.alpha_2 in _edges(kb, a.alpha_2, day):
+        return Verdict.DOCUMENTED, leaving, None
+    if leaving is not None and leaving.repatriates and not leaving.exceptions:
+        return Verdict.BLOCKED, leaving, None
+    arriving = kb.policy(b, on=day) if is_last else None
+    if arriving is not None and (arriving.admits is False or arriving.repatriates):
+        return Verdict.BLOCKED, leaving, arriving
+    return Verdict.UNDOCUMENTED, leaving, None
+
+
+def _closed(policy: Policy | None) -> bool:
+    """Whether a destination's policy shuts North Koreans out."""
+    return policy is not None and (policy.admits is False or bool(policy.repatriates))
+
+
+def _step(kb: KnowledgeBase, a: Country, b: Country, day: dt.date, is_last: bool) -> _Step:
+    verdict, leaving, arriving = _leg(kb, a, b, day, is_last)
+    if verdict is Verdict.DOCUMENTED:
+        chosen = _edges(kb, a.alpha_2, day)[b.alpha_2]
         found = [_describe_passage(chosen)]
         cited = list(chosen.evidence)
         used = [chosen.id]
@@ -299,14 +395,15 @@ def _step(kb: KnowledgeBase, a: Country, b: Country, day: dt.date, is_last: bool
             cited.extend(leaving.evidence)
             used.extend(_policy_ids(leaving))
         return _Step(Verdict.DOCUMENTED, chosen, tuple(found), tuple(cited), tuple(used))
-    if leaving is not None and leaving.repatriates and not leaving.exceptions:
+    if verdict is Verdict.BLOCKED and arriving is None:
+        assert leaving is not None
         line = (f"{a.alpha_2} > {b.alpha_2}: blocked on {day}. {a.name} sends North Koreans "
                 f"back (policy {leaving.period}): {leaving.summary} {_cite(leaving.evidence)} "
                 f"No passage from {a.name} to {b.name} is documented on that date.")
         return _Step(Verdict.BLOCKED, None, (line, *_elsewhere(kb, a, b, day)),
                      leaving.evidence, _policy_ids(leaving))
-    arriving = kb.policy(b, on=day) if is_last else None
-    if arriving is not None and (arriving.admits is False or arriving.repatriates):
+    if verdict is Verdict.BLOCKED:
+        assert arriving is not None
         line = (f"{a.alpha_2} > {b.alpha_2}: blocked on {day}. {b.name} does not take North "
                 f"Koreans in (policy {arriving.period}): {arriving.summary} "
                 f"{_cite(arriving.evidence)}")
@@ -344,37 +441,129 @@ def _elsewhere(kb: KnowledgeBase, a: Country, b: Country, day: dt.date) -> tuple
 def assess(kb: KnowledgeBase, origin: object, via: object, dest: object, *,
            on: object = None) -> Assessment:
     """Assess a journey; see :func:`nkasylum.can_resettle` for the contract."""
-    raw_key: tuple[object, ...] | None = None
-    plain_via = via is None or isinstance(via, str) or (
-        isinstance(via, tuple) and all(isinstance(v, str) for v in via))
-    if plain_via and isinstance(origin, str) and isinstance(dest, str) and isinstance(on, dt.date):
-        raw_key = ("raw", origin, via, dest, on)
-    memo = _memo(kb)
-    if raw_key is not None and on is not None:
-        hit = memo.get(raw_key)
-        if hit is not None:
-            return hit  # type: ignore[no-any-return]
-    start = _origin(kb, origin)
-    stops = _via(via)
-    goal = _country_arg(dest, "dest")
+    start, stops, goal = _journey(kb, origin, via, dest)
     day = resolve_on(on)
+    _check_path(start, stops, goal)
     key = ("assess", start, stops, goal, day)
+    memo = _memo(kb)
     result = memo.get(key)
     if result is None:
         result = _assess(kb, start, stops, goal, day)
         memo[key] = result
-    if raw_key is not None and on is not None:
-        memo[raw_key] = result
     return result
 
 
-def _assess(kb: KnowledgeBase, start: Country, stops: tuple[Country, ...] | None,
-            goal: Country, day: dt.date) -> Assessment:
+def _journey(kb: KnowledgeBase, origin: object, via: object,
+             dest: object) -> tuple[Country, tuple[Country, ...] | None, Country]:
+    return _origin(kb, origin), _via(via), _country_arg(dest, "dest")
+
+
+def _check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> None:
     path = [start, *(stops or ()), goal]
     if len(set(path)) != len(path):
         raise InvalidRouteError(
             "a route visits no country twice: "
             + " > ".join(c.alpha_2 for c in path))
+    _max_transits(max(3, len(path) - 2))
+
+
+def _verdict(kb: KnowledgeBase, start: Country, stops: tuple[Country, ...] | None,
+             goal: Country, day: dt.date) -> Verdict:
+    """The verdict :func:`assess` gives, without building its explanation."""
+    if stops is None:
+        if start.alpha_2 in _distances_to(kb, goal.alpha_2, day, 4):  # 3 transits: 4 passages
+            return Verdict.DOCUMENTED
+        return Verdict.BLOCKED if _closed(kb.policy(goal, on=day)) else Verdict.UNDOCUMENTED
+    path = (start, *stops, goal)
+    verdicts = [_leg(kb, a, b, day, b == goal)[0] for a, b in itertools.pairwise(path)]
+    if Verdict.BLOCKED in verdicts:
+        return Verdict.BLOCKED
+    if all(v is Verdict.DOCUMENTED for v in verdicts):
+        return Verdict.DOCUMENTED
+    return Verdict.UNDOCUMENTED
+
+
+class _Journey:
+    """One (origin, via, destination) seen in a bulk assessment: its resolved countries
+    and its verdict per span of days (see ``_Index.breakpoints``)."""
+
+    __slots__ = ("goal", "start", "stops", "verdicts")
+
+    def __init__(self, start: Country, stops: tuple[Country, ...] | None, goal: Country) -> None:
+        self.start = start
+        self.stops = stops
+        self.goal = goal
+        self.verdicts: dict[int, Verdict] = {}
+
+
+def assess_many(kb: KnowledgeBase, rows: Any) -> tuple[Verdict, ...]:
+    """The verdicts of many journeys at once; see :meth:`KnowledgeBase.assess_many`."""
+    rows = _rows(rows)
+    breakpoints = kb._index.breakpoints()
+    bisect_right = bisect.bisect_right
+    date_type = dt.date
+    journeys: dict[tuple[object, object, object], _Journey] = {}
+    out: list[Verdict] = []
+    append = out.append
+    for row in rows:
+        try:
+            origin, via, dest, day = row
+        except (TypeError, ValueError):
+            raise ArgumentTypeError(
+                f"each row is (origin, via, dest, on), not {row!r}") from None
+        try:
+            journey = journeys.get((origin, via, dest))
+        except TypeError:  # unhashable: refused as can_resettle would, unless via is a list
+            _journey(kb, origin, via, dest)
+            via = tuple(via)
+            journey = journeys.get((origin, via, dest))
+        if journey is None:
+            # The checks and their order are assess()'s, so a bad row fails as
+            # can_resettle would on it.
+            start, stops, goal = _journey(kb, origin, via, dest)
+            if day is not None:
+                resolve_on(day)
+            _check_path(start, stops, goal)
+            journey = journeys[(origin, via, dest)] = _Journey(start, stops, goal)
+        if day.__class__ is not date_type:
+            day = today() if day is None else resolve_on(day)
+        span = bisect_right(breakpoints, day)
+        verdict = journey.verdicts.get(span)
+        if verdict is None:
+            verdict = journey.verdicts[span] = _verdict(
+                kb, journey.start, journey.stops, journey.goal, day)
+        append(verdict)
+    return tuple(out)
+
+
+def _rows(rows: Any) -> Any:
+    """Rows as an iterable of 4-tuples; a pandas DataFrame gives its four named columns."""
+    columns = getattr(rows, "columns", None)
+    if columns is None or not hasattr(rows, "itertuples"):
+        if isinstance(rows, (str, bytes)) or not hasattr(rows, "__iter__"):
+            raise ArgumentTypeError(
+                "rows must be an iterable of (origin, via, dest, on) tuples or a DataFrame "
+                f"with those columns, not {type(rows).__name__}")
+        return rows
+    missing = [c for c in ("origin", "via", "dest", "on") if c not in columns]
+    if missing:
+        raise ArgumentTypeError(
+            f"the DataFrame needs columns origin, via, dest and on; missing {', '.join(missing)}")
+    on = rows["on"]
+    if str(on.dtype).startswith("datetime64"):
+        days = on.dt.normalize()
+        if not bool((days == on).all()) or on.dt.tz is not None:
+            raise ArgumentTypeError(
+                "the on column holds times of day or time zones; cut it to calendar days "
+                "first (e.g. df['on'] = df['on'].dt.date)")
+        on = on.dt.date
+    via = [None if isinstance(v, float) and v != v else v for v in rows["via"].tolist()]
+    return zip(rows["origin"].tolist(), via, rows["dest"].tolist(), on.tolist(), strict=True)
+
+
+def _assess(kb: KnowledgeBase, start: Country, stops: tuple[Country, ...] | None,
+            goal: Country, day: dt.date) -> Assessment:
+    path = [start, *(stops or ()), goal]
     everything = find_routes(kb, start, goal, on=day, max_transits=max(3, len(path) - 2))
     lines: list[str] = []
     evidence: list[Evidence] = []
@@ -397,13 +586,14 @@ def _assess(kb: KnowledgeBase, start: Country, stops: tuple[Country, ...] | None
             lines.append(f"No documented route from {start.alpha_2} to {goal.alpha_2} on {day} "
                          "names at most 3 transit countries.")
             closed = kb.policy(goal, on=day)
-            if closed is not None and (closed.admits is False or closed.repatriates):
+            if closed is not None and _closed(closed):
                 verdict = Verdict.BLOCKED
                 lines.append(f"{goal.name} does not take North Koreans in on {day} "
                              f"(policy {closed.period}): {closed.summary} {_cite(closed.evidence)}")
                 evidence.extend(closed.evidence)
                 entries.extend(_policy_ids(closed))
-            for nxt in _edges(kb, start, day):
+            for passage in _edges(kb, start.alpha_2, day).values():
+                nxt = passage.dest
                 held = kb.policy(nxt, on=day)
                 if nxt != goal and held is not None and held.repatriates:
                     lines.append(f"{nxt.name} is reached by a documented passage but sends "
@@ -421,7 +611,7 @@ def _assess(kb: KnowledgeBase, start: Country, stops: tuple[Country, ...] | None
             verdict = Verdict.BLOCKED
         elif all(s.verdict is Verdict.DOCUMENTED for s in steps):
             verdict = Verdict.DOCUMENTED
-            route = _route_of([s.passage for s in steps if s.passage is not None])
+            route = _route_of(kb, [s.passage for s in steps if s.passage is not None])
         else:
             verdict = Verdict.UNDOCUMENTED
     arrival = kb.policy(goal, on=day)

@@ -7,7 +7,6 @@ names in an error message, never to resolve one.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import threading
 from collections.abc import Mapping
@@ -59,17 +58,28 @@ class Country:
         return f"Country({self.alpha_2!r})"
 
 
-@attrs.frozen
 class _Registry:
-    by_code: Mapping[str, Country]
-    by_key: Mapping[str, str]
-    ambiguous: Mapping[str, tuple[str, ...]]
-    not_countries: Mapping[str, tuple[str, str]]
-    suggestions: Mapping[str, str]
+    """Every way of naming a country, folded (see ``name_key``), mapped to its code.
+
+    Plain rather than attrs: internal, and each attrs class costs import time.
+    """
+
+    __slots__ = ("ambiguous", "by_code", "by_key", "not_countries", "suggestions")
+
+    def __init__(self, by_code: Mapping[str, Country], by_key: Mapping[str, str],
+                 ambiguous: Mapping[str, tuple[str, ...]],
+                 not_countries: Mapping[str, tuple[str, str]],
+                 suggestions: Mapping[str, str]) -> None:
+        self.by_code = by_code
+        self.by_key = by_key
+        self.ambiguous = ambiguous
+        self.not_countries = not_countries
+        self.suggestions = suggestions
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _registry: _Registry | None = None
+_codes: dict[str, Country] | None = None
 
 
 def _load_registry() -> _Registry:
@@ -81,14 +91,58 @@ def _load_registry() -> _Registry:
     return _registry
 
 
-def _build_registry() -> _Registry:
+@functools.lru_cache(maxsize=1)
+def _load_aliases() -> dict[str, Any]:
+    # The compiled bundle holds the table too, parsed without a TOML parser (import
+    # time); it is used only while it matches aliases.toml.
+    from nkasylum._resources import read_toml
+    from nkasylum.loader import bundled_aliases
+
+    return bundled_aliases() or read_toml("aliases.toml")
+
+
+def _load_codes() -> dict[str, Country]:
+    """ISO codes only (alpha-2, alpha-3, numeric; folded), built without the name index.
+
+    Most queries are codes, and folding every ISO name and alias for the full index
+    costs more than the rest of a cold start; that index is built on the first query
+    that is not a code. The two agree (a test checks every code resolves the same).
+    """
+    global _codes
+    if _codes is None:
+        with _lock:
+            if _codes is None:
+                _codes = _build_codes()
+    return _codes
+
+
+def _build_codes() -> dict[str, Country]:
     import pycountry  # deferred: importing pycountry is the slowest part of start-up
 
-    from nkasylum._resources import read_toml
-
-    table: dict[str, Any] = read_toml("aliases.toml")
+    table = _load_aliases()
     display: dict[str, str] = table.get("display", {})
-    by_code: dict[str, Country] = {}
+    ambiguous = {name_key(n) for n in table["ambiguous"]}
+    codes: dict[str, Country] = {}
+    for record in pycountry.countries:
+        value = Country(
+            alpha_2=record.alpha_2,
+            alpha_3=record.alpha_3,
+            numeric=record.numeric,
+            name=getattr(record, "common_name", None) or display.get(record.alpha_2) or record.name,
+            iso_name=record.name,
+            official_name=getattr(record, "official_name", None),
+        )
+        for code in (value.alpha_2, value.alpha_3, value.numeric):
+            if code.casefold() not in ambiguous:
+                codes.setdefault(code.casefold(), value)
+    return codes
+
+
+def _build_registry() -> _Registry:
+    import pycountry
+
+    table: dict[str, Any] = _load_aliases()
+    by_code: dict[str, Country] = {c.alpha_2: c for c in _load_codes().values()}
     by_key: dict[str, str] = {}
 
     def claim(key: str, code: str, origin: str) -> None:
@@ -97,19 +151,8 @@ def _build_registry() -> _Registry:
             raise RuntimeError(f"alias table: {origin} {key!r} names both {previous} and {code}")
 
     for record in pycountry.countries:
-        common = getattr(record, "common_name", None)
-        official = getattr(record, "official_name", None)
-        value = Country(
-            alpha_2=record.alpha_2,
-            alpha_3=record.alpha_3,
-            numeric=record.numeric,
-            name=common or display.get(record.alpha_2) or record.name,
-            iso_name=record.name,
-            official_name=official,
-        )
-        by_code[value.alpha_2] = value
-        for code in (value.alpha_2, value.alpha_3, value.numeric):
-            claim(name_key(code), value.alpha_2, "ISO code")
+        for code in (record.alpha_2, record.alpha_3, record.numeric):
+            claim(name_key(code), record.alpha_2, "ISO code")
     ambiguous = {name_key(n): tuple(sorted(codes)) for n, codes in table["ambiguous"].items()}
     for record in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
@@ -173,6 +216,11 @@ def country(query: Country | str) -> Country:
 
 @functools.lru_cache(maxsize=4096)
 def _resolve(query: str) -> Country:
+    if len(query) <= 3 and query.isascii() and query.isalnum():
+        key = query.zfill(3) if query.isdigit() else query.casefold()
+        found = _load_codes().get(key)
+        if found is not None:
+            return found
     registry = _load_registry()
     key = name_key(query)
     if key.isdigit() and len(key) < 3:
@@ -194,6 +242,8 @@ def _resolve(query: str) -> Country:
 def _suggest(registry: _Registry, key: str) -> tuple[str, ...]:
     if not key:
         return ()
+    import difflib  # deferred: only error messages need it, and import time matters
+
     matches = difflib.get_close_matches(key, registry.suggestions, n=8, cutoff=0.6)
     names = dict.fromkeys(registry.suggestions[match] for match in matches)
     return tuple(names)[:3]
@@ -207,4 +257,4 @@ def all_countries() -> tuple[Country, ...]:
         >>> len(nk.all_countries()) > 240
         True
     """
-    return tuple(sorted(_load_registry().by_code.values()))
+    return tuple(sorted({c.alpha_2: c for c in _load_codes().values()}.values()))

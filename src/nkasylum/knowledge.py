@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
 import threading
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Union
@@ -17,14 +16,14 @@ from nkasylum.conflicts import Conflict
 from nkasylum.countries import Country
 from nkasylum.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
 from nkasylum.passages import Passage
-from nkasylum.periods import Basis, resolve_on
+from nkasylum.periods import Basis, resolve_on, today
 from nkasylum.places import Region, place, place_code
 from nkasylum.policies import Policy
 from nkasylum.sources import Evidence, Source
 from nkasylum.statistics import Statistic
 
 if TYPE_CHECKING:
-    from nkasylum.assess import Assessment
+    from nkasylum.assess import Assessment, Verdict
     from nkasylum.routes import Route
     from nkasylum.series import SeriesPoint
 
@@ -35,6 +34,13 @@ Entry = Union[Policy, Passage, Case, Statistic, Conflict]
 
 PlaceLike = Union[Country, Region, str]
 _MEMO_LIMIT = 200_000
+
+
+def _did_you_mean(wrong: str, known: Iterable[str]) -> str:
+    import difflib  # deferred: only error messages need it, and import time matters
+
+    close = difflib.get_close_matches(wrong, list(known), n=3)
+    return f"; did you mean {', '.join(close)}?" if close else ""
 
 
 def _by_id(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -82,6 +88,9 @@ class KnowledgeBase:
     scope: tuple[str, ...] = ("KP",)
     _index: _Index = attrs.field(init=False, eq=False, repr=False)
     _memo: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+    # Answers keyed by the arguments exactly as given, so that a repeated question costs
+    # one dictionary look-up (the fast path of can_resettle).
+    _answers: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", _Index.build(self))
@@ -105,9 +114,7 @@ class KnowledgeBase:
             raise ArgumentTypeError(f"a source id is a str, not {type(id).__name__}: {id!r}")
         found = self._index.sources.get(id)
         if found is None:
-            close = difflib.get_close_matches(str(id), list(self._index.sources), n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise UnknownSourceError(f"unknown source {id!r}{hint}")
+            raise UnknownSourceError(f"unknown source {id!r}{_did_you_mean(str(id), self._index.sources)}")
         return found
 
     def evidence_date(self, evidence: Evidence) -> dt.date | None:
@@ -135,9 +142,7 @@ class KnowledgeBase:
             raise ArgumentTypeError(f"an entry id is a str, not {type(id).__name__}: {id!r}")
         found = self._index.entries.get(id)
         if found is None:
-            close = difflib.get_close_matches(str(id), list(self._index.entries), n=3)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise UnknownEntryError(f"no entry with id {id!r}{hint}")
+            raise UnknownEntryError(f"no entry with id {id!r}{_did_you_mean(str(id), self._index.entries)}")
         return found
 
     def case(self, id: str) -> Case:
@@ -270,9 +275,58 @@ class KnowledgeBase:
 
         See :func:`nkasylum.can_resettle`.
         """
-        from nkasylum.assess import assess
+        if on is None:
+            on = today()
+        key: tuple[object, ...] | None = (origin, via, dest, on)
+        try:
+            found: Assessment | None = self._answers.get(key)
+        except TypeError:  # an unhashable argument (via as a list): no fast path
+            key, found = None, None
+        if found is None:
+            from nkasylum.assess import assess
 
-        return assess(self, origin, via, dest, on=on)
+            found = assess(self, origin, via, dest, on=on)
+            if key is not None:
+                # Equal keys only ever come from equal questions: a str equals only a
+                # str, a date never equals a datetime, and a failed question raised above.
+                if len(self._answers) > _MEMO_LIMIT:
+                    self._answers.clear()
+                self._answers[key] = found
+        return found
+
+    def assess_many(self, rows: Any) -> tuple[Verdict, ...]:
+        """The verdict of each ``(origin, via, dest, on)`` row, in order, fast.
+
+        Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
+        without building explanations, routes or evidence lists: a journey's verdict
+        can only change on a day when some passage or policy starts or stops applying,
+        so it is computed once per journey and span of days, and each row costs a
+        dictionary look-up and a bisection. A million rows take about a second.
+
+        Args:
+            rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``
+                may be ``None``, as in :meth:`can_resettle`), or a pandas ``DataFrame``
+                with columns ``origin``, ``via``, ``dest`` and ``on`` (``NaN`` in ``via``
+                means any route; a ``datetime64`` ``on`` column must hold whole days).
+
+        Returns:
+            One :class:`Verdict` per row, in the rows' order.
+
+        Raises:
+            ArgumentTypeError, OutOfScopeError, UnknownCountryError, InvalidRouteError:
+                the first bad row, with the error :meth:`can_resettle` gives for it.
+
+        Example:
+            >>> import datetime as dt, nkasylum as nk
+            >>> kb = nk.default_knowledge_base()
+            >>> rows = [("KP", "RU", "KR", dt.date(2009, 12, 23)),
+            ...         ("KP", "CN", "KR", dt.date(2023, 8, 16))]
+            >>> [v.value for v in kb.assess_many(rows)]
+            ['documented', 'blocked']
+        """
+        from nkasylum.assess import assess_many
+
+        return assess_many(self, rows)
 
     def routes(
         self, origin: PlaceLike, dest: PlaceLike, *, on: dt.date | None = None,
@@ -346,6 +400,7 @@ class KnowledgeBase:
         for name, value in state.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_memo", {})
+        object.__setattr__(self, "_answers", {})
         self.__attrs_post_init__()
 
 
@@ -365,13 +420,85 @@ def _statistic_order(s: Statistic) -> tuple[Any, ...]:
     return (s.measure, place_code(s.place), s.year or 0, s.as_of or dt.date.min, s.id)
 
 
-@attrs.frozen
+def _bounds(items: Iterable[Passage | Policy]) -> list[dt.date]:
+    """The days on which one of these statements starts or stops applying, sorted.
+
+    Between two consecutive bounds the same statements apply, so anything computed
+    from them for one day holds for the whole span (``bisect_right`` names the span).
+    """
+    points: set[dt.date] = set()
+    for item in items:
+        if item.undated:
+            continue
+        if item.valid_from is not None:
+            points.add(item.valid_from)
+        if item.valid_until is not None and item.valid_until < dt.date.max:
+            points.add(item.valid_until + dt.timedelta(days=1))
+    return sorted(points)
+
+
 class _Index:
-    sources: dict[str, Source]
-    entries: dict[str, Entry]
-    policies: dict[str, tuple[Policy, ...]]
-    passages_from: dict[str, tuple[Passage, ...]]
-    disputed: dict[str, tuple[Conflict, ...]]
+    """Look-up tables built once per knowledge base: by id, by country, by date span.
+
+    A plain slotted class rather than an attrs one: it is internal, and creating attrs
+    classes is a measurable part of ``import nkasylum``.
+    """
+
+    __slots__ = (
+        "_bounds_from",
+        "_bounds_to",
+        "_breakpoints",
+        "_passage_list",
+        "_policy_list",
+        "disputed",
+        "entries",
+        "passages_from",
+        "passages_to",
+        "policies",
+        "scope",
+        "sources",
+    )
+
+    def __init__(self, sources: dict[str, Source], entries: dict[str, Entry],
+                 policies: dict[str, tuple[Policy, ...]],
+                 passages_from: dict[str, tuple[Passage, ...]],
+                 passages_to: dict[str, tuple[Passage, ...]],
+                 disputed: dict[str, tuple[Conflict, ...]], scope: frozenset[str],
+                 all_policies: tuple[Policy, ...], all_passages: tuple[Passage, ...]) -> None:
+        self.sources = sources
+        self.entries = entries
+        self.policies = policies
+        self.passages_from = passages_from
+        self.passages_to = passages_to
+        self.disputed = disputed
+        self.scope = scope
+        self._policy_list = all_policies
+        self._passage_list = all_passages
+        self._bounds_from: dict[str, list[dt.date]] = {}
+        self._bounds_to: dict[str, list[dt.date]] = {}
+        self._breakpoints: list[dt.date] | None = None
+
+    def bounds_from(self, code: str) -> list[dt.date]:
+        """The days on which a passage out of ``code`` starts or stops applying: the route
+        search caches a country's edges per span between two of them, not per day."""
+        found = self._bounds_from.get(code)
+        if found is None:
+            found = self._bounds_from[code] = _bounds(self.passages_from.get(code, ()))
+        return found
+
+    def bounds_to(self, code: str) -> list[dt.date]:
+        """The days on which a passage into ``code`` starts or stops applying."""
+        found = self._bounds_to.get(code)
+        if found is None:
+            found = self._bounds_to[code] = _bounds(self.passages_to.get(code, ()))
+        return found
+
+    def breakpoints(self) -> list[dt.date]:
+        """Every day on which any passage or policy starts or stops applying: a verdict is
+        the same on all days between two breakpoints (bulk assessment relies on it)."""
+        if self._breakpoints is None:
+            self._breakpoints = _bounds((*self._passage_list, *self._policy_list))
+        return self._breakpoints
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> _Index:
@@ -396,9 +523,8 @@ class _Index:
                 entries[item.id] = item
                 for i, ev in enumerate(item.evidence):
                     if ev.source not in sources:
-                        close = difflib.get_close_matches(ev.source, list(sources), n=3)
-                        hint = f"; did you mean {', '.join(close)}?" if close else ""
-                        raise DataError(f"unknown source id {ev.source!r}{hint}", entry=label,
+                        raise DataError(f"unknown source id {ev.source!r}"
+                                        f"{_did_you_mean(ev.source, sources)}", entry=label,
                                         field=f"evidence[{i}].source")
         disputed: dict[str, list[Conflict]] = {}
         for c in kb.all_conflicts:
@@ -414,14 +540,20 @@ class _Index:
         for statements in policies.values():
             _check_consistent(statements)
         passages_from: dict[str, list[Passage]] = {}
+        passages_to: dict[str, list[Passage]] = {}
         for q in kb.all_passages:
             passages_from.setdefault(place_code(q.origin), []).append(q)
+            passages_to.setdefault(place_code(q.dest), []).append(q)
         return cls(
             sources=sources,
             entries=entries,
             policies={k: tuple(v) for k, v in policies.items()},
             passages_from={k: tuple(v) for k, v in passages_from.items()},
+            passages_to={k: tuple(v) for k, v in passages_to.items()},
             disputed={k: tuple(v) for k, v in disputed.items()},
+            scope=frozenset(kb.scope),
+            all_policies=kb.all_policies,
+            all_passages=kb.all_passages,
         )
 
 

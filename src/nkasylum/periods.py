@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import time
 
 from nkasylum.errors import ArgumentTypeError, DataError
 
-__all__ = ["Basis", "DatePrecision", "check_period", "in_period", "resolve_on"]
+__all__ = ["Basis", "DatePrecision", "check_period", "in_period", "resolve_on", "today"]
 
 
 class Basis(enum.Enum):
@@ -53,6 +54,27 @@ class DatePrecision(enum.Enum):
     DECADE = "decade"
 
 
+_today: dt.date = dt.date.min
+# The local midnights that start and end _today, as time.time() values.
+_today_starts = _tomorrow_starts = 0.0
+
+
+def today() -> dt.date:
+    """Today's local date, as ``datetime.date.today()``, at a tenth of its cost.
+
+    Queries default to today, and research code asks them in loops: the date is kept
+    until the clock passes the next local midnight.
+    """
+    global _today, _today_starts, _tomorrow_starts
+    now = time.time()
+    if not _today_starts <= now < _tomorrow_starts:
+        day = dt.date.fromtimestamp(now)
+        starts = dt.datetime.combine(day, dt.time()).timestamp()
+        ends = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).timestamp()
+        _today, _today_starts, _tomorrow_starts = day, starts, ends
+    return _today
+
+
 def resolve_on(on: object) -> dt.date:
     """Return the date a query asks about: ``on`` itself, or today when it is ``None``.
 
@@ -61,7 +83,7 @@ def resolve_on(on: object) -> dt.date:
             cut it to ``value.date()`` in the time zone you mean).
     """
     if on is None:
-        return dt.date.today()
+        return today()
     if isinstance(on, dt.datetime):
         raise ArgumentTypeError(
             f"on= takes a datetime.date, not a datetime ({on!r}); pass on=value.date() "
