@@ -49,9 +49,13 @@ class DatePrecision(enum.Enum):
     """
 
     DAY = "day"
+    """The day is known, from the source or resolved from it (e.g. "Wednesday" and the report's date)."""
     MONTH = "month"
+    """Only the month is known; the stored date is the first of that month."""
     YEAR = "year"
+    """Only the year is known; the stored date is 1 January of that year."""
     DECADE = "decade"
+    """Only the decade is known; the stored date is 1 January of its first year."""
 
 
 _today: dt.date = dt.date.min

@@ -45,10 +45,15 @@ class Status(enum.Enum):
     """
 
     CITIZENSHIP = "citizenship"
+    """The country's nationality."""
     PERMANENT_RESIDENCE = "permanent-residence"
+    """The right to stay permanently without the country's nationality."""
     REFUGEE_STATUS = "refugee-status"
+    """Recognition as a refugee."""
     TEMPORARY_ASYLUM = "temporary-asylum"
+    """Protection for a limited time (e.g. one year), renewable or not."""
     HUMANITARIAN_ADMISSION = "humanitarian-admission"
+    """Admission or leave to stay on humanitarian grounds, short of refugee status."""
 
 
 @attrs.frozen(field_transformer=freeze_sequences)

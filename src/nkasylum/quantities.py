@@ -50,9 +50,13 @@ class Unit(enum.Enum):
     """
 
     PEOPLE = "people"
+    """Persons."""
     CASES = "cases"
+    """Cases as the source counts them, not necessarily distinct people."""
     APPLICATIONS = "applications"
+    """Applications or requests; one person may make several."""
     PERCENT = "percent"
+    """A share from 0 to 100."""
 
 
 _MAGNITUDES = {10: "tens", 100: "hundreds", 1000: "thousands", 10_000: "tens of thousands",
