@@ -12,6 +12,7 @@ of them (serialisation round trips, schema validation, fuzzing).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import string
 from typing import Any, TypeVar
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 import nkasylum as nk
 
 __all__ = [
+    "ALL_DAYS",
     "STRATEGIES",
     "anchors",
     "assessments",
@@ -51,6 +53,10 @@ T = TypeVar("T")
 # ------------------------------------------------------------------ building blocks
 dates = st.dates()
 """Any date a ``datetime.date`` can hold (the JSON form must survive 0001 and 9999)."""
+
+ALL_DAYS = (dt.date.min, dt.date.max)
+"""The default ``days=`` bounds of the strategies below; narrow them (e.g. for pandas,
+whose ``datetime64[ns]`` holds 1677 to 2262) with ``days=(first, last)``."""
 
 ids = st.from_regex(r"[a-z0-9]{1,8}(?:[-.][a-z0-9]{1,8}){0,3}", fullmatch=True)
 """Well-formed entry ids (lower-case words joined by '-' or '.'; never '+')."""
@@ -108,7 +114,7 @@ def quantities(draw: Any) -> nk.Quantity:
 
 
 @st.composite
-def sources(draw: Any, id: st.SearchStrategy[str] = ids) -> nk.Source:
+def sources(draw: Any, id: st.SearchStrategy[str] = ids, days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Source:
     """A source with every optional field sometimes set."""
     return nk.Source(
         id=draw(id),
@@ -116,7 +122,7 @@ def sources(draw: Any, id: st.SearchStrategy[str] = ids) -> nk.Source:
         document=draw(texts),
         kind=draw(st.sampled_from(list(nk.SourceKind))),
         publisher=draw(_optional(texts)),
-        published=draw(_optional(dates)),
+        published=draw(_optional(st.dates(*days))),
         url=draw(_optional(texts)),
         author=draw(_optional(texts)),
         language=draw(st.sampled_from(["en", "ko", "ru", "zh", "ja"])),
@@ -127,7 +133,7 @@ def sources(draw: Any, id: st.SearchStrategy[str] = ids) -> nk.Source:
 
 
 @st.composite
-def periods(draw: Any, basis: nk.Basis) -> dict[str, Any]:
+def periods(draw: Any, basis: nk.Basis, days: tuple[dt.date, dt.date] = ALL_DAYS) -> dict[str, Any]:
     """Keyword arguments for a valid period of a statement with this ``basis``.
 
     A rule needs a start and may lack an end; an observation needs both; either may be
@@ -135,10 +141,10 @@ def periods(draw: Any, basis: nk.Basis) -> dict[str, Any]:
     """
     if draw(st.integers(0, 7)) == 0:
         return {"undated": True}
-    start = draw(dates)
+    start = draw(st.dates(*days))
     if basis is nk.Basis.RULE and draw(st.booleans()):
         return {"valid_from": start}
-    return {"valid_from": start, "valid_until": draw(st.dates(min_value=start))}
+    return {"valid_from": start, "valid_until": draw(st.dates(start, days[1]))}
 
 
 # ------------------------------------------------------------------ entries
@@ -153,7 +159,8 @@ def _evidence_tuple(draw: Any, source_ids: st.SearchStrategy[str]) -> tuple[nk.E
 def policies(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
              country: st.SearchStrategy[nk.Country | nk.Region] = places,
              repatriates: st.SearchStrategy[bool | None] = _yes_no,
-             admits: st.SearchStrategy[bool | None] = _yes_no) -> nk.Policy:
+             admits: st.SearchStrategy[bool | None] = _yes_no,
+             days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Policy:
     """A policy statement with a valid period; pass strategies to constrain fields."""
     basis = draw(st.sampled_from(list(nk.Basis)))
     return nk.Policy(
@@ -169,13 +176,13 @@ def policies(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchS
         procedures=draw(_tuples(texts)),
         agreements=draw(_tuples(texts)),
         exceptions=draw(_tuples(texts)),
-        **draw(periods(basis)),
+        **draw(periods(basis, days)),
     )
 
 
 @st.composite
-def passages(draw: Any, id: st.SearchStrategy[str] = ids,
-             source_ids: st.SearchStrategy[str] = ids) -> nk.Passage:
+def passages(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
+             days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Passage:
     """A passage between two different places, with a valid period."""
     origin, dest = draw(st.lists(places, min_size=2, max_size=2, unique=True))
     basis = draw(st.sampled_from(list(nk.Basis)))
@@ -190,7 +197,7 @@ def passages(draw: Any, id: st.SearchStrategy[str] = ids,
         actor=draw(_optional(texts)),
         via_third_country=draw(st.booleans()),
         conditions=draw(_tuples(texts)),
-        **draw(periods(basis)),
+        **draw(periods(basis, days)),
     )
 
 
@@ -220,10 +227,11 @@ def routes(draw: Any, max_stops: int = 6) -> nk.Route:
 
 
 @st.composite
-def cases(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids) -> nk.Case:
+def cases(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
+          days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Case:
     """A case; ``until`` is set only after a ``date``."""
-    date = draw(_optional(dates))
-    until = draw(_optional(st.dates(min_value=date))) if date is not None else None
+    date = draw(_optional(st.dates(*days)))
+    until = draw(_optional(st.dates(date, days[1]))) if date is not None else None
     return nk.Case(
         id=draw(id),
         title=draw(texts),
@@ -242,8 +250,8 @@ def cases(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStra
 
 
 @st.composite
-def statistics(draw: Any, id: st.SearchStrategy[str] = ids,
-               source_ids: st.SearchStrategy[str] = ids) -> nk.Statistic:
+def statistics(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
+               days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Statistic:
     """A statistic with a lower-case measure code and, sometimes, a calendar year."""
     return nk.Statistic(
         id=draw(id),
@@ -252,7 +260,7 @@ def statistics(draw: Any, id: st.SearchStrategy[str] = ids,
         place=draw(places),
         value=draw(quantities()),
         evidence=_evidence_tuple(draw, source_ids),
-        as_of=draw(_optional(dates)),
+        as_of=draw(_optional(st.dates(*days))),
         as_of_precision=draw(st.sampled_from(list(nk.DatePrecision))),
         year=draw(_optional(st.integers(1900, 2100))),
         area=draw(_optional(texts)),
@@ -303,7 +311,7 @@ def assessments(draw: Any) -> nk.Assessment:
 
 
 @st.composite
-def knowledge_bases(draw: Any, max_entries: int = 8) -> nk.KnowledgeBase:
+def knowledge_bases(draw: Any, max_entries: int = 8, days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.KnowledgeBase:
     """A valid knowledge base: unique ids, evidence citing its own sources, policies that
     never contradict each other, and conflicts whose versions name its entries."""
     source_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True))
@@ -317,16 +325,16 @@ def knowledge_bases(draw: Any, max_entries: int = 8) -> nk.KnowledgeBase:
         return st.just(next(entry_ids))
 
     pols = [draw(policies(next_id(), cite, repatriates=st.sampled_from([None, rep]),
-                          admits=st.sampled_from([None, adm]))) for _ in range(counts[0])]
-    pas = [draw(passages(next_id(), cite)) for _ in range(counts[1])]
-    cas = [draw(cases(next_id(), cite)) for _ in range(counts[2])]
-    sts = [draw(statistics(next_id(), cite)) for _ in range(counts[3])]
+                          admits=st.sampled_from([None, adm]), days=days)) for _ in range(counts[0])]
+    pas = [draw(passages(next_id(), cite, days)) for _ in range(counts[1])]
+    cas = [draw(cases(next_id(), cite, days)) for _ in range(counts[2])]
+    sts = [draw(statistics(next_id(), cite, days)) for _ in range(counts[3])]
     versionable = [e.id for e in (*pols, *pas, *cas, *sts)]
     version_ids = st.sampled_from(versionable or ["unused"])
     cons = [draw(conflicts(next_id(), cite, versions=version_ids, max_versions=min(3, len(versionable))))
             for _ in range(counts[4])]
     return nk.KnowledgeBase(
-        all_sources=tuple(draw(sources(st.just(s))) for s in source_ids),
+        all_sources=tuple(draw(sources(st.just(s), days)) for s in source_ids),
         all_policies=tuple(pols),
         all_passages=tuple(pas),
         all_cases=tuple(cas),

@@ -31,12 +31,14 @@ from nkasylum.errors import (
     ArgumentTypeError,
     DataError,
     InvalidRouteError,
+    MissingExtraError,
     NKAsylumError,
     OutOfScopeError,
     UnknownCountryError,
     UnknownEntryError,
     UnknownSourceError,
 )
+from nkasylum.interop import to_frames, transit_graph
 from nkasylum.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.loader import load_knowledge_base
 from nkasylum.passages import Channel, Passage
@@ -74,6 +76,7 @@ __all__ = [
     "InvalidRouteError",
     "KnowledgeBase",
     "Leg",
+    "MissingExtraError",
     "NKAsylumError",
     "OutOfScopeError",
     "Outcome",
@@ -117,7 +120,9 @@ __all__ = [
     "source",
     "sources",
     "statistics",
+    "to_frames",
     "to_json",
+    "transit_graph",
     "transit_map",
 ]
 

@@ -12,6 +12,7 @@ __all__ = [
     "ArgumentTypeError",
     "DataError",
     "InvalidRouteError",
+    "MissingExtraError",
     "NKAsylumError",
     "OutOfScopeError",
     "UnknownCountryError",
@@ -193,3 +194,35 @@ class ArgumentTypeError(NKAsylumError, TypeError):
         ...     print("str" in str(err))
         True
     """
+
+
+class MissingExtraError(NKAsylumError, ImportError):
+    """An optional dependency that a function needs is not installed.
+
+    The message names the package and the extra that installs it, e.g.
+    ``python -m pip install "nkasylum[pandas]"``; the extra's name is also in :attr:`extra`.
+
+    Example:
+        >>> from nkasylum.errors import MissingExtraError
+        >>> err = MissingExtraError("pandas", "pandas", "nk.to_frames")
+        >>> print(err)
+        nk.to_frames needs pandas, which is not installed; install it with: python -m pip install "nkasylum[pandas]"
+        >>> isinstance(err, ImportError), err.extra
+        (True, 'pandas')
+    """
+
+    def __init__(self, package: str, extra: str, needed_by: str) -> None:
+        self.package = package
+        self.extra = extra
+        self.needed_by = needed_by
+        super().__init__(
+            f"{needed_by} needs {package}, which is not installed; install it with: "
+            f'python -m pip install "nkasylum[{extra}]"',
+            name=package,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.package, self.extra, self.needed_by))
+
+    def __str__(self) -> str:
+        return str(self.args[0])

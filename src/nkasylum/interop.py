@@ -1,0 +1,353 @@
+"""Bridges to the analysis stack: pandas data frames and networkx graphs.
+
+Both are optional extras. They are imported inside the functions, so ``import nkasylum``
+never imports them, and a missing one raises :class:`nkasylum.MissingExtraError` (an
+``ImportError``) that names the extra to install::
+
+    python -m pip install "nkasylum[pandas]"      # for nk.to_frames
+    python -m pip install "nkasylum[networkx]"    # for nk.transit_graph
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from nkasylum.countries import Country
+from nkasylum.errors import ArgumentTypeError, DataError, MissingExtraError
+from nkasylum.periods import resolve_on
+from nkasylum.places import Region, place_code
+
+if TYPE_CHECKING:
+    from nkasylum.knowledge import KnowledgeBase
+
+__all__ = ["FRAMES", "to_frames", "transit_graph"]
+
+FRAMES = ("cases", "conflicts", "evidence", "passages", "policies", "sources", "statistics")
+"""The names of the frames :func:`to_frames` returns, in order."""
+
+
+def _knowledge_base(kb: object) -> KnowledgeBase:
+    from nkasylum.knowledge import KnowledgeBase, default_knowledge_base
+
+    if kb is None:
+        return default_knowledge_base()
+    if not isinstance(kb, KnowledgeBase):
+        raise ArgumentTypeError(f"kb= takes a KnowledgeBase or None, not {type(kb).__name__}: {kb!r}")
+    return kb
+
+
+def _import(package: str, needed_by: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(package)
+    except ImportError as err:
+        raise MissingExtraError(package, package, needed_by) from err
+
+
+def _name(value: Country | Region) -> str:
+    return value.name
+
+
+# ----------------------------------------------------------------------- pandas
+def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """The knowledge base as tidy pandas DataFrames, one row per entry (needs the pandas extra).
+
+    Returns a dict with the frames named in :data:`FRAMES`: ``policies``, ``passages``,
+    ``cases``, ``statistics``, ``sources``, ``conflicts`` (one row per stored entry,
+    sorted by ``id``) and ``evidence`` (one row per piece of evidence, with the entry it
+    supports and the publication date of its source). The dtypes are chosen for analysis:
+
+    * dates are ``datetime64[ns]`` (missing: ``NaT``), so ``.dt``, resampling and
+      comparisons work; each date column keeps its ``*_precision`` column where the
+      model has one, because a date known to the year is stored as its first day;
+    * ISO codes, region ids, ids and texts are pandas ``string`` (missing: ``<NA>``),
+      with a readable ``*_name`` column beside each place;
+    * qualifiers, units, outcomes, channels, bases and kinds are ``category`` whose
+      categories are every value of the enum, in the enum's order, whatever the data
+      holds (so counts include zeros);
+    * counts are nullable ``Int64`` and yes/no fields nullable ``boolean``: an unknown
+      stays ``<NA>``, never 0 or False;
+    * multi-valued fields (``classification``, ``grants``, ``conditions``...) hold
+      tuples; use ``DataFrame.explode`` to get one row per value.
+
+    Args:
+        kb: the knowledge base (default: the bundled one).
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+        ArgumentTypeError: ``kb`` is not a KnowledgeBase.
+        DataError: a date outside what ``datetime64[ns]`` holds (1677 to 2262).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> frames = nk.to_frames()
+        >>> cases = frames["cases"]
+        >>> str(cases["date"].dtype), str(cases["outcome"].dtype), str(cases["people_value"].dtype)
+        ('datetime64[ns]', 'category', 'Int64')
+        >>> int(cases.loc[cases["id"] == "cn-german-school-15-2002", "people_value"].item())
+        15
+        >>> set(frames["evidence"]["entry_type"].cat.categories) >= {"policy", "case"}
+        True
+    """
+    pd = _import("pandas", "nk.to_frames")
+    kb = _knowledge_base(kb)
+    frames = {
+        "policies": _policies(pd, kb),
+        "passages": _passages(pd, kb),
+        "cases": _cases(pd, kb),
+        "statistics": _statistics(pd, kb),
+        "sources": _sources(pd, kb),
+        "conflicts": _conflicts(pd, kb),
+        "evidence": _evidence(pd, kb),
+    }
+    return {name: frames[name] for name in FRAMES}
+
+
+# A column spec: name -> (dtype kind, getter). Kinds: "string", "date", "bool", "Int64",
+# "boolean", "tuple", or an enum class (a category of its values).
+_Spec = dict[str, tuple[Any, Callable[[Any], Any]]]
+
+
+def _frame(pd: Any, rows: Sequence[Any], spec: _Spec, where: str) -> Any:
+    columns = {}
+    for name, (kind, get) in spec.items():
+        values = [get(row) for row in rows]
+        columns[name] = _column(pd, values, kind, f"{where}.{name}")
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
+
+
+def _column(pd: Any, values: list[Any], kind: Any, where: str) -> Any:
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        categories = [m.value for m in kind]
+        return pd.Categorical([v.value if v is not None else None for v in values], categories=categories)
+    if kind == "date":
+        try:
+            return pd.Series(pd.to_datetime([v.isoformat() if v is not None else None for v in values],
+                                            format="%Y-%m-%d"), dtype="datetime64[ns]")
+        except (ValueError, OverflowError) as err:
+            raise DataError(f"a date pandas cannot hold as datetime64[ns] ({err})", field=where) from None
+    if kind == "tuple":
+        return pd.Series([tuple(v) for v in values], dtype=object)
+    return pd.Series(values, dtype=kind)
+
+
+def _categories(pd: Any, values: list[str], categories: Iterable[str]) -> Any:
+    return pd.Categorical(values, categories=list(categories))
+
+
+def _place_columns(prefix: str, get: Callable[[Any], Country | Region]) -> _Spec:
+    return {
+        prefix: ("string", lambda e: place_code(get(e))),
+        f"{prefix}_name": ("string", lambda e: _name(get(e))),
+    }
+
+
+def _period_columns() -> _Spec:
+    from nkasylum.periods import Basis
+
+    return {
+        "basis": (Basis, lambda e: e.basis),
+        "valid_from": ("date", lambda e: e.valid_from),
+        "valid_until": ("date", lambda e: e.valid_until),
+        "undated": ("bool", lambda e: e.undated),
+    }
+
+
+def _policies(pd: Any, kb: KnowledgeBase) -> Any:
+    spec: _Spec = {
+        "id": ("string", lambda p: p.id),
+        **_place_columns("country", lambda p: p.country),
+        **_period_columns(),
+        "classification": ("tuple", lambda p: tuple(c.value for c in p.classification)),
+        "repatriates": ("boolean", lambda p: p.repatriates),
+        "admits": ("boolean", lambda p: p.admits),
+        "grants": ("tuple", lambda p: tuple(g.value for g in p.grants)),
+        "procedures": ("tuple", lambda p: p.procedures),
+        "agreements": ("tuple", lambda p: p.agreements),
+        "exceptions": ("tuple", lambda p: p.exceptions),
+        "summary": ("string", lambda p: p.summary),
+    }
+    return _frame(pd, kb.all_policies, spec, "policies")
+
+
+def _passages(pd: Any, kb: KnowledgeBase) -> Any:
+    from nkasylum.passages import Channel
+
+    spec: _Spec = {
+        "id": ("string", lambda p: p.id),
+        **_place_columns("origin", lambda p: p.origin),
+        **_place_columns("dest", lambda p: p.dest),
+        "channel": (Channel, lambda p: p.channel),
+        **_period_columns(),
+        "via_third_country": ("bool", lambda p: p.via_third_country),
+        "actor": ("string", lambda p: p.actor),
+        "conditions": ("tuple", lambda p: p.conditions),
+        "summary": ("string", lambda p: p.summary),
+    }
+    return _frame(pd, kb.all_passages, spec, "passages")
+
+
+def _quantity_columns(prefix: str, get: Callable[[Any], Any]) -> _Spec:
+    from nkasylum.quantities import Qualifier, Unit
+
+    return {
+        f"{prefix}_value": ("Int64", lambda e: get(e).value),
+        f"{prefix}_qualifier": (Qualifier, lambda e: get(e).qualifier),
+        f"{prefix}_unit": (Unit, lambda e: get(e).unit),
+        f"{prefix}_lower_bound": ("Int64", lambda e: get(e).lower_bound),
+        f"{prefix}_upper_bound": ("Int64", lambda e: get(e).upper_bound),
+    }
+
+
+def _cases(pd: Any, kb: KnowledgeBase) -> Any:
+    from nkasylum.cases import Outcome
+    from nkasylum.passages import Channel
+    from nkasylum.periods import DatePrecision
+
+    spec: _Spec = {
+        "id": ("string", lambda c: c.id),
+        "title": ("string", lambda c: c.title),
+        "date": ("date", lambda c: c.date),
+        "date_precision": (DatePrecision, lambda c: c.date_precision),
+        "until": ("date", lambda c: c.until),
+        **_place_columns("place", lambda c: c.place),
+        **_quantity_columns("people", lambda c: c.people),
+        "outcome": (Outcome, lambda c: c.outcome),
+        "channel": (Channel, lambda c: c.channel),
+        "route": ("string", lambda c: None if c.route is None else str(c.route)),
+        "applications": ("Int64", lambda c: c.applications),
+        "countries": ("tuple", lambda c: tuple(x.alpha_2 for x in c.countries)),
+        "inconsistencies": ("tuple", lambda c: c.inconsistencies),
+    }
+    return _frame(pd, kb.all_cases, spec, "cases")
+
+
+def _statistics(pd: Any, kb: KnowledgeBase) -> Any:
+    from nkasylum.periods import DatePrecision
+
+    spec: _Spec = {
+        "id": ("string", lambda s: s.id),
+        "measure": ("string", lambda s: s.measure),
+        "description": ("string", lambda s: s.description),
+        **_place_columns("place", lambda s: s.place),
+        "area": ("string", lambda s: s.area),
+        **_quantity_columns("value", lambda s: s.value),
+        "as_of": ("date", lambda s: s.as_of),
+        "as_of_precision": (DatePrecision, lambda s: s.as_of_precision),
+        "year": ("Int64", lambda s: s.year),
+    }
+    frame = _frame(pd, kb.all_statistics, spec, "statistics")
+    # "value_value" would read badly: a statistic's figure is its value.
+    return frame.rename(columns={"value_value": "value"})
+
+
+def _sources(pd: Any, kb: KnowledgeBase) -> Any:
+    from nkasylum.sources import SourceKind
+
+    spec: _Spec = {
+        "id": ("string", lambda s: s.id),
+        "title": ("string", lambda s: s.title),
+        "publisher": ("string", lambda s: s.publisher),
+        "author": ("string", lambda s: s.author),
+        "published": ("date", lambda s: s.published),
+        "kind": (SourceKind, lambda s: s.kind),
+        "language": ("string", lambda s: s.language),
+        "original_publisher": ("string", lambda s: s.original_publisher),
+        "url": ("string", lambda s: s.url),
+        "document": ("string", lambda s: s.document),
+        "note": ("string", lambda s: s.note),
+    }
+    return _frame(pd, kb.all_sources, spec, "sources")
+
+
+def _conflicts(pd: Any, kb: KnowledgeBase) -> Any:
+    spec: _Spec = {
+        "id": ("string", lambda c: c.id),
+        "subject": ("string", lambda c: c.subject),
+        "versions": ("tuple", lambda c: c.versions),
+        "note": ("string", lambda c: c.note),
+    }
+    return _frame(pd, kb.all_conflicts, spec, "conflicts")
+
+
+_ENTRY_TYPES = ("policy", "passage", "case", "statistic", "conflict")
+
+
+def _evidence(pd: Any, kb: KnowledgeBase) -> Any:
+    rows = []
+    groups: tuple[tuple[Any, ...], ...] = (kb.all_policies, kb.all_passages, kb.all_cases,
+                                          kb.all_statistics, kb.all_conflicts)
+    for kind, entries in zip(_ENTRY_TYPES, groups, strict=True):
+        for entry in entries:
+            for position, ev in enumerate(entry.evidence):
+                rows.append((kind, entry.id, position, ev, kb.evidence_date(ev)))
+    spec: _Spec = {
+        "entry_type": ("string", lambda r: r[0]),
+        "entry_id": ("string", lambda r: r[1]),
+        "position": ("int64", lambda r: r[2]),
+        "source": ("string", lambda r: r[3].source),
+        "anchor": ("string", lambda r: r[3].anchor),
+        "note": ("string", lambda r: r[3].note),
+        "published": ("date", lambda r: r[4]),
+    }
+    frame = _frame(pd, rows, spec, "evidence")
+    frame["entry_type"] = _categories(pd, [r[0] for r in rows], _ENTRY_TYPES)
+    return frame
+
+
+# --------------------------------------------------------------------- networkx
+def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None) -> Any:
+    """The passages documented on ``on`` as a ``networkx.MultiDiGraph`` (needs the networkx extra).
+
+    Nodes are places: ISO alpha-2 codes for countries and ids for regions (such as
+    ``"third-country"``), with attributes ``name``, ``kind`` (``"country"`` or
+    ``"region"``) and, for countries, ``alpha_3``. There is one edge per passage that
+    applies on ``on``, keyed by the passage id, with attributes ``passage``, ``channel``
+    (its value, e.g. ``"unhcr-office"``), ``basis``, ``valid_from`` and ``valid_until``
+    (``datetime.date`` or ``None``), ``period`` (text), ``via_third_country``, ``actor``
+    and ``sources`` (the ids of the sources behind it). ``graph.graph["on"]`` holds the
+    date. Several passages between the same two places stay separate edges.
+
+    Args:
+        on: the date (default: today).
+        kb: the knowledge base (default: the bundled one).
+
+    Raises:
+        MissingExtraError: networkx is not installed.
+        ArgumentTypeError: ``on`` is not a date, or ``kb`` not a KnowledgeBase.
+
+    Example:
+        >>> import datetime as dt, networkx as nx, nkasylum as nk
+        >>> g = nk.transit_graph(on=dt.date(2009, 12, 23))
+        >>> g.nodes["RU"]["name"], g.has_edge("RU", "KR")
+        ('Russia', True)
+        >>> [d["channel"] for _, _, d in g.edges("RU", data=True)]
+        ['unhcr-office']
+        >>> nx.has_path(g, "KP", "KR")
+        True
+    """
+    day = resolve_on(on)
+    nx = _import("networkx", "nk.transit_graph")
+    kb = _knowledge_base(kb)
+    graph = nx.MultiDiGraph(on=day)
+    for p in kb.passages(on=day):
+        for stop in (p.origin, p.dest):
+            code = place_code(stop)
+            if code not in graph:
+                attributes: dict[str, Any] = {"name": stop.name,
+                                              "kind": "country" if isinstance(stop, Country) else "region"}
+                if isinstance(stop, Country):
+                    attributes["alpha_3"] = stop.alpha_3
+                graph.add_node(code, **attributes)
+        graph.add_edge(
+            place_code(p.origin), place_code(p.dest), key=p.id,
+            passage=p.id, channel=p.channel.value, basis=p.basis.value,
+            valid_from=p.valid_from, valid_until=p.valid_until, period=p.period,
+            via_third_country=p.via_third_country, actor=p.actor,
+            sources=tuple(dict.fromkeys(e.source for e in p.evidence)),
+        )
+    return graph

@@ -1,0 +1,218 @@
+"""pandas frames and networkx graphs of the knowledge base (optional extras)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import knowledge_bases
+
+import nkasylum as nk
+from nkasylum.interop import FRAMES
+
+
+# ------------------------------------------------------------------ missing extras
+@pytest.mark.parametrize(("module", "call"), [
+    ("pandas", lambda: nk.to_frames()),
+    ("networkx", lambda: nk.transit_graph(on=dt.date(2009, 12, 23))),
+])
+def test_a_missing_extra_names_what_to_install(monkeypatch: pytest.MonkeyPatch, module: str,
+                                               call: Any) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # makes "import module" raise ImportError
+    with pytest.raises(nk.MissingExtraError) as info:
+        call()
+    err = info.value
+    assert isinstance(err, ImportError) and isinstance(err, nk.NKAsylumError)
+    assert f'pip install "nkasylum[{module}]"' in str(err)
+    assert err.extra == module and err.name == module
+
+
+def test_importing_nkasylum_imports_neither_extra() -> None:
+    code = ("import sys, nkasylum; print(sorted(m for m in ('pandas', 'networkx', 'cattrs', 'pycountry') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_bad_arguments_are_refused_before_anything_is_built() -> None:
+    with pytest.raises(nk.ArgumentTypeError, match="KnowledgeBase"):
+        nk.to_frames("kb")  # type: ignore[arg-type]
+    with pytest.raises(nk.ArgumentTypeError, match=r"datetime\.date"):
+        nk.transit_graph(on="2009-12-23")  # type: ignore[arg-type]
+    with pytest.raises(nk.ArgumentTypeError, match="KnowledgeBase"):
+        nk.transit_graph(on=dt.date(2009, 12, 23), kb=[])  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------------- pandas
+@pytest.fixture(scope="module")
+def frames() -> dict[str, Any]:
+    pytest.importorskip("pandas")
+    return nk.to_frames()
+
+
+def test_one_frame_per_kind_and_one_row_per_entry(frames: dict[str, Any], kb: nk.KnowledgeBase) -> None:
+    assert tuple(frames) == FRAMES
+    assert list(frames["policies"]["id"]) == [p.id for p in kb.all_policies]
+    assert list(frames["passages"]["id"]) == [p.id for p in kb.all_passages]
+    assert list(frames["cases"]["id"]) == [c.id for c in kb.all_cases]
+    assert list(frames["statistics"]["id"]) == [s.id for s in kb.all_statistics]
+    assert list(frames["sources"]["id"]) == [s.id for s in kb.all_sources]
+    assert list(frames["conflicts"]["id"]) == [c.id for c in kb.all_conflicts]
+    entries = (*kb.all_policies, *kb.all_passages, *kb.all_cases, *kb.all_statistics, *kb.all_conflicts)
+    assert len(frames["evidence"]) == sum(len(e.evidence) for e in entries)
+
+
+def test_dtypes_suit_analysis(frames: dict[str, Any]) -> None:
+    import pandas as pd
+
+    cases, stats, policies = frames["cases"], frames["statistics"], frames["policies"]
+    assert cases["date"].dtype == "datetime64[ns]"
+    assert policies["valid_from"].dtype == "datetime64[ns]"
+    assert frames["sources"]["published"].dtype == "datetime64[ns]"
+    assert isinstance(cases["place"].dtype, pd.StringDtype)
+    assert isinstance(frames["evidence"]["source"].dtype, pd.StringDtype)
+    assert list(cases["outcome"].cat.categories) == [o.value for o in nk.Outcome]
+    assert list(cases["channel"].cat.categories) == [c.value for c in nk.Channel]
+    assert list(stats["value_qualifier"].cat.categories) == [q.value for q in nk.Qualifier]
+    assert list(policies["basis"].cat.categories) == [b.value for b in nk.Basis]
+    assert str(cases["people_value"].dtype) == "Int64"
+    assert str(stats["year"].dtype) == "Int64"
+    assert str(policies["repatriates"].dtype) == "boolean"
+
+
+def test_values_are_the_knowledge_base_values(frames: dict[str, Any], kb: nk.KnowledgeBase) -> None:
+    import pandas as pd
+
+    cases = frames["cases"].set_index("id")
+    german = kb.case("cn-german-school-15-2002")
+    row = cases.loc[german.id]
+    assert row["date"] == pd.Timestamp(german.date)
+    assert row["place"] == german.place.alpha_2 and row["place_name"] == german.place.name
+    assert row["people_value"] == german.people.value
+    assert row["people_qualifier"] == german.people.qualifier.value
+    assert row["outcome"] == german.outcome.value
+    assert row["route"] == (str(german.route) if german.route else pd.NA) or pd.isna(row["route"])
+    stats = frames["statistics"].set_index("id")
+    for s in kb.all_statistics:
+        got = stats.loc[s.id]
+        assert (pd.isna(got["value"]) and s.value.value is None) or got["value"] == s.value.value
+        assert got["value_qualifier"] == s.value.qualifier.value
+        assert pd.isna(got["as_of"]) if s.as_of is None else got["as_of"] == pd.Timestamp(s.as_of)
+
+
+def test_unknown_stays_unknown(frames: dict[str, Any], kb: nk.KnowledgeBase) -> None:
+    import pandas as pd
+
+    policies = frames["policies"].set_index("id")
+    for p in kb.all_policies:
+        got = policies.loc[p.id, "repatriates"]
+        assert pd.isna(got) if p.repatriates is None else bool(got) is p.repatriates
+        if p.valid_until is None:
+            assert pd.isna(policies.loc[p.id, "valid_until"])
+    # "more than 30" keeps its qualifier and bounds; it never becomes an exact 30.
+    stats = frames["statistics"]
+    more = stats[stats["value_qualifier"] == "more-than"]
+    assert (more["value_lower_bound"] == more["value"] + 1).all()
+
+
+def test_evidence_rows_link_entries_to_dated_sources(frames: dict[str, Any], kb: nk.KnowledgeBase) -> None:
+    import pandas as pd
+
+    ev = frames["evidence"]
+    assert list(ev["entry_type"].cat.categories) == ["policy", "passage", "case", "statistic", "conflict"]
+    assert set(ev["source"]) <= {s.id for s in kb.all_sources}
+    first = ev[ev["source"] == "voa-2002-09-11"].iloc[0]
+    assert first["published"] == pd.Timestamp(2002, 9, 11)
+    german = ev[ev["entry_id"] == "cn-german-school-15-2002"]
+    assert set(german["entry_type"]) == {"case"}
+    assert list(german["position"]) == list(range(len(german)))
+
+
+def test_multi_valued_fields_explode(frames: dict[str, Any]) -> None:
+    grants = frames["policies"][["id", "grants"]].explode("grants").dropna()
+    assert set(grants["grants"]) <= {s.value for s in nk.Status}
+    assert len(grants) >= 1
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(knowledge_bases(max_entries=4, days=(dt.date(1900, 1, 1), dt.date(2100, 12, 31))),
+                 knowledge_bases(max_entries=4)))
+def test_generated_knowledge_bases_convert_or_say_why(kb: nk.KnowledgeBase) -> None:
+    pytest.importorskip("pandas")
+    dates = [d for d in (
+        *(x for p in (*kb.all_policies, *kb.all_passages) for x in (p.valid_from, p.valid_until)),
+        *(x for c in kb.all_cases for x in (c.date, c.until)),
+        *(s.as_of for s in kb.all_statistics), *(s.published for s in kb.all_sources),
+    ) if d is not None]
+    if all(dt.date(1678, 1, 1) <= d <= dt.date(2262, 1, 1) for d in dates):
+        frames = nk.to_frames(kb)
+        assert len(frames["cases"]) == len(kb.all_cases)
+        assert len(frames["sources"]) == len(kb.all_sources)
+        assert frames["evidence"]["entry_id"].isin([e.id for e in (*kb.all_policies, *kb.all_passages,
+                                                    *kb.all_cases, *kb.all_statistics,
+                                                    *kb.all_conflicts)]).all()
+    elif any(d.year < 1677 or d.year > 2262 for d in dates):
+        with pytest.raises(nk.DataError, match=r"datetime64\[ns\]"):
+            nk.to_frames(kb)
+
+
+def test_a_date_pandas_cannot_hold_is_a_data_error() -> None:
+    pytest.importorskip("pandas")
+    source = nk.Source(id="old", title="t", document="d", kind=nk.SourceKind.RESEARCH,
+                       published=dt.date(1500, 1, 1))
+    with pytest.raises(nk.DataError, match=r"sources\.published"):
+        nk.to_frames(nk.KnowledgeBase(all_sources=(source,)))
+
+
+def test_an_empty_knowledge_base_gives_empty_typed_frames() -> None:
+    pytest.importorskip("pandas")
+    frames = nk.to_frames(nk.KnowledgeBase(all_sources=()))
+    assert all(len(f) == 0 for f in frames.values())
+    assert frames["cases"]["date"].dtype == "datetime64[ns]"
+    assert list(frames["cases"]["outcome"].cat.categories) == [o.value for o in nk.Outcome]
+
+
+# ----------------------------------------------------------------------- networkx
+@pytest.mark.parametrize("day", [dt.date(2002, 9, 11), dt.date(2009, 12, 23), dt.date(2023, 8, 16)])
+def test_transit_graph_has_one_edge_per_passage_on_the_date(day: dt.date, kb: nk.KnowledgeBase) -> None:
+    nx = pytest.importorskip("networkx")
+    g = nk.transit_graph(on=day)
+    assert isinstance(g, nx.MultiDiGraph) and g.graph["on"] == day
+    documented = kb.passages(on=day)
+    assert sorted(k for _, _, k in g.edges(keys=True)) == sorted(p.id for p in documented)
+    for p in documented:
+        data = g.edges[p.origin.alpha_2 if isinstance(p.origin, nk.Country) else p.origin.id,
+                       p.dest.alpha_2 if isinstance(p.dest, nk.Country) else p.dest.id, p.id]
+        assert data["channel"] == p.channel.value
+        assert data["valid_from"] == p.valid_from and data["valid_until"] == p.valid_until
+        assert data["sources"] == tuple(dict.fromkeys(e.source for e in p.evidence))
+
+
+def test_transit_graph_nodes_and_paths_agree_with_routes() -> None:
+    nx = pytest.importorskip("networkx")
+    day = dt.date(2009, 12, 23)
+    g = nk.transit_graph(on=day)
+    assert g.nodes["KP"] == {"name": "North Korea", "kind": "country", "alpha_3": "PRK"}
+    assert nx.has_path(g, "KP", "KR") == bool(nk.routes("KP", "KR", on=day))
+    assert [d["channel"] for _, _, d in g.edges("RU", data=True)] == ["unhcr-office"]
+
+
+def test_transit_graph_of_a_date_with_nothing_documented_is_empty() -> None:
+    pytest.importorskip("networkx")
+    g = nk.transit_graph(on=dt.date(1950, 1, 1))
+    assert g.number_of_nodes() == 0 and g.number_of_edges() == 0
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(knowledge_bases(max_entries=6), st.dates())
+def test_transit_graph_of_generated_knowledge_bases(kb: nk.KnowledgeBase, day: dt.date) -> None:
+    pytest.importorskip("networkx")
+    g = nk.transit_graph(on=day, kb=kb)
+    assert g.number_of_edges() == len(kb.passages(on=day))
+    for _, _, data in g.edges(data=True):
+        assert kb.entry(data["passage"]).applies(day)  # type: ignore[union-attr]
