@@ -705,8 +705,7 @@ def gen_series(args: list[str]) -> str:
             "(one bar per version).</figcaption>", "</figure>", ""]
     out.append(_table(["year", "value", "qualifier", "statistic", "sources", "disputed"],
                       [[p.year, str(p.value), p.value.qualifier.value, _code(p.statistic),
-                        ", ".join(dict.fromkeys(e.source for e in p.evidence)),
-                        ", ".join(p.disputed) or "—"] for p in points]))
+                        _sources(p), ", ".join(p.disputed) or "—"] for p in points]))
     return "\n".join(out)
 
 
