@@ -342,7 +342,16 @@ class KnowledgeBase:
 
     # --------------------------------------------------------------- scenarios
     def with_policy(self, *policies: Policy) -> KnowledgeBase:
-        """A new knowledge base with these policy statements added (or replaced, by id)."""
+        """A new knowledge base with these policy statements added (or replaced, by id).
+
+        Example:
+            >>> import attrs, nkasylum as nk
+            >>> kb = nk.default_knowledge_base()
+            >>> p = next(p for p in kb.all_policies if p.id == "cn-2023-detention-repatriation")
+            >>> what_if = kb.with_policy(attrs.evolve(p, repatriates=None))
+            >>> len(what_if.all_policies) == len(kb.all_policies), what_if == kb
+            (True, False)
+        """
         return self._with("all_policies", policies, Policy)
 
     def with_passage(self, *passages: Passage) -> KnowledgeBase:
@@ -367,6 +376,13 @@ class KnowledgeBase:
 
         Raises:
             UnknownEntryError: an id that names no entry.
+
+        Example:
+            >>> import nkasylum as nk
+            >>> kb = nk.default_knowledge_base()
+            >>> smaller = kb.without("ru-amur-12-2009")
+            >>> len(smaller.all_cases) == len(kb.all_cases) - 1
+            True
         """
         for id in ids:
             self.entry(id)
