@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from nkasylum.countries import Country
@@ -23,7 +24,7 @@ from nkasylum.places import Region, place_code
 if TYPE_CHECKING:
     from nkasylum.knowledge import KnowledgeBase
 
-__all__ = ["FRAMES", "to_frames", "transit_graph"]
+__all__ = ["FRAMES", "to_frames", "transit_graph", "write_csv"]
 
 FRAMES = ("cases", "conflicts", "evidence", "passages", "policies", "sources", "statistics")
 """The names of the frames :func:`to_frames` returns, in order."""
@@ -95,21 +96,75 @@ def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
     """
     pd = _import("pandas", "nk.to_frames")
     kb = _knowledge_base(kb)
-    frames = {
-        "policies": _policies(pd, kb),
-        "passages": _passages(pd, kb),
-        "cases": _cases(pd, kb),
-        "statistics": _statistics(pd, kb),
-        "sources": _sources(pd, kb),
-        "conflicts": _conflicts(pd, kb),
-        "evidence": _evidence(pd, kb),
-    }
-    return {name: frames[name] for name in FRAMES}
+    return {name: _frame(pd, rows, spec, name) for name, (rows, spec) in _tables(kb).items()}
+
+
+def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]:
+    """Write the tables of :func:`to_frames` as CSV files into ``folder`` (no pandas needed).
+
+    One file per frame (``cases.csv``, ``policies.csv``...) with the same columns, UTF-8,
+    a header row, and ``\n`` line ends. Dates are ``YYYY-MM-DD``; a missing value is an
+    empty cell; yes/no fields are ``true``/``false``; multi-valued fields join their
+    values with ``"; "``. Returns the paths written, in :data:`FRAMES` order.
+
+    Example:
+        >>> import csv, tempfile
+        >>> from nkasylum.interop import write_csv
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     paths = write_csv(tmp)
+        ...     with open(paths[0], encoding="utf-8") as f:
+        ...         first = next(csv.DictReader(f))
+        >>> [p.name for p in paths][:2], first["date_precision"] in {"day", "month", "year", "decade"}
+        (['cases.csv', 'conflicts.csv'], True)
+    """
+    import csv
+
+    kb = _knowledge_base(kb)
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, (rows, spec) in _tables(kb).items():
+        path = target / f"{name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            out = csv.writer(handle, lineterminator="\n")
+            out.writerow(spec)
+            for row in rows:
+                out.writerow([_csv_cell(get(row)) for _, get in spec.values()])
+        written.append(path)
+    return written
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "; ".join(_csv_cell(v) for v in value)
+    return str(value)
 
 
 # A column spec: name -> (dtype kind, getter). Kinds: "string", "date", "bool", "Int64",
-# "boolean", "tuple", or an enum class (a category of its values).
+# "boolean", "int64", "tuple", an enum class (a category of its values) or a tuple of
+# category names.
 _Spec = dict[str, tuple[Any, Callable[[Any], Any]]]
+
+
+def _tables(kb: KnowledgeBase) -> dict[str, tuple[Sequence[Any], _Spec]]:
+    tables = {
+        "policies": (kb.all_policies, _policy_columns()),
+        "passages": (kb.all_passages, _passage_columns()),
+        "cases": (kb.all_cases, _case_columns()),
+        "statistics": (kb.all_statistics, _statistic_columns()),
+        "sources": (kb.all_sources, _source_columns()),
+        "conflicts": (kb.all_conflicts, _conflict_columns()),
+        "evidence": _evidence_table(kb),
+    }
+    return {name: tables[name] for name in FRAMES}
 
 
 def _frame(pd: Any, rows: Sequence[Any], spec: _Spec, where: str) -> Any:
@@ -124,6 +179,8 @@ def _column(pd: Any, values: list[Any], kind: Any, where: str) -> Any:
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
         categories = [m.value for m in kind]
         return pd.Categorical([v.value if v is not None else None for v in values], categories=categories)
+    if isinstance(kind, tuple):
+        return pd.Categorical(values, categories=list(kind))
     if kind == "date":
         try:
             return pd.Series(pd.to_datetime([v.isoformat() if v is not None else None for v in values],
@@ -133,10 +190,6 @@ def _column(pd: Any, values: list[Any], kind: Any, where: str) -> Any:
     if kind == "tuple":
         return pd.Series([tuple(v) for v in values], dtype=object)
     return pd.Series(values, dtype=kind)
-
-
-def _categories(pd: Any, values: list[str], categories: Iterable[str]) -> Any:
-    return pd.Categorical(values, categories=list(categories))
 
 
 def _place_columns(prefix: str, get: Callable[[Any], Country | Region]) -> _Spec:
@@ -157,8 +210,8 @@ def _period_columns() -> _Spec:
     }
 
 
-def _policies(pd: Any, kb: KnowledgeBase) -> Any:
-    spec: _Spec = {
+def _policy_columns() -> _Spec:
+    return {
         "id": ("string", lambda p: p.id),
         **_place_columns("country", lambda p: p.country),
         **_period_columns(),
@@ -171,13 +224,12 @@ def _policies(pd: Any, kb: KnowledgeBase) -> Any:
         "exceptions": ("tuple", lambda p: p.exceptions),
         "summary": ("string", lambda p: p.summary),
     }
-    return _frame(pd, kb.all_policies, spec, "policies")
 
 
-def _passages(pd: Any, kb: KnowledgeBase) -> Any:
+def _passage_columns() -> _Spec:
     from nkasylum.passages import Channel
 
-    spec: _Spec = {
+    return {
         "id": ("string", lambda p: p.id),
         **_place_columns("origin", lambda p: p.origin),
         **_place_columns("dest", lambda p: p.dest),
@@ -188,14 +240,13 @@ def _passages(pd: Any, kb: KnowledgeBase) -> Any:
         "conditions": ("tuple", lambda p: p.conditions),
         "summary": ("string", lambda p: p.summary),
     }
-    return _frame(pd, kb.all_passages, spec, "passages")
 
 
-def _quantity_columns(prefix: str, get: Callable[[Any], Any]) -> _Spec:
+def _quantity_columns(prefix: str, get: Callable[[Any], Any], value: str = "") -> _Spec:
     from nkasylum.quantities import Qualifier, Unit
 
     return {
-        f"{prefix}_value": ("Int64", lambda e: get(e).value),
+        value or f"{prefix}_value": ("Int64", lambda e: get(e).value),
         f"{prefix}_qualifier": (Qualifier, lambda e: get(e).qualifier),
         f"{prefix}_unit": (Unit, lambda e: get(e).unit),
         f"{prefix}_lower_bound": ("Int64", lambda e: get(e).lower_bound),
@@ -203,12 +254,12 @@ def _quantity_columns(prefix: str, get: Callable[[Any], Any]) -> _Spec:
     }
 
 
-def _cases(pd: Any, kb: KnowledgeBase) -> Any:
+def _case_columns() -> _Spec:
     from nkasylum.cases import Outcome
     from nkasylum.passages import Channel
     from nkasylum.periods import DatePrecision
 
-    spec: _Spec = {
+    return {
         "id": ("string", lambda c: c.id),
         "title": ("string", lambda c: c.title),
         "date": ("date", lambda c: c.date),
@@ -223,32 +274,29 @@ def _cases(pd: Any, kb: KnowledgeBase) -> Any:
         "countries": ("tuple", lambda c: tuple(x.alpha_2 for x in c.countries)),
         "inconsistencies": ("tuple", lambda c: c.inconsistencies),
     }
-    return _frame(pd, kb.all_cases, spec, "cases")
 
 
-def _statistics(pd: Any, kb: KnowledgeBase) -> Any:
+def _statistic_columns() -> _Spec:
     from nkasylum.periods import DatePrecision
 
-    spec: _Spec = {
+    # A statistic's figure is its "value" (not "value_value").
+    return {
         "id": ("string", lambda s: s.id),
         "measure": ("string", lambda s: s.measure),
         "description": ("string", lambda s: s.description),
         **_place_columns("place", lambda s: s.place),
         "area": ("string", lambda s: s.area),
-        **_quantity_columns("value", lambda s: s.value),
+        **_quantity_columns("value", lambda s: s.value, value="value"),
         "as_of": ("date", lambda s: s.as_of),
         "as_of_precision": (DatePrecision, lambda s: s.as_of_precision),
         "year": ("Int64", lambda s: s.year),
     }
-    frame = _frame(pd, kb.all_statistics, spec, "statistics")
-    # "value_value" would read badly: a statistic's figure is its value.
-    return frame.rename(columns={"value_value": "value"})
 
 
-def _sources(pd: Any, kb: KnowledgeBase) -> Any:
+def _source_columns() -> _Spec:
     from nkasylum.sources import SourceKind
 
-    spec: _Spec = {
+    return {
         "id": ("string", lambda s: s.id),
         "title": ("string", lambda s: s.title),
         "publisher": ("string", lambda s: s.publisher),
@@ -261,23 +309,21 @@ def _sources(pd: Any, kb: KnowledgeBase) -> Any:
         "document": ("string", lambda s: s.document),
         "note": ("string", lambda s: s.note),
     }
-    return _frame(pd, kb.all_sources, spec, "sources")
 
 
-def _conflicts(pd: Any, kb: KnowledgeBase) -> Any:
-    spec: _Spec = {
+def _conflict_columns() -> _Spec:
+    return {
         "id": ("string", lambda c: c.id),
         "subject": ("string", lambda c: c.subject),
         "versions": ("tuple", lambda c: c.versions),
         "note": ("string", lambda c: c.note),
     }
-    return _frame(pd, kb.all_conflicts, spec, "conflicts")
 
 
 _ENTRY_TYPES = ("policy", "passage", "case", "statistic", "conflict")
 
 
-def _evidence(pd: Any, kb: KnowledgeBase) -> Any:
+def _evidence_table(kb: KnowledgeBase) -> tuple[Sequence[Any], _Spec]:
     rows = []
     groups: tuple[tuple[Any, ...], ...] = (kb.all_policies, kb.all_passages, kb.all_cases,
                                           kb.all_statistics, kb.all_conflicts)
@@ -286,7 +332,7 @@ def _evidence(pd: Any, kb: KnowledgeBase) -> Any:
             for position, ev in enumerate(entry.evidence):
                 rows.append((kind, entry.id, position, ev, kb.evidence_date(ev)))
     spec: _Spec = {
-        "entry_type": ("string", lambda r: r[0]),
+        "entry_type": (_ENTRY_TYPES, lambda r: r[0]),
         "entry_id": ("string", lambda r: r[1]),
         "position": ("int64", lambda r: r[2]),
         "source": ("string", lambda r: r[3].source),
@@ -294,9 +340,7 @@ def _evidence(pd: Any, kb: KnowledgeBase) -> Any:
         "note": ("string", lambda r: r[3].note),
         "published": ("date", lambda r: r[4]),
     }
-    frame = _frame(pd, rows, spec, "evidence")
-    frame["entry_type"] = _categories(pd, [r[0] for r in rows], _ENTRY_TYPES)
-    return frame
+    return rows, spec
 
 
 # --------------------------------------------------------------------- networkx

@@ -1,0 +1,265 @@
+"""The ``nkasylum`` command line: run as the installed script and as ``python -m nkasylum``."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import nkasylum as nk
+from nkasylum.cli import main
+from nkasylum.interop import FRAMES
+
+SCRIPT = Path(sys.executable).with_name("nkasylum.exe" if os.name == "nt" else "nkasylum")
+COMMANDS = ("country", "policy", "timeline", "cases", "routes", "assess", "sources", "series",
+            "conflicts", "export")
+
+
+def _runner(kind: str) -> list[str]:
+    if kind == "script":
+        if not SCRIPT.is_file():
+            pytest.skip(f"the console script is not installed at {SCRIPT} (pip install the package)")
+        return [str(SCRIPT)]
+    return [sys.executable, "-m", "nkasylum"]
+
+
+@pytest.fixture(params=["script", "module"])
+def run(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    """Run the command line in a subprocess, the way a shell script would."""
+    prefix = _runner(request.param)
+
+    def call(*args: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        return subprocess.run([*prefix, *args], capture_output=True, text=True, encoding="utf-8",
+                              cwd=tmp_path, env=env, timeout=120, check=False)
+
+    return call
+
+
+def _one_line_error(result: subprocess.CompletedProcess[str], command: str) -> str:
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"nkasylum {command}: error: ")
+    return lines[0]
+
+
+# ------------------------------------------------------------ through a subprocess
+def test_version(run: Any) -> None:
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"nkasylum {nk.__version__}"
+
+
+def test_help_lists_every_command(run: Any) -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+def test_assess_documented_exits_0_with_the_route(run: Any) -> None:
+    result = run("assess", "KP", "CN", "KR", "--on", "2002-09-11")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "KP to KR via CN on 2002-09-11: documented"
+    assert "route: KP > CN > third country > KR" in lines
+    assert "voa-2002-09-11" in result.stdout
+
+
+def test_assess_not_documented_exits_1_so_scripts_can_test_it(run: Any) -> None:
+    blocked = run("assess", "KP", "CN", "KR", "--on", "2023-08-16")
+    assert blocked.returncode == 1
+    assert blocked.stdout.splitlines()[0].endswith(": blocked")
+    assert blocked.stderr == ""
+
+
+def test_assess_json_is_to_json_of_the_assessment(run: Any) -> None:
+    result = run("assess", "KP", "any", "KR", "--on", "2009-12-23", "--json")
+    expected = nk.can_resettle("KP", None, "KR", on=dt.date(2009, 12, 23))
+    assert result.returncode == 0
+    assert result.stdout == nk.to_json(expected) + "\n"
+    assert nk.from_json(result.stdout, nk.Assessment) == expected
+
+
+def test_bad_input_is_one_line_on_stderr_and_exit_2(run: Any) -> None:
+    line = _one_line_error(run("assess", "KP", "Atlantis", "KR"), "assess")
+    assert "unknown country 'Atlantis'" in line
+    line = _one_line_error(run("assess", "Syria", "any", "DE"), "assess")
+    assert "North Korea" in line  # out of scope, and says what is covered
+
+
+def test_usage_errors_exit_2_without_traceback(run: Any) -> None:
+    for args in (("policy", "CN", "--on", "11/09/2002"), ("frobnicate",), (), ("cases", "--outcome")):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr and "usage: nkasylum" in result.stderr
+    assert "YYYY-MM-DD" in run("policy", "CN", "--on", "11/09/2002").stderr
+
+
+def test_export_json_and_csv(run: Any, tmp_path: Path, kb: nk.KnowledgeBase) -> None:
+    result = run("export", "--out", "out")
+    assert result.returncode == 0, result.stderr
+    written = tmp_path / "out" / "knowledge-base.json"
+    assert result.stdout.strip() == str(Path("out") / "knowledge-base.json")
+    assert written.read_text(encoding="utf-8") == nk.to_json(kb) + "\n"
+    result = run("export", "--format", "csv", "--out", "tables", "--json")
+    assert result.returncode == 0, result.stderr
+    names = [Path(p).name for p in json.loads(result.stdout)]
+    assert names == [f"{name}.csv" for name in FRAMES]
+    with (tmp_path / "tables" / "cases.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["id"] for r in rows] == [c.id for c in kb.all_cases]
+
+
+def test_every_other_command_runs_as_a_script(run: Any) -> None:
+    for args, needle in [
+        (("country", "DPRK"), "PRK"),
+        (("policy", "RU", "--on", "2009-12-23"), "repatriates"),
+        (("timeline", "RU"), "period"),
+        (("cases", "--country", "RU", "--outcome", "resettled"), "case(s)"),
+        (("routes", "KP", "KR", "--on", "2009-12-23"), "KP > RU > KR"),
+        (("sources",), "voa-2002-09-11"),
+        (("series", "arrivals-in-south-korea"), "year"),
+        (("conflicts",), "versions"),
+    ]:
+        result = run(*args)
+        assert result.returncode == 0, (args, result.stderr)
+        assert needle in result.stdout, args
+
+
+# ------------------------------------------------------------------- in process
+def _main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_of_every_query_command_is_to_json_of_the_api(capsys: pytest.CaptureFixture[str]) -> None:
+    on = dt.date(2009, 12, 23)
+    expected = {
+        ("policy", "RU", "--on", "2009-12-23"): nk.policy("RU", on=on),
+        ("policy", "KR", "--on", "1900-01-01"): None,
+        ("timeline", "CN"): nk.policy_timeline("CN"),
+        ("cases", "--country", "CN", "--since", "2002-01-01", "--until", "2002-12-31"):
+            nk.cases(country="CN", since=dt.date(2002, 1, 1), until=dt.date(2002, 12, 31)),
+        ("cases", "--outcome", "temporary-asylum"): nk.cases(outcome="temporary-asylum"),
+        ("routes", "KP", "KR", "--on", "2002-09-11", "--max-transits", "1"):
+            nk.routes("KP", "KR", on=dt.date(2002, 9, 11), max_transits=1),
+        ("sources",): nk.sources(),
+        ("series", "arrivals-in-south-korea", "--country", "KR"):
+            nk.series("arrivals-in-south-korea", country="KR"),
+        ("conflicts",): nk.conflicts(),
+        ("assess", "KP", "RU", "KR", "--on", "2009-12-23"): nk.can_resettle("KP", "RU", "KR", on=on),
+    }
+    for args, value in expected.items():
+        for flags in (("--json", *args), (*args, "--json")):  # before or after the command
+            code, out, err = _main(capsys, *flags)
+            assert code == 0 and err == "", flags
+            assert out == nk.to_json(value) + "\n", flags
+
+
+def test_assess_via_several_countries_and_any(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _main(capsys, "--json", "assess", "KP", "CN", "TH", "KR", "--on", "2002-09-11")
+    a = nk.from_json(out, nk.Assessment)
+    assert a == nk.can_resettle("KP", ["CN", "TH"], "KR", on=dt.date(2002, 9, 11))
+    assert code == (0 if a else 1)
+    code, out, _ = _main(capsys, "--json", "assess", "KP", "-", "KR", "--on", "2009-12-23")
+    assert nk.from_json(out, nk.Assessment).via is None and code == 0
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("assess", "KP", "KR"), "one or more transit countries"),
+    (("assess", "KP", "any", "CN", "KR"), "'any' stands alone"),
+    (("assess", "KP", "Korea", "KR"), "ambiguous country 'Korea'"),
+    (("policy", "Pyongyang"), "unknown country"),
+    (("cases", "--outcome", "escaped"), "unknown outcome 'escaped'"),
+    (("cases", "--country", "Atlantis"), "unknown country"),
+    (("routes", "KP", "KR", "--max-transits", "9"), "max_transits"),
+    (("routes", "RU", "KR"), "scope"),
+    (("country", "Congo"), "ambiguous"),
+])
+def test_bad_input_messages(capsys: pytest.CaptureFixture[str], args: tuple[str, ...], says: str) -> None:
+    code, out, err = _main(capsys, *args)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and says in err
+    assert err.startswith(f"nkasylum {args[0]}: error: ")
+
+
+def test_human_output_reads_well(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _main(capsys, "policy", "CN", "--on", "2002-09-11")
+    assert code == 0 and out.startswith("China (CN): policy in force on 2002-09-11")
+    assert "repatriates     yes" in out
+    code, out, _ = _main(capsys, "policy", "KR", "--on", "1900-01-01")
+    assert "undocumented, not 'none'" in out
+    code, out, _ = _main(capsys, "country", "South", "Korea")
+    assert "alpha-2        KR" in out
+    code, out, _ = _main(capsys, "--json", "country", "408")
+    assert json.loads(out)["alpha_3"] == "PRK"
+    code, out, _ = _main(capsys, "routes", "KP", "KR", "--on", "1950-01-01")
+    assert "No documented route on 1950-01-01" in out
+    code, out, _ = _main(capsys, "series", "no-such-measure")
+    assert "No yearly figures" in out and "arrivals-in-south-korea" in out
+    code, out, _ = _main(capsys, "cases", "--country", "RU")
+    assert out.splitlines()[0].split() == ["date", "place", "people", "outcome", "id"]
+    assert out.strip().endswith(f"{len(nk.cases(country='RU'))} case(s)")
+
+
+def test_tables_line_up(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _main(capsys, "sources")
+    header, rule, *rows = out.splitlines()
+    starts = [i for i, ch in enumerate(rule) if ch == "-" and (i == 0 or rule[i - 1] == " ")]
+    assert header.split() == ["id", "published", "publisher", "title"]
+    for row in rows:
+        assert all(row[i - 1] == " " for i in starts[1:] if i <= len(row)), row
+    assert len(rows) == len(nk.sources())
+
+
+def test_csv_export_needs_no_pandas(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                    tmp_path: Path, kb: nk.KnowledgeBase) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    code, _, err = _main(capsys, "export", "--format", "csv", "--out", str(tmp_path))
+    assert code == 0 and err == ""
+    with (tmp_path / "policies.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(kb.all_policies)
+    first = kb.all_policies[0]
+    assert rows[0]["id"] == first.id
+    assert rows[0]["valid_from"] == (first.valid_from.isoformat() if first.valid_from else "")
+    assert rows[0]["repatriates"] == {None: "", True: "true", False: "false"}[first.repatriates]
+
+
+def test_csv_columns_match_the_data_frames(tmp_path: Path) -> None:
+    pytest.importorskip("pandas")
+    import pandas as pd
+
+    from nkasylum.interop import write_csv
+
+    frames = nk.to_frames()
+    for path in write_csv(tmp_path):
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        frame = frames[path.stem]
+        assert list(table.columns) == list(frame.columns)
+        assert len(table) == len(frame)
+
+
+def test_export_to_an_unwritable_place_is_a_clean_error(capsys: pytest.CaptureFixture[str],
+                                                         tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, _, err = _main(capsys, "export", "--out", str(blocker / "sub"))
+    assert code == 2 and "cannot write to" in err and len(err.strip().splitlines()) == 1
+
+
+def test_help_exits_0_and_bad_usage_2_in_process(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert main(["routes", "KP"]) == 2
+    assert "usage:" in capsys.readouterr().err
