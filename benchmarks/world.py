@@ -53,7 +53,7 @@ def world(passages: int = 8000, policies: int = 400, seed: int = 8) -> nk.Knowle
             valid_from=start, valid_until=start + dt.timedelta(days=rng.randrange(30, 3650)),
             repatriates=True if rng.random() < 0.5 else None,
             exceptions=("generated",) if rng.random() < 0.3 else ()))
-    # Policies of one country must not contradict each other over one period; keep the
-    # first of any overlapping pair (all say "repatriates" or nothing, so none do).
+    # Statements of one country in force together must not contradict each other; every
+    # generated policy says "repatriates" or nothing, so none do.
     return nk.KnowledgeBase(all_sources=SOURCES, all_passages=tuple(made),
                             all_policies=tuple(rules), scope=tuple(codes))

@@ -26,16 +26,13 @@ def prose_key(text: str) -> str:
 
 def word_count(text: str) -> int:
     """Count words; a run of CJK characters counts one word per two characters."""
-    if not _CJK.search(text):  # the common case, without a Python loop over characters
+    if text.isascii():  # the common case, without a Python loop over characters
         return len(text.split())
     count = 0
     for token in text.split():
         cjk = sum(1 for ch in token if _is_cjk(ch))
         count += max(1, (cjk + 1) // 2 + (1 if len(token) > cjk else 0)) if cjk else 1
     return count
-
-
-_CJK = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _is_cjk(ch: str) -> bool:

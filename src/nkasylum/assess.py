@@ -329,13 +329,19 @@ def _chains(kb: KnowledgeBase, start: Country, goal: Country, day: dt.date,
 
 
 # -------------------------------------------------------------- assessment
-@attrs.frozen
 class _Step:
-    verdict: Verdict
-    passage: Passage | None
-    lines: tuple[str, ...]
-    evidence: tuple[Evidence, ...]
-    entries: tuple[str, ...]
+    """One leg's verdict, the passage behind it, and its explanation (a plain class:
+    internal, and every attrs class costs import time)."""
+
+    __slots__ = ("entries", "evidence", "lines", "passage", "verdict")
+
+    def __init__(self, verdict: Verdict, passage: Passage | None, lines: tuple[str, ...],
+                 evidence: tuple[Evidence, ...], entries: tuple[str, ...]) -> None:
+        self.verdict = verdict
+        self.passage = passage
+        self.lines = lines
+        self.evidence = evidence
+        self.entries = entries
 
 
 def _cite(evidence: Sequence[Evidence]) -> str:

@@ -22,6 +22,7 @@ editing data, rebuild it with ``python -m nkasylum._compile`` (a test checks it 
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import enum
 import functools
@@ -230,7 +231,8 @@ def compile_bundle(folder: str | Path | None = None) -> str:
               "conflict": kb.all_conflicts}
     for table, items in tables.items():
         for item in items:
-            by_file.setdefault(origin[item.id], {}).setdefault(table, []).append(unstructure(item))
+            by_file.setdefault(origin[item.id], {}).setdefault(table, []).append(
+                _without_defaults(item, unstructure(item)))
     aliases = (root / ALIASES).read_bytes()
     bundle = {
         "format": _FORMAT,
@@ -280,6 +282,21 @@ def _from_bundle(root: Traversable | Path,
     except (OSError, ValueError, AttributeError):
         return None
     return _from_compiled(bundle)
+
+
+def _without_defaults(item: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` without the fields whose value is the field's default: a smaller bundle
+    parses faster, and the constructor fills them in again."""
+    kept = dict(data)
+    for field in attrs.fields(type(item)):
+        default = field.default
+        if default is attrs.NOTHING or not field.init:
+            continue
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            continue
+        if getattr(item, field.name) == default and type(getattr(item, field.name)) is type(default):
+            kept.pop(field.name, None)
+    return kept
 
 
 def _from_compiled(bundle: dict[str, Any] | None) -> tuple[KnowledgeBase, dict[str, str]] | None:
@@ -361,14 +378,57 @@ def _make_builder(kind: Any) -> Callable[[Any], Any]:
             return tuple
         return lambda value: tuple(map(item, value))
     if isinstance(kind, type) and attrs.has(kind):
-        hints = typing.get_type_hints(kind, vars(sys.modules[kind.__module__]))
-        fields = {f.name: _builder(hints[f.name]) for f in attrs.fields(kind) if f.init}
+        ns = vars(sys.modules[kind.__module__])
+        try:
+            fields = {f.name: _from_annotation(f.type, ns) for f in attrs.fields(kind) if f.init}
+        except LookupError:  # an annotation too rich for _from_annotation: let typing do it
+            hints = typing.get_type_hints(kind, ns)
+            fields = {f.name: _builder(hints[f.name]) for f in attrs.fields(kind) if f.init}
 
         def build(value: dict[str, Any]) -> Any:
             return kind(**{name: fields[name](v) for name, v in value.items()})
 
         return build
     raise TypeError(f"no compiled form for {kind!r}")
+
+
+def _from_annotation(annotation: Any, ns: dict[str, Any]) -> Callable[[Any], Any]:
+    """The builder for a field annotated ``annotation`` (a string, under postponed
+    evaluation), for the plain forms the entry types use: ``X``, ``a.X``, ``X | None``,
+    ``Country | Region`` and ``tuple[X, ...]``. Anything else raises ``LookupError``.
+
+    ``typing.get_type_hints`` would do, but it compiles every annotation string, which
+    costs a cold start about as much as building the entries.
+    """
+    if not isinstance(annotation, str):
+        return _builder(annotation)
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(annotation):
+        depth += (ch == "[") - (ch == "]")
+        if ch == "|" and depth == 0:
+            parts.append(annotation[start:i].strip())
+            start = i + 1
+    parts.append(annotation[start:].strip())
+    optional = "None" in parts
+    parts = [p for p in parts if p != "None"]
+    if sorted(parts) == ["Country", "Region"]:
+        inner = _builder(Country | Region)
+    elif len(parts) != 1:
+        raise LookupError(annotation)
+    elif parts[0].startswith("tuple[") and parts[0].endswith(", ...]"):
+        item = _from_annotation(parts[0][6:-6], ns)
+        inner = tuple if item is _identity else (lambda value: tuple(map(item, value)))
+    else:
+        head, *rest = parts[0].split(".")
+        if not head.isidentifier():
+            raise LookupError(annotation)
+        target = ns[head] if head in ns else getattr(builtins, head)
+        for name in rest:
+            target = getattr(target, name)
+        inner = _builder(target)
+    if optional:
+        return lambda value: None if value is None else inner(value)
+    return inner
 
 
 def write_bundle() -> Path:
