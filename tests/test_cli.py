@@ -263,3 +263,25 @@ def test_help_exits_0_and_bad_usage_2_in_process(capsys: pytest.CaptureFixture[s
     assert main(["--help"]) == 0
     assert main(["routes", "KP"]) == 2
     assert "usage:" in capsys.readouterr().err
+
+
+def test_the_readme_commands_run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                 tmp_path: Path) -> None:
+    import shlex
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    commands = [part.strip() for line in readme.splitlines()
+                for part in line.split("#")[0].replace("&&", ";").split(";")
+                if part.strip().startswith("nkasylum ")]
+    assert "nkasylum assess KP CN KR --on 2002-09-11" in commands  # the set-up line's main job
+    assert {shlex.split(c)[1] for c in commands} >= {"assess", "routes", "policy", "cases", "export"}
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        args = shlex.split(command)[1:]
+        code = main(args)
+        capsys.readouterr()
+        if args[0] == "assess":  # exit 1 means "not documented", which the README shows on purpose
+            main(["--json", *args])
+            assert code == (0 if nk.from_json(capsys.readouterr().out, nk.Assessment) else 1), command
+        else:
+            assert code == 0, command
