@@ -113,14 +113,19 @@ class Block:
     marker_lang: str = "text"
 
 
+PYTHON = ("python", "py", "python3")
+SHELL = ("bash", "sh", "shell")
+
+
 def python_blocks(markdown: str) -> list[Block]:
-    """The page's Python blocks, each paired with its expected output or output marker."""
+    """The page's code blocks that run, each paired with its expected output or output marker:
+    every Python block, and the shell blocks that show an output (install commands do not)."""
     lines = markdown.split("\n")
     all_fences = fences(markdown)
     by_start = {f.start: f for f in all_fences}
     blocks = []
     for f in all_fences:
-        if f.lang not in ("python", "py", "python3"):
+        if f.lang not in PYTHON + SHELL:
             continue
         k = _next_content_line(lines, f.end)
         expected = marker = None
@@ -133,6 +138,8 @@ def python_blocks(markdown: str) -> list[Block]:
             if m is not None and m["name"] == OUTPUT_MARKER:
                 marker = k
                 lang = m["args"].strip() or "text"
+        if f.lang in SHELL and expected is None and marker is None:
+            continue
         blocks.append(Block(f, expected, marker, lang))
     return blocks
 
@@ -143,6 +150,19 @@ def run_code(code: str, namespace: dict[str, Any]) -> str:
     with contextlib.redirect_stdout(out):
         exec(compile(code, "<docs>", "exec"), namespace)
     return out.getvalue()
+
+
+def run_shell(code: str, workdir: str) -> str:
+    """Run a shell block with bash in ``workdir``, with this interpreter's scripts (``nkasylum``)
+    first on PATH; return what it printed on stdout. A non-zero exit raises."""
+    bindir = str(Path(sys.executable).parent)
+    env = {**os.environ, "PATH": bindir + os.pathsep + os.environ.get("PATH", ""),
+           "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
+    done = subprocess.run(["bash", "-c", code], capture_output=True, text=True, cwd=workdir,
+                          env=env, timeout=300, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"exit status {done.returncode}; stderr:\n{done.stderr}")
+    return done.stdout
 
 
 def output_matches(expected: str, got: str) -> bool:
@@ -167,19 +187,24 @@ def execute_page(markdown: str, where: str) -> str:
     lines = markdown.split("\n")
     namespace: dict[str, Any] = {"__name__": "__docs__"}
     fills: dict[int, str] = {}
+    workdir = tempfile.TemporaryDirectory()   # where the page's shell blocks run, in turn
     for number, block in enumerate(blocks, 1):
         try:
-            got = run_code(block.code.code, namespace)
+            if block.code.lang in SHELL:
+                got = run_shell(block.code.code, workdir.name)
+            else:
+                got = run_code(block.code.code, namespace)
         except Exception:
-            log.warning("%s: Python block %d (line %d) raised:\n%s", where, number,
+            log.warning("%s: code block %d (line %d) raised:\n%s", where, number,
                         block.code.start + 1, traceback.format_exc(limit=-3))
             continue
         if block.expected is not None and not output_matches(block.expected.code, got):
-            log.warning("%s: Python block %d (line %d) printed something else than its output "
+            log.warning("%s: code block %d (line %d) printed something else than its output "
                         "block shows.\n--- shown ---\n%s\n--- printed ---\n%s", where, number,
                         block.code.start + 1, block.expected.code, got)
         if block.marker_line is not None:
             fills[block.marker_line] = _text_fence(block.code.indent, got, block.marker_lang)
+    workdir.cleanup()
     for k, text in fills.items():
         lines[k] = text
     return "\n".join(lines)

@@ -1,5 +1,6 @@
 """The docs cannot drift: every Python block in docs/*.md and README.md runs and prints what
-its output block shows, and every generated page covers everything the code and data hold.
+its output block shows (so does every shell block that shows an output), and every generated
+page covers everything the code and data hold.
 
 The extractor here is deliberately independent of docs/hooks.py (which does the same at build
 time), so a bug in one does not hide a stale page from the other.
@@ -13,7 +14,10 @@ import enum
 import importlib.util
 import io
 import logging
+import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -30,12 +34,12 @@ PAGES = sorted([*DOCS.rglob("*.md"), ROOT / "README.md"])
 FENCE = re.compile(r"^```(?P<lang>\w*)[^\n]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
 
 
-def blocks(text: str) -> list[tuple[str, str | None]]:
-    """(code, expected output or None) for every ```python block, in order."""
+def blocks(text: str, lang: str = "python") -> list[tuple[str, str | None]]:
+    """(code, expected output or None) for every block in ``lang``, in order."""
     found: list[tuple[str, str | None]] = []
     fences = list(FENCE.finditer(text))
     for i, m in enumerate(fences):
-        if m["lang"] != "python":
+        if m["lang"] != lang:
             continue
         expected = None
         nxt = fences[i + 1] if i + 1 < len(fences) else None
@@ -62,10 +66,31 @@ def test_code_blocks_run_and_print_what_they_show(page: Path) -> None:
                 f"{page.name} block {number} printed:\n{out.getvalue()}\nbut the page shows:\n{expected}")
 
 
+SHELL_PAGES = [p for p in PAGES if blocks(p.read_text(encoding="utf-8"), "bash")]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the shell examples are bash scripts")
+@pytest.mark.parametrize("page", SHELL_PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_shell_blocks_print_what_they_show(page: Path, tmp_path: Path) -> None:
+    # The command-line examples run as a user runs them: bash, with the installed `nkasylum`.
+    env = {**os.environ, "PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", ""),
+           "PYTHONIOENCODING": "utf-8", "COLUMNS": "100"}
+    for number, (code, expected) in enumerate(blocks(page.read_text(encoding="utf-8"), "bash"), 1):
+        if expected is None:
+            continue   # install commands and the like are shown, not run
+        done = subprocess.run(["bash", "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env,
+                              timeout=300, check=False)
+        assert done.returncode == 0, f"{page.name} shell block {number}: {done.stderr}"
+        assert matches(expected, done.stdout), (
+            f"{page.name} shell block {number} printed:\n{done.stdout}\nbut the page shows:\n{expected}")
+
+
 def test_the_extractor_finds_blocks_and_outputs() -> None:
     found = blocks((DOCS / "tutorial.md").read_text(encoding="utf-8"))
     assert len(found) >= 15
     assert sum(expected is not None for _, expected in found) >= 8
+    shell = blocks((DOCS / "how-to" / "cli.md").read_text(encoding="utf-8"), "bash")
+    assert sum(expected is not None for _, expected in shell) >= 4
 
 
 def test_a_wrong_output_is_caught() -> None:
