@@ -94,8 +94,8 @@ def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
         >>> set(frames["evidence"]["entry_type"].cat.categories) >= {"policy", "case"}
         True
     """
-    pd = _import("pandas", "nk.to_frames")
     kb = _knowledge_base(kb)
+    pd = _import("pandas", "nk.to_frames")
     return {name: _frame(pd, rows, spec, name) for name, (rows, spec) in _tables(kb).items()}
 
 
@@ -375,8 +375,8 @@ def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None)
         True
     """
     day = resolve_on(on)
-    nx = _import("networkx", "nk.transit_graph")
     kb = _knowledge_base(kb)
+    nx = _import("networkx", "nk.transit_graph")
     graph = nx.MultiDiGraph(on=day)
     for p in kb.passages(on=day):
         for stop in (p.origin, p.dest):
