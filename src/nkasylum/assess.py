@@ -489,26 +489,15 @@ def _verdict(kb: KnowledgeBase, start: Country, stops: tuple[Country, ...] | Non
     return Verdict.UNDOCUMENTED
 
 
-class _Journey:
-    """One (origin, via, destination) seen in a bulk assessment: its resolved countries
-    and its verdict per span of days (see ``_Index.breakpoints``)."""
-
-    __slots__ = ("goal", "start", "stops", "verdicts")
-
-    def __init__(self, start: Country, stops: tuple[Country, ...] | None, goal: Country) -> None:
-        self.start = start
-        self.stops = stops
-        self.goal = goal
-        self.verdicts: dict[int, Verdict] = {}
-
-
 def assess_many(kb: KnowledgeBase, rows: Any) -> tuple[Verdict, ...]:
     """The verdicts of many journeys at once; see :meth:`KnowledgeBase.assess_many`."""
     rows = _rows(rows)
     breakpoints = kb._index.breakpoints()
     bisect_right = bisect.bisect_right
-    date_type = dt.date
-    journeys: dict[tuple[object, object, object], _Journey] = {}
+    journeys: dict[tuple[object, object, object], tuple[Country, tuple[Country, ...] | None,
+                                                         Country]] = {}
+    tables: dict[tuple[object, object, object], dict[int, Verdict]] = {}
+    spans: dict[object, int] = {}  # only days that passed resolve_on get here
     out: list[Verdict] = []
     append = out.append
     for row in rows:
@@ -517,27 +506,33 @@ def assess_many(kb: KnowledgeBase, rows: Any) -> tuple[Verdict, ...]:
         except (TypeError, ValueError):
             raise ArgumentTypeError(
                 f"each row is (origin, via, dest, on), not {row!r}") from None
+        key = (origin, via, dest)
         try:
-            journey = journeys.get((origin, via, dest))
+            verdicts = tables.get(key)
         except TypeError:  # unhashable: refused as can_resettle would, unless via is a list
             _journey(kb, origin, via, dest)
-            via = tuple(via)
-            journey = journeys.get((origin, via, dest))
-        if journey is None:
+            key = (origin, tuple(via), dest)
+            verdicts = tables.get(key)
+        if verdicts is None:
             # The checks and their order are assess()'s, so a bad row fails as
             # can_resettle would on it.
             start, stops, goal = _journey(kb, origin, via, dest)
             if day is not None:
                 resolve_on(day)
             _check_path(start, stops, goal)
-            journey = journeys[(origin, via, dest)] = _Journey(start, stops, goal)
-        if day.__class__ is not date_type:
-            day = today() if day is None else resolve_on(day)
-        span = bisect_right(breakpoints, day)
-        verdict = journey.verdicts.get(span)
+            journeys[key] = (start, stops, goal)
+            verdicts = tables[key] = {}
+        if day is None:
+            day = today()
+        try:
+            span = spans.get(day)
+        except TypeError:  # an unhashable on=: refused
+            span = None
+        if span is None:
+            span = spans[resolve_on(day)] = bisect_right(breakpoints, day)
+        verdict = verdicts.get(span)
         if verdict is None:
-            verdict = journey.verdicts[span] = _verdict(
-                kb, journey.start, journey.stops, journey.goal, day)
+            verdict = verdicts[span] = _verdict(kb, *journeys[key], day)
         append(verdict)
     return tuple(out)
 
