@@ -80,6 +80,8 @@ def test_country_that_does_not_resolve(data: Path) -> None:
     assert (err.file, err.entry, err.field) == ("countries/ca.toml", "policy 'ca-explainer-irb'",
                                                 "country")
     assert "Kanada" in err.message
+    assert "unknown error" not in err.message  # the resolver's own words, not cattrs' wrapper
+    assert "'Canada'" in err.message  # its suggestion survives
 
 
 def test_valid_until_before_valid_from(data: Path) -> None:

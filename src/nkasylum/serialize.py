@@ -224,10 +224,12 @@ def _as_data_error(err: BaseException, where: str) -> DataError:
     from cattrs import transform_error
 
     leaf = _first_leaf(err)
-    if isinstance(leaf, DataError):
-        path = _path_of(err)
-        field = ".".join(p for p in (path, leaf.field) if p) or None
-        return DataError(leaf.message, field=field)
+    if isinstance(leaf, NKAsylumError):
+        # The library's own errors already say what was wrong and what would be right;
+        # keep their words and add only where in the data they happened.
+        inner = leaf.field if isinstance(leaf, DataError) else None
+        field = ".".join(p for p in (_path_of(err), inner) if p) or None
+        return DataError(leaf.message if isinstance(leaf, DataError) else str(leaf), field=field)
     try:
         messages = transform_error(err)
     except Exception:
