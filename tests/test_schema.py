@@ -154,7 +154,11 @@ def test_objects_forbid_unknown_keys_and_document_every_property() -> None:
 
 def test_required_fields_are_those_without_defaults() -> None:
     q = nk.json_schema(nk.Quantity)["$defs"]["Quantity"]
-    assert q["required"] == ["value"]
+    assert q["required"] == []  # value may be left out for an unquantified count
+    ev = nk.json_schema(nk.Evidence)["$defs"]["Evidence"]
+    assert ev["required"] == ["source", "anchor", "note"]
+    case = nk.json_schema(nk.Case)["$defs"]["Case"]
+    assert "date" not in case["required"] and "place" in case["required"]
     assert q["properties"]["unit"]["$ref"] == "#/$defs/Unit"
     assert q["properties"]["unit"]["default"] == "people"
     kb = nk.json_schema(nk.KnowledgeBase)["$defs"]["KnowledgeBase"]

@@ -78,7 +78,9 @@ class Case:
 
     id: str
     title: str
-    date: dt.date | None
+    # Keyword-only with a default so that a data file can leave an undated event's date out
+    # (TOML has no null): an unknown date is None, never a guess.
+    date: dt.date | None = attrs.field(default=None, kw_only=True)
     place: Country | Region
     people: Quantity
     outcome: Outcome

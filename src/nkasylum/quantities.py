@@ -81,7 +81,7 @@ class Quantity:
         'almost 98%'
     """
 
-    value: int | None
+    value: int | None = None
     qualifier: Qualifier = Qualifier.EXACT
     unit: Unit = Unit.PEOPLE
 
@@ -91,7 +91,8 @@ class Quantity:
                 raise DataError("an unquantified count has no value", field="value")
             return
         if isinstance(self.value, bool) or not isinstance(self.value, int):
-            raise DataError(f"must be a whole number, not {self.value!r}", field="value")
+            hint = " (leave the value out only with qualifier 'unquantified')" if self.value is None else ""
+            raise DataError(f"must be a whole number, not {self.value!r}{hint}", field="value")
         if self.value < 0:
             raise DataError(f"cannot be negative ({self.value})", field="value")
         if self.unit is Unit.PERCENT and self.value > 100:

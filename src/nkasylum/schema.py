@@ -101,8 +101,8 @@ def json_schema(kind: Any) -> dict[str, Any]:
         >>> s["$schema"]
         'https://json-schema.org/draft/2020-12/schema'
         >>> q = s["$defs"]["Quantity"]
-        >>> q["required"], q["properties"]["qualifier"]["default"], q["additionalProperties"]
-        (['value'], 'exact', False)
+        >>> q["properties"]["qualifier"]["default"], q["additionalProperties"]
+        ('exact', False)
         >>> s["$defs"]["Qualifier"]["enum"][:3]
         ['exact', 'about', 'at-least']
     """
