@@ -159,8 +159,14 @@ def test_around_200_let_go_via_third_countries_over_two_years() -> None:
 def test_china_obliged_to_return_in_2004_yet_let_mission_entrants_go() -> None:
     p = nk.policy("CN", on=D(2004, 2, 23))
     assert p is not None and p.repatriates is True and p.exceptions
+    # KBS (1 June 2004) reports China letting about 200 mission entrants go to Seoul via
+    # third countries over the previous two years, so the mission exit still applies here.
     a = nk.can_resettle("KP", "CN", "KR", on=D(2004, 2, 23))
-    assert a.verdict is nk.Verdict.UNDOCUMENTED  # an exception may reach this way: unknown
+    assert a.verdict is nk.Verdict.DOCUMENTED
+    assert "kbs-2004-06-01" in {e.source for e in a.evidence}
+    # After that report only the exception is documented, not the way: unknown, not blocked.
+    later = nk.can_resettle("KP", "CN", "KR", on=D(2004, 7, 1))
+    assert later.verdict is nk.Verdict.UNDOCUMENTED
     assert nk.can_resettle("KP", ["CN", "PH"], "KR", on=D(2004, 2, 23)).verdict is nk.Verdict.DOCUMENTED
 
 
