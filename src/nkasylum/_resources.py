@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from importlib import resources
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -28,8 +28,20 @@ def toml() -> ModuleType:
     return tomli  # pragma: no cover
 
 
+_HERE = Path(__file__).parent / "data"
+
+
 def data_root() -> Traversable:
-    """The folder of bundled data files."""
+    """The folder of bundled data files.
+
+    A regular install (wheel, sdist or editable) has it beside this module; importing
+    ``importlib.resources`` costs several milliseconds of start-up, so it is asked only for
+    an install where the folder is not a plain directory (e.g. a zipped package).
+    """
+    if _HERE.is_dir():
+        return _HERE
+    from importlib import resources
+
     return resources.files("nkasylum") / "data"
 
 
