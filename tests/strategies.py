@@ -363,3 +363,16 @@ STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
     nk.KnowledgeBase: knowledge_bases(),
 }
 """A strategy for each public type, keyed by the type."""
+
+
+def json_paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path (keys and indexes) into a JSON tree, the root first: where a mutation
+    test may drop, retype or corrupt a value."""
+    found = [prefix]
+    if isinstance(data, dict):
+        for k, v in data.items():
+            found += json_paths(v, (*prefix, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            found += json_paths(v, (*prefix, i))
+    return found

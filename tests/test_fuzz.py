@@ -25,6 +25,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import json_paths
 from strategies import knowledge_bases as generated_knowledge_bases
 
 import nkasylum as nk
@@ -457,17 +458,6 @@ _REPLACEMENTS = st.one_of(
                                                              max_size=2))
 
 
-def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(data, dict):
-        for k, v in data.items():
-            found += _paths(v, (*prefix, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            found += _paths(v, (*prefix, i))
-    return found
-
-
 def _mutate(data: Any, path: tuple[Any, ...], how: str, new: Any) -> Any:
     if not path:
         return new if how != "drop" else {}
@@ -492,7 +482,7 @@ def _mutate(data: Any, path: tuple[Any, ...], how: str, new: Any) -> Any:
 def test_from_json_on_mutated_exports(which: int, data: Any, how: str, new: Any) -> None:
     kind, value = _SAMPLES[which]
     tree = json.loads(nk.to_json(value))
-    path = data.draw(st.sampled_from(_paths(tree)))
+    path = data.draw(st.sampled_from(json_paths(tree)))
     mutated = json.dumps(_mutate(tree, path, how, new))
     _from_json_only_data_errors(mutated, kind)
 
@@ -520,7 +510,7 @@ def _from_json_only_data_errors(text: str | bytes, kind: type[Any]) -> None:
 def test_from_json_of_the_whole_knowledge_base_after_mutation() -> None:
     tree = json.loads(_KB_JSON)
     rng = random.Random(9)
-    paths = _paths(tree)
+    paths = json_paths(tree)
     for _ in range(30):
         mutated = _mutate(json.loads(_KB_JSON), rng.choice(paths), rng.choice(["drop", "retype"]),
                           rng.choice([None, 7, "x", [], {}]))

@@ -11,7 +11,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import STRATEGIES, cases, countries, knowledge_bases, places
+from strategies import STRATEGIES, cases, countries, json_paths, knowledge_bases, places
 
 import nkasylum as nk
 
@@ -212,17 +212,6 @@ _JSON_VALUES = st.recursive(
 )
 
 
-def _paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(data, dict):
-        for k, v in data.items():
-            found += _paths(v, (*prefix, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            found += _paths(v, (*prefix, i))
-    return found
-
-
 @pytest.mark.parametrize("kind", TYPES, ids=lambda t: t.__name__)
 def test_mutated_exports_raise_only_data_errors(kind: type[Any]) -> None:
     # A knowledge base is large, so fewer of them; the other types are cheap.
@@ -232,7 +221,7 @@ def test_mutated_exports_raise_only_data_errors(kind: type[Any]) -> None:
     @given(STRATEGIES[kind], st.data(), st.sampled_from(["replace", "drop"]), _JSON_VALUES)
     def check(value: Any, data: st.DataObject, how: str, new: Any) -> None:
         tree = json.loads(nk.to_json(value))
-        path = data.draw(st.sampled_from(_paths(tree)))
+        path = data.draw(st.sampled_from(json_paths(tree)))
         if not path:
             tree = new
         else:
