@@ -155,3 +155,18 @@ def test_assessment_prints_its_steps() -> None:
     text = str(nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23)))
     assert text.startswith("KP to KR via RU on 2009-12-23: documented")
     assert "UNHCR Moscow office" in text
+
+
+def test_an_undocumented_any_route_answer_names_the_last_documented_route() -> None:
+    a = nk.can_resettle("KP", None, "KR", on=D(2005, 6, 1))
+    assert a.verdict is nk.Verdict.UNDOCUMENTED
+    (line,) = [x for x in a.explanation if x.startswith("The latest earlier date")]
+    assert "2004-12-31: KP > RU > KR" in line
+    assert "kyodo-2009-12-23" in line
+    # context, not support: it adds nothing to the evidence the verdict rests on
+    assert a.evidence == () and a.latest_evidence is None
+
+
+def test_no_earlier_route_means_no_such_line() -> None:
+    a = nk.can_resettle("KP", None, "KR", on=D(1995, 1, 1))
+    assert not any(x.startswith("The latest earlier date") for x in a.explanation)

@@ -260,6 +260,27 @@ def _newest(kb: KnowledgeBase, evidence: Sequence[Evidence]) -> dt.date | None:
     return max(dates) if dates else None
 
 
+def _last_route_before(kb: KnowledgeBase, start: Country, goal: Country,
+                       day: dt.date) -> tuple[dt.date, Route] | None:
+    """The last day before ``day`` on which a route was documented, and its best route.
+
+    Routes depend only on passages, so a route that stops being documented does so the day
+    after one of its passages' last day: those last days are the only candidates.
+    """
+    ends = sorted({p.valid_until for p in kb.all_passages
+                   if p.valid_until is not None and p.valid_until < day}, reverse=True)
+    for end in ends:
+        found = find_routes(kb, start, goal, on=end)
+        if found:
+            return end, found[0]
+    return None
+
+
+def _route_evidence(kb: KnowledgeBase, route: Route) -> tuple[Evidence, ...]:
+    passages = [kb.entry(leg.passage) for leg in route.legs if leg.passage]
+    return tuple(dict.fromkeys(e for p in passages for e in p.evidence))
+
+
 def find_routes(kb: KnowledgeBase, origin: object, dest: object, *, on: object = None,
                 max_transits: object = 3) -> tuple[Route, ...]:
     """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
@@ -586,6 +607,11 @@ def _assess(kb: KnowledgeBase, start: Country, stops: tuple[Country, ...] | None
             verdict = Verdict.UNDOCUMENTED
             lines.append(f"No documented route from {start.alpha_2} to {goal.alpha_2} on {day} "
                          "names at most 3 transit countries.")
+            earlier = _last_route_before(kb, start, goal, day)
+            if earlier is not None:
+                when, last = earlier
+                lines.append(f"The latest earlier date with a documented route is {when}: {last} "
+                             f"{_cite(_route_evidence(kb, last))}; nothing documents it since.")
             closed = kb.policy(goal, on=day)
             if closed is not None and _closed(closed):
                 verdict = Verdict.BLOCKED
