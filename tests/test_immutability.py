@@ -155,3 +155,24 @@ def test_enums_and_module_constants_are_fixed() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         nk.country("KP").name = "Korea"  # type: ignore[misc]
     assert nk.country("KP").name == "North Korea"
+
+
+def test_place_fields_resolve_names_and_refuse_other_types() -> None:
+    import datetime as dt
+
+    import pytest
+
+    import nkasylum as nk
+
+    ev = (nk.Evidence("voa-2002-09-11", "allowed most of those who enter foreign missions", "n"),)
+    p = nk.Passage(id="x-1", origin="China", dest="ROK", channel=nk.Channel.FOREIGN_MISSION,
+                   summary="s", basis=nk.Basis.OBSERVATION, evidence=ev,
+                   valid_from=dt.date(2023, 1, 1), valid_until=dt.date(2023, 12, 31))
+    assert (p.origin, p.dest) == (nk.country("CN"), nk.country("KR"))
+    assert nk.Leg("KP", "third country").dest is nk.THIRD_COUNTRY
+    what_if = nk.default_knowledge_base().with_passage(p)
+    assert what_if.can_resettle("KP", "CN", "KR", on=dt.date(2023, 6, 1)).route is not None
+    with pytest.raises(nk.ArgumentTypeError):
+        nk.Leg(408, "KR")  # type: ignore[arg-type]
+    with pytest.raises(nk.UnknownCountryError):
+        nk.Leg("KP", "Atlantis")

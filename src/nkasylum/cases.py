@@ -12,7 +12,7 @@ from nkasylum.countries import Country
 from nkasylum.errors import DataError
 from nkasylum.passages import Channel
 from nkasylum.periods import DatePrecision
-from nkasylum.places import Region
+from nkasylum.places import Region, as_place
 from nkasylum.quantities import Quantity
 from nkasylum.routes import Route
 from nkasylum.sources import Evidence
@@ -81,7 +81,7 @@ class Case:
     # Keyword-only with a default so that a data file can leave an undated event's date out
     # (TOML has no null): an unknown date is None, never a guess.
     date: dt.date | None = attrs.field(default=None, kw_only=True)
-    place: Country | Region
+    place: Country | Region = attrs.field(converter=as_place)
     people: Quantity
     outcome: Outcome
     evidence: tuple[Evidence, ...]

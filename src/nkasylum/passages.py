@@ -11,7 +11,7 @@ from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import DataError
 from nkasylum.periods import Basis, check_period, format_period, in_period
-from nkasylum.places import Region
+from nkasylum.places import Region, as_place
 from nkasylum.sources import Evidence
 
 __all__ = ["Channel", "Passage"]
@@ -73,8 +73,8 @@ class Passage:
     """
 
     id: str
-    origin: Country | Region
-    dest: Country | Region
+    origin: Country | Region = attrs.field(converter=as_place)
+    dest: Country | Region = attrs.field(converter=as_place)
     channel: Channel
     summary: str
     basis: Basis

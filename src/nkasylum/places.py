@@ -10,7 +10,8 @@ from nkasylum._text import name_key
 from nkasylum.countries import Country, country
 from nkasylum.errors import ArgumentTypeError
 
-__all__ = ["INTERNATIONAL", "REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "Place", "Region", "place", "place_code"]
+__all__ = ["INTERNATIONAL", "REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "Place", "Region", "as_place", "place",
+           "place_code"]
 
 
 @attrs.frozen(order=True)
@@ -80,6 +81,13 @@ def place(query: Country | Region | str) -> Country | Region:
         )
     region = _REGION_INDEX.get(name_key(query))
     return region if region is not None else country(query)
+
+
+def as_place(value: Country | Region | str) -> Country | Region:
+    """attrs converter for place fields: what :func:`place` resolves, so that
+    ``nk.Passage(origin="CN", ...)`` holds ``Country('CN')`` and a wrong type is an
+    :class:`~nkasylum.ArgumentTypeError` at construction, not a crash in a later query."""
+    return place(value)
 
 
 def place_code(value: Country | Region) -> str:

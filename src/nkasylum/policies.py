@@ -10,7 +10,7 @@ import attrs
 from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.periods import Basis, check_period, format_period, in_period
-from nkasylum.places import Region
+from nkasylum.places import Region, as_place
 from nkasylum.sources import Evidence
 
 __all__ = ["Classification", "Policy", "Status"]
@@ -91,7 +91,7 @@ class Policy:
     """
 
     id: str
-    country: Country | Region
+    country: Country | Region = attrs.field(converter=as_place)
     summary: str
     basis: Basis
     evidence: tuple[Evidence, ...]

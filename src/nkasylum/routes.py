@@ -10,7 +10,7 @@ from nkasylum._validate import freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.passages import Channel
-from nkasylum.places import THIRD_COUNTRY, Region, place, place_label
+from nkasylum.places import THIRD_COUNTRY, Region, as_place, place, place_label
 
 __all__ = ["Leg", "Route"]
 
@@ -34,8 +34,8 @@ class Leg:
         (Country('KP'), Country('CN'))
     """
 
-    origin: Country | Region
-    dest: Country | Region
+    origin: Country | Region = attrs.field(converter=as_place)
+    dest: Country | Region = attrs.field(converter=as_place)
     channel: Channel | None = None
     passage: str | None = None
 

@@ -10,7 +10,7 @@ from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import DataError
 from nkasylum.periods import DatePrecision
-from nkasylum.places import Region
+from nkasylum.places import Region, as_place
 from nkasylum.quantities import Quantity
 from nkasylum.sources import Evidence
 
@@ -45,7 +45,7 @@ class Statistic:
     id: str
     measure: str
     description: str
-    place: Country | Region
+    place: Country | Region = attrs.field(converter=as_place)
     value: Quantity
     evidence: tuple[Evidence, ...]
     as_of: dt.date | None = None
