@@ -252,8 +252,13 @@ def _attribute_docs(cls: type) -> dict[str, str]:
         tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
     except (OSError, TypeError):
         return {}
-    found: dict[str, str] = {}
     body = tree.body[0].body if tree.body and isinstance(tree.body[0], ast.ClassDef) else []
+    return _docs_after_assignments(body)
+
+
+def _docs_after_assignments(body: list[ast.stmt]) -> dict[str, str]:
+    """``NAME = value`` (or ``NAME: type = value``) followed by a string: that string, by name."""
+    found: dict[str, str] = {}
     for stmt, nxt in itertools.pairwise(body):
         target = None
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
@@ -413,18 +418,7 @@ def _constant_name(region: nk.Region) -> str:
 
 
 def _module_attribute_docs(module: Any) -> dict[str, str]:
-    tree = ast.parse(inspect.getsource(module))
-    found = {}
-    for stmt, nxt in zip(tree.body, tree.body[1:], strict=False):
-        target = None
-        if isinstance(stmt, ast.Assign) and isinstance(stmt.targets[0], ast.Name):
-            target = stmt.targets[0].id
-        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-            target = stmt.target.id
-        if (target and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant)
-                and isinstance(nxt.value.value, str)):
-            found[target] = " ".join(inspect.cleandoc(nxt.value.value).split())
-    return found
+    return _docs_after_assignments(ast.parse(inspect.getsource(module)).body)
 
 
 def gen_measures(args: list[str]) -> str:
