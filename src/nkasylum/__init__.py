@@ -126,8 +126,6 @@ __all__ = [
     "transit_map",
 ]
 
-_PlaceLike = "Country | Region | str"
-
 
 def sources() -> tuple[Source, ...]:
     """Every source in the bundled knowledge base, sorted by id.

@@ -29,9 +29,10 @@ import attrs
 from nkasylum._validate import freeze_sequences
 from nkasylum.countries import Country, country
 from nkasylum.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError
+from nkasylum.knowledge import _MEMO_LIMIT
 from nkasylum.passages import Passage
 from nkasylum.periods import resolve_on, today
-from nkasylum.places import THIRD_COUNTRY, Region, place
+from nkasylum.places import THIRD_COUNTRY, Region, place, place_label
 from nkasylum.policies import Policy
 from nkasylum.routes import Leg, Route
 from nkasylum.sources import Evidence
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Assessment", "Verdict", "assess", "assess_many", "find_routes"]
 
-_MEMO_LIMIT = 200_000
 
 
 class Verdict(enum.Enum):
@@ -372,12 +372,8 @@ def _cite(evidence: Sequence[Evidence]) -> str:
 def _describe_passage(p: Passage) -> str:
     via = " via a third country" if p.via_third_country else ""
     actor = f" ({p.actor})" if p.actor else ""
-    return (f"{_label(p.origin)} > {_label(p.dest)}{via}: {p.channel.value}{actor}, "
+    return (f"{place_label(p.origin)} > {place_label(p.dest)}{via}: {p.channel.value}{actor}, "
             f"documented {p.period}. {p.summary} {_cite(p.evidence)}")
-
-
-def _label(value: Country | Region) -> str:
-    return value.alpha_2 if isinstance(value, Country) else value.name
 
 
 def _policy_ids(p: Policy) -> tuple[str, ...]:

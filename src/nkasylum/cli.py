@@ -233,12 +233,13 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cases(args: argparse.Namespace, out: TextIO) -> int:
     import nkasylum as nk
+    from nkasylum.places import place_code
 
     found = nk.cases(country=args.country, since=args.since, until=args.until, outcome=args.outcome)
     if args.json:
         _emit_json(found, out)
         return 0
-    rows = [(c.date or "undated", c.place.alpha_2 if isinstance(c.place, nk.Country) else c.place.id,
+    rows = [(c.date or "undated", place_code(c.place),
              c.people, c.outcome.value, c.id) for c in found]
     _table(("date", "place", "people", "outcome", "id"), rows, out)
     print(f"{len(found)} case(s)", file=out)

@@ -34,6 +34,7 @@ Entry = Union[Policy, Passage, Case, Statistic, Conflict]
 
 PlaceLike = Union[Country, Region, str]
 _MEMO_LIMIT = 200_000
+"""Entries a knowledge base's answer caches hold before they are emptied (bounds memory in loops)."""
 
 
 def _did_you_mean(wrong: str, known: Iterable[str]) -> str:

@@ -10,7 +10,7 @@ from nkasylum._validate import freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.passages import Channel
-from nkasylum.places import THIRD_COUNTRY, Region, as_place, place, place_label
+from nkasylum.places import Region, as_place, place, place_label
 
 __all__ = ["Leg", "Route"]
 
@@ -159,9 +159,5 @@ class Route:
         return route_markdown(self)
 
 
-def _third_country_legs(origin: Country | Region, dest: Country | Region,
-                        channel: Channel | None, passage: str | None) -> tuple[Leg, Leg]:
-    """The two legs of a passage that the sources say ran through an unnamed third country."""
-    return (Leg(origin, THIRD_COUNTRY, channel, passage), Leg(THIRD_COUNTRY, dest, None, passage))
 
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from nkasylum.countries import Country, country
 from nkasylum.errors import ArgumentTypeError, DataError, NKAsylumError
-from nkasylum.places import Region, place
+from nkasylum.places import Region, place, place_code
 from nkasylum.routes import Route
 
 if TYPE_CHECKING:
@@ -100,10 +100,7 @@ def get_converter() -> Converter:
         conv.register_structure_hook(Region, _structure_region)
         conv.register_unstructure_hook(Region, lambda r: r.id)
         conv.register_structure_hook(Country | Region, _structure_place)
-        conv.register_unstructure_hook(
-            Country | Region,
-            lambda p: p.alpha_2 if isinstance(p, Country) else p.id,
-        )
+        conv.register_unstructure_hook(Country | Region, place_code)
         from cattrs.gen import make_dict_structure_fn
 
         route_from_dict = make_dict_structure_fn(Route, conv, _cattrs_forbid_extra_keys=True)
