@@ -376,3 +376,13 @@ def json_paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]
         for i, v in enumerate(data):
             found += json_paths(v, (*prefix, i))
     return found
+
+
+# ------------------------------------------------- small transit worlds
+# The nine countries, one source and one piece of evidence that the transit-law tests build
+# their generated knowledge bases from, over the years the bundled data spans.
+TRANSIT_CODES = ["KP", "CN", "RU", "KR", "TH", "LA", "MN", "JP", "US"]
+TRANSIT_DAYS = (dt.date(1995, 1, 1), dt.date(2025, 12, 31))
+GENERATED_SOURCE = nk.Source(id="generated", title="t", document="seeds/x.txt",
+                             kind=nk.SourceKind.UNATTRIBUTED, published=dt.date(2010, 1, 1))
+GENERATED_EVIDENCE = (nk.Evidence("generated", "one two three", "generated"),)

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE, TRANSIT_CODES, TRANSIT_DAYS, periods
 
 import nkasylum as nk
 from nkasylum import countries as countries_module
@@ -188,20 +189,11 @@ def test_bulk_rows_must_be_rows(kb: nk.KnowledgeBase) -> None:
 
 
 # ------------------------------------------------- generated knowledge bases
-CODES = ["KP", "CN", "RU", "KR", "TH", "LA", "MN", "JP", "US"]
-SOURCE = nk.Source(id="generated", title="t", document="seeds/x.txt",
-                   kind=nk.SourceKind.UNATTRIBUTED, published=dt.date(2010, 1, 1))
-EVIDENCE = (nk.Evidence("generated", "one two three", "generated"),)
-DAYS = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2025, 12, 31))
-
-
-@st.composite
-def _period(draw: Any) -> dict[str, Any]:
-    if draw(st.integers(0, 9)) == 0:
-        return {"undated": True}
-    start = draw(DAYS)
-    return {"valid_from": start, "valid_until": draw(st.dates(min_value=start,
-                                                                max_value=dt.date(2025, 12, 31)))}
+CODES = TRANSIT_CODES
+SOURCE = GENERATED_SOURCE
+EVIDENCE = GENERATED_EVIDENCE
+DAYS = st.dates(*TRANSIT_DAYS)
+OBSERVATION_PERIODS = periods(nk.Basis.OBSERVATION, TRANSIT_DAYS)
 
 
 @st.composite
@@ -212,12 +204,12 @@ def _worlds(draw: Any) -> nk.KnowledgeBase:
         made.append(nk.Passage(id=f"p{i}", origin=nk.country(a), dest=nk.country(b),
                                channel=nk.Channel.BROKER, summary="s", basis=nk.Basis.OBSERVATION,
                                evidence=EVIDENCE, via_third_country=draw(st.booleans()),
-                               **draw(_period())))
+                               **draw(OBSERVATION_PERIODS)))
     rules = [nk.Policy(id=f"q{i}", country=nk.country(draw(st.sampled_from(CODES))), summary="s",
                        basis=nk.Basis.OBSERVATION, evidence=EVIDENCE,
                        repatriates=draw(st.sampled_from([True, None])),
                        admits=draw(st.sampled_from([False, None])),
-                       exceptions=draw(st.sampled_from([(), ("an exception",)])), **draw(_period()))
+                       exceptions=draw(st.sampled_from([(), ("an exception",)])), **draw(OBSERVATION_PERIODS))
              for i in range(draw(st.integers(0, 5)))]
     try:
         return nk.KnowledgeBase(all_sources=(SOURCE,), all_passages=tuple(made),

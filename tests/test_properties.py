@@ -8,26 +8,20 @@ from typing import Any
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE, TRANSIT_CODES, TRANSIT_DAYS, periods
 
 import nkasylum as nk
 
-CODES = ["KP", "CN", "RU", "KR", "TH", "LA", "MN", "JP", "US"]
+CODES = TRANSIT_CODES
 SPELLINGS = {"KP": ["KP", "PRK", "408", "North Korea", "dprk"], "KR": ["KR", "KOR", "ROK", "South Korea"],
              "CN": ["CN", "CHN", "China", "PRC"], "RU": ["RU", "Russia", "RUS"]}
-SOURCE = nk.Source(id="generated", title="t", document="seeds/x.txt",
-                   kind=nk.SourceKind.UNATTRIBUTED, published=dt.date(2010, 1, 1))
-EVIDENCE = (nk.Evidence("generated", "one two three", "generated"),)
-DAYS = st.dates(min_value=dt.date(1995, 1, 1), max_value=dt.date(2025, 12, 31))
+SOURCE = GENERATED_SOURCE
+EVIDENCE = GENERATED_EVIDENCE
+DAYS = st.dates(*TRANSIT_DAYS)
 
 
-@st.composite
-def periods(draw: Any) -> dict[str, Any]:
-    """An observation's period: both ends, start before end (or undated)."""
-    if draw(st.integers(0, 9)) == 0:
-        return {"undated": True}
-    start = draw(DAYS)
-    end = draw(st.dates(min_value=start, max_value=dt.date(2025, 12, 31)))
-    return {"valid_from": start, "valid_until": end}
+# An observation's period: both ends, start before end (or undated).
+OBSERVATION_PERIODS = periods(nk.Basis.OBSERVATION, TRANSIT_DAYS)
 
 
 @st.composite
@@ -36,7 +30,7 @@ def passages(draw: Any, index: int) -> nk.Passage:
     return nk.Passage(id=f"p{index}", origin=nk.country(origin), dest=nk.country(dest),
                       channel=draw(st.sampled_from(list(nk.Channel))), summary="s",
                       basis=nk.Basis.OBSERVATION, evidence=EVIDENCE,
-                      via_third_country=draw(st.booleans()), **draw(periods()))
+                      via_third_country=draw(st.booleans()), **draw(OBSERVATION_PERIODS))
 
 
 @st.composite
@@ -45,7 +39,7 @@ def policies(draw: Any, index: int) -> nk.Policy:
     return nk.Policy(id=f"q{index}", country=nk.country(code), summary="s",
                      basis=nk.Basis.OBSERVATION, evidence=EVIDENCE,
                      repatriates=draw(st.sampled_from([True, None])),
-                     exceptions=draw(st.sampled_from([(), ("an exception",)])), **draw(periods()))
+                     exceptions=draw(st.sampled_from([(), ("an exception",)])), **draw(OBSERVATION_PERIODS))
 
 
 @st.composite
