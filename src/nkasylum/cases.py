@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 
 import attrs
@@ -11,11 +10,11 @@ from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import DataError
 from nkasylum.passages import Channel
-from nkasylum.periods import DatePrecision
 from nkasylum.places import Region, as_place
 from nkasylum.quantities import Quantity
 from nkasylum.routes import Route
 from nkasylum.sources import Evidence
+from nkasylum.when import When
 
 __all__ = ["Case", "Outcome"]
 
@@ -56,10 +55,9 @@ class Case:
     Attributes:
         id: stable identifier.
         title: a one-line description in the project's words.
-        date: when it happened (the first day of the span ``date_precision`` gives), or
-            ``None`` when no source dates it.
-        date_precision: how precisely the sources fix ``date``.
-        until: for events over a span, its last day.
+        date: when it happened, as precise as the sources (EDTF: ``2013-05``, or an
+            interval ``2002-03-14/2002-03-16`` for an event over days), or ``None`` when no
+            source dates it.
         place: where it happened.
         people: how many people, with the source's qualifier.
         outcome: what came of it.
@@ -68,6 +66,7 @@ class Case:
         route: the path taken, where documented.
         applications: how many applications were made, where documented.
         inconsistencies: contradictions inside or between sources, kept and flagged.
+        note: what the sources leave out or how a fact was read, in the project's words.
 
     Example:
         >>> import nkasylum as nk
@@ -80,22 +79,22 @@ class Case:
     title: str
     # Keyword-only with a default so that a data file can leave an undated event's date out
     # (TOML has no null): an unknown date is None, never a guess.
-    date: dt.date | None = attrs.field(default=None, kw_only=True)
+    date: When | None = attrs.field(default=None, kw_only=True)
     place: Country | Region = attrs.field(converter=as_place)
     people: Quantity
     outcome: Outcome
     evidence: tuple[Evidence, ...]
-    date_precision: DatePrecision = DatePrecision.DAY
-    until: dt.date | None = None
     channel: Channel | None = None
     route: Route | None = None
     applications: int | None = None
     inconsistencies: tuple[str, ...] = ()
+    note: str = ""
 
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)
-        if self.until is not None and (self.date is None or self.until < self.date):
-            raise DataError(f"until {self.until} is before the date {self.date}", field="until")
+        if self.date is not None and not isinstance(self.date, When):
+            raise DataError(f"must be an EDTF date (nkasylum.When) or None, not {self.date!r}",
+                            field="date")
         if self.applications is not None and (
             isinstance(self.applications, bool) or self.applications < 0
         ):

@@ -10,9 +10,10 @@ import attrs
 from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import DataError
-from nkasylum.periods import Basis, check_period, format_period, in_period
+from nkasylum.periods import Basis, check_period, format_period
 from nkasylum.places import Region, as_place
 from nkasylum.sources import Evidence
+from nkasylum.when import When
 
 __all__ = ["Channel", "Passage"]
 
@@ -46,6 +47,9 @@ class Channel(enum.Enum):
     """A flight organised for a group by the governments involved."""
     OVERLAND = "overland"
     """An overland route across a further border (e.g. from Yunnan into Laos or Thailand)."""
+    UNKNOWN_ROUTE = "unknown-route"
+    """A way the sources show was used (a count of arrivals) without saying which: never a
+    route nkasylum invents, only the fact that some way led there then."""
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
@@ -65,6 +69,7 @@ class Passage:
             country they do not name.
         conditions: documented conditions, in the project's words.
         valid_from, valid_until, undated: its period (see :class:`nkasylum.Policy`).
+        note: what the sources leave out or how a fact was read, in the project's words.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -82,9 +87,10 @@ class Passage:
     actor: str | None = None
     via_third_country: bool = False
     conditions: tuple[str, ...] = ()
-    valid_from: dt.date | None = None
-    valid_until: dt.date | None = None
+    valid_from: When | None = None
+    valid_until: When | None = None
     undated: bool = False
+    note: str = ""
 
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)
@@ -93,8 +99,11 @@ class Passage:
             raise DataError(f"a passage cannot start and end at {self.origin}", field="dest")
 
     def applies(self, on: dt.date) -> bool:
-        """Whether this passage is documented on ``on``."""
-        return in_period(self.valid_from, self.valid_until, self.undated, on)
+        """Whether its own dates cover ``on`` (a rule in force then). An observation is
+        dated by its evidence: ask :meth:`nkasylum.KnowledgeBase.support` for it."""
+        if self.undated or self.valid_from is None:
+            return False
+        return self.valid_from.start <= on <= (self.valid_until.end if self.valid_until else dt.date.max)
 
     @property
     def period(self) -> str:

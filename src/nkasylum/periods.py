@@ -5,9 +5,9 @@ Two kinds of statement carry two rules, set by ``basis``:
 * a **rule** (a law, a treaty, an official status) applies from ``valid_from`` until
   ``valid_until``, or with no end when none is documented (it holds until a documented
   change, as OpenFisca's parameters do);
-* an **observation** (a practice a source saw) applies only between its first and last
-  documented sighting, ``valid_from`` to ``valid_until``: it is never extended beyond
-  what was seen.
+* an **observation** (a practice a source saw) is seen on the dates of its evidence,
+  documented between its first and last sighting, and only *last known* after it (see
+  :mod:`nkasylum.sightings`).
 
 A statement whose sources give no date at all is ``undated``: it is kept and shown, but
 it answers no question about a particular date.
@@ -20,8 +20,9 @@ import enum
 import time
 
 from nkasylum.errors import ArgumentTypeError, DataError
+from nkasylum.when import When, when
 
-__all__ = ["Basis", "DatePrecision", "check_period", "in_period", "resolve_on", "today"]
+__all__ = ["Basis", "check_period", "format_period", "resolve_horizon", "resolve_on", "resolve_when", "today"]
 
 
 class Basis(enum.Enum):
@@ -37,25 +38,6 @@ class Basis(enum.Enum):
     """A law, treaty, agreement or official position: applies from its start until a documented end."""
     OBSERVATION = "observation"
     """A practice a source saw: applies only between its first and last documented sighting."""
-
-
-class DatePrecision(enum.Enum):
-    """How precisely a source fixes a date (the stored date is the first day of the span).
-
-    Example:
-        >>> import nkasylum as nk
-        >>> nk.DatePrecision.MONTH.value
-        'month'
-    """
-
-    DAY = "day"
-    """The day is known, from the source or resolved from it (e.g. "Wednesday" and the report's date)."""
-    MONTH = "month"
-    """Only the month is known; the stored date is the first of that month."""
-    YEAR = "year"
-    """Only the year is known; the stored date is 1 January of that year."""
-    DECADE = "decade"
-    """Only the decade is known; the stored date is 1 January of its first year."""
 
 
 _today: dt.date = dt.date.min
@@ -80,7 +62,7 @@ def today() -> dt.date:
 
 
 def resolve_on(on: object) -> dt.date:
-    """Return the date a query asks about: ``on`` itself, or today when it is ``None``.
+    """Return the day a query asks about: ``on`` itself, or today when it is ``None``.
 
     Raises:
         ArgumentTypeError: ``on`` is not a ``datetime.date`` (a ``datetime`` is refused too:
@@ -101,13 +83,49 @@ def resolve_on(on: object) -> dt.date:
     )
 
 
+def resolve_when(on: object) -> When:
+    """Return the day or period a query asks about: a date, an ``int`` year, an EDTF text
+    (a year, a month, a day or an interval of them) or a :class:`When`; today for ``None``.
+
+    Raises:
+        ArgumentTypeError: anything else, saying what is accepted.
+    """
+    if on is None:
+        return When.day(today())
+    return when(on)  # type: ignore[arg-type]
+
+
+def resolve_horizon(horizon: object) -> dt.timedelta | None:
+    """Check ``horizon=``: ``None`` (strict: nothing carried forward) or a ``timedelta`` >= 0.
+
+    Raises:
+        ArgumentTypeError: anything else.
+    """
+    if horizon is None:
+        return None
+    if not isinstance(horizon, dt.timedelta):
+        raise ArgumentTypeError(
+            "horizon= takes None (the default: an observation counts only up to its last "
+            "sighting) or a datetime.timedelta such as datetime.timedelta(days=730), not "
+            f"{type(horizon).__name__}: {horizon!r}")
+    if horizon < dt.timedelta(0):
+        raise ArgumentTypeError(f"horizon= must not be negative, not {horizon}")
+    return horizon
+
+
 def check_period(
-    basis: Basis, valid_from: dt.date | None, valid_until: dt.date | None, undated: bool
+    basis: Basis, valid_from: When | None, valid_until: When | None, undated: bool
 ) -> None:
-    """Validate a statement's period; raises :class:`DataError` naming the field."""
+    """Validate a statement's period; raises :class:`DataError` naming the field.
+
+    A rule needs the date it took effect (or ``undated``). An observation is dated by its
+    evidence (its sightings); ``valid_from``/``valid_until`` on one are only for values
+    built by nkasylum itself (a merged policy over a span), and a data file that gives
+    them is refused by the loader.
+    """
     for name, value in (("valid_from", valid_from), ("valid_until", valid_until)):
-        if value is not None and (isinstance(value, dt.datetime) or not isinstance(value, dt.date)):
-            raise DataError(f"must be a date, not {value!r}", field=name)
+        if value is not None and not isinstance(value, When):
+            raise DataError(f"must be an EDTF date (nkasylum.When), not {value!r}", field=name)
     if undated:
         if valid_from is not None or valid_until is not None:
             raise DataError(
@@ -116,35 +134,20 @@ def check_period(
                 field="undated",
             )
         return
-    if valid_from is not None and valid_until is not None and valid_until < valid_from:
+    if valid_from is not None and valid_until is not None and valid_until.end < valid_from.start:
         raise DataError(
             f"valid_until {valid_until} is before valid_from {valid_from}", field="valid_until"
         )
-    if basis is Basis.RULE and valid_from is None:
+    if basis is Basis.RULE and (valid_from is None or valid_from.lower is None):
         raise DataError(
-            "a rule needs the date it took effect (valid_from), or undated = true",
+            "a rule needs the date it took effect (valid_from, with a known start), or "
+            "undated = true",
             field="valid_from",
         )
-    if basis is Basis.OBSERVATION and (valid_from is None or valid_until is None):
-        missing = "valid_from" if valid_from is None else "valid_until"
-        raise DataError(
-            "an observation applies only between its first and last documented sighting: "
-            "give both valid_from and valid_until, or undated = true",
-            field=missing,
-        )
 
 
-def in_period(
-    valid_from: dt.date | None, valid_until: dt.date | None, undated: bool, on: dt.date
-) -> bool:
-    """Whether a statement with this period applies on ``on`` (undated ones never do)."""
-    if undated:
-        return False
-    return (valid_from is None or valid_from <= on) and (valid_until is None or on <= valid_until)
-
-
-def format_period(valid_from: dt.date | None, valid_until: dt.date | None, undated: bool) -> str:
-    """A readable period, e.g. ``2002-03-14 to 2004-12-01`` or ``from 1997-01-13``."""
+def format_period(valid_from: When | None, valid_until: When | None, undated: bool) -> str:
+    """A readable period, e.g. ``2002-03-14 to 2004-12``, ``from 1997-07-14`` or ``undated``."""
     if undated:
         return "undated"
     if valid_from and valid_until:
@@ -153,4 +156,4 @@ def format_period(valid_from: dt.date | None, valid_until: dt.date | None, undat
         return f"from {valid_from}"
     if valid_until:
         return f"until {valid_until}"
-    return "at any date"
+    return "dated by its sightings"

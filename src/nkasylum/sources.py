@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 
 import attrs
@@ -10,6 +9,7 @@ import attrs
 from nkasylum._text import word_count
 from nkasylum._validate import freeze_sequences
 from nkasylum.errors import DataError
+from nkasylum.when import When
 
 __all__ = ["Evidence", "Source", "SourceKind"]
 
@@ -50,7 +50,9 @@ class Source:
         title: the document's title.
         publisher: who published it, or ``None`` when the document does not say.
         author: byline, where the document gives one.
-        published: publication date, or ``None`` for an undated page.
+        published: when it was published (EDTF, as precise as the page shows: a page
+            dated only by month is ``2024-05``), or ``None`` for an undated page. A date
+            that stands only in a page's address counts as its publication date.
         document: the text that evidence anchors are checked against, as a path relative
             to the shared documents folder (``seeds/...`` or ``sources/...``).
         url: the address of the page, where known.
@@ -63,8 +65,8 @@ class Source:
 
     Example:
         >>> import nkasylum as nk
-        >>> nk.source("kyodo-2009-12-23").published
-        datetime.date(2009, 12, 23)
+        >>> str(nk.source("kyodo-2009-12-23").published)
+        '2009-12-23'
     """
 
     id: str
@@ -72,7 +74,7 @@ class Source:
     document: str
     kind: SourceKind
     publisher: str | None = None
-    published: dt.date | None = None
+    published: When | None = None
     url: str | None = None
     author: str | None = None
     language: str = "en"
@@ -91,6 +93,9 @@ class Evidence:
             locates the supporting passage (like a URL text fragment).
         note: what the passage supports, in the project's own words (how a date was
             resolved, how a count was read).
+        happened: when the quoted words say the reported thing happened or held (EDTF),
+            e.g. ``2009`` for "in 2009 Russia deported ..."; ``None`` for a statement in
+            the present tense, which is dated by its source's publication date.
 
     Example:
         >>> import nkasylum as nk
@@ -102,6 +107,7 @@ class Evidence:
     source: str
     anchor: str
     note: str
+    happened: When | None = None
 
     def __attrs_post_init__(self) -> None:
         for name in ("source", "anchor", "note"):
@@ -115,6 +121,9 @@ class Evidence:
                 f"an anchor is a verbatim phrase of 3 to 12 words; {self.anchor!r} has {words}",
                 field="anchor",
             )
+        if self.happened is not None and not isinstance(self.happened, When):
+            raise DataError(f"must be an EDTF date (nkasylum.When) or None, not {self.happened!r}",
+                            field="happened")
         if not self.note.strip():
             raise DataError(
                 "evidence needs a note saying what the passage supports", field="note"

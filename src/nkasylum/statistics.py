@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import attrs
 
 from nkasylum._validate import check_entry, freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import DataError
-from nkasylum.periods import DatePrecision
 from nkasylum.places import Region, as_place
-from nkasylum.quantities import Quantity
+from nkasylum.quantities import Qualifier, Quantity, Unit
 from nkasylum.sources import Evidence
+from nkasylum.when import When
 
 __all__ = ["Statistic"]
 
@@ -29,11 +27,11 @@ class Statistic:
         place: where it was counted.
         value: the figure with its qualifier.
         evidence: the sources behind it.
-        as_of: the date the figure describes (the first day of the span
-            ``as_of_precision`` gives), or ``None`` when the sources do not date it.
-        as_of_precision: how precisely ``as_of`` is known.
+        as_of: the date or period the figure describes, as precise as the sources (EDTF:
+            ``2009`` for a yearly count), or ``None`` when the sources do not date it.
         year: for a yearly series, the calendar year counted.
         area: the part of ``place`` counted, where narrower (e.g. ``"Amur Province"``).
+        note: what the sources leave out or how a figure was read, in the project's words.
 
     Example:
         >>> import nkasylum as nk
@@ -48,10 +46,10 @@ class Statistic:
     place: Country | Region = attrs.field(converter=as_place)
     value: Quantity
     evidence: tuple[Evidence, ...]
-    as_of: dt.date | None = None
-    as_of_precision: DatePrecision = DatePrecision.DAY
+    as_of: When | None = None
     year: int | None = None
     area: str | None = None
+    note: str = ""
 
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)
@@ -60,3 +58,15 @@ class Statistic:
                             field="measure")
         if self.year is not None and (isinstance(self.year, bool) or not 1900 <= self.year <= 2100):
             raise DataError(f"must be a calendar year, not {self.year!r}", field="year")
+        if self.as_of is not None and not isinstance(self.as_of, When):
+            raise DataError(f"must be an EDTF date (nkasylum.When) or None, not {self.as_of!r}",
+                            field="as_of")
+
+    @property
+    def counts_arrivals(self) -> bool:
+        """Whether it counts North Koreans arriving in ``place`` during ``as_of`` (measure
+        ``arrivals-in-...``, not a cumulative total): some way there was then used."""
+        return (self.measure.startswith("arrivals-in-") and not self.measure.endswith("-cumulative")
+                and self.as_of is not None and self.value.unit is Unit.PEOPLE
+                and self.value.qualifier not in (Qualifier.AT_MOST, Qualifier.FEWER_THAN)
+                and ((self.value.value or 0) > 0 or self.value.qualifier is Qualifier.MORE_THAN))
