@@ -3,13 +3,18 @@
 An anchor must stand verbatim (quote marks and whitespace normalised) in the document its
 source names. A document that holds several sources (the excerpt files in
 ``sources/``) is cut into segments at every line that names an address or says
-``source:``; the anchor must stand in a segment that belongs to its source, i.e. one whose
-first line holds the source's ``url`` or one of its ``located_by`` phrases.
+``source:``; the anchor must stand in the *quoted words* of a segment that belongs to its
+source (one whose first line holds the source's ``url`` or one of its ``located_by``
+phrases): the text after ``quote:`` on a line, or a "double-quoted" passage inside a
+``[conflict: ...]`` line that carries the source's own address. An anchor found only in a
+``source:`` line, an address or the collector's bolded summary is refused: those are
+the collector's words, not the source's.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -20,6 +25,8 @@ from nkasylum.knowledge import KnowledgeBase
 from nkasylum.sources import Evidence, Source
 
 __all__ = ["AnchorProblem", "check_anchors", "find_documents"]
+
+_DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
 
 
 @attrs.frozen
@@ -57,18 +64,23 @@ def find_documents(start: str | Path | None = None) -> Path | None:
 
 
 def _segments(text: str, source: Source, markers: tuple[str, ...]) -> list[str]:
-    """The parts of a multi-source document that belong to ``source``."""
+    """The quoted words of ``source`` in a multi-source document, one text per quote."""
     own = tuple(m for m in (source.url, *source.located_by) if m)
-    segments: list[list[str]] = []
-    current: list[str] | None = None
+    quoted: list[str] = []
+    current = False
     for line in text.splitlines():
         if _is_boundary(line, markers):
-            current = [] if any(m in line for m in own) else None
-            if current is not None:
-                segments.append(current)
-        if current is not None:
-            current.append(line)
-    return ["\n".join(lines) for lines in segments]
+            current = any(m in line for m in own)
+        if not current:
+            continue
+        stripped = line.strip()
+        if stripped.startswith("quote:"):
+            quoted.append(stripped[len("quote:"):])
+        elif "— quote:" in stripped:
+            quoted.append(stripped.split("— quote:", 1)[1])
+        elif stripped.startswith("[conflict:") and any(m in stripped for m in own):
+            quoted.extend(_DOUBLE_QUOTED.findall(stripped))
+    return quoted
 
 
 def _is_boundary(line: str, markers: tuple[str, ...]) -> bool:
@@ -124,7 +136,7 @@ def check_anchors(kb: KnowledgeBase, documents: str | Path,
         anchor = prose_key(ev.anchor)
         if multi[source.document] > 1 and source.document.endswith(".md"):
             haystacks = [prose_key(s) for s in _segments(text, source, markers)]
-            where = f"under {source.url or source.id} in {source.document}"
+            where = f"in the quoted words under {source.url or source.id} in {source.document}"
         else:
             haystacks = [prose_key(text)]
             where = f"in {source.document}"

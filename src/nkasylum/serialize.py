@@ -2,7 +2,7 @@
 
 The converter is built on first use (importing ``cattrs`` is deferred so that
 ``import nkasylum`` stays cheap). Countries are stored as alpha-2 codes, regions as
-their ids, dates as ISO strings, enums as their values; tuples become lists. JSON output
+their ids, dates as ISO strings, EDTF spans (:class:`~nkasylum.When`) as their EDTF text, enums as their values; tuples become lists. JSON output
 has sorted keys so that exports diff well in version control.
 """
 
@@ -22,6 +22,7 @@ from nkasylum.countries import Country, country
 from nkasylum.errors import ArgumentTypeError, DataError, NKAsylumError
 from nkasylum.places import Region, place, place_code
 from nkasylum.routes import Route
+from nkasylum.when import When
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -48,6 +49,17 @@ def _structure_date(value: object, _: object) -> dt.date:
         except ValueError:
             raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
     raise ValueError(f"expected a date, got {type(value).__name__} {value!r}")
+
+
+def _structure_when(value: object, _: object) -> When:
+    if isinstance(value, When):
+        return value
+    if isinstance(value, dt.date):  # a bare TOML date: its precision would be a guess
+        raise ValueError(f"write dates as EDTF text in quotes, e.g. \"{value.isoformat()}\" "
+                         "(or \"2014\" for a year, \"2004-07\" for a month)")
+    if not isinstance(value, str):
+        raise ValueError(f"expected an EDTF date such as \"2014\" or \"2004-07\", got {value!r}")
+    return When.parse(value)
 
 
 def _strict(kind: type[Any]) -> Any:
@@ -93,6 +105,8 @@ def get_converter() -> Converter:
         conv = make_converter(forbid_extra_keys=True, prefer_attrib_converters=False)
         conv.register_structure_hook(dt.date, _structure_date)
         conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+        conv.register_structure_hook(When, _structure_when)
+        conv.register_unstructure_hook(When, str)
         for kind in (str, int, bool):
             conv.register_structure_hook(kind, _strict(kind))
         conv.register_structure_hook(Country, _structure_country)
