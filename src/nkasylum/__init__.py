@@ -42,7 +42,8 @@ from nkasylum.interop import to_frames, transit_graph
 from nkasylum.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.loader import load_knowledge_base
 from nkasylum.passages import Channel, Passage
-from nkasylum.periods import Basis, DatePrecision
+from nkasylum.periods import Basis
+from nkasylum.when import DatePrecision, When
 from nkasylum.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, Region, place
 from nkasylum.policies import Classification, Policy, Status
 from nkasylum.quantities import Qualifier, Quantity, Unit
