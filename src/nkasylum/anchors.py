@@ -5,8 +5,9 @@ source names. A document that holds several sources (the excerpt files in
 ``sources/``) is cut into segments at every line that names an address or says
 ``source:``; the anchor must stand in the *quoted words* of a segment that belongs to its
 source (one whose first line holds the source's ``url`` or one of its ``located_by``
-phrases): the text after ``quote:`` on a line, or a "double-quoted" passage inside a
-``[conflict: ...]`` line that carries the source's own address. An anchor found only in a
+phrases): the text after ``quote:`` on a line, or a "double-quoted" passage on a line
+that names the source's own address or marker (e.g. a ``[conflict: ...]`` note citing
+another page). An anchor found only in a
 ``source:`` line, an address or the collector's bolded summary is refused: those are
 the collector's words, not the source's.
 """
@@ -74,11 +75,11 @@ def _segments(text: str, source: Source, markers: tuple[str, ...]) -> list[str]:
         if not current:
             continue
         stripped = line.strip()
-        if stripped.startswith("quote:"):
-            quoted.append(stripped[len("quote:"):])
-        elif "— quote:" in stripped:
-            quoted.append(stripped.split("— quote:", 1)[1])
-        elif stripped.startswith("[conflict:") and any(m in stripped for m in own):
+        if "quote:" in stripped:
+            quoted.append(stripped.split("quote:", 1)[1])
+        elif not stripped.startswith(("source:", "also:", "- **")) and any(m in stripped for m in own):
+            # a line that names this source's address (or marker) and quotes it, e.g.
+            # a [conflict: ...] note citing another page: its "double-quoted" words
             quoted.extend(_DOUBLE_QUOTED.findall(stripped))
     return quoted
 
