@@ -113,35 +113,30 @@ def check_anchors(kb: KnowledgeBase, documents: str | Path,
         True
     """
     root = Path(documents)
-    texts: dict[str, str] = {}
+    texts: dict[str, str | None] = {}
     markers = tuple(m for s in kb.all_sources for m in s.located_by)
-    multi: dict[str, int] = {}
-    for s in kb.all_sources:
-        multi[s.document] = multi.get(s.document, 0) + 1
     problems: list[AnchorProblem] = []
     by_id = {s.id: s for s in kb.all_sources}
     for entry_id, label, field, ev in evidence if evidence is not None else _evidence(kb):
         source = by_id[ev.source]
-        if source.document not in texts:
-            path = root / source.document
-            if not path.is_file():
+        haystacks: list[str] = []
+        for document in (source.document, *source.also_in):
+            if document not in texts:
+                path = root / document
+                texts[document] = path.read_text(encoding="utf-8") if path.is_file() else None
+            text = texts[document]
+            if text is None:
                 problems.append(AnchorProblem(entry_id, label, field,
                                               f"source {source.id!r} names document "
-                                              f"{source.document!r}, not found under {root}"))
-                texts[source.document] = ""
-                continue
-            texts[source.document] = path.read_text(encoding="utf-8")
-        text = texts[source.document]
-        if not text:
-            continue
+                                              f"{document!r}, not found under {root}"))
+            elif document.endswith(".md"):  # an excerpt file: only the source's quoted words
+                haystacks.extend(prose_key(s) for s in _segments(text, source, markers))
+            else:  # a seed: the page's own text
+                haystacks.append(prose_key(text))
         anchor = prose_key(ev.anchor)
-        if multi[source.document] > 1 and source.document.endswith(".md"):
-            haystacks = [prose_key(s) for s in _segments(text, source, markers)]
-            where = f"in the quoted words under {source.url or source.id} in {source.document}"
-        else:
-            haystacks = [prose_key(text)]
-            where = f"in {source.document}"
-        if not any(anchor in h for h in haystacks):
+        if haystacks and not any(anchor in h for h in haystacks):
+            where = " or ".join((source.document, *source.also_in))
             problems.append(AnchorProblem(entry_id, label, field,
-                                          f"anchor {ev.anchor!r} does not stand {where}"))
+                                          f"anchor {ev.anchor!r} does not stand in the quoted "
+                                          f"words of {source.url or source.id} in {where}"))
     return tuple(problems)

@@ -55,6 +55,8 @@ class Source:
             that stands only in a page's address counts as its publication date.
         document: the text that evidence anchors are checked against, as a path relative
             to the shared documents folder (``seeds/...`` or ``sources/...``).
+        also_in: further documents that quote the same page (the same address excerpted
+            in two collections); anchors may stand in any of them.
         url: the address of the page, where known.
         kind: how much weight the source carries.
         language: ISO 639-1 code of the quoted text.
@@ -81,6 +83,7 @@ class Source:
     original_publisher: str | None = None
     located_by: tuple[str, ...] = ()
     note: str = ""
+    also_in: tuple[str, ...] = ()
 
 
 @attrs.frozen
