@@ -404,7 +404,7 @@ def gen_fields(args: list[str]) -> str:
 
 def gen_regions(args: list[str]) -> str:
     """Every region in ``nk.REGIONS`` with its documentation, from the code."""
-    import nkasylum.places as places
+    import nkasylum.core.places as places
 
     docs = _module_attribute_docs(places)
     by_value = {id(getattr(places, name)): text for name, text in docs.items() if hasattr(places, name)}

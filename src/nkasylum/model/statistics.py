@@ -1,0 +1,62 @@
+"""Statistics: documented figures with their as-of dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from nkasylum.core.checks import check_entry, freeze_sequences
+from nkasylum.core.countries import Country
+from nkasylum.core.errors import DataError
+from nkasylum.core.periods import DatePrecision
+from nkasylum.core.places import Region, as_place
+from nkasylum.core.quantities import Quantity
+from nkasylum.model.sources import Evidence
+
+__all__ = ["Statistic"]
+
+
+@attrs.frozen(field_transformer=freeze_sequences)
+class Statistic:
+    """A documented figure: what is counted, where, as of when.
+
+    Attributes:
+        id: stable identifier.
+        measure: a short code for what is counted (see the codebook), e.g.
+            ``"arrivals-in-south-korea"``; figures with one measure form a series.
+        description: what is counted, in the project's words.
+        place: where it was counted.
+        value: the figure with its qualifier.
+        evidence: the sources behind it.
+        as_of: the date the figure describes (the first day of the span
+            ``as_of_precision`` gives), or ``None`` when the sources do not date it.
+        as_of_precision: how precisely ``as_of`` is known.
+        year: for a yearly series, the calendar year counted.
+        area: the part of ``place`` counted, where narrower (e.g. ``"Amur Province"``).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> s = nk.statistics(country="RU")[0]
+        >>> s.value.qualifier.value in {"about", "exact", "more-than", "at-least"}
+        True
+    """
+
+    id: str
+    measure: str
+    description: str
+    place: Country | Region = attrs.field(converter=as_place)
+    value: Quantity
+    evidence: tuple[Evidence, ...]
+    as_of: dt.date | None = None
+    as_of_precision: DatePrecision = DatePrecision.DAY
+    year: int | None = None
+    area: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        check_entry(self.id, self.evidence)
+        if not self.measure or self.measure != self.measure.strip().lower():
+            raise DataError(f"a measure is a lower-case code, not {self.measure!r}",
+                            field="measure")
+        if self.year is not None and (isinstance(self.year, bool) or not 1900 <= self.year <= 2100):
+            raise DataError(f"must be a calendar year, not {self.year!r}", field="year")
