@@ -10,6 +10,7 @@ is lazy; and every module sits in a layer that imports only from the layers belo
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from pathlib import Path
 
@@ -172,3 +173,10 @@ def test_the_layers_are_the_import_linter_contract() -> None:
     (layers,) = [c["layers"] for c in config["contracts"] if c["type"] == "layers"]
     assert layers == [f"nkasylum.{layer}" for layer in reversed(LAYERS)]
 
+
+def test_the_architecture_page_names_only_modules_that_exist() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(nkasylum(?:\.[a-z_]+)+)", page))
+    missing = sorted(n for n in named if n not in MODULES and n.rpartition(".")[0] not in MODULES)
+    assert missing == []
+    assert "<!-- nkasylum:architecture -->" in page  # the module tables are generated at build time
