@@ -404,7 +404,7 @@ def gen_fields(args: list[str]) -> str:
 
 def gen_regions(args: list[str]) -> str:
     """Every region in ``nk.REGIONS`` with its documentation, from the code."""
-    import nkasylum.places as places
+    import nkasylum.core.places as places
 
     docs = _module_attribute_docs(places)
     by_value = {id(getattr(places, name)): text for name, text in docs.items() if hasattr(places, name)}
@@ -858,8 +858,55 @@ def gen_data_entry(args: list[str]) -> str:
     raise ValueError(f"no entry {ident!r} in data/{path}")
 
 
+# ------------------------------------------------------------------- architecture
+PACKAGE = ROOT / "src" / "nkasylum"
+_LAYER_TITLES = {"core": "foundations", "model": "value types", "store": "storage", "engine": "reasoning",
+                 "io": "presentation and bridges"}
+
+
+def _importlinter() -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    config: dict[str, Any] = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    return dict(config["tool"]["importlinter"])
+
+
+def _first_line(path: Path) -> str:
+    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    return " ".join(doc.split("\n\n")[0].split())
+
+
+def _module_rows(paths: Iterable[Path]) -> list[list[str]]:
+    rows = []
+    for path in sorted(paths, key=lambda p: (p.name != "__init__.py", p.name)):
+        name = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(".__init__")
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        rows.append([_code(name), _rst_to_md(_first_line(path)), str(lines)])
+    return rows
+
+
+def gen_architecture(args: list[str]) -> str:
+    """The layers (from the import-linter contract in pyproject.toml, top first) and one line per
+    module (the first paragraph of its docstring), read from the source files at build time."""
+    config = _importlinter()
+    (layers,) = [c["layers"] for c in config["contracts"] if c["type"] == "layers"]
+    out = []
+    out += ["### The facade and the entry points", "",
+            _table(["module", "what it holds", "lines"], _module_rows(PACKAGE.glob("*.py"))), ""]
+    for number, layer in zip(range(len(layers), 0, -1), layers, strict=True):
+        short = layer.removeprefix("nkasylum.")
+        out += [f"### {number}. {_LAYER_TITLES.get(short, short)}: `{short}/`", "",
+                _table(["module", "what it holds", "lines"], _module_rows((PACKAGE / short).glob("*.py"))), ""]
+    out += ["### The contracts `lint-imports` keeps", ""]
+    out += [f"- **{c['name']}** (`{c['type']}`)" for c in config["contracts"]]
+    return "\n".join(out)
+
+
 GENERATORS: dict[str, Callable[[list[str]], str]] = {
     "api": gen_api,
+    "architecture": gen_architecture,
     "bibtex": gen_bibtex,
     "coverage": gen_coverage,
     "data-entry": gen_data_entry,

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 import nkasylum as nk
+from nkasylum.model.verdicts import Step, StepKind
 
 __all__ = [
     "ALL_DAYS",
@@ -45,6 +46,7 @@ __all__ = [
     "series_points",
     "sources",
     "statistics",
+    "steps",
     "texts",
 ]
 
@@ -292,6 +294,36 @@ def series_points(draw: Any) -> nk.SeriesPoint:
     )
 
 
+_K = StepKind
+_STEP_NEEDS: dict[StepKind, set[str]] = {
+    _K.PASSAGE: {"leg", "passage"}, _K.OTHER_DATES: {"leg", "passage"}, _K.FIGURE: {"leg", "statistic"},
+    _K.NO_PASSAGE: {"leg"}, _K.NO_ROUTE: {"leg", "transits"}, _K.LAST_ROUTE: {"route"},
+    _K.DISPUTED: {"conflict"}, _K.EVIDENCE_DATES: set(),
+    **{kind: {"leg", "policy"} for kind in (_K.RETURNS_YET_LEAVES, _K.BLOCKED_LEAVING, _K.BLOCKED_ARRIVING,
+                                            _K.RETURNS_WITH_EXCEPTIONS, _K.DESTINATION_CLOSED, _K.DEAD_END,
+                                            _K.ARRIVAL)},
+}
+"""The fields each kind of step must have (so that it can be worded); the others are optional."""
+
+
+@st.composite
+def steps(draw: Any) -> Step:
+    """A step of an assessment: the fields its kind needs, the others sometimes set."""
+    kind = draw(st.sampled_from(list(StepKind)))
+    fields = {"leg": legs(), "passage": passages(), "policy": policies(), "statistic": statistics(),
+              "conflict": conflicts(), "route": routes(max_stops=3), "transits": st.integers(0, 8)}
+    values = {name: draw(strategy if name in _STEP_NEEDS[kind] else _optional(strategy))
+              for name, strategy in fields.items()}
+    if kind is StepKind.LAST_ROUTE:
+        days: tuple[dt.date, ...] = (draw(dates),)
+    elif kind is StepKind.EVIDENCE_DATES:
+        days = tuple(sorted(draw(st.one_of(st.just(()), st.tuples(dates, dates)))))
+    else:
+        days = draw(_tuples(dates, max_size=2))
+    return Step(kind=kind, on=draw(dates), verdict=draw(_optional(st.sampled_from(list(nk.Verdict)))),
+                entries=draw(_tuples(ids)), evidence=draw(_tuples(evidence())), dates=days, **values)
+
+
 @st.composite
 def assessments(draw: Any) -> nk.Assessment:
     """An assessment with every field populated independently (no consistency implied)."""
@@ -303,7 +335,7 @@ def assessments(draw: Any) -> nk.Assessment:
         verdict=draw(st.sampled_from(list(nk.Verdict))),
         route=draw(_optional(routes(max_stops=4))),
         alternatives=draw(_tuples(routes(max_stops=3), max_size=2)),
-        explanation=draw(_tuples(texts)),
+        steps=draw(_tuples(steps(), max_size=3)),
         evidence=draw(_tuples(evidence())),
         latest_evidence=draw(_optional(dates)),
         disputed=draw(_tuples(ids)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import attrs
 import pytest
@@ -170,3 +171,124 @@ def test_an_undocumented_any_route_answer_names_the_last_documented_route() -> N
 def test_no_earlier_route_means_no_such_line() -> None:
     a = nk.can_resettle("KP", None, "KR", on=D(1995, 1, 1))
     assert not any(x.startswith("The latest earlier date") for x in a.explanation)
+
+
+# ------------------------------------------------- pinned branches (mutation audit 2026-11)
+# Small hand-built worlds, so each test shows the one rule it pins.
+from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE  # noqa: E402
+
+DAY = D(2010, 6, 1)
+
+
+def _passage(id: str, origin: str, dest: str) -> nk.Passage:
+    return nk.Passage(id=id, origin=origin, dest=dest, channel=nk.Channel.BROKER, summary="s",
+                      basis=nk.Basis.OBSERVATION, evidence=GENERATED_EVIDENCE,
+                      valid_from=D(2010, 1, 1), valid_until=D(2010, 12, 31))
+
+
+def _policy(id: str, country: str, **fields: object) -> nk.Policy:
+    return nk.Policy(id=id, country=country, summary=f"policy {id}", basis=nk.Basis.OBSERVATION,
+                     evidence=GENERATED_EVIDENCE, valid_from=D(2010, 1, 1),
+                     valid_until=D(2010, 12, 31), **fields)  # type: ignore[arg-type]
+
+
+def _world(*entries: nk.Passage | nk.Policy) -> nk.KnowledgeBase:
+    return nk.KnowledgeBase(
+        all_sources=(GENERATED_SOURCE,),
+        all_passages=tuple(e for e in entries if isinstance(e, nk.Passage)),
+        all_policies=tuple(e for e in entries if isinstance(e, nk.Policy)))
+
+
+def _both(kb: nk.KnowledgeBase, via: object, dest: str) -> nk.Verdict:
+    """The verdict, checked to be the same from can_resettle and from bulk assessment."""
+    verdict = kb.can_resettle("KP", via, dest, on=DAY).verdict  # type: ignore[arg-type]
+    assert kb.assess_many([("KP", via, dest, DAY)]) == (verdict,)
+    return verdict
+
+
+def test_a_last_leg_into_a_country_that_sends_people_back_is_blocked() -> None:
+    # JP sends North Koreans back but is not documented as refusing them: still closed.
+    kb = _world(_passage("kp-cn", "KP", "CN"), _policy("jp-returns", "JP", repatriates=True))
+    assert _both(kb, "CN", "JP") is nk.Verdict.BLOCKED
+    a = kb.can_resettle("KP", "CN", "JP", on=DAY)
+    assert any("does not take North Koreans in" in line for line in a.explanation)
+    assert {e.source for e in a.evidence} == {"generated"}
+
+
+@pytest.mark.parametrize(("field", "value"), [("admits", False), ("repatriates", True)])
+def test_a_closed_destination_blocks_any_route(field: str, value: bool) -> None:
+    # Either half of "closed" is enough: refusing people, or sending them back.
+    kb = _world(_policy("jp-closed", "JP", **{field: value}))
+    assert _both(kb, None, "JP") is nk.Verdict.BLOCKED
+
+
+def test_an_open_destination_without_a_route_is_undocumented() -> None:
+    kb = _world(_policy("jp-open", "JP", admits=True, repatriates=False))
+    assert _both(kb, None, "JP") is nk.Verdict.UNDOCUMENTED
+
+
+def test_arrival_is_checked_on_the_last_leg_only() -> None:
+    # CN sends people back, but CN is a transit country here: a leg into it with no passage
+    # is undocumented, not blocked (a transit country's policy on leaving is what counts).
+    kb = _world(_passage("cn-kr", "CN", "KR"), _policy("cn-returns", "CN", repatriates=True,
+                                                       exceptions=("some are let go",)))
+    assert _both(kb, "CN", "KR") is nk.Verdict.UNDOCUMENTED
+    assert _both(kb, None, "CN") is nk.Verdict.BLOCKED  # as the destination it is closed
+
+
+def _chain(*stops: str) -> tuple[nk.Passage, ...]:
+    return tuple(_passage(f"{a.lower()}-{b.lower()}", a, b) for a, b in itertools.pairwise(stops))
+
+
+def test_any_route_reaches_through_three_transit_countries_not_four() -> None:
+    three = _world(*_chain("KP", "CN", "MN", "RU", "KR"))
+    assert _both(three, None, "KR") is nk.Verdict.DOCUMENTED
+    assert [str(r) for r in three.routes("KP", "KR", on=DAY)] == ["KP > CN > MN > RU > KR"]
+    four = _world(*_chain("KP", "CN", "MN", "RU", "JP", "KR"))
+    assert _both(four, None, "KR") is nk.Verdict.UNDOCUMENTED
+    assert four.routes("KP", "KR", on=DAY) == ()
+    assert len(four.routes("KP", "KR", on=DAY, max_transits=4)) == 1
+    # A named route may be longer: each of its legs is checked.
+    assert _both(four, ["CN", "MN", "RU", "JP"], "KR") is nk.Verdict.DOCUMENTED
+
+
+def test_max_transits_is_bounded() -> None:
+    assert nk.routes("KP", "KR", on=D(2009, 12, 23), max_transits=8) == nk.routes(
+        "KP", "KR", on=D(2009, 12, 23))
+    with pytest.raises(nk.InvalidRouteError, match="between 0 and 8"):
+        nk.routes("KP", "KR", on=D(2009, 12, 23), max_transits=9)
+
+
+def test_merged_policies_report_the_span_they_hold_for() -> None:
+    # A rule from 2000 and an observation during 2005: three spans, each clipped.
+    rule = nk.Policy(id="jp-rule", country="JP", summary="rule", basis=nk.Basis.RULE,
+                     evidence=GENERATED_EVIDENCE, valid_from=D(2000, 1, 1), admits=True)
+    seen = nk.Policy(id="jp-seen", country="JP", summary="seen", basis=nk.Basis.OBSERVATION,
+                     evidence=GENERATED_EVIDENCE, valid_from=D(2005, 1, 1),
+                     valid_until=D(2005, 12, 31), repatriates=False)
+    kb = _world(rule, seen)
+    before, during, after = kb.policy_timeline("JP")
+    assert (before.id, before.valid_from, before.valid_until) == ("jp-rule", D(2000, 1, 1), D(2004, 12, 31))
+    assert (during.id, during.valid_from, during.valid_until) == ("jp-rule+jp-seen", D(2005, 1, 1),
+                                                                 D(2005, 12, 31))
+    assert (during.admits, during.repatriates, during.basis) == (True, False, nk.Basis.OBSERVATION)
+    assert (after.id, after.valid_from, after.valid_until) == ("jp-rule", D(2006, 1, 1), None)
+    assert kb.policy("JP", on=D(2003, 1, 1)) == before
+    assert kb.policy("JP", on=D(1999, 12, 31)) is None
+
+
+@pytest.mark.parametrize("rule_id", ["jp-a-rule", "jp-z-rule"])  # checked first, then second
+def test_a_contradiction_with_an_open_ended_rule_is_refused(rule_id: str) -> None:
+    # The rule has no documented end, so it overlaps anything after its start. (An open
+    # start cannot occur: a rule needs valid_from and an observation needs both ends.)
+    rule = nk.Policy(id=rule_id, country="JP", summary="rule", basis=nk.Basis.RULE,
+                     evidence=GENERATED_EVIDENCE, valid_from=D(2000, 1, 1), repatriates=False)
+    with pytest.raises(nk.DataError, match="contradicts policy"):
+        _world(rule, _policy("jp-returns", "JP", repatriates=True))
+    earlier = nk.Policy(id="jp-early", country="JP", summary="s", basis=nk.Basis.OBSERVATION,
+                        evidence=GENERATED_EVIDENCE, valid_from=D(1990, 1, 1),
+                        valid_until=D(1999, 12, 31), repatriates=True)
+    assert len(_world(rule, earlier).policy_timeline("JP")) == 2  # no overlap: no contradiction
+    one_day = attrs.evolve(earlier, valid_until=D(2000, 1, 1))  # shares the rule's first day
+    with pytest.raises(nk.DataError, match="contradicts policy"):
+        _world(rule, one_day)

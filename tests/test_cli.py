@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 import nkasylum as nk
-from nkasylum.cli import main
-from nkasylum.interop import FRAMES
+from nkasylum.io.cli import main
+from nkasylum.io.interop import FRAMES
 
 SCRIPT = Path(sys.executable).with_name("nkasylum.exe" if os.name == "nt" else "nkasylum")
 COMMANDS = ("country", "policy", "timeline", "cases", "routes", "assess", "sources", "series",
@@ -241,7 +241,7 @@ def test_csv_columns_match_the_data_frames(tmp_path: Path) -> None:
     pytest.importorskip("pandas")
     import pandas as pd
 
-    from nkasylum.interop import write_csv
+    from nkasylum.io.interop import write_csv
 
     frames = nk.to_frames()
     for path in write_csv(tmp_path):

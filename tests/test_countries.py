@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nkasylum as nk
-from nkasylum._resources import read_toml
+from nkasylum.core.resources import read_toml
 
 ALIASES = {
     "KP": ["North Korea", "DPRK", "D.P.R.K.", "N. Korea", "Democratic People's Republic of Korea"],

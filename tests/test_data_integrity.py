@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import nkasylum as nk
-from nkasylum._text import prose_key
-from nkasylum.anchors import check_anchors
+from nkasylum.core.text import prose_key
+from nkasylum.io.anchors import check_anchors
 
 
 def _entries(kb: nk.KnowledgeBase) -> list[nk.knowledge.Entry]:
@@ -71,7 +71,7 @@ def test_no_project_text_copies_a_source_sentence(kb: nk.KnowledgeBase, document
 
 
 def test_anchors_are_3_to_12_words(kb: nk.KnowledgeBase) -> None:
-    from nkasylum._text import word_count
+    from nkasylum.core.text import word_count
 
     for entry in _entries(kb):
         for ev in entry.evidence:

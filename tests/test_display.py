@@ -87,7 +87,7 @@ def test_transit_map_changes_with_the_date() -> None:
 
 
 def test_mermaid_labels_escape_quotes() -> None:
-    from nkasylum.display import _node
+    from nkasylum.model.markdown import mermaid_node as _node
 
     odd = nk.Region("third-country", 'the "other" country')
     assert _node(odd) == 'third_country["the #quot;other#quot; country"]'

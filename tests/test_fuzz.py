@@ -427,7 +427,7 @@ _CLI_WORDS = ["--on", "2002-09-11", "9999-12-31", "0001-01-01", "2002-13-45", "y
 @given(st.sampled_from(_CLI_COMMANDS),
        st.lists(st.one_of(st.sampled_from(_CLI_WORDS), tricky_text), max_size=6))
 def test_cli(command: str, words: list[str]) -> None:
-    cli = pytest.importorskip("nkasylum.cli")
+    cli = pytest.importorskip("nkasylum.io.cli")
     # "export" is left out: it writes files into the working directory.
     try:
         code = cli.main([command, *words])

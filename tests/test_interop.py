@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from strategies import knowledge_bases
 
 import nkasylum as nk
-from nkasylum.interop import FRAMES
+from nkasylum.io.interop import FRAMES
 
 
 # ------------------------------------------------------------------ missing extras

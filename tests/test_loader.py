@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -138,3 +139,32 @@ def test_contradicting_statements_over_one_period(data: Path) -> None:
 def test_missing_folder() -> None:
     with pytest.raises(nk.DataError, match="no data folder"):
         nk.load_knowledge_base("/nonexistent/nkasylum-data")
+
+
+# ------------------------------------------------- pinned checks (mutation audit 2026-11)
+def test_a_rule_without_a_start_date(data: Path) -> None:
+    _edit(data / "countries/ru.toml", 'basis = "rule"\nvalid_from = 2015-11-01\n', 'basis = "rule"\n')
+    err = _error(data)
+    assert (err.file, err.entry, err.field) == ("countries/ru.toml", "policy 'ru-readmission-agreement'",
+                                                "valid_from")
+    assert "a rule needs the date it took effect" in err.message
+
+
+def test_an_order_of_magnitude_that_is_not_a_power_of_ten(data: Path) -> None:
+    _edit(data / "statistics/asia.toml", 'value = { value = 46, qualifier = "exact" }',
+          'value = { value = 46, qualifier = "order-of-magnitude" }')
+    err = _error(data)
+    assert err.file == "statistics/asia.toml"
+    assert err.field == "value.value"
+    assert "an order of magnitude is one of [10, 100" in err.message
+
+
+@pytest.mark.parametrize("value", ["2015-11-01", dt.datetime(2015, 11, 1), 2015])
+@pytest.mark.parametrize("field", ["valid_from", "valid_until"])
+def test_a_period_must_be_made_of_dates(field: str, value: object) -> None:
+    # What a scenario built in code meets (data files go through the JSON/TOML date hook).
+    with pytest.raises(nk.DataError, match="must be a date") as info:
+        nk.Policy(id="x", country="RU", summary="s", basis=nk.Basis.RULE,
+                  evidence=(nk.Evidence("s", "one two three", "n"),),
+                  **{"valid_from": dt.date(2015, 1, 1), field: value})  # type: ignore[arg-type]
+    assert info.value.field == field

@@ -19,10 +19,12 @@ from hypothesis import strategies as st
 from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE, TRANSIT_CODES, TRANSIT_DAYS, periods
 
 import nkasylum as nk
-from nkasylum import countries as countries_module
-from nkasylum import loader
-from nkasylum._resources import data_root
-from nkasylum.periods import today
+from nkasylum.core import countries as countries_module
+from nkasylum.core.periods import today
+from nkasylum.core.resources import BUNDLE, data_files, data_root
+from nkasylum.engine.knowledge import from_entries
+from nkasylum.store.bundle import compile_bundle, from_bundle
+from nkasylum.store.files import from_toml
 
 BUNDLED = Path(str(data_root()))
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,26 +34,26 @@ ROOT = Path(__file__).resolve().parent.parent
 def data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(BUNDLED, target)
-    (target / loader.BUNDLE).write_text(loader.compile_bundle(target), encoding="utf-8")
+    (target / BUNDLE).write_text(compile_bundle(target), encoding="utf-8")
     return target
 
 
 # ----------------------------------------------------------- compiled bundle
 def test_compiled_bundle_is_fresh() -> None:
-    committed = (BUNDLED / loader.BUNDLE).read_text(encoding="utf-8")
-    assert committed == loader.compile_bundle(), (
+    committed = (BUNDLED / BUNDLE).read_text(encoding="utf-8")
+    assert committed == compile_bundle(), (
         "src/nkasylum/data/compiled.json does not match the TOML files: rebuild it with "
         "`python -m nkasylum._compile` and commit it with the data change")
 
 
 def test_bundle_builds_the_same_knowledge_base_as_the_toml_files(data: Path) -> None:
-    files = loader._read_all(data)
-    from_bundle = loader._from_bundle(data, files)
-    assert from_bundle is not None, "a fresh bundle must load"
-    kb, origin = from_bundle
-    expected_kb, expected_origin = loader._from_toml(files)
+    files = data_files(data)
+    entries = from_bundle(data, files)
+    assert entries is not None, "a fresh bundle must load"
+    expected = from_toml(files)
+    kb, expected_kb = from_entries(entries), from_entries(expected)
     assert kb == expected_kb
-    assert origin == expected_origin
+    assert entries.files == expected.files
     # Equal is not enough where eq is off or loose (Country compares by code only).
     assert nk.to_json(kb.all_cases) == nk.to_json(expected_kb.all_cases)
     assert nk.to_json(kb.all_policies) == nk.to_json(expected_kb.all_policies)
@@ -62,14 +64,14 @@ def test_bundle_builds_the_same_knowledge_base_as_the_toml_files(data: Path) -> 
 def test_an_edited_data_file_is_never_shadowed_by_a_stale_bundle(data: Path) -> None:
     path = data / "countries/ru.toml"
     path.write_text(path.read_text("utf-8") + "\n# an edit\n", "utf-8")
-    assert loader._from_bundle(data, loader._read_all(data)) is None
+    assert from_bundle(data, data_files(data)) is None
 
 
 def test_a_bundle_that_does_not_build_falls_back_to_the_toml_files(data: Path) -> None:
-    bundle = json.loads((data / loader.BUNDLE).read_text("utf-8"))
+    bundle = json.loads((data / BUNDLE).read_text("utf-8"))
     bundle["files"][0][next(k for k in bundle["files"][0] if k != "file")][0]["misspelt"] = 1
-    (data / loader.BUNDLE).write_text(json.dumps(bundle), "utf-8")
-    assert loader._from_bundle(data, loader._read_all(data)) is None
+    (data / BUNDLE).write_text(json.dumps(bundle), "utf-8")
+    assert from_bundle(data, data_files(data)) is None
 
 
 def test_the_bundle_is_only_used_for_the_bundled_data(data: Path) -> None:
@@ -77,13 +79,13 @@ def test_the_bundle_is_only_used_for_the_bundled_data(data: Path) -> None:
     _edit = data / "countries/ca.toml"
     _edit.write_text(_edit.read_text("utf-8").replace('country = "CA"', 'country = "Kanada"', 1),
                      "utf-8")
-    (data / loader.BUNDLE).write_text(loader.compile_bundle(BUNDLED), "utf-8")
+    (data / BUNDLE).write_text(compile_bundle(BUNDLED), "utf-8")
     with pytest.raises(nk.DataError, match="Kanada"):
         nk.load_knowledge_base(data)
 
 
 def test_a_cold_start_needs_neither_cattrs_nor_a_toml_parser() -> None:
-    if (BUNDLED / loader.BUNDLE).read_text("utf-8") != loader.compile_bundle():
+    if (BUNDLED / BUNDLE).read_text("utf-8") != compile_bundle():
         pytest.skip("the compiled bundle is stale; test_compiled_bundle_is_fresh says how to fix it")
     code = ("import sys, nkasylum as nk; nk.can_resettle('KP', 'CN', 'KR'); "
             "print(sorted(m for m in ('cattrs', 'tomllib', 'tomli', 'difflib') if m in sys.modules))")
@@ -278,8 +280,8 @@ def test_a_days_span_shares_one_cached_edge_table() -> None:
     assert kb.routes("KP", "RU", on=dt.date(1999, 12, 31)) == ()
     assert kb.routes("KP", "RU", on=dt.date(2001, 1, 1)) == ()
     # One cache entry per span (before, during, after the passage), not one per day asked.
-    assert sorted(k for k in kb._memo if k[:2] == ("into", "RU")) == [("into", "RU", i) for i in range(3)]
-    assert [k for k in kb._memo if k[0] == "edges"] == [("edges", "KP", 1)]
+    assert sorted(k for k in kb._index.memo if k[:2] == ("into", "RU")) == [("into", "RU", i) for i in range(3)]
+    assert [k for k in kb._index.memo if k[0] == "edges"] == [("edges", "KP", 1)]
 
 
 def test_every_assessment_grid_cell_agrees_with_a_fresh_knowledge_base(kb: nk.KnowledgeBase) -> None:

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import STRATEGIES
 
 import nkasylum as nk
-from nkasylum.schema import SCHEMA_TYPES, schema_file_name, schema_text
+from nkasylum.io.schema import SCHEMA_TYPES, schema_file_name, schema_text
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 _HANDLED = {"$schema", "$defs", "$ref", "title", "description", "default", "format", "type", "enum",
@@ -90,10 +90,10 @@ def check(value: Any, schema: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize("kind", SCHEMA_TYPES, ids=lambda t: t.__name__)
 def test_committed_schema_files_are_current(kind: type[Any]) -> None:
     path = SCHEMAS / schema_file_name(kind)
-    assert path.is_file(), f"{path} is missing; run: python -m nkasylum.schema schemas"
+    assert path.is_file(), f"{path} is missing; run: python -m nkasylum._schemas schemas"
     assert path.read_text(encoding="utf-8") == schema_text(kind), (
         f"{path.name} is out of date with the classes or their docstrings; "
-        "regenerate with: python -m nkasylum.schema schemas"
+        "regenerate with: python -m nkasylum._schemas schemas"
     )
 
 

@@ -123,8 +123,7 @@ def test_scenarios_in_threads_do_not_leak_into_the_shared_base() -> None:
 _COLD_START = r"""
 import json, sys, threading, time
 import nkasylum as nk
-import nkasylum.knowledge as knowledge
-import nkasylum.loader as loader
+import nkasylum.engine.knowledge as knowledge
 
 if sys.argv[1] == "reset":
     nk.default_knowledge_base()
@@ -133,11 +132,11 @@ if sys.argv[1] == "reset":
 
 # Slow the load down so that every thread arrives while the first is still loading: without
 # the lock each of them would load its own copy.
-real = loader.load_knowledge_base
+real = knowledge._load
 def slow(*args, **kwargs):
     time.sleep(0.2)
     return real(*args, **kwargs)
-loader.load_knowledge_base = slow
+knowledge._load = slow
 
 barrier = threading.Barrier(8)
 got = [None] * 8

@@ -13,6 +13,10 @@ Example:
 
 The module-level query functions use the bundled knowledge base
 (:func:`default_knowledge_base`), loaded lazily on first use.
+
+This module is the facade: it imports the names of the layers below it (``core``,
+``model``, ``store``, ``engine``, ``io``; see the Architecture page of the documentation)
+and defines nothing but the module-level functions that ask the bundled knowledge base.
 """
 
 from __future__ import annotations
@@ -22,11 +26,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from nkasylum._version import __version__
-from nkasylum.assess import Assessment, Verdict
-from nkasylum.cases import Case, Outcome
-from nkasylum.conflicts import Conflict
-from nkasylum.countries import Country, all_countries, country
-from nkasylum.errors import (
+from nkasylum.core.countries import Country, all_countries, country
+from nkasylum.core.errors import (
     AmbiguousCountryError,
     ArgumentTypeError,
     DataError,
@@ -38,21 +39,28 @@ from nkasylum.errors import (
     UnknownEntryError,
     UnknownSourceError,
 )
-from nkasylum.interop import to_frames, transit_graph
-from nkasylum.knowledge import KnowledgeBase, default_knowledge_base
-from nkasylum.loader import load_knowledge_base
-from nkasylum.passages import Channel, Passage
-from nkasylum.periods import Basis
-from nkasylum.when import DatePrecision, When
-from nkasylum.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, Region, place
-from nkasylum.policies import Classification, Policy, Status
-from nkasylum.quantities import Qualifier, Quantity, Unit
-from nkasylum.routes import Leg, Route
-from nkasylum.schema import json_schema
-from nkasylum.serialize import from_json, get_converter, to_json
-from nkasylum.series import SeriesPoint
-from nkasylum.sources import Evidence, Source, SourceKind
-from nkasylum.statistics import Statistic
+from nkasylum.core.periods import Basis
+from nkasylum.core.when import DatePrecision, When
+from nkasylum.core.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, Region, place
+from nkasylum.core.quantities import Qualifier, Quantity, Unit
+from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
+from nkasylum.io.charts import transit_map as _transit_map
+from nkasylum.io.interop import to_frames, transit_graph
+from nkasylum.io.loading import load_knowledge_base
+from nkasylum.io.schema import json_schema
+from nkasylum.io.serialize import from_json, to_json
+from nkasylum.model.assessment import Assessment
+from nkasylum.model.cases import Case, Outcome
+from nkasylum.model.conflicts import Conflict
+from nkasylum.model.passages import Channel, Passage
+from nkasylum.model.policies import Classification, Policy, Status
+from nkasylum.model.routes import Leg, Route
+from nkasylum.model.series import SeriesPoint
+from nkasylum.model.sources import Evidence, Source, SourceKind
+from nkasylum.model.statistics import Statistic
+from nkasylum.model.support import Backing, Support
+from nkasylum.model.verdicts import Verdict
+from nkasylum.store.convert import get_converter
 
 if TYPE_CHECKING:
     from cattrs import Converter
@@ -359,9 +367,7 @@ def transit_map(*, on: dt.date | None = None) -> str:
         >>> "-->|unhcr-office|" in nk.transit_map(on=dt.date(2009, 9, 1))
         True
     """
-    from nkasylum.display import transit_map as _map
-
-    return _map(default_knowledge_base(), on)
+    return _transit_map(default_knowledge_base(), on)
 
 
 def __getattr__(name: str) -> Any:

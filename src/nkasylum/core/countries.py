@@ -1,0 +1,256 @@
+"""Countries: ISO 3166-1 values and the resolution of names and codes to them.
+
+Resolution goes through ISO's own codes and names (from ``pycountry``) and an explicit,
+tested alias table (``data/aliases.toml``). Fuzzy matching is used only to *suggest*
+names in an error message, never to resolve one.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from nkasylum.core.errors import AmbiguousCountryError, ArgumentTypeError, UnknownCountryError
+from nkasylum.core.resources import alias_table
+from nkasylum.core.text import name_key
+
+__all__ = ["Country", "all_countries", "country"]
+
+
+@attrs.frozen(order=True, repr=False)
+class Country:
+    """A country as ISO 3166-1 defines it.
+
+    Countries compare, hash and sort by their alpha-2 code, so values from different
+    spellings are equal. Build them with :func:`country`, not directly.
+
+    Attributes:
+        alpha_2: ISO 3166-1 alpha-2 code, e.g. ``"KP"``.
+        alpha_3: ISO 3166-1 alpha-3 code, e.g. ``"PRK"``.
+        numeric: ISO 3166-1 numeric code as three digits, e.g. ``"408"``.
+        name: a short, readable name, e.g. ``"North Korea"``.
+        iso_name: ISO's own short name, e.g. ``"Korea, Democratic People's Republic of"``.
+        official_name: ISO's official name where it has one.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> kp = nk.country("DPRK")
+        >>> kp.alpha_3, kp.numeric, str(kp)
+        ('PRK', '408', 'North Korea (KP)')
+        >>> sorted([nk.country("Russia"), nk.country("China")])
+        [Country('CN'), Country('RU')]
+    """
+
+    alpha_2: str
+    alpha_3: str = attrs.field(eq=False, order=False)
+    numeric: str = attrs.field(eq=False, order=False)
+    name: str = attrs.field(eq=False, order=False)
+    iso_name: str = attrs.field(eq=False, order=False)
+    official_name: str | None = attrs.field(default=None, eq=False, order=False)
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.alpha_2})"
+
+    def __repr__(self) -> str:
+        return f"Country({self.alpha_2!r})"
+
+
+class _Registry:
+    """Every way of naming a country, folded (see ``name_key``), mapped to its code.
+
+    Plain rather than attrs: internal, and each attrs class costs import time.
+    """
+
+    __slots__ = ("ambiguous", "by_code", "by_key", "not_countries", "suggestions")
+
+    def __init__(self, by_code: Mapping[str, Country], by_key: Mapping[str, str],
+                 ambiguous: Mapping[str, tuple[str, ...]],
+                 not_countries: Mapping[str, tuple[str, str]],
+                 suggestions: Mapping[str, str]) -> None:
+        self.by_code = by_code
+        self.by_key = by_key
+        self.ambiguous = ambiguous
+        self.not_countries = not_countries
+        self.suggestions = suggestions
+
+
+_lock = threading.RLock()
+_registry: _Registry | None = None
+_codes: dict[str, Country] | None = None
+
+
+def _load_registry() -> _Registry:
+    global _registry
+    if _registry is None:
+        with _lock:
+            if _registry is None:
+                _registry = _build_registry()
+    return _registry
+
+
+@functools.lru_cache(maxsize=1)
+def _load_aliases() -> dict[str, Any]:
+    return alias_table()
+
+
+def _load_codes() -> dict[str, Country]:
+    """ISO codes only (alpha-2, alpha-3, numeric; folded), built without the name index.
+
+    Most queries are codes, and folding every ISO name and alias for the full index
+    costs more than the rest of a cold start; that index is built on the first query
+    that is not a code. The two agree (a test checks every code resolves the same).
+    """
+    global _codes
+    if _codes is None:
+        with _lock:
+            if _codes is None:
+                _codes = _build_codes()
+    return _codes
+
+
+def _build_codes() -> dict[str, Country]:
+    import pycountry  # lazy: importing pycountry is the slowest part of start-up
+
+    table = _load_aliases()
+    display: dict[str, str] = table.get("display", {})
+    ambiguous = {name_key(n) for n in table["ambiguous"]}
+    codes: dict[str, Country] = {}
+    for record in pycountry.countries:
+        value = Country(
+            alpha_2=record.alpha_2,
+            alpha_3=record.alpha_3,
+            numeric=record.numeric,
+            name=getattr(record, "common_name", None) or display.get(record.alpha_2) or record.name,
+            iso_name=record.name,
+            official_name=getattr(record, "official_name", None),
+        )
+        for code in (value.alpha_2, value.alpha_3, value.numeric):
+            if code.casefold() not in ambiguous:
+                codes.setdefault(code.casefold(), value)
+    return codes
+
+
+def _build_registry() -> _Registry:
+    import pycountry  # lazy: as in _build_codes
+
+    table: dict[str, Any] = _load_aliases()
+    by_code: dict[str, Country] = {c.alpha_2: c for c in _load_codes().values()}
+    by_key: dict[str, str] = {}
+
+    def claim(key: str, code: str, origin: str) -> None:
+        previous = by_key.setdefault(key, code)
+        if previous != code:
+            raise RuntimeError(f"alias table: {origin} {key!r} names both {previous} and {code}")
+
+    for record in pycountry.countries:
+        for code in (record.alpha_2, record.alpha_3, record.numeric):
+            claim(name_key(code), record.alpha_2, "ISO code")
+    ambiguous = {name_key(n): tuple(sorted(codes)) for n, codes in table["ambiguous"].items()}
+    for record in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            text = getattr(record, attr, None)
+            if text and name_key(text) not in ambiguous:
+                claim(name_key(text), record.alpha_2, "ISO name")
+    for code, names in table["aliases"].items():
+        if code not in by_code:
+            raise RuntimeError(f"alias table: unknown ISO code {code!r}")
+        for alias in names:
+            claim(name_key(alias), code, "alias")
+    for key in ambiguous:
+        by_key.pop(key, None)
+    not_countries = {
+        name_key(n): (v["note"], v["suggest"]) for n, v in table["not_countries"].items()
+    }
+    return _Registry(
+        by_code=by_code,
+        by_key=by_key,
+        ambiguous=ambiguous,
+        not_countries=not_countries,
+        suggestions={key: by_code[code].name for key, code in sorted(by_key.items())},
+    )
+
+
+def country(query: Country | str) -> Country:
+    """Resolve a country name or ISO code to a :class:`Country`.
+
+    Accepts ISO 3166-1 alpha-2, alpha-3 and numeric codes, ISO names, and the names in
+    nkasylum's alias table (``"DPRK"``, ``"N. Korea"``, ``"ROK"``, ``"UK"``, ``"Holland"``,
+    ...), ignoring case, accents, dots and spacing. After the first call a resolution
+    is a dictionary look-up.
+
+    Args:
+        query: a name or code, or a :class:`Country` (returned unchanged).
+
+    Returns:
+        The country.
+
+    Raises:
+        UnknownCountryError: nothing matches; the message suggests close matches.
+        AmbiguousCountryError: the name stands for several countries (``"Korea"``).
+        ArgumentTypeError: ``query`` is neither a string nor a :class:`Country`.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.country("DPRK") == nk.country("KP") == nk.country("PRK") == nk.country("408")
+        True
+        >>> nk.country("Holland").name
+        'Netherlands'
+    """
+    if isinstance(query, Country):
+        return query
+    if not isinstance(query, str):
+        raise ArgumentTypeError(
+            f"a country must be given as a str (name or ISO code) or a Country, "
+            f"not {type(query).__name__}: {query!r}"
+        )
+    return _resolve(query)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(query: str) -> Country:
+    if len(query) <= 3 and query.isascii() and query.isalnum():
+        key = query.zfill(3) if query.isdigit() else query.casefold()
+        found = _load_codes().get(key)
+        if found is not None:
+            return found
+    registry = _load_registry()
+    key = name_key(query)
+    if key.isdigit() and len(key) < 3:
+        key = key.zfill(3)
+    code = registry.by_key.get(key)
+    if code is not None:
+        return registry.by_code[code]
+    if key in registry.ambiguous:
+        codes = registry.ambiguous[key]
+        raise AmbiguousCountryError(query, codes, tuple(registry.by_code[c].name for c in codes))
+    if key in registry.not_countries:
+        note, suggest = registry.not_countries[key]
+        err = UnknownCountryError(query, (suggest,) if suggest else ())
+        err.args = (f"{err.args[0].split(' (give')[0]} ({note})",)
+        raise err
+    raise UnknownCountryError(query, _suggest(registry, key))
+
+
+def _suggest(registry: _Registry, key: str) -> tuple[str, ...]:
+    if not key:
+        return ()
+    import difflib  # lazy: only error messages need it, and import time matters
+
+    matches = difflib.get_close_matches(key, registry.suggestions, n=8, cutoff=0.6)
+    names = dict.fromkeys(registry.suggestions[match] for match in matches)
+    return tuple(names)[:3]
+
+
+def all_countries() -> tuple[Country, ...]:
+    """Every ISO 3166-1 country, sorted by alpha-2 code.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> len(nk.all_countries()) > 240
+        True
+    """
+    return tuple(sorted({c.alpha_2: c for c in _load_codes().values()}.values()))

@@ -1,0 +1,228 @@
+"""The exceptions nkasylum raises.
+
+Every exception raised on bad input derives from :class:`NKAsylumError` and from the
+matching built-in (``LookupError``, ``ValueError`` or ``TypeError``), so callers can catch
+either the library's base class or the familiar built-in.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AmbiguousCountryError",
+    "ArgumentTypeError",
+    "DataError",
+    "InvalidRouteError",
+    "MissingExtraError",
+    "NKAsylumError",
+    "OutOfScopeError",
+    "UnknownCountryError",
+    "UnknownEntryError",
+    "UnknownSourceError",
+]
+
+
+class NKAsylumError(Exception):
+    """Base class of every exception nkasylum raises on bad input or bad data.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> try:
+        ...     nk.country("Atlantis")
+        ... except nk.NKAsylumError as err:
+        ...     print(type(err).__name__)
+        UnknownCountryError
+    """
+
+
+class UnknownCountryError(NKAsylumError, LookupError):
+    """A country name or code that resolves to no country.
+
+    The message quotes the input and suggests up to three close matches; they are also
+    available as :attr:`suggestions`.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> try:
+        ...     nk.country("Rusia")
+        ... except nk.UnknownCountryError as err:
+        ...     print(err.suggestions[0])
+        Russia
+    """
+
+    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.query = query
+        self.suggestions = suggestions
+        hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+        super().__init__(
+            f"unknown country {query!r}{hint} "
+            "(give an ISO 3166-1 alpha-2, alpha-3 or numeric code, or a country name)"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.query, self.suggestions))
+
+    def __str__(self) -> str:
+        # LookupError subclasses such as KeyError repr their message; keep it plain.
+        return str(self.args[0])
+
+
+class AmbiguousCountryError(NKAsylumError, LookupError):
+    """A name that stands for more than one country (such as "Korea" or "Congo").
+
+    nkasylum never guesses: the message lists the candidates, also in
+    :attr:`candidates` as ISO alpha-2 codes.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> try:
+        ...     nk.country("Korea")
+        ... except nk.AmbiguousCountryError as err:
+        ...     print(err.candidates)
+        ('KP', 'KR')
+    """
+
+    def __init__(self, query: str, candidates: tuple[str, ...], names: tuple[str, ...]) -> None:
+        self.query = query
+        self.candidates = candidates
+        self.names = names
+        listed = "; ".join(f"{code} ({name})" for code, name in zip(candidates, names, strict=True))
+        super().__init__(
+            f"ambiguous country {query!r}: it may mean {listed}; give one of these codes"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.query, self.candidates, self.names))
+
+
+class UnknownSourceError(NKAsylumError, LookupError):
+    """A source id that the knowledge base does not hold.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> try:
+        ...     nk.source("no-such-source")
+        ... except nk.UnknownSourceError as err:
+        ...     print("unknown source" in str(err))
+        True
+    """
+
+
+class UnknownEntryError(NKAsylumError, LookupError):
+    """An entry id (policy, passage, case, statistic) that the knowledge base does not hold.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> kb = nk.default_knowledge_base()
+        >>> try:
+        ...     kb.without("no-such-entry")
+        ... except nk.UnknownEntryError:
+        ...     print("no such entry")
+        no such entry
+    """
+
+
+class OutOfScopeError(NKAsylumError, ValueError):
+    """A question outside what the knowledge base covers (an origin other than North Korea).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> try:
+        ...     nk.can_resettle("SY", None, "DE")
+        ... except nk.OutOfScopeError as err:
+        ...     print("North Korea" in str(err))
+        True
+    """
+
+
+class DataError(NKAsylumError, ValueError):
+    """A data file that does not validate; the message names the file, the entry and the field.
+
+    The parts are also available as :attr:`file`, :attr:`entry` and :attr:`field`.
+
+    Example:
+        >>> from nkasylum.core.errors import DataError
+        >>> str(DataError("problem", file="cn.toml", entry="policy cn-x", field="valid_until"))
+        'cn.toml: policy cn-x: field valid_until: problem'
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        entry: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.entry = entry
+        self.field = field
+        parts = [p for p in (file, entry, f"field {field}" if field else None) if p]
+        super().__init__(": ".join([*parts, message]))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_data_error, (self.message, self.file, self.entry, self.field))
+
+
+def _rebuild_data_error(
+    message: str, file: str | None, entry: str | None, field: str | None
+) -> DataError:
+    return DataError(message, file=file, entry=entry, field=field)
+
+
+class InvalidRouteError(NKAsylumError, ValueError):
+    """A route that breaks the rules of a route: legs that do not join, or a country twice.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> try:
+        ...     nk.Route.parse("KP > CN > KP")
+        ... except nk.InvalidRouteError as err:
+        ...     print("twice" in str(err))
+        True
+    """
+
+
+class ArgumentTypeError(NKAsylumError, TypeError):
+    """An argument of the wrong type, e.g. a number where a country or a date is expected.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> try:
+        ...     nk.country(408)
+        ... except nk.ArgumentTypeError as err:
+        ...     print("str" in str(err))
+        True
+    """
+
+
+class MissingExtraError(NKAsylumError, ImportError):
+    """An optional dependency that a function needs is not installed.
+
+    The message names the package and the extra that installs it, e.g.
+    ``python -m pip install "nkasylum[pandas]"``; the extra's name is also in :attr:`extra`.
+
+    Example:
+        >>> from nkasylum.core.errors import MissingExtraError
+        >>> err = MissingExtraError("pandas", "pandas", "nk.to_frames")
+        >>> print(err)
+        nk.to_frames needs pandas, which is not installed; install it with: python -m pip install "nkasylum[pandas]"
+        >>> isinstance(err, ImportError), err.extra
+        (True, 'pandas')
+    """
+
+    def __init__(self, package: str, extra: str, needed_by: str) -> None:
+        self.package = package
+        self.extra = extra
+        self.needed_by = needed_by
+        super().__init__(
+            f"{needed_by} needs {package}, which is not installed; install it with: "
+            f'python -m pip install "nkasylum[{extra}]"',
+            name=package,
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.package, self.extra, self.needed_by))
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -1,0 +1,114 @@
+"""Places on a route: countries, and the regions sources name instead of a country."""
+
+from __future__ import annotations
+
+from typing import Union
+
+import attrs
+
+from nkasylum.core.countries import Country, country
+from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.text import name_key
+
+__all__ = [
+    "INTERNATIONAL",
+    "REGIONS",
+    "SOUTHEAST_ASIA",
+    "THIRD_COUNTRY",
+    "Place",
+    "PlaceLike",
+    "Region",
+    "as_place",
+    "place",
+    "place_code",
+    "place_label",
+]
+
+
+@attrs.frozen(order=True)
+class Region:
+    """A place that is not one country: an unnamed third country, or a named region.
+
+    Attributes:
+        id: stable identifier (lower case with hyphens), e.g. ``"third-country"``.
+        name: readable name, e.g. ``"third country"``.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.place("third country") is nk.THIRD_COUNTRY
+        True
+        >>> str(nk.place("South-East Asia"))
+        'Southeast Asia'
+    """
+
+    id: str
+    name: str = attrs.field(eq=False, order=False)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+THIRD_COUNTRY = Region("third-country", "third country")
+"""A country the source does not name (e.g. "left Beijing ... for Seoul via a third country")."""
+SOUTHEAST_ASIA = Region("southeast-asia", "Southeast Asia")
+"""Southeast Asia, where a source names the region rather than a country."""
+INTERNATIONAL = Region("international", "international bodies")
+"""UN bodies and other international organisations, whose positions are recorded as policies."""
+REGIONS: tuple[Region, ...] = (INTERNATIONAL, SOUTHEAST_ASIA, THIRD_COUNTRY)
+"""Every region nkasylum knows, sorted by id."""
+
+Place = Union[Country, Region]
+"""A country or a region."""
+
+PlaceLike = Union[Country, Region, str]
+"""What the queries accept for a place: a country, a region, or a name or code that resolves to one."""
+
+_REGION_KEYS = {
+    "third country": THIRD_COUNTRY,
+    "third-country": THIRD_COUNTRY,
+    "a third country": THIRD_COUNTRY,
+    "southeast asia": SOUTHEAST_ASIA,
+    "south east asia": SOUTHEAST_ASIA,
+    "southeast-asia": SOUTHEAST_ASIA,
+    "international": INTERNATIONAL,
+    "international bodies": INTERNATIONAL,
+}
+_REGION_INDEX = {name_key(k): v for k, v in _REGION_KEYS.items()}
+
+
+def place(query: Country | Region | str) -> Country | Region:
+    """Resolve a region name or id, or else a country (see :func:`nkasylum.country`).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.place("third-country").name
+        'third country'
+        >>> nk.place("ROK")
+        Country('KR')
+    """
+    if isinstance(query, (Country, Region)):
+        return query
+    if not isinstance(query, str):
+        raise ArgumentTypeError(
+            f"a place must be a str (country name, ISO code or region), a Country or a "
+            f"Region, not {type(query).__name__}: {query!r}"
+        )
+    region = _REGION_INDEX.get(name_key(query))
+    return region if region is not None else country(query)
+
+
+def as_place(value: Country | Region | str) -> Country | Region:
+    """attrs converter for place fields: what :func:`place` resolves, so that
+    ``nk.Passage(origin="CN", ...)`` holds ``Country('CN')`` and a wrong type is an
+    :class:`~nkasylum.ArgumentTypeError` at construction, not a crash in a later query."""
+    return place(value)
+
+
+def place_code(value: Country | Region) -> str:
+    """The code a place is stored under: the alpha-2 code or the region id."""
+    return value.alpha_2 if isinstance(value, Country) else value.id
+
+
+def place_label(value: Country | Region) -> str:
+    """How a place is written in a route: the alpha-2 code or the region's name."""
+    return value.alpha_2 if isinstance(value, Country) else value.name

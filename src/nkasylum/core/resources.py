@@ -1,0 +1,129 @@
+"""Access to the data files shipped inside the package: TOML text, the alias table, the compiled bundle."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+__all__ = ["ALIASES", "BUNDLE", "FOLDERS", "FORMAT", "alias_table", "bundled_compiled", "data_files",
+           "data_root", "fingerprint", "read_toml", "toml"]
+
+FOLDERS = ("sources", "countries", "cases", "statistics", "conflicts")
+"""The sub-folders of a data folder, in the order they are read."""
+BUNDLE = "compiled.json"
+"""The compiled form of the bundled data, in the data folder."""
+ALIASES = "aliases.toml"
+"""The country alias table, in the data folder (compiled into the bundle too)."""
+FORMAT = 1
+"""The layout version of the compiled bundle; bump it when the layout changes."""
+
+
+def toml() -> ModuleType:
+    """The TOML parser: ``tomllib``, or ``tomli`` below Python 3.11.
+
+    Imported on first use: the bundled knowledge base normally loads from its compiled
+    JSON form, and importing the parser is a measurable part of start-up.
+    """
+    if sys.version_info >= (3, 11):
+        import tomllib  # lazy: only a stale bundle or a user's data folder needs TOML
+
+        return tomllib
+    import tomli  # lazy: as above  # pragma: no cover - exercised on Python 3.10 only
+
+    return tomli  # pragma: no cover
+
+
+_HERE = Path(__file__).parent.parent / "data"
+
+
+def data_root() -> Traversable:
+    """The folder of bundled data files.
+
+    A regular install (wheel, sdist or editable) has it inside the package; importing
+    ``importlib.resources`` costs several milliseconds of start-up, so it is asked only for
+    an install where the folder is not a plain directory (e.g. a zipped package).
+    """
+    if _HERE.is_dir():
+        return _HERE
+    from importlib import resources  # lazy: several milliseconds, needed only for zipped installs
+
+    return resources.files("nkasylum") / "data"
+
+
+def read_toml(name: str) -> dict[str, Any]:
+    """Parse one bundled TOML file by its path relative to the data folder."""
+    node = data_root()
+    for part in name.split("/"):
+        node = node / part
+    data: dict[str, Any] = toml().loads(node.read_text(encoding="utf-8"))
+    return data
+
+
+def data_files(root: Traversable | Path) -> list[tuple[str, str, bytes]]:
+    """Every ``*.toml`` file of a data folder as ``(sub-folder, file name, bytes)``, sorted.
+
+    Bytes, not text: a file that is not UTF-8 must become a DataError naming it.
+    """
+    return [(sub, name, data) for sub in FOLDERS for name, data in _files(root, sub)]
+
+
+def _files(root: Traversable | Path, sub: str) -> Iterator[tuple[str, bytes]]:
+    folder = root / sub
+    if not folder.is_dir():
+        return
+    for node in sorted(folder.iterdir(), key=lambda n: n.name):
+        if node.name.endswith(".toml") and node.is_file():
+            yield node.name, node.read_bytes()
+
+
+def fingerprint(files: list[tuple[str, str, bytes]], aliases: bytes) -> str:
+    """Identifies the exact content of the data files and the alias table (names, bytes).
+
+    CRC-32 rather than a cryptographic hash: it only has to notice an edit, and zlib is
+    already imported by then while hashlib is not.
+    """
+    crc = zlib.crc32(aliases)
+    size = len(aliases)
+    for sub, name, data in files:
+        crc = zlib.crc32(f"{sub}/{name}\0".encode(), crc)
+        crc = zlib.crc32(data, crc)
+        size += len(data)
+    return f"{crc:08x}-{size}-{len(files)}"
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_compiled() -> dict[str, Any] | None:
+    """The parsed compiled bundle of the bundled data, or ``None`` when it is missing or
+    does not match the TOML files (and alias table) beside it.
+
+    Shared by the country registry (its alias table) and the store, so that a cold start
+    reads and parses it once; the store drops it once the entries are built.
+    """
+    root = data_root()
+    try:
+        bundle = json.loads((root / BUNDLE).read_bytes())
+        aliases = (root / ALIASES).read_bytes()
+    except (OSError, ValueError):
+        return None
+    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
+        return None
+    if bundle.get("fingerprint") != fingerprint(data_files(root), aliases):
+        return None
+    return bundle
+
+
+def alias_table() -> dict[str, Any]:
+    """The country alias table: from the compiled bundle while it is fresh (no TOML parser
+    needed, which matters at start-up), else parsed from ``aliases.toml``."""
+    bundle = bundled_compiled()
+    found = bundle.get("aliases") if bundle is not None else None
+    return found if isinstance(found, dict) else read_toml(ALIASES)

@@ -1,0 +1,48 @@
+"""Text helpers: folding names and prose for comparison, counting words, suggesting close matches."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_DROP = re.compile(r"[.'’‘`´]")
+_SPACE = re.compile(r"[^\w]+", re.UNICODE)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'", "´": "'"})
+_WS = re.compile(r"\s+")
+
+
+def name_key(text: str) -> str:
+    """Fold a name for matching: case, accents, dots, apostrophes and spacing are ignored."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    folded = _DROP.sub("", folded)
+    return _SPACE.sub(" ", folded).strip()
+
+
+def prose_key(text: str) -> str:
+    """Fold prose for verbatim comparison: quote marks and whitespace are normalised."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
+
+
+def word_count(text: str) -> int:
+    """Count words; a run of CJK characters counts one word per two characters."""
+    if text.isascii():  # the common case, without a Python loop over characters
+        return len(text.split())
+    count = 0
+    for token in text.split():
+        cjk = sum(1 for ch in token if _is_cjk(ch))
+        count += max(1, (cjk + 1) // 2 + (1 if len(token) > cjk else 0)) if cjk else 1
+    return count
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+
+
+def did_you_mean(wrong: str, known: Iterable[str]) -> str:
+    """``"; did you mean a, b?"`` naming up to three close matches, or ``""`` when none is close."""
+    import difflib  # lazy: only error messages need it, and import time matters
+
+    close = difflib.get_close_matches(wrong, list(known), n=3)
+    return f"; did you mean {', '.join(close)}?" if close else ""

@@ -1,0 +1,79 @@
+"""The arguments of a question, checked and resolved: origin in scope, transit countries, limits."""
+
+from __future__ import annotations
+
+from nkasylum.core.countries import Country, country
+from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError
+from nkasylum.core.places import Region, place
+from nkasylum.engine.index import Index
+
+__all__ = ["check_path", "country_arg", "journey", "max_transits", "origin", "via"]
+
+
+
+def origin(index: Index, value: object) -> Country:
+    """The origin, which must be a country the knowledge base covers.
+
+    Raises:
+        OutOfScopeError: naming what the knowledge base covers.
+    """
+    found = country_arg(value, "origin")
+    if found.alpha_2 not in index.scope:
+        covered = ", ".join(country(c).name for c in index.scope_order)
+        raise OutOfScopeError(
+            f"origin {found} is outside this knowledge base's scope: it documents how people "
+            f"leave {covered}; give origin={index.scope_order[0]!r}"
+        )
+    return found
+
+
+def country_arg(value: object, name: str) -> Country:
+    """A place argument that must be a country (not a region)."""
+    if not isinstance(value, (str, Country, Region)):
+        raise ArgumentTypeError(
+            f"{name} must be a country (a name, an ISO code or a Country), "
+            f"not {type(value).__name__}: {value!r}"
+        )
+    found = place(value)
+    if not isinstance(found, Country):
+        raise InvalidRouteError(f"{name} must be a country, not the region {found.name!r}")
+    return found
+
+
+def via(value: object) -> tuple[Country, ...] | None:
+    """``None`` (any route), one transit country, or an ordered list or tuple of them."""
+    if value is None:
+        return None
+    if isinstance(value, (str, Country, Region)):
+        return (country_arg(value, "via"),)
+    if isinstance(value, (list, tuple)):
+        return tuple(country_arg(v, "each transit country in via") for v in value)
+    raise ArgumentTypeError(
+        "via= takes None (any route), one country, or an ordered list or tuple of countries, "
+        f"not {type(value).__name__}: {value!r}"
+    )
+
+
+def max_transits(value: object) -> int:
+    """A limit on the named transit countries of a route, from 0 to 8."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"max_transits= takes an int, not {value!r}")
+    if not 0 <= value <= 8:
+        raise InvalidRouteError(f"max_transits must be between 0 and 8, not {value}")
+    return value
+
+
+def journey(index: Index, start: object, stops: object,
+            goal: object) -> tuple[Country, tuple[Country, ...] | None, Country]:
+    """Origin, transit countries and destination, checked in that order."""
+    return origin(index, start), via(stops), country_arg(goal, "dest")
+
+
+def check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> None:
+    """A journey visits no country twice and names at most 8 transit countries."""
+    path = [start, *(stops or ()), goal]
+    if len(set(path)) != len(path):
+        raise InvalidRouteError(
+            "a route visits no country twice: "
+            + " > ".join(c.alpha_2 for c in path))
+    max_transits(max(3, len(path) - 2))

@@ -1,0 +1,408 @@
+"""The knowledge base: an immutable value holding every fact, with its queries and scenarios.
+
+The class is the top of the reasoning layer: it owns an :class:`~nkasylum.engine.index.Index`
+and answers each query by passing it to the module that reasons about it (queries, timeline,
+search, assessment, bulk, series). :func:`default_knowledge_base` builds the bundled one from
+the storage layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from nkasylum.core.checks import freeze_sequences
+from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
+from nkasylum.core.periods import resolve_on, today
+from nkasylum.core.places import PlaceLike, place, place_code
+from nkasylum.core.text import did_you_mean
+from nkasylum.engine import queries
+from nkasylum.engine.assessment import assess
+from nkasylum.engine.bulk import assess_many
+from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
+from nkasylum.engine.search import find_routes
+from nkasylum.engine.series import check_measure, series
+from nkasylum.model.assessment import Assessment
+from nkasylum.model.cases import Case, Outcome
+from nkasylum.model.conflicts import Conflict
+from nkasylum.model.passages import Passage
+from nkasylum.model.policies import Policy
+from nkasylum.model.routes import Route
+from nkasylum.model.series import SeriesPoint
+from nkasylum.model.sources import Evidence, Source
+from nkasylum.model.statistics import Statistic
+from nkasylum.model.verdicts import Verdict
+from nkasylum.store.bundle import load_bundled
+from nkasylum.store.files import Entries
+
+__all__ = ["Entry", "KnowledgeBase", "default_knowledge_base", "from_entries"]
+
+
+def _by_id(items: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(sorted(items, key=lambda item: item.id))
+
+
+@attrs.frozen(eq=True, field_transformer=freeze_sequences)
+class KnowledgeBase:
+    """Every source, policy, passage, case, statistic and conflict, as one immutable value.
+
+    Entries are kept sorted by id, so two knowledge bases with the same facts are equal
+    whatever order they were given in. Scenario methods (:meth:`with_policy`,
+    :meth:`without`, ...) return a new knowledge base and leave this one unchanged.
+
+    Attributes:
+        all_sources: every source, sorted by id (query with :meth:`sources`, :meth:`source`).
+        all_policies: every policy statement as stored, sorted by id.
+        all_passages: every passage, sorted by id.
+        all_cases: every case, sorted by id.
+        all_statistics: every statistic, sorted by id.
+        all_conflicts: every conflict, sorted by id.
+        scope: the ISO alpha-2 codes of the origins the knowledge base answers for.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> kb = nk.default_knowledge_base()
+        >>> kb.source("voa-2002-09-11").publisher
+        'Voice of America'
+    """
+
+    all_sources: tuple[Source, ...] = attrs.field(converter=_by_id)
+    all_policies: tuple[Policy, ...] = attrs.field(converter=_by_id, default=())
+    all_passages: tuple[Passage, ...] = attrs.field(converter=_by_id, default=())
+    all_cases: tuple[Case, ...] = attrs.field(converter=_by_id, default=())
+    all_statistics: tuple[Statistic, ...] = attrs.field(converter=_by_id, default=())
+    all_conflicts: tuple[Conflict, ...] = attrs.field(converter=_by_id, default=())
+    scope: tuple[str, ...] = ("KP",)
+    _index: Index = attrs.field(init=False, eq=False, repr=False)
+    # Answers keyed by the arguments exactly as given, so that a repeated question costs
+    # one dictionary look-up (the fast path of can_resettle).
+    _answers: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", Index.build(
+            self.all_sources, self.all_policies, self.all_passages, self.all_cases,
+            self.all_statistics, self.all_conflicts, self.scope))
+
+    # ----------------------------------------------------------------- sources
+    def sources(self) -> tuple[Source, ...]:
+        """Every source, sorted by id."""
+        return self.all_sources
+
+    def conflicts(self) -> tuple[Conflict, ...]:
+        """Every documented disagreement between sources, sorted by id."""
+        return self.all_conflicts
+
+    def source(self, id: str) -> Source:
+        """The source with this id.
+
+        Raises:
+            UnknownSourceError: no such source; the message suggests close ids.
+        """
+        if not isinstance(id, str):
+            raise ArgumentTypeError(f"a source id is a str, not {type(id).__name__}: {id!r}")
+        found = self._index.sources.get(id)
+        if found is None:
+            raise UnknownSourceError(f"unknown source {id!r}{did_you_mean(str(id), self._index.sources)}")
+        return found
+
+    def evidence_date(self, evidence: Evidence) -> dt.date | None:
+        """The publication date of the source behind ``evidence`` (``None`` if undated).
+
+        Raises:
+            UnknownSourceError: the evidence cites a source this knowledge base lacks.
+            ArgumentTypeError: ``evidence`` is not an :class:`Evidence`.
+        """
+        if not isinstance(evidence, Evidence):
+            raise ArgumentTypeError(f"evidence_date takes an Evidence, not {type(evidence).__name__}")
+        found = self._index.sources.get(evidence.source)
+        if found is None:
+            return self.source(evidence.source).published  # raises, with suggestions
+        return found.published
+
+    # ----------------------------------------------------------------- entries
+    def entry(self, id: str) -> Entry:
+        """The policy, passage, case, statistic or conflict with this id.
+
+        Raises:
+            UnknownEntryError: no such entry; the message suggests close ids.
+        """
+        if not isinstance(id, str):
+            raise ArgumentTypeError(f"an entry id is a str, not {type(id).__name__}: {id!r}")
+        found = self._index.entries.get(id)
+        if found is None:
+            raise UnknownEntryError(f"no entry with id {id!r}{did_you_mean(str(id), self._index.entries)}")
+        return found
+
+    def case(self, id: str) -> Case:
+        """The case with this id (raises :class:`UnknownEntryError` otherwise)."""
+        found = self.entry(id)
+        if not isinstance(found, Case):
+            raise UnknownEntryError(f"{id!r} is a {type(found).__name__.lower()}, not a case")
+        return found
+
+    # ---------------------------------------------------------------- policies
+    def policies_of(self, country: PlaceLike) -> tuple[Policy, ...]:
+        """Every policy statement about ``country`` as stored (not merged), sorted by id."""
+        return self._index.policies.get(place_code(place(country)), ())
+
+    def policy_timeline(self, country: PlaceLike) -> tuple[Policy, ...]:
+        """The policies of ``country`` in time order, one per span over which they are unchanged.
+
+        Statements in force at the same time are merged into one :class:`Policy` whose
+        id joins theirs with ``+``. Statements with no date at all come last, merged into
+        one policy with ``undated=True``.
+        """
+        return self._index.timeline(place_code(place(country)))[2]
+
+    def policy(self, country: PlaceLike, *, on: dt.date | None = None) -> Policy | None:
+        """The policy of ``country`` in force on ``on`` (default: today), or ``None``.
+
+        ``None`` means no documented policy covers that date: undocumented, not "none".
+        """
+        day = resolve_on(on)
+        return self._index.policy(place_code(place(country)), day)
+
+    # ---------------------------------------------------------------- passages
+    def passages(
+        self,
+        origin: PlaceLike | None = None,
+        dest: PlaceLike | None = None,
+        *,
+        on: dt.date | None = None,
+        any_date: bool = False,
+    ) -> tuple[Passage, ...]:
+        """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default today).
+
+        With ``any_date=True`` every matching passage is returned, whatever its period.
+        """
+        return queries.passages(self._index, origin, dest, on, any_date)
+
+    # ------------------------------------------------------------------- cases
+    def cases(
+        self,
+        *,
+        country: PlaceLike | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        outcome: Outcome | str | None = None,
+    ) -> tuple[Case, ...]:
+        """Cases filtered by country involved, date range and outcome, oldest first.
+
+        Cases whose date is unknown come last and are left out when ``since`` or
+        ``until`` is given (their date cannot be shown to fall in the range).
+        """
+        return queries.cases(self.all_cases, country, since, until, outcome)
+
+    # -------------------------------------------------------------- statistics
+    def statistics(
+        self, *, country: PlaceLike | None = None, measure: str | None = None
+    ) -> tuple[Statistic, ...]:
+        """Statistics for a place and/or measure, sorted by measure, place, date and id."""
+        return queries.statistics(self.all_statistics, country, measure)
+
+    def series(self, measure: str, *, country: PlaceLike | None = None) -> tuple[SeriesPoint, ...]:
+        """Yearly figures of ``measure``, oldest first; see :func:`nkasylum.series`."""
+        check_measure(measure)
+        return series(self.statistics(country=country, measure=measure), self._index.disputed)
+
+    # --------------------------------------------------------------- reasoning
+    def can_resettle(
+        self,
+        origin: PlaceLike,
+        via: PlaceLike | Sequence[PlaceLike] | None,
+        dest: PlaceLike,
+        *,
+        on: dt.date | None = None,
+    ) -> Assessment:
+        """Assess whether a documented way leads from ``origin`` through ``via`` to ``dest``.
+
+        See :func:`nkasylum.can_resettle`.
+        """
+        if on is None:
+            on = today()
+        key: tuple[object, ...] | None = (origin, via, dest, on)
+        try:
+            found: Assessment | None = self._answers.get(key)
+        except TypeError:  # an unhashable argument (via as a list): no fast path
+            key, found = None, None
+        if found is None:
+            found = assess(self._index, origin, via, dest, on=on)
+            if key is not None:
+                # Equal keys only ever come from equal questions: a str equals only a
+                # str, a date never equals a datetime, and a failed question raised above.
+                if len(self._answers) > MEMO_LIMIT:
+                    self._answers.clear()
+                self._answers[key] = found
+        return found
+
+    def assess_many(self, rows: Any) -> tuple[Verdict, ...]:
+        """The verdict of each ``(origin, via, dest, on)`` row, in order, fast.
+
+        Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
+        without building explanations, routes or evidence lists: a journey's verdict
+        can only change on a day when some passage or policy starts or stops applying,
+        so it is computed once per journey and span of days, and each row costs a
+        dictionary look-up and a bisection. A million rows take about a second.
+
+        Args:
+            rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``
+                may be ``None``, as in :meth:`can_resettle`), or a pandas ``DataFrame``
+                with columns ``origin``, ``via``, ``dest`` and ``on`` (``NaN`` in ``via``
+                means any route; a ``datetime64`` ``on`` column must hold whole days).
+
+        Returns:
+            One :class:`Verdict` per row, in the rows' order.
+
+        Raises:
+            ArgumentTypeError, OutOfScopeError, UnknownCountryError, InvalidRouteError:
+                the first bad row, with the error :meth:`can_resettle` gives for it.
+
+        Example:
+            >>> import datetime as dt, nkasylum as nk
+            >>> kb = nk.default_knowledge_base()
+            >>> rows = [("KP", "RU", "KR", dt.date(2009, 12, 23)),
+            ...         ("KP", "CN", "KR", dt.date(2023, 8, 16))]
+            >>> [v.value for v in kb.assess_many(rows)]
+            ['documented', 'blocked']
+        """
+        return assess_many(self._index, rows)
+
+    def routes(
+        self, origin: PlaceLike, dest: PlaceLike, *, on: dt.date | None = None,
+        max_transits: int = 3,
+    ) -> tuple[Route, ...]:
+        """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
+
+        See :func:`nkasylum.routes`.
+        """
+        return find_routes(self._index, origin, dest, on=on, max_transits=max_transits)
+
+    # --------------------------------------------------------------- scenarios
+    def with_policy(self, *policies: Policy) -> KnowledgeBase:
+        """A new knowledge base with these policy statements added (or replaced, by id).
+
+        Example:
+            >>> import attrs, nkasylum as nk
+            >>> kb = nk.default_knowledge_base()
+            >>> p = next(p for p in kb.all_policies if p.id == "cn-2023-detention-repatriation")
+            >>> what_if = kb.with_policy(attrs.evolve(p, repatriates=None))
+            >>> len(what_if.all_policies) == len(kb.all_policies), what_if == kb
+            (True, False)
+        """
+        return self._with("all_policies", policies, Policy)
+
+    def with_passage(self, *passages: Passage) -> KnowledgeBase:
+        """A new knowledge base with these passages added (or replaced, by id)."""
+        return self._with("all_passages", passages, Passage)
+
+    def with_case(self, *cases: Case) -> KnowledgeBase:
+        """A new knowledge base with these cases added (or replaced, by id)."""
+        return self._with("all_cases", cases, Case)
+
+    def with_statistic(self, *statistics: Statistic) -> KnowledgeBase:
+        """A new knowledge base with these statistics added (or replaced, by id)."""
+        return self._with("all_statistics", statistics, Statistic)
+
+    def with_source(self, *sources: Source) -> KnowledgeBase:
+        """A new knowledge base with these sources added (or replaced, by id)."""
+        return self._with("all_sources", sources, Source)
+
+    def without(self, *ids: str) -> KnowledgeBase:
+        """A new knowledge base without the entries (policies, passages, cases,
+        statistics, conflicts) that have these ids.
+
+        Raises:
+            UnknownEntryError: an id that names no entry.
+
+        Example:
+            >>> import nkasylum as nk
+            >>> kb = nk.default_knowledge_base()
+            >>> smaller = kb.without("ru-amur-12-2009")
+            >>> len(smaller.all_cases) == len(kb.all_cases) - 1
+            True
+        """
+        for id in ids:
+            self.entry(id)
+        drop = set(ids)
+        changes = {
+            name: tuple(e for e in getattr(self, name) if e.id not in drop)
+            for name in ("all_policies", "all_passages", "all_cases", "all_statistics")
+        }
+        # A conflict loses the versions removed with it; one left with none goes too.
+        changes["all_conflicts"] = tuple(
+            attrs.evolve(c, versions=tuple(v for v in c.versions if v not in drop))
+            for c in self.all_conflicts
+            if c.id not in drop and not set(c.versions) <= drop
+        )
+        return attrs.evolve(self, **changes)
+
+    def _with(self, field: str, items: tuple[Any, ...], kind: type[Any]) -> KnowledgeBase:
+        for item in items:
+            if not isinstance(item, kind):
+                raise ArgumentTypeError(
+                    f"expected {kind.__name__} values, got {type(item).__name__}"
+                )
+        replaced = {item.id for item in items}
+        kept = tuple(e for e in getattr(self, field) if e.id not in replaced)
+        return attrs.evolve(self, **{field: (*kept, *items)})
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_answers", {})
+        self.__attrs_post_init__()
+
+
+def from_entries(entries: Entries) -> KnowledgeBase:
+    """The knowledge base of entries read by the storage layer.
+
+    Raises:
+        DataError: what no single entry can check (an id used twice, an unknown source,
+            contradicting statements...), naming the file the entry came from.
+    """
+    try:
+        return KnowledgeBase(
+            all_sources=entries.sources,
+            all_policies=entries.policies,
+            all_passages=entries.passages,
+            all_cases=entries.cases,
+            all_statistics=entries.statistics,
+            all_conflicts=entries.conflicts,
+        )
+    except DataError as err:
+        entry_id = (err.entry or "").split(" ")[-1].strip("'")
+        raise DataError(err.message, file=entries.files.get(entry_id, err.file), entry=err.entry,
+                        field=err.field) from None
+
+
+_default: KnowledgeBase | None = None
+_default_lock = threading.Lock()
+_load_count = 0
+
+
+def _load() -> KnowledgeBase:
+    return from_entries(load_bundled())
+
+
+def default_knowledge_base() -> KnowledgeBase:
+    """The bundled knowledge base, loaded on first use and then shared (thread-safe).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.default_knowledge_base() is nk.default_knowledge_base()
+        True
+    """
+    global _default, _load_count
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = _load()
+                _load_count += 1
+    return _default

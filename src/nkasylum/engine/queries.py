@@ -1,0 +1,95 @@
+"""The look-up queries of a knowledge base: passages, cases and statistics, filtered and ordered.
+
+Argument checking happens here, with the errors :class:`~nkasylum.KnowledgeBase` documents;
+the knowledge base's methods only pass their arguments on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from nkasylum.core.errors import ArgumentTypeError, DataError
+from nkasylum.core.periods import resolve_on
+from nkasylum.core.places import PlaceLike, place, place_code
+from nkasylum.engine.index import Index
+from nkasylum.model.cases import Case, Outcome
+from nkasylum.model.passages import Passage
+from nkasylum.model.statistics import Statistic
+
+__all__ = ["cases", "passages", "statistics"]
+
+
+def passages(index: Index, origin: PlaceLike | None, dest: PlaceLike | None, on: object,
+             any_date: object) -> tuple[Passage, ...]:
+    """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (or at any date)."""
+    if not isinstance(any_date, bool):
+        raise ArgumentTypeError(f"any_date= takes True or False, not {any_date!r}")
+    # Checked even with any_date=True: a bad on= is a mistake, not something to ignore.
+    day: dt.date | None = resolve_on(on)
+    if any_date:
+        day = None
+    pool: Iterable[Passage] = (
+        index.passages_from.get(place_code(place(origin)), ())
+        if origin is not None else index.passages)
+    target = place(dest) if dest is not None else None
+    return tuple(p for p in pool
+                 if (target is None or p.dest == target) and (day is None or p.applies(day)))
+
+
+def _check_date(value: object, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise ArgumentTypeError(f"{name}= takes a datetime.date or None, not {value!r}")
+    return value
+
+
+def _outcome(value: object) -> Outcome:
+    if isinstance(value, Outcome):
+        return value
+    if isinstance(value, str):
+        try:
+            return Outcome(value)
+        except ValueError:
+            allowed = ", ".join(repr(o.value) for o in Outcome)
+            raise DataError(f"unknown outcome {value!r}; use one of {allowed}") from None
+    raise ArgumentTypeError(f"outcome= takes an Outcome or its value, not {value!r}")
+
+
+def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, until: object,
+          outcome: object) -> tuple[Case, ...]:
+    """Cases filtered by country involved, date range and outcome, oldest first (undated last)."""
+    first = _check_date(since, "since")
+    last = _check_date(until, "until")
+    wanted = None if outcome is None else _outcome(outcome)
+    target = place(country) if country is not None else None
+    found = []
+    for c in all_cases:
+        if target is not None and target != c.place and target not in c.countries:
+            continue
+        if wanted is not None and c.outcome is not wanted:
+            continue
+        if first is not None and (c.date is None or (c.until or c.date) < first):
+            continue
+        if last is not None and (c.date is None or c.date > last):
+            continue
+        found.append(c)
+    return tuple(sorted(found, key=lambda c: (c.date is None, c.date or dt.date.max, c.id)))
+
+
+def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,
+               measure: object) -> tuple[Statistic, ...]:
+    """Statistics for a place and/or measure, sorted by measure, place, date and id."""
+    target = place(country) if country is not None else None
+    if measure is not None and not isinstance(measure, str):
+        raise ArgumentTypeError(f"measure= takes a str, not {type(measure).__name__}")
+    found = [s for s in all_statistics
+             if (target is None or s.place == target)
+             and (measure is None or s.measure == measure)]
+    return tuple(sorted(found, key=_statistic_order))
+
+
+def _statistic_order(s: Statistic) -> tuple[Any, ...]:
+    return (s.measure, place_code(s.place), s.year or 0, s.as_of or dt.date.min, s.id)

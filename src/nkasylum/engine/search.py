@@ -1,0 +1,203 @@
+"""Route search: every documented chain of passages from an origin to a destination on a day.
+
+A route is documented when every leg is backed by a passage that applies on the day. The
+search never revisits a country, prunes with backward distances from the destination, and
+caches each country's outgoing passages per span of days over which they do not change.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from nkasylum.core.countries import Country
+from nkasylum.core.errors import InvalidRouteError
+from nkasylum.core.periods import resolve_on
+from nkasylum.core.places import THIRD_COUNTRY
+from nkasylum.engine import arguments
+from nkasylum.engine.index import Index
+from nkasylum.model.passages import Passage
+from nkasylum.model.routes import Leg, Route
+from nkasylum.model.sources import Evidence
+
+__all__ = ["ANY_ROUTE_TRANSITS", "distances_to", "edges", "find_routes", "last_route_before",
+           "passage_newest", "route_evidence", "route_of"]
+
+ANY_ROUTE_TRANSITS = 3
+"""How many named transit countries an any-route question (``via=None``) looks through."""
+
+
+def passage_newest(index: Index, p: Passage) -> dt.date:
+    """The newest evidence date behind one passage (``date.min`` if none is dated)."""
+    key = ("newest", p.id)
+    memo = index.memo
+    found = memo.get(key)
+    if found is None:
+        found = max((index.published(e) or dt.date.min for e in p.evidence), default=dt.date.min)
+        memo[key] = found
+    return found
+
+
+def _best(candidates: Sequence[Passage], index: Index) -> Passage:
+    def rank(p: Passage) -> tuple[Any, ...]:
+        return (passage_newest(index, p), not p.via_third_country, p.id)
+
+    return max(candidates, key=rank)
+
+
+def edges(index: Index, code: str, day: dt.date) -> dict[str, Passage]:
+    """The documented passages out of country ``code`` on ``day``: the best one per
+    destination, keyed by the destination's code, in code order.
+
+    Cached per span of days over which the same passages apply, so a search on another
+    day of the same span costs one bisection. Codes rather than countries key it: a str
+    hashes in C, a Country in Python.
+    """
+    key = ("edges", code, bisect.bisect_right(index.bounds_from(code), day))
+    memo = index.cache()
+    found: dict[str, Passage] | None = memo.get(key)
+    if found is None:
+        grouped: dict[str, list[Passage]] = {}
+        for p in index.passages_from.get(code, ()):
+            if isinstance(p.dest, Country) and p.applies(day):
+                grouped.setdefault(p.dest.alpha_2, []).append(p)
+        found = {dest: _best(ps, index) for dest, ps in sorted(grouped.items())}
+        memo[key] = found
+    return found
+
+
+def _sources_into(index: Index, code: str, day: dt.date) -> frozenset[str]:
+    """The codes of the countries with a documented passage into ``code`` on ``day``."""
+    key = ("into", code, bisect.bisect_right(index.bounds_to(code), day))
+    memo = index.cache()
+    found: frozenset[str] | None = memo.get(key)
+    if found is None:
+        found = frozenset(p.origin.alpha_2 for p in index.passages_to.get(code, ())
+                          if isinstance(p.origin, Country) and p.applies(day))
+        memo[key] = found
+    return found
+
+
+def distances_to(index: Index, goal: str, day: dt.date, depth: int) -> dict[str, int]:
+    """How many passages each country needs at least to reach ``goal`` on ``day``, for the
+    countries that need at most ``depth`` (a breadth-first search backwards from ``goal``)."""
+    dist = {goal: 0}
+    frontier = [goal]
+    for level in range(1, depth + 1):
+        nxt = []
+        for node in frontier:
+            for before in _sources_into(index, node, day):
+                if before not in dist:
+                    dist[before] = level
+                    nxt.append(before)
+        frontier = nxt
+    return dist
+
+
+def _legs(index: Index, p: Passage) -> tuple[Leg, ...]:
+    key = ("legs", p.id)
+    memo = index.memo
+    found = memo.get(key)
+    if found is None:
+        if p.via_third_country:
+            found = (Leg(p.origin, THIRD_COUNTRY, p.channel, p.id),
+                     Leg(THIRD_COUNTRY, p.dest, p.channel, p.id))
+        else:
+            found = (Leg(p.origin, p.dest, p.channel, p.id),)
+        memo[key] = found
+    return found
+
+
+def route_of(index: Index, passages: Sequence[Passage]) -> Route:
+    """The route that follows these passages (a passage via a third country gives two legs)."""
+    return Route(tuple(leg for p in passages for leg in _legs(index, p)))
+
+
+def route_evidence(index: Index, route: Route) -> tuple[Evidence, ...]:
+    """The evidence of the passages behind a route's legs, once each."""
+    passages = [index.entries[leg.passage] for leg in route.legs if leg.passage]
+    return tuple(dict.fromkeys(e for p in passages for e in p.evidence))
+
+
+def last_route_before(index: Index, start: Country, goal: Country,
+                      day: dt.date) -> tuple[dt.date, Route] | None:
+    """The last day before ``day`` on which a route was documented, and its best route.
+
+    Routes depend only on passages, so a route that stops being documented does so the day
+    after one of its passages' last day: those last days are the only candidates.
+    """
+    ends = sorted({p.valid_until for p in index.passages
+                   if p.valid_until is not None and p.valid_until < day}, reverse=True)
+    for end in ends:
+        found = find_routes(index, start, goal, on=end)
+        if found:
+            return end, found[0]
+    return None
+
+
+def find_routes(index: Index, origin: object, dest: object, *, on: object = None,
+                max_transits: object = ANY_ROUTE_TRANSITS) -> tuple[Route, ...]:
+    """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
+
+    Routes visit no country twice and name at most ``max_transits`` transit countries
+    (unnamed third countries do not count). Best first means fewest legs, then newest
+    evidence, then alphabetical order of the route's text.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2009, 12, 23))]
+        ['KP > RU > KR']
+    """
+    start = arguments.origin(index, origin)
+    goal = arguments.country_arg(dest, "dest")
+    if start == goal:
+        # An empty answer would read as "no documented route"; the question is malformed.
+        raise InvalidRouteError(f"origin and dest are both {start.alpha_2}; a route visits no "
+                                "country twice")
+    day = resolve_on(on)
+    limit = arguments.max_transits(max_transits)
+    key = ("routes", start.alpha_2, goal.alpha_2, day, limit)
+    memo = index.cache()
+    cached = memo.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    ranked = []
+    for chain in _chains(index, start, goal, day, limit):
+        route = route_of(index, chain)
+        newest = max(passage_newest(index, p) for p in chain)
+        ranked.append(((len(route.legs), -newest.toordinal(), str(route)), route))
+    result = tuple(r for _, r in sorted(ranked, key=lambda x: x[0]))
+    memo[key] = result
+    return result
+
+
+def _chains(index: Index, start: Country, goal: Country, day: dt.date,
+            limit: int) -> list[tuple[Passage, ...]]:
+    """Every chain of passages from ``start`` to ``goal`` on ``day`` that visits no country
+    twice and has at most ``limit + 1`` passages.
+
+    A depth-first search that never revisits a country on the current path, and prunes
+    any step into a country that cannot reach ``goal`` with the passages left: the
+    backward distances of countries near ``goal`` are computed first (up to half the
+    budget), and a country not among them is at least one step further away.
+    """
+    budget = limit + 1
+    depth = max(1, budget // 2)
+    target = goal.alpha_2
+    dist = distances_to(index, target, day, depth)
+    if len(dist) == 1:  # nothing leads into goal on that day
+        return []
+    found: list[tuple[Passage, ...]] = []
+    stack: list[tuple[str, tuple[Passage, ...], frozenset[str]]] = [
+        (start.alpha_2, (), frozenset({start.alpha_2}))]
+    while stack:
+        here, path, seen = stack.pop()
+        left = budget - len(path) - 1  # passages left after the next one
+        for nxt, passage in edges(index, here, day).items():
+            if nxt == target:
+                found.append((*path, passage))
+            elif left > 0 and nxt not in seen and dist.get(nxt, depth + 1) <= left:
+                stack.append((nxt, (*path, passage), seen | {nxt}))
+    return found

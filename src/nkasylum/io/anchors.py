@@ -1,0 +1,142 @@
+"""Checking evidence anchors against the source documents.
+
+An anchor must stand verbatim (quote marks and whitespace normalised) in the document its
+source names. A document that holds several sources (the excerpt files in
+``sources/``) is cut into segments at every line that names an address or says
+``source:``; the anchor must stand in the *quoted words* of a segment that belongs to its
+source (one whose first line holds the source's ``url`` or one of its ``located_by``
+phrases): the text after ``quote:`` on a line, or a "double-quoted" passage on a line
+that names the source's own address or marker (e.g. a ``[conflict: ...]`` note citing
+another page). An anchor found only in a
+``source:`` line, an address or the collector's bolded summary is refused: those are
+the collector's words, not the source's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from nkasylum.core.text import prose_key
+from nkasylum.engine.knowledge import KnowledgeBase
+from nkasylum.model.sources import Evidence, Source
+
+__all__ = ["AnchorProblem", "check_anchors", "find_documents"]
+
+_DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
+
+
+@attrs.frozen
+class AnchorProblem:
+    """An evidence anchor that does not stand where its source says.
+
+    Attributes:
+        entry_id: the entry whose evidence it is.
+        entry: a readable label of the entry.
+        field: the field path of the evidence.
+        message: what is wrong.
+    """
+
+    entry_id: str
+    entry: str
+    field: str
+    message: str
+
+
+def find_documents(start: str | Path | None = None) -> Path | None:
+    """Locate the shared documents folder: ``$NKASYLUM_DOCUMENTS``, else a ``shared``
+    folder holding ``seeds/`` beside or above ``start`` (default: this file)."""
+    env = os.environ.get("NKASYLUM_DOCUMENTS")
+    if env:
+        return Path(env) if (Path(env) / "seeds").is_dir() else None
+    here = Path(start or __file__).resolve()
+    for parent in [here, *here.parents]:
+        candidate = parent / "shared"
+        if (candidate / "seeds").is_dir():
+            return candidate
+        sibling = parent.parent / "shared"
+        if (sibling / "seeds").is_dir():
+            return sibling
+    return None
+
+
+def _segments(text: str, source: Source, markers: tuple[str, ...]) -> list[str]:
+    """The quoted words of ``source`` in a multi-source document, one text per quote."""
+    own = tuple(m for m in (source.url, *source.located_by) if m)
+    quoted: list[str] = []
+    current = False
+    for line in text.splitlines():
+        if _is_boundary(line, markers):
+            current = any(m in line for m in own)
+        if not current:
+            continue
+        stripped = line.strip()
+        if "quote:" in stripped:
+            quoted.append(stripped.split("quote:", 1)[1])
+        elif not stripped.startswith(("source:", "also:", "- **")) and any(m in stripped for m in own):
+            # a line that names this source's address (or marker) and quotes it, e.g.
+            # a [conflict: ...] note citing another page: its "double-quoted" words
+            quoted.extend(_DOUBLE_QUOTED.findall(stripped))
+    return quoted
+
+
+def _is_boundary(line: str, markers: tuple[str, ...]) -> bool:
+    return ("source:" in line or "http://" in line or "https://" in line
+            or any(m in line for m in markers))
+
+
+def _evidence(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, Evidence]]:
+    for kind, entries in (("policy", kb.all_policies), ("passage", kb.all_passages),
+                          ("case", kb.all_cases), ("statistic", kb.all_statistics),
+                          ("conflict", kb.all_conflicts)):
+        for entry in entries:
+            for i, ev in enumerate(entry.evidence):
+                yield entry.id, f"{kind} {entry.id!r}", f"evidence[{i}].anchor", ev
+
+
+def check_anchors(kb: KnowledgeBase, documents: str | Path,
+                  evidence: Iterable[tuple[str, str, str, Evidence]] | None = None,
+                  ) -> tuple[AnchorProblem, ...]:
+    """Check every evidence anchor of ``kb`` against the documents under ``documents``.
+
+    Returns the problems found (empty when every anchor stands in its document).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> from nkasylum.io.anchors import check_anchors, find_documents
+        >>> docs = find_documents()
+        >>> docs is None or check_anchors(nk.default_knowledge_base(), docs) == ()
+        True
+    """
+    root = Path(documents)
+    texts: dict[str, str | None] = {}
+    markers = tuple(m for s in kb.all_sources for m in s.located_by)
+    problems: list[AnchorProblem] = []
+    by_id = {s.id: s for s in kb.all_sources}
+    for entry_id, label, field, ev in evidence if evidence is not None else _evidence(kb):
+        source = by_id[ev.source]
+        haystacks: list[str] = []
+        for document in (source.document, *source.also_in):
+            if document not in texts:
+                path = root / document
+                texts[document] = path.read_text(encoding="utf-8") if path.is_file() else None
+            text = texts[document]
+            if text is None:
+                problems.append(AnchorProblem(entry_id, label, field,
+                                              f"source {source.id!r} names document "
+                                              f"{document!r}, not found under {root}"))
+            elif document.endswith(".md"):  # an excerpt file: only the source's quoted words
+                haystacks.extend(prose_key(s) for s in _segments(text, source, markers))
+            else:  # a seed: the page's own text
+                haystacks.append(prose_key(text))
+        anchor = prose_key(ev.anchor)
+        if haystacks and not any(anchor in h for h in haystacks):
+            where = " or ".join((source.document, *source.also_in))
+            problems.append(AnchorProblem(entry_id, label, field,
+                                          f"anchor {ev.anchor!r} does not stand in the quoted "
+                                          f"words of {source.url or source.id} in {where}"))
+    return tuple(problems)

@@ -1,0 +1,40 @@
+"""Mermaid charts of a whole knowledge base: the transit map of the passages documented on a date.
+
+Charts of one value (a route) are drawn by the value itself (:mod:`nkasylum.model.markdown`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from nkasylum.core.periods import resolve_on
+from nkasylum.engine.knowledge import KnowledgeBase
+from nkasylum.model.markdown import mermaid_node
+
+__all__ = ["transit_map"]
+
+
+def transit_map(kb: KnowledgeBase, on: dt.date | None = None) -> str:
+    """Mermaid flowchart of every passage documented on ``on`` (default: today).
+
+    One arrow per distinct (origin, destination, channel) on that date, labelled with
+    the channel; a passage through an unnamed third country says so in its label.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> print(nk.transit_map(on=dt.date(2009, 12, 23)).splitlines()[0])
+        flowchart LR
+    """
+    day = resolve_on(on)
+    lines = ["flowchart LR"]
+    seen = set()
+    for p in sorted(kb.all_passages, key=lambda p: (str(p.origin), str(p.dest), p.id)):
+        if not p.applies(day):
+            continue
+        edge = (p.origin, p.dest, p.channel, p.via_third_country)
+        if edge in seen:
+            continue
+        seen.add(edge)
+        label = p.channel.value + (" via third country" if p.via_third_country else "")
+        lines.append(f"    {mermaid_node(p.origin)} -->|{label}| {mermaid_node(p.dest)}")
+    return "\n".join(lines)

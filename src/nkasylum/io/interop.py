@@ -1,0 +1,382 @@
+"""Bridges to the analysis stack: pandas data frames and networkx graphs.
+
+Both are optional extras. They are imported inside the functions, so ``import nkasylum``
+never imports them, and a missing one raises :class:`nkasylum.MissingExtraError` (an
+``ImportError``) that names the extra to install::
+
+    python -m pip install "nkasylum[pandas]"      # for nk.to_frames
+    python -m pip install "nkasylum[networkx]"    # for nk.transit_graph
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from nkasylum.core.countries import Country
+from nkasylum.core.errors import ArgumentTypeError, DataError, MissingExtraError
+from nkasylum.core.periods import Basis, DatePrecision, resolve_on
+from nkasylum.core.places import Region, place_code
+from nkasylum.core.quantities import Qualifier, Unit
+from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
+from nkasylum.model.cases import Outcome
+from nkasylum.model.passages import Channel
+from nkasylum.model.sources import SourceKind
+
+__all__ = ["FRAMES", "to_frames", "transit_graph", "write_csv"]
+
+FRAMES = ("cases", "conflicts", "evidence", "passages", "policies", "sources", "statistics")
+"""The names of the frames :func:`to_frames` returns, in order."""
+
+
+def _knowledge_base(kb: object) -> KnowledgeBase:
+    if kb is None:
+        return default_knowledge_base()
+    if not isinstance(kb, KnowledgeBase):
+        raise ArgumentTypeError(f"kb= takes a KnowledgeBase or None, not {type(kb).__name__}: {kb!r}")
+    return kb
+
+
+def _import(package: str, needed_by: str) -> Any:
+    try:
+        return importlib.import_module(package)
+    except ImportError as err:
+        raise MissingExtraError(package, package, needed_by) from err
+
+
+def _name(value: Country | Region) -> str:
+    return value.name
+
+
+# ----------------------------------------------------------------------- pandas
+def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """The knowledge base as tidy pandas DataFrames, one row per entry (needs the pandas extra).
+
+    Returns a dict with the frames named in :data:`FRAMES`: ``policies``, ``passages``,
+    ``cases``, ``statistics``, ``sources``, ``conflicts`` (one row per stored entry,
+    sorted by ``id``) and ``evidence`` (one row per piece of evidence, with the entry it
+    supports and the publication date of its source). The dtypes are chosen for analysis:
+
+    * dates are ``datetime64[ns]`` (missing: ``NaT``), so ``.dt``, resampling and
+      comparisons work; each date column keeps its ``*_precision`` column where the
+      model has one, because a date known to the year is stored as its first day;
+    * ISO codes, region ids, ids and texts are pandas ``string`` (missing: ``<NA>``),
+      with a readable ``*_name`` column beside each place;
+    * qualifiers, units, outcomes, channels, bases and kinds are ``category`` whose
+      categories are every value of the enum, in the enum's order, whatever the data
+      holds (so counts include zeros);
+    * counts are nullable ``Int64`` and yes/no fields nullable ``boolean``: an unknown
+      stays ``<NA>``, never 0 or False;
+    * multi-valued fields (``classification``, ``grants``, ``conditions``...) hold
+      tuples; use ``DataFrame.explode`` to get one row per value.
+
+    Args:
+        kb: the knowledge base (default: the bundled one).
+
+    Raises:
+        MissingExtraError: pandas is not installed.
+        ArgumentTypeError: ``kb`` is not a KnowledgeBase.
+        DataError: a date outside what ``datetime64[ns]`` holds (1677 to 2262).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> frames = nk.to_frames()
+        >>> cases = frames["cases"]
+        >>> str(cases["date"].dtype), str(cases["outcome"].dtype), str(cases["people_value"].dtype)
+        ('datetime64[ns]', 'category', 'Int64')
+        >>> int(cases.loc[cases["id"] == "cn-german-school-15-2002", "people_value"].item())
+        15
+        >>> set(frames["evidence"]["entry_type"].cat.categories) >= {"policy", "case"}
+        True
+    """
+    kb = _knowledge_base(kb)
+    pd = _import("pandas", "nk.to_frames")
+    return {name: _frame(pd, rows, spec, name) for name, (rows, spec) in _tables(kb).items()}
+
+
+def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]:
+    """Write the tables of :func:`to_frames` as CSV files into ``folder`` (no pandas needed).
+
+    One file per frame (``cases.csv``, ``policies.csv``...) with the same columns, UTF-8,
+    a header row, and ``\n`` line ends. Dates are ``YYYY-MM-DD``; a missing value is an
+    empty cell; yes/no fields are ``true``/``false``; multi-valued fields join their
+    values with ``"; "``. Returns the paths written, in :data:`FRAMES` order.
+
+    Example:
+        >>> import csv, tempfile
+        >>> from nkasylum.io.interop import write_csv
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     paths = write_csv(tmp)
+        ...     with open(paths[0], encoding="utf-8") as f:
+        ...         first = next(csv.DictReader(f))
+        >>> [p.name for p in paths][:2], first["date_precision"] in {"day", "month", "year", "decade"}
+        (['cases.csv', 'conflicts.csv'], True)
+    """
+    import csv  # lazy: about 0.7 ms of start-up, and only CSV export needs it
+
+    kb = _knowledge_base(kb)
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, (rows, spec) in _tables(kb).items():
+        path = target / f"{name}.csv"
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            out = csv.writer(handle, lineterminator="\n")
+            out.writerow(spec)
+            for row in rows:
+                out.writerow([_csv_cell(get(row)) for _, get in spec.values()])
+        written.append(path)
+    return written
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return "; ".join(_csv_cell(v) for v in value)
+    return str(value)
+
+
+# A column spec: name -> (dtype kind, getter). Kinds: "string", "date", "bool", "Int64",
+# "boolean", "int64", "tuple", an enum class (a category of its values) or a tuple of
+# category names.
+_Spec = dict[str, tuple[Any, Callable[[Any], Any]]]
+
+
+def _tables(kb: KnowledgeBase) -> dict[str, tuple[Sequence[Any], _Spec]]:
+    tables = {
+        "policies": (kb.all_policies, _policy_columns()),
+        "passages": (kb.all_passages, _passage_columns()),
+        "cases": (kb.all_cases, _case_columns()),
+        "statistics": (kb.all_statistics, _statistic_columns()),
+        "sources": (kb.all_sources, _source_columns()),
+        "conflicts": (kb.all_conflicts, _conflict_columns()),
+        "evidence": _evidence_table(kb),
+    }
+    return {name: tables[name] for name in FRAMES}
+
+
+def _frame(pd: Any, rows: Sequence[Any], spec: _Spec, where: str) -> Any:
+    columns = {}
+    for name, (kind, get) in spec.items():
+        values = [get(row) for row in rows]
+        columns[name] = _column(pd, values, kind, f"{where}.{name}")
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
+
+
+def _column(pd: Any, values: list[Any], kind: Any, where: str) -> Any:
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        categories = [m.value for m in kind]
+        return pd.Categorical([v.value if v is not None else None for v in values], categories=categories)
+    if isinstance(kind, tuple):
+        return pd.Categorical(values, categories=list(kind))
+    if kind == "date":
+        try:
+            return pd.Series(pd.to_datetime([v.isoformat() if v is not None else None for v in values],
+                                            format="%Y-%m-%d"), dtype="datetime64[ns]")
+        except (ValueError, OverflowError) as err:
+            raise DataError(f"a date pandas cannot hold as datetime64[ns] ({err})", field=where) from None
+    if kind == "tuple":
+        return pd.Series([tuple(v) for v in values], dtype=object)
+    return pd.Series(values, dtype=kind)
+
+
+def _place_columns(prefix: str, get: Callable[[Any], Country | Region]) -> _Spec:
+    return {
+        prefix: ("string", lambda e: place_code(get(e))),
+        f"{prefix}_name": ("string", lambda e: _name(get(e))),
+    }
+
+
+def _period_columns() -> _Spec:
+    return {
+        "basis": (Basis, lambda e: e.basis),
+        "valid_from": ("date", lambda e: e.valid_from),
+        "valid_until": ("date", lambda e: e.valid_until),
+        "undated": ("bool", lambda e: e.undated),
+    }
+
+
+def _policy_columns() -> _Spec:
+    return {
+        "id": ("string", lambda p: p.id),
+        **_place_columns("country", lambda p: p.country),
+        **_period_columns(),
+        "classification": ("tuple", lambda p: tuple(c.value for c in p.classification)),
+        "repatriates": ("boolean", lambda p: p.repatriates),
+        "admits": ("boolean", lambda p: p.admits),
+        "grants": ("tuple", lambda p: tuple(g.value for g in p.grants)),
+        "procedures": ("tuple", lambda p: p.procedures),
+        "agreements": ("tuple", lambda p: p.agreements),
+        "exceptions": ("tuple", lambda p: p.exceptions),
+        "summary": ("string", lambda p: p.summary),
+    }
+
+
+def _passage_columns() -> _Spec:
+    return {
+        "id": ("string", lambda p: p.id),
+        **_place_columns("origin", lambda p: p.origin),
+        **_place_columns("dest", lambda p: p.dest),
+        "channel": (Channel, lambda p: p.channel),
+        **_period_columns(),
+        "via_third_country": ("bool", lambda p: p.via_third_country),
+        "actor": ("string", lambda p: p.actor),
+        "conditions": ("tuple", lambda p: p.conditions),
+        "summary": ("string", lambda p: p.summary),
+    }
+
+
+def _quantity_columns(prefix: str, get: Callable[[Any], Any], value: str = "") -> _Spec:
+    return {
+        value or f"{prefix}_value": ("Int64", lambda e: get(e).value),
+        f"{prefix}_qualifier": (Qualifier, lambda e: get(e).qualifier),
+        f"{prefix}_unit": (Unit, lambda e: get(e).unit),
+        f"{prefix}_lower_bound": ("Int64", lambda e: get(e).lower_bound),
+        f"{prefix}_upper_bound": ("Int64", lambda e: get(e).upper_bound),
+    }
+
+
+def _case_columns() -> _Spec:
+    return {
+        "id": ("string", lambda c: c.id),
+        "title": ("string", lambda c: c.title),
+        "date": ("date", lambda c: c.date),
+        "date_precision": (DatePrecision, lambda c: c.date_precision),
+        "until": ("date", lambda c: c.until),
+        **_place_columns("place", lambda c: c.place),
+        **_quantity_columns("people", lambda c: c.people),
+        "outcome": (Outcome, lambda c: c.outcome),
+        "channel": (Channel, lambda c: c.channel),
+        "route": ("string", lambda c: None if c.route is None else str(c.route)),
+        "applications": ("Int64", lambda c: c.applications),
+        "countries": ("tuple", lambda c: tuple(x.alpha_2 for x in c.countries)),
+        "inconsistencies": ("tuple", lambda c: c.inconsistencies),
+    }
+
+
+def _statistic_columns() -> _Spec:
+    # A statistic's figure is its "value" (not "value_value").
+    return {
+        "id": ("string", lambda s: s.id),
+        "measure": ("string", lambda s: s.measure),
+        "description": ("string", lambda s: s.description),
+        **_place_columns("place", lambda s: s.place),
+        "area": ("string", lambda s: s.area),
+        **_quantity_columns("value", lambda s: s.value, value="value"),
+        "as_of": ("date", lambda s: s.as_of),
+        "as_of_precision": (DatePrecision, lambda s: s.as_of_precision),
+        "year": ("Int64", lambda s: s.year),
+    }
+
+
+def _source_columns() -> _Spec:
+    return {
+        "id": ("string", lambda s: s.id),
+        "title": ("string", lambda s: s.title),
+        "publisher": ("string", lambda s: s.publisher),
+        "author": ("string", lambda s: s.author),
+        "published": ("date", lambda s: s.published),
+        "kind": (SourceKind, lambda s: s.kind),
+        "language": ("string", lambda s: s.language),
+        "original_publisher": ("string", lambda s: s.original_publisher),
+        "url": ("string", lambda s: s.url),
+        "document": ("string", lambda s: s.document),
+        "note": ("string", lambda s: s.note),
+    }
+
+
+def _conflict_columns() -> _Spec:
+    return {
+        "id": ("string", lambda c: c.id),
+        "subject": ("string", lambda c: c.subject),
+        "versions": ("tuple", lambda c: c.versions),
+        "note": ("string", lambda c: c.note),
+    }
+
+
+_ENTRY_TYPES = ("policy", "passage", "case", "statistic", "conflict")
+
+
+def _evidence_table(kb: KnowledgeBase) -> tuple[Sequence[Any], _Spec]:
+    rows = []
+    groups: tuple[tuple[Any, ...], ...] = (kb.all_policies, kb.all_passages, kb.all_cases,
+                                          kb.all_statistics, kb.all_conflicts)
+    for kind, entries in zip(_ENTRY_TYPES, groups, strict=True):
+        for entry in entries:
+            for position, ev in enumerate(entry.evidence):
+                rows.append((kind, entry.id, position, ev, kb.evidence_date(ev)))
+    spec: _Spec = {
+        "entry_type": (_ENTRY_TYPES, lambda r: r[0]),
+        "entry_id": ("string", lambda r: r[1]),
+        "position": ("int64", lambda r: r[2]),
+        "source": ("string", lambda r: r[3].source),
+        "anchor": ("string", lambda r: r[3].anchor),
+        "note": ("string", lambda r: r[3].note),
+        "published": ("date", lambda r: r[4]),
+    }
+    return rows, spec
+
+
+# --------------------------------------------------------------------- networkx
+def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None) -> Any:
+    """The passages documented on ``on`` as a ``networkx.MultiDiGraph`` (needs the networkx extra).
+
+    Nodes are places: ISO alpha-2 codes for countries and ids for regions (such as
+    ``"third-country"``), with attributes ``name``, ``kind`` (``"country"`` or
+    ``"region"``) and, for countries, ``alpha_3``. There is one edge per passage that
+    applies on ``on``, keyed by the passage id, with attributes ``passage``, ``channel``
+    (its value, e.g. ``"unhcr-office"``), ``basis``, ``valid_from`` and ``valid_until``
+    (``datetime.date`` or ``None``), ``period`` (text), ``via_third_country``, ``actor``
+    and ``sources`` (the ids of the sources behind it). ``graph.graph["on"]`` holds the
+    date. Several passages between the same two places stay separate edges.
+
+    Args:
+        on: the date (default: today).
+        kb: the knowledge base (default: the bundled one).
+
+    Raises:
+        MissingExtraError: networkx is not installed.
+        ArgumentTypeError: ``on`` is not a date, or ``kb`` not a KnowledgeBase.
+
+    Example:
+        >>> import datetime as dt, networkx as nx, nkasylum as nk
+        >>> g = nk.transit_graph(on=dt.date(2009, 12, 23))
+        >>> g.nodes["RU"]["name"], g.has_edge("RU", "KR")
+        ('Russia', True)
+        >>> [d["channel"] for _, _, d in g.edges("RU", data=True)]
+        ['unhcr-office']
+        >>> nx.has_path(g, "KP", "KR")
+        True
+    """
+    day = resolve_on(on)
+    kb = _knowledge_base(kb)
+    nx = _import("networkx", "nk.transit_graph")
+    graph = nx.MultiDiGraph(on=day)
+    for p in kb.passages(on=day):
+        for stop in (p.origin, p.dest):
+            code = place_code(stop)
+            if code not in graph:
+                attributes: dict[str, Any] = {"name": stop.name,
+                                              "kind": "country" if isinstance(stop, Country) else "region"}
+                if isinstance(stop, Country):
+                    attributes["alpha_3"] = stop.alpha_3
+                graph.add_node(code, **attributes)
+        graph.add_edge(
+            place_code(p.origin), place_code(p.dest), key=p.id,
+            passage=p.id, channel=p.channel.value, basis=p.basis.value,
+            valid_from=p.valid_from, valid_until=p.valid_until, period=p.period,
+            via_third_country=p.via_third_country, actor=p.actor,
+            sources=tuple(dict.fromkeys(e.source for e in p.evidence)),
+        )
+    return graph

@@ -1,0 +1,42 @@
+"""Conflicts: where sources disagree, every version stays on record."""
+
+from __future__ import annotations
+
+import attrs
+
+from nkasylum.core.checks import check_entry, freeze_sequences
+from nkasylum.core.errors import DataError
+from nkasylum.model.sources import Evidence
+
+__all__ = ["Conflict"]
+
+
+@attrs.frozen(field_transformer=freeze_sequences)
+class Conflict:
+    """A documented disagreement between sources (or inside one).
+
+    Attributes:
+        id: stable identifier.
+        subject: what is disputed, in the project's words.
+        versions: the ids of the entries (statistics, cases, policies, passages) that
+            hold each version; each carries its own evidence.
+        evidence: the passages that show the disagreement.
+        note: how the versions differ and what nkasylum does about it (it never picks one).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> c = nk.conflicts()[0]
+        >>> len(c.versions) >= 1
+        True
+    """
+
+    id: str
+    subject: str
+    versions: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        check_entry(self.id, self.evidence)
+        if len(set(self.versions)) != len(self.versions):
+            raise DataError("a version is listed twice", field="versions")

@@ -1,0 +1,179 @@
+"""Markdown and Mermaid text for the value types: plain string helpers, no queries.
+
+Jupyter shows :class:`~nkasylum.Assessment`, :class:`~nkasylum.Route`,
+:class:`~nkasylum.Policy` and :class:`~nkasylum.Case` through their ``_repr_markdown_``,
+which call the functions here (and :meth:`~nkasylum.Route.to_mermaid` calls
+:func:`route_mermaid`). Text from the data is escaped so that a ``|`` or a line break in a
+summary cannot break a table. The transit map of a whole knowledge base is drawn above, in
+:mod:`nkasylum.io.charts`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from nkasylum.core.countries import Country
+from nkasylum.core.places import Region
+
+if TYPE_CHECKING:  # only for annotations: the value types import this module
+    from nkasylum.model.assessment import Assessment
+    from nkasylum.model.cases import Case
+    from nkasylum.model.policies import Policy
+    from nkasylum.model.routes import Route
+
+__all__ = ["assessment_markdown", "case_markdown", "mermaid_node", "policy_markdown", "route_markdown",
+           "route_mermaid"]
+
+
+def _label(text: str) -> str:
+    # Mermaid ends a quoted label at '"'; its entity code keeps the name intact.
+    return text.replace('"', "#quot;")
+
+
+def mermaid_node(value: Country | Region, suffix: str = "") -> str:
+    """A Mermaid node for a place: its code as the node id, its name as the label."""
+    if isinstance(value, Country):
+        return f'{value.alpha_2}["{_label(value.name)} ({value.alpha_2})"]'
+    return f'{value.id.replace("-", "_")}{suffix}["{_label(value.name)}"]'
+
+
+def _cell(text: object) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, line breaks folded."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def route_mermaid(route: Route) -> str:
+    """Mermaid flowchart text for one route, legs labelled with their channel.
+
+    An unnamed third country may appear twice on a route (the sources do not say whether
+    it is the same country), so each of its stops is a node of its own.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> print(route_mermaid(nk.Route.parse("KP > CN > third country > KR")))
+        flowchart LR
+            KP["North Korea (KP)"] --> CN["China (CN)"]
+            CN["China (CN)"] --> third_country_2["third country"]
+            third_country_2["third country"] --> KR["South Korea (KR)"]
+    """
+    lines = ["flowchart LR"]
+    for i, leg in enumerate(route.legs):
+        arrow = f"-->|{_label(leg.channel.value)}|" if leg.channel else "-->"
+        lines.append(f"    {mermaid_node(leg.origin, f'_{i}')} {arrow} {mermaid_node(leg.dest, f'_{i + 1}')}")
+    return "\n".join(lines)
+
+
+def route_markdown(route: Route) -> str:
+    """A Markdown table of a route's legs (what Jupyter shows for a :class:`Route`).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> print(route_markdown(nk.Route.parse("KP > RU")))
+        **Route** `KP > RU`
+        <BLANKLINE>
+        | # | from | to | channel | passage |
+        |---|---|---|---|---|
+        | 1 | North Korea (KP) | Russia (RU) |  |  |
+    """
+    rows = ["| # | from | to | channel | passage |", "|---|---|---|---|---|"]
+    for i, leg in enumerate(route.legs, 1):
+        channel = leg.channel.value if leg.channel else ""
+        rows.append(f"| {i} | {_cell(leg.origin)} | {_cell(leg.dest)} | {channel} | {_cell(leg.passage or '')} |")
+    return f"**Route** `{route}`\n\n" + "\n".join(rows)
+
+
+def policy_markdown(policy: Policy) -> str:
+    """A Markdown summary of a policy (what Jupyter shows for a :class:`Policy`).
+
+    A yes/no field the sources leave open reads "undocumented", never "no".
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> text = policy_markdown(nk.policy("CN", on=dt.date(2002, 9, 11)))
+        >>> "| repatriates | yes |" in text, "| admits | undocumented |" in text
+        (True, True)
+    """
+    def yesno(v: bool | None) -> str:
+        return "undocumented" if v is None else ("yes" if v else "no")
+
+    def listed(values: tuple[str, ...], sep: str = "; ") -> str:
+        return _cell(sep.join(values)) or "—"
+
+    rows = [
+        f"**Policy** `{policy.id}` — {policy.country} ({policy.period}, {policy.basis.value})",
+        "",
+        " ".join(policy.summary.split()),
+        "",
+        "| field | value |", "|---|---|",
+        f"| classification | {listed(tuple(c.value for c in policy.classification), ', ')} |",
+        f"| repatriates | {yesno(policy.repatriates)} |",
+        f"| admits | {yesno(policy.admits)} |",
+        f"| grants | {listed(tuple(g.value for g in policy.grants), ', ')} |",
+        f"| procedures | {listed(policy.procedures)} |",
+        f"| agreements | {listed(policy.agreements)} |",
+        f"| exceptions | {listed(policy.exceptions)} |",
+        f"| sources | {listed(tuple(dict.fromkeys(e.source for e in policy.evidence)), ', ')} |",
+    ]
+    return "\n".join(rows)
+
+
+def case_markdown(case: Case) -> str:
+    """A Markdown summary of a case (what Jupyter shows for a :class:`Case`).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> print(case_markdown(nk.case("cn-german-school-15-2002")).splitlines()[4])
+        | date | 2002-09-11 (day) |
+    """
+    date = "undated" if case.date is None else f"{case.date} ({case.date_precision.value})"
+    if case.until is not None:
+        date += f" to {case.until}"
+    rows = [
+        f"**Case** `{case.id}` — {' '.join(case.title.split())}",
+        "",
+        "| field | value |", "|---|---|",
+        f"| date | {date} |",
+        f"| place | {_cell(case.place)} |",
+        f"| people | {case.people} |",
+        f"| outcome | {case.outcome.value} |",
+        f"| channel | {case.channel.value if case.channel else '—'} |",
+        f"| route | {case.route or '—'} |",
+        f"| applications | {'—' if case.applications is None else case.applications} |",
+        f"| sources | {_cell(', '.join(dict.fromkeys(e.source for e in case.evidence)))} |",
+    ]
+    rows += [f"| inconsistency | {_cell(note)} |" for note in case.inconsistencies]
+    return "\n".join(rows)
+
+
+def assessment_markdown(a: Assessment) -> str:
+    """A Markdown rendering of an assessment (what Jupyter shows for an :class:`Assessment`):
+    the verdict, the route, the numbered explanation, the sources and the age of the evidence.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> text = assessment_markdown(nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23)))
+        >>> print(text.splitlines()[0])
+        **DOCUMENTED**: KP to KR via RU on 2009-12-23
+        >>> "Route: `KP > RU > KR`" in text, "**Newest evidence:**" in text
+        (True, True)
+    """
+    via = "any route" if a.via is None else " > ".join(c.alpha_2 for c in a.via)
+    lines = [f"**{a.verdict.value.upper()}**: {a.origin.alpha_2} to {a.dest.alpha_2} via "
+             f"{via} on {a.on}"]
+    if a.route is not None:
+        lines += ["", f"Route: `{a.route}`"]
+    if a.explanation:
+        lines.append("")
+        lines += [f"{i}. {' '.join(line.split())}" for i, line in enumerate(a.explanation, 1)]
+    lines.append("")
+    if a.alternatives:
+        lines.append("**Other documented routes:** " + ", ".join(f"`{r}`" for r in a.alternatives))
+        lines.append("")
+    sources = ", ".join(f"`{s}`" for s in dict.fromkeys(e.source for e in a.evidence))
+    lines.append(f"**Sources:** {sources or 'none'}")
+    lines.append("")
+    lines.append(f"**Newest evidence:** {a.latest_evidence or 'undated'}")
+    if a.disputed:
+        lines += ["", "**Disputed:** " + ", ".join(f"`{c}`" for c in a.disputed)
+                  + " (sources disagree; see `nk.conflicts()`)"]
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""Sources and evidence: where every fact in the knowledge base comes from."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from nkasylum.core.checks import freeze_sequences
+from nkasylum.core.errors import DataError
+from nkasylum.core.text import word_count
+from nkasylum.core.when import When
+
+__all__ = ["Evidence", "Source", "SourceKind"]
+
+
+class SourceKind(enum.Enum):
+    """How much weight a source carries, from primary legal text to an unattributed page.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.SourceKind("news-report")
+        <SourceKind.NEWS_REPORT: 'news-report'>
+    """
+
+    LAW_OR_COURT = "law-or-court"
+    """The text of a law, treaty, constitution or court decision, or an official record of one."""
+    OFFICIAL_STATEMENT = "official-statement"
+    """A statement or report by a government, parliament, UN body or public auditor."""
+    NEWS_REPORT = "news-report"
+    """A report by a named news organisation."""
+    REPOST = "repost"
+    """A repost or mirror of another publisher's piece (``original_publisher`` names it)."""
+    ENCYCLOPEDIA = "encyclopedia"
+    """An encyclopaedia article."""
+    RESEARCH = "research"
+    """Academic or legal-research writing."""
+    BLOG_OR_NGO = "blog-or-ngo"
+    """A blog, NGO or advocacy page."""
+    UNATTRIBUTED = "unattributed"
+    """A page that names no publisher or author."""
+
+
+@attrs.frozen(field_transformer=freeze_sequences)
+class Source:
+    """A document that the knowledge base cites.
+
+    Attributes:
+        id: stable identifier, e.g. ``"voa-2002-09-11"``.
+        title: the document's title.
+        publisher: who published it, or ``None`` when the document does not say.
+        author: byline, where the document gives one.
+        published: when it was published (EDTF, as precise as the page shows: a page
+            dated only by month is ``2024-05``), or ``None`` for an undated page. A date
+            that stands only in a page's address counts as its publication date.
+        document: the text that evidence anchors are checked against, as a path relative
+            to the shared documents folder (``seeds/...`` or ``sources/...``).
+        also_in: further documents that quote the same page (the same address excerpted
+            in two collections); anchors may stand in any of them.
+        url: the address of the page, where known.
+        kind: how much weight the source carries.
+        language: ISO 639-1 code of the quoted text.
+        original_publisher: for reposts and mirrors, the publisher of the original.
+        located_by: extra phrases that mark this source's passages in a document holding
+            several sources (e.g. ``"same Wikipedia page"``), besides its ``url``.
+        note: how the date or attribution was established, in the project's words.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> str(nk.source("kyodo-2009-12-23").published)
+        '2009-12-23'
+    """
+
+    id: str
+    title: str
+    document: str
+    kind: SourceKind
+    publisher: str | None = None
+    published: When | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str = "en"
+    original_publisher: str | None = None
+    located_by: tuple[str, ...] = ()
+    note: str = ""
+    also_in: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Evidence:
+    """What supports a fact: a source, a verbatim anchor phrase and a note.
+
+    Attributes:
+        source: the id of a :class:`Source`.
+        anchor: a 3 to 12 word phrase that stands verbatim in the source's document and
+            locates the supporting passage (like a URL text fragment).
+        note: what the passage supports, in the project's own words (how a date was
+            resolved, how a count was read).
+        happened: when the quoted words say the reported thing happened or held (EDTF),
+            e.g. ``2009`` for "in 2009 Russia deported ..."; ``None`` for a statement in
+            the present tense, which is dated by its source's publication date.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> ev = nk.policy("CN", on=__import__("datetime").date(2002, 9, 11)).evidence[0]
+        >>> ev.source in {s.id for s in nk.sources()}
+        True
+    """
+
+    source: str
+    anchor: str
+    note: str
+    happened: When | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("source", "anchor", "note"):
+            if not isinstance(getattr(self, name), str):
+                raise DataError(f"must be text, not {getattr(self, name)!r}", field=name)
+        if not self.source.strip():
+            raise DataError("evidence needs a source id", field="source")
+        words = word_count(self.anchor)
+        if not 3 <= words <= 12:
+            raise DataError(
+                f"an anchor is a verbatim phrase of 3 to 12 words; {self.anchor!r} has {words}",
+                field="anchor",
+            )
+        if self.happened is not None and not isinstance(self.happened, When):
+            raise DataError(f"must be an EDTF date (nkasylum.When) or None, not {self.happened!r}",
+                            field="happened")
+        if not self.note.strip():
+            raise DataError(
+                "evidence needs a note saying what the passage supports", field="note"
+            )

@@ -1,0 +1,72 @@
+"""Statistics: documented figures with their as-of dates."""
+
+from __future__ import annotations
+
+import attrs
+
+from nkasylum.core.checks import check_entry, freeze_sequences
+from nkasylum.core.countries import Country
+from nkasylum.core.errors import DataError
+from nkasylum.core.places import Region, as_place
+from nkasylum.core.quantities import Qualifier, Quantity, Unit
+from nkasylum.core.when import When
+from nkasylum.model.sources import Evidence
+
+__all__ = ["Statistic"]
+
+
+@attrs.frozen(field_transformer=freeze_sequences)
+class Statistic:
+    """A documented figure: what is counted, where, as of when.
+
+    Attributes:
+        id: stable identifier.
+        measure: a short code for what is counted (see the codebook), e.g.
+            ``"arrivals-in-south-korea"``; figures with one measure form a series.
+        description: what is counted, in the project's words.
+        place: where it was counted.
+        value: the figure with its qualifier.
+        evidence: the sources behind it.
+        as_of: the date or period the figure describes, as precise as the sources (EDTF:
+            ``2009`` for a yearly count), or ``None`` when the sources do not date it.
+        year: for a yearly series, the calendar year counted.
+        area: the part of ``place`` counted, where narrower (e.g. ``"Amur Province"``).
+        note: what the sources leave out or how a figure was read, in the project's words.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> s = nk.statistics(country="RU")[0]
+        >>> s.value.qualifier.value in {"about", "exact", "more-than", "at-least"}
+        True
+    """
+
+    id: str
+    measure: str
+    description: str
+    place: Country | Region = attrs.field(converter=as_place)
+    value: Quantity
+    evidence: tuple[Evidence, ...]
+    as_of: When | None = None
+    year: int | None = None
+    area: str | None = None
+    note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        check_entry(self.id, self.evidence)
+        if not self.measure or self.measure != self.measure.strip().lower():
+            raise DataError(f"a measure is a lower-case code, not {self.measure!r}",
+                            field="measure")
+        if self.year is not None and (isinstance(self.year, bool) or not 1900 <= self.year <= 2100):
+            raise DataError(f"must be a calendar year, not {self.year!r}", field="year")
+        if self.as_of is not None and not isinstance(self.as_of, When):
+            raise DataError(f"must be an EDTF date (nkasylum.When) or None, not {self.as_of!r}",
+                            field="as_of")
+
+    @property
+    def counts_arrivals(self) -> bool:
+        """Whether it counts North Koreans arriving in ``place`` during ``as_of`` (measure
+        ``arrivals-in-...``, not a cumulative total): some way there was then used."""
+        return (self.measure.startswith("arrivals-in-") and not self.measure.endswith("-cumulative")
+                and self.as_of is not None and self.value.unit is Unit.PEOPLE
+                and self.value.qualifier not in (Qualifier.AT_MOST, Qualifier.FEWER_THAN)
+                and ((self.value.value or 0) > 0 or self.value.qualifier is Qualifier.MORE_THAN))

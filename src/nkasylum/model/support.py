@@ -1,0 +1,72 @@
+"""How a statement bears on the date asked: seen, between sightings, rule in force, carried
+forward, last known, undated only, or nothing (see :mod:`nkasylum.engine.sightings`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from nkasylum.core.checks import freeze_sequences
+from nkasylum.core.when import When
+from nkasylum.model.sources import Evidence
+
+__all__ = ["DOCUMENTING", "Backing", "Support"]
+
+
+class Support(enum.Enum):
+    """How a statement is supported on the date asked.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> nk.Support("between sightings").name
+        'BETWEEN_SIGHTINGS'
+    """
+
+    SEEN = "seen"
+    """A source saw it during a span that covers the date."""
+    BETWEEN_SIGHTINGS = "between sightings"
+    """The date lies between two sightings of it: documented before and after."""
+    RULE = "rule in force"
+    """A law, treaty or official status in force on the date."""
+    CARRIED_FORWARD = "carried forward"
+    """Seen last before the date, within the ``horizon=`` the caller opted in to."""
+    LAST_KNOWN = "last known"
+    """Seen last before the date, and not carried forward: not documented on the date."""
+    UNDATED = "undated only"
+    """Only undated statements bear on it: context, never an answer for a date."""
+    NOTHING = "nothing"
+    """No statement bears on it."""
+
+
+DOCUMENTING = frozenset({Support.SEEN, Support.BETWEEN_SIGHTINGS, Support.RULE,
+                         Support.CARRIED_FORWARD})
+"""The kinds of support under which a statement answers for a date."""
+
+
+@attrs.frozen(field_transformer=freeze_sequences)
+class Backing:
+    """How one statement (a policy, a passage, or a count of arrivals) bears on the date asked.
+
+    Attributes:
+        entry: the id of the statement.
+        support: how it is supported on the date.
+        age: from the date asked to the nearest sighting used; zero when a sighting or a
+            rule in force covers the date.
+        evidence: the evidence that bears on the date: sightings at or before it, and the
+            next one after it when the support is "between sightings".
+        sighting: the sighting nearest the date (``None`` for a rule).
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
+        >>> [(b.entry, b.support.value) for b in a.backing][:1]
+        [('ru-kr-unhcr-2009', 'seen')]
+    """
+
+    entry: str
+    support: Support
+    age: dt.timedelta
+    evidence: tuple[Evidence, ...]
+    sighting: When | None = None

@@ -1,0 +1,168 @@
+"""The wording of an assessment's explanation: one readable line per structured step.
+
+Plain string helpers, kept beside the value types (as design.md asks of what a value shows)
+so that :attr:`nkasylum.Assessment.explanation` can be rendered when it is read; the engine
+never writes sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from nkasylum.core.places import place_label
+from nkasylum.model.sources import Evidence
+from nkasylum.model.verdicts import Step, StepKind
+
+__all__ = ["cite", "explanation", "line"]
+
+
+def cite(evidence: Sequence[Evidence]) -> str:
+    """The source ids behind ``evidence``, once each, in brackets: ``[voa-2002-09-11, ...]``."""
+    return "[" + ", ".join(dict.fromkeys(e.source for e in evidence)) + "]"
+
+
+def explanation(steps: Sequence[Step]) -> tuple[str, ...]:
+    """One line per step, in order."""
+    return tuple(line(step) for step in steps)
+
+
+def line(step: Step) -> str:
+    """The readable line of one step.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> from nkasylum.model.verdicts import Step, StepKind
+        >>> print(line(Step(StepKind.NO_PASSAGE, dt.date(2005, 6, 1), nk.Route.parse("KP > RU").legs[0])))
+        KP > RU: no passage is documented on 2005-06-01.
+    """
+    return _WORDS[step.kind](step)
+
+
+def _passage(s: Step) -> str:
+    p = s.passage
+    assert p is not None
+    via = " via a third country" if p.via_third_country else ""
+    actor = f" ({p.actor})" if p.actor else ""
+    return (f"{place_label(p.origin)} > {place_label(p.dest)}{via}: {p.channel.value}{actor}, "
+            f"documented {p.period}. {p.summary} {cite(p.evidence)}")
+
+
+def _ends(s: Step) -> tuple[str, str, str, str]:
+    """The leg's codes and names: ``(from code, to code, from name, to name)``."""
+    assert s.leg is not None
+    a, b = s.leg.origin, s.leg.dest
+    return place_label(a), place_label(b), a.name, b.name
+
+
+def _returns_yet_leaves(s: Step) -> str:
+    assert s.policy is not None
+    return (f"{_ends(s)[2]} sends North Koreans back in principle on {s.on}, yet this passage out of "
+            f"it is documented then: {s.policy.summary} {cite(s.policy.evidence)}")
+
+
+def _blocked_leaving(s: Step) -> str:
+    a, b, a_name, b_name = _ends(s)
+    assert s.policy is not None
+    return (f"{a} > {b}: blocked on {s.on}. {a_name} sends North Koreans back (policy "
+            f"{s.policy.period}): {s.policy.summary} {cite(s.policy.evidence)} No passage from "
+            f"{a_name} to {b_name} is documented on that date.")
+
+
+def _blocked_arriving(s: Step) -> str:
+    a, b, _, b_name = _ends(s)
+    assert s.policy is not None
+    return (f"{a} > {b}: blocked on {s.on}. {b_name} does not take North Koreans in (policy "
+            f"{s.policy.period}): {s.policy.summary} {cite(s.policy.evidence)}")
+
+
+def _no_passage(s: Step) -> str:
+    a, b, _, _ = _ends(s)
+    return f"{a} > {b}: no passage is documented on {s.on}."
+
+
+def _returns_with_exceptions(s: Step) -> str:
+    # A documented exception may or may not reach this way: unknown, not closed.
+    assert s.policy is not None
+    return (f"{_ends(s)[2]} sends North Koreans back in principle on {s.on}, with documented "
+            f"exceptions ({'; '.join(s.policy.exceptions)}); whether one reaches this way is "
+            f"undocumented {cite(s.policy.evidence)}")
+
+
+def _other_dates(s: Step) -> str:
+    a, b, _, _ = _ends(s)
+    p = s.passage
+    assert p is not None
+    when = "an undated source" if p.undated else f"only {p.period}"
+    return (f"{a} > {b} by {p.channel.value} is documented by {when}, not on the date asked "
+            f"{cite(p.evidence)}")
+
+
+def _figure(s: Step) -> str:
+    stat = s.statistic
+    assert stat is not None
+    where = f" ({stat.area})" if stat.area else ""
+    return (f"Figure for {_ends(s)[3]}{where} as of {stat.as_of}: {stat.value} — "
+            f"{stat.description} {cite(stat.evidence)}")
+
+
+def _no_route(s: Step) -> str:
+    a, b, _, _ = _ends(s)
+    return (f"No documented route from {a} to {b} on {s.on} names at most {s.transits} transit "
+            "countries.")
+
+
+def _last_route(s: Step) -> str:
+    return (f"The latest earlier date with a documented route is {s.dates[0]}: {s.route} "
+            f"{cite(s.evidence)}; nothing documents it since.")
+
+
+def _destination_closed(s: Step) -> str:
+    assert s.policy is not None
+    return (f"{_ends(s)[3]} does not take North Koreans in on {s.on} (policy {s.policy.period}): "
+            f"{s.policy.summary} {cite(s.policy.evidence)}")
+
+
+def _dead_end(s: Step) -> str:
+    assert s.policy is not None
+    return (f"{_ends(s)[3]} is reached by a documented passage but sends North Koreans back on "
+            f"{s.on}, with no documented way on: {s.policy.summary} {cite(s.policy.evidence)}")
+
+
+def _arrival(s: Step) -> str:
+    assert s.policy is not None
+    grants = ", ".join(g.value for g in s.policy.grants) or "no status named"
+    return (f"In {_ends(s)[3]} on {s.on}: {s.policy.summary} (grants: {grants}) "
+            f"{cite(s.policy.evidence)}")
+
+
+def _disputed(s: Step) -> str:
+    c = s.conflict
+    assert c is not None
+    return f"Disputed: {c.subject} (conflict {c.id}) {cite(c.evidence)}"
+
+
+def _evidence_dates(s: Step) -> str:
+    if not s.dates:
+        return "No dated evidence bears on this answer."
+    oldest, newest = s.dates
+    span = f"from {oldest} to {newest}" if oldest != newest else f"of {newest}"
+    return f"Evidence used is dated {span}; the date asked is {s.on}."
+
+
+_WORDS: dict[StepKind, Callable[[Step], str]] = {
+    StepKind.PASSAGE: _passage,
+    StepKind.RETURNS_YET_LEAVES: _returns_yet_leaves,
+    StepKind.BLOCKED_LEAVING: _blocked_leaving,
+    StepKind.BLOCKED_ARRIVING: _blocked_arriving,
+    StepKind.NO_PASSAGE: _no_passage,
+    StepKind.RETURNS_WITH_EXCEPTIONS: _returns_with_exceptions,
+    StepKind.OTHER_DATES: _other_dates,
+    StepKind.FIGURE: _figure,
+    StepKind.NO_ROUTE: _no_route,
+    StepKind.LAST_ROUTE: _last_route,
+    StepKind.DESTINATION_CLOSED: _destination_closed,
+    StepKind.DEAD_END: _dead_end,
+    StepKind.ARRIVAL: _arrival,
+    StepKind.DISPUTED: _disputed,
+    StepKind.EVIDENCE_DATES: _evidence_dates,
+}

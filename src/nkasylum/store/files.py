@@ -1,0 +1,109 @@
+"""Reading and validating a data folder's TOML files into entries.
+
+Layout of a data folder (the bundled one is ``nkasylum/data``)::
+
+    sources/*.toml      [[source]] tables
+    countries/*.toml    [[policy]] and [[passage]] tables, one file per country or region
+    cases/*.toml        [[case]] tables
+    statistics/*.toml   [[statistic]] tables
+    conflicts/*.toml    [[conflict]] tables
+
+Keys equal attribute names. Every problem is a :class:`~nkasylum.DataError` naming the
+file, the entry and the field. What no single entry can check (unique ids across files,
+known source ids, conflicts naming entries, statements that do not contradict each other)
+is checked when a knowledge base is built from the entries (:mod:`nkasylum.engine.index`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from nkasylum.core.errors import DataError
+from nkasylum.core.resources import toml
+from nkasylum.model.cases import Case
+from nkasylum.model.conflicts import Conflict
+from nkasylum.model.passages import Passage
+from nkasylum.model.policies import Policy
+from nkasylum.model.sources import Source
+from nkasylum.model.statistics import Statistic
+from nkasylum.store.convert import structure
+
+__all__ = ["LAYOUT", "TABLES", "Entries", "entries", "from_toml"]
+
+# folder -> {table name -> type}
+LAYOUT: dict[str, dict[str, type[Any]]] = {
+    "sources": {"source": Source},
+    "countries": {"policy": Policy, "passage": Passage},
+    "cases": {"case": Case},
+    "statistics": {"statistic": Statistic},
+    "conflicts": {"conflict": Conflict},
+}
+TABLES: dict[str, type[Any]] = {name: kind for tables in LAYOUT.values() for name, kind in tables.items()}
+"""Every table name of the data files, with the type of its entries."""
+
+
+class Entries(NamedTuple):
+    """Every entry of a data folder, each validated on its own, with the file it came from."""
+
+    sources: tuple[Source, ...]
+    policies: tuple[Policy, ...]
+    passages: tuple[Passage, ...]
+    cases: tuple[Case, ...]
+    statistics: tuple[Statistic, ...]
+    conflicts: tuple[Conflict, ...]
+    files: dict[str, str]
+    """Entry id -> the file (``countries/ru.toml``) it was read from."""
+
+    def by_table(self) -> dict[str, tuple[Any, ...]]:
+        """The entries keyed by their table name (``source``, ``policy``...)."""
+        return {"source": self.sources, "policy": self.policies, "passage": self.passages,
+                "case": self.cases, "statistic": self.statistics, "conflict": self.conflicts}
+
+
+def entries(found: dict[str, list[Any]], files: dict[str, str]) -> Entries:
+    """Entries from lists keyed by table name."""
+    return Entries(tuple(found["source"]), tuple(found["policy"]), tuple(found["passage"]),
+                   tuple(found["case"]), tuple(found["statistic"]), tuple(found["conflict"]), files)
+
+
+def from_toml(files: list[tuple[str, str, bytes]]) -> Entries:
+    """Parse, structure (through cattrs) and validate every data file (see
+    :func:`nkasylum.core.resources.data_files` for the argument)."""
+    tomllib = toml()
+    found: dict[str, list[Any]] = {name: [] for name in TABLES}
+    origin: dict[str, str] = {}
+    for sub, file_name, raw_bytes in files:
+        tables = LAYOUT[sub]
+        label = f"{sub}/{file_name}"
+        try:
+            data = tomllib.loads(raw_bytes.decode("utf-8"))
+        except UnicodeDecodeError as err:
+            raise DataError(f"not UTF-8 text: {err}", file=label) from None
+        except tomllib.TOMLDecodeError as err:
+            raise DataError(f"not valid TOML: {err}", file=label) from None
+        extra = sorted(set(data) - set(tables))
+        if extra:
+            raise DataError(
+                f"unknown table(s) {', '.join(extra)}; files in {sub}/ hold "
+                f"{', '.join('[[' + t + ']]' for t in tables)}",
+                file=label,
+            )
+        for table, kind in tables.items():
+            rows = data.get(table, [])
+            if not isinstance(rows, list):
+                raise DataError(f"[{table}] must be an array of tables, written [[{table}]]",
+                                file=label)
+            for position, raw in enumerate(rows, 1):
+                ident = raw.get("id") if isinstance(raw, dict) else None
+                entry = f"{table} {ident!r}" if ident else f"{table} #{position}"
+                try:
+                    value = structure(raw, kind, where=label)
+                except DataError as err:
+                    raise DataError(err.message, file=label, entry=entry,
+                                    field=err.field) from None
+                if value.id in origin:
+                    raise DataError(f"id {value.id!r} is already used in {origin[value.id]}",
+                                    file=label, entry=entry, field="id")
+                origin[value.id] = label
+                found[table].append(value)
+    return entries(found, origin)
