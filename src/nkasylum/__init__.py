@@ -40,9 +40,9 @@ from nkasylum.core.errors import (
     UnknownSourceError,
 )
 from nkasylum.core.periods import Basis
-from nkasylum.core.when import DatePrecision, When
 from nkasylum.core.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, Region, place
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
+from nkasylum.core.when import DatePrecision, When
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.io.charts import transit_map as _transit_map
 from nkasylum.io.interop import to_frames, transit_graph

@@ -59,6 +59,8 @@ class Unit(enum.Enum):
     """A share from 0 to 100."""
     KRW = "krw"
     """An amount of money in South Korean won (settlement benefits, subsidies)."""
+    USD = "usd"
+    """An amount of money in U.S. dollars (what brokers charge)."""
 
 
 _MAGNITUDES = {10: "tens", 100: "hundreds", 1000: "thousands", 10_000: "tens of thousands",
@@ -146,7 +148,7 @@ class Quantity:
                  Qualifier.MORE_THAN: "more than ", Qualifier.AT_MOST: "at most ",
                  Qualifier.FEWER_THAN: "fewer than ", Qualifier.ABOUT: "about ",
                  Qualifier.ALMOST: "almost "}
-        if self.unit is Unit.KRW:
-            return f"{words[self.qualifier]}KRW {self.value:,}"
+        if self.unit in (Unit.KRW, Unit.USD):
+            return f"{words[self.qualifier]}{self.unit.value.upper()} {self.value:,}"
         unit = "" if self.unit in (Unit.PEOPLE, Unit.PERCENT) else f" {self.unit.value}"
         return f"{words[self.qualifier]}{number}{unit}"

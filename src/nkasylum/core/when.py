@@ -158,7 +158,16 @@ class When:
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
+_DECADE = re.compile(r"^(\d{3})X$")
+
+
 def _one(text: str) -> tuple[dt.date, dt.date, DatePrecision] | None:
+    decade = _DECADE.match(text)
+    if decade is not None:
+        first = int(decade.group(1)) * 10
+        if first == 0:
+            return None
+        return dt.date(first, 1, 1), dt.date(first + 9, 12, 31), DatePrecision.DECADE
     m = _DATE.match(text)
     if m is None:
         return None
@@ -177,8 +186,9 @@ def _one(text: str) -> tuple[dt.date, dt.date, DatePrecision] | None:
 
 
 def _simple(text: str) -> When | None:
-    """The common forms without the ``edtf`` package: ``YYYY[-MM[-DD]]``, an interval of
-    them (either end may be ``..``), each optionally followed by ``~``, ``?`` or ``%``."""
+    """The common forms without the ``edtf`` package: ``YYYY[-MM[-DD]]`` or a decade
+    ``YYYX``, an interval of them (either end may be ``..``), each optionally followed by
+    ``~``, ``?`` or ``%``."""
     parts = text.split("/")
     if len(parts) > 2:
         return None

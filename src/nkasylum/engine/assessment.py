@@ -4,92 +4,136 @@ to a destination on a date, which way, and on what evidence?
 Everything here reads the index's passages and policies; no country is special in code. A
 route is blocked when any leg is blocked, documented when every leg is, and undocumented
 otherwise (see :mod:`nkasylum.engine.legs`). With ``via=None`` the answer is documented when
-the route search finds a route, blocked only when the destination itself is closed, and
-undocumented otherwise. The answer's steps are data; :mod:`nkasylum.model.wording` words them.
+the route search finds a route (or counts of arrivals show that some way was used),
+blocked only when the destination itself is closed, and undocumented otherwise.
+
+Every answer says how it is supported on the date (seen, between sightings, rule in
+force, carried forward), cites only the evidence that bears on that date, and, when it is
+not documented, carries the latest earlier documented answer (``last_known``). A period
+asked (``on=2015``) is answered for the last day in it on which the best answer holds.
+The answer's steps are data; :mod:`nkasylum.model.wording` words them.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 
 from nkasylum.core.countries import Country
-from nkasylum.core.periods import resolve_on
+from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.periods import resolve_horizon, resolve_when
+from nkasylum.core.places import place_code
+from nkasylum.core.when import When
 from nkasylum.engine import arguments
+from nkasylum.engine.bulk import verdict as fast_verdict
 from nkasylum.engine.index import Index
-from nkasylum.engine.legs import closed, leg_steps
-from nkasylum.engine.search import (
-    ANY_ROUTE_TRANSITS,
-    edges,
-    find_routes,
-    last_route_before,
-    route_evidence,
-    route_of,
-)
-from nkasylum.engine.timeline import policy_ids
+from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
+from nkasylum.engine.search import ANY_ROUTE_TRANSITS, edges, find_routes, route_of
 from nkasylum.model.assessment import Assessment
-from nkasylum.model.passages import Passage
+from nkasylum.model.passages import Channel, Passage
+from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg, Route
+from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
-__all__ = ["assess"]
+__all__ = ["assess", "best_day", "routes_on"]
+
+Horizon = dt.timedelta | None
+_DAY = dt.timedelta(days=1)
+_RANK = {Verdict.DOCUMENTED: 0, Verdict.BLOCKED: 1, Verdict.UNDOCUMENTED: 2}
 
 
 def assess(index: Index, origin: object, via: object, dest: object, *,
-           on: object = None) -> Assessment:
+           on: object = None, horizon: object = None) -> Assessment:
     """Assess a journey; see :func:`nkasylum.can_resettle` for the contract."""
     start, stops, goal = arguments.journey(index, origin, via, dest)
-    day = resolve_on(on)
+    asked = resolve_when(on)
+    limit = resolve_horizon(horizon)
     arguments.check_path(start, stops, goal)
-    key = ("assess", start, stops, goal, day)
+    key = ("assess", start, stops, goal, asked, limit)
     memo = index.cache()
-    result = memo.get(key)
+    result: Assessment | None = memo.get(key)
     if result is None:
-        result = memo[key] = _assess(index, start, stops, goal, day)
+        if asked.lower is not None and asked.lower == asked.upper:
+            result = _assess(index, start, stops, goal, asked.lower, limit, None)
+        else:
+            day = best_day(index, asked, limit,
+                           lambda d: fast_verdict(index, start, stops, goal, d, limit))
+            result = _assess(index, start, stops, goal, day, limit, asked)
+        memo[key] = result
     return result
 
 
+def best_day(index: Index, asked: When, horizon: Horizon,
+             verdict_on: object) -> dt.date:
+    """The day in the period ``asked`` whose answer stands for the whole period: the last
+    day on which it is documented; else the last on which it is blocked; else its last day.
+
+    A verdict changes only on the index's breakpoints, so one day per span is tried.
+    """
+    assert callable(verdict_on)
+    lo = asked.start if asked.lower is not None else dt.date(1, 1, 1)
+    hi = asked.end if asked.upper is not None else dt.date(9999, 12, 31)
+    points = index.breakpoints(horizon)
+    # The last day of each span that meets [lo, hi], latest first.
+    cuts = [p for p in points if lo < p <= hi]
+    lasts = [c - _DAY for c in cuts] + [hi]
+    best: tuple[int, dt.date] | None = None
+    for day in sorted(set(lasts), reverse=True):
+        rank = _RANK[verdict_on(day)]
+        if best is None or rank < best[0]:
+            best = (rank, day)
+        if rank == 0:
+            break
+    assert best is not None
+    return best[1]
+
+
+def _counted_steps(index: Index, start: Country, goal: Country, day: dt.date,
+                   route: Route, horizon: Horizon) -> list[Step]:
+    passage = index.passage(route.legs[0].passage or "")
+    backing, evidence = bearing(index, (passage.id,), day, horizon)
+    return [Step(StepKind.PASSAGE, day, route.legs[0], Verdict.DOCUMENTED, (passage.id,), evidence,
+                 passage=passage, backing=backing)]
+
+
 def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
-               found: tuple[Route, ...]) -> tuple[Verdict, Route | None, list[Step]]:
+               found: tuple[Route, ...], horizon: Horizon) -> tuple[Verdict, Route | None, list[Step]]:
     """The verdict, route and steps of an any-route question (``via=None``)."""
     steps: list[Step] = []
     if found:
         route = found[0]
+        if route.legs[0].channel is Channel.UNKNOWN_ROUTE:
+            return Verdict.DOCUMENTED, route, _counted_steps(index, start, goal, day, route, horizon)
         for passage_id in dict.fromkeys(leg.passage for leg in route.legs):
-            p = index.entries[passage_id or ""]
-            assert isinstance(p, Passage)
+            p = index.passage(passage_id or "")
             a, b = p.origin, p.dest
             assert isinstance(a, Country) and isinstance(b, Country)
-            steps.extend(leg_steps(index, a, b, day, b == goal)[2])
+            steps.extend(leg_steps(index, a, b, day, b == goal, horizon)[2])
         return Verdict.DOCUMENTED, route, steps
     journey = Leg(start, goal)
     verdict = Verdict.UNDOCUMENTED
     steps.append(Step(StepKind.NO_ROUTE, day, journey, transits=ANY_ROUTE_TRANSITS))
-    earlier = last_route_before(index, start, goal, day)
-    if earlier is not None:
-        when, last = earlier
-        steps.append(Step(StepKind.LAST_ROUTE, day, journey,
-                          entries=tuple(dict.fromkeys(leg.passage for leg in last.legs if leg.passage)),
-                          evidence=route_evidence(index, last), route=last, dates=(when,)))
-    policy = index.policy(goal.alpha_2, day)
+    policy = index.policy(goal.alpha_2, day, horizon)
     if policy is not None and closed(policy):
         verdict = Verdict.BLOCKED
-        steps.append(Step(StepKind.DESTINATION_CLOSED, day, journey, verdict, policy_ids(policy),
-                          policy.evidence, policy=policy))
-    for passage in edges(index, start.alpha_2, day).values():
+        steps.append(policy_step(index, StepKind.DESTINATION_CLOSED, day, journey, policy, horizon,
+                                 verdict))
+    for passage in edges(index, start.alpha_2, day, horizon).values():
         nxt = passage.dest
         assert isinstance(nxt, Country)
-        held = index.policy(nxt.alpha_2, day)
-        if nxt != goal and held is not None and held.repatriates:
-            steps.append(Step(StepKind.DEAD_END, day, Leg(start, nxt), None, policy_ids(held),
-                              held.evidence, policy=held))
+        held = index.policy(nxt.alpha_2, day, horizon)
+        if nxt != goal and sends_back(held):
+            assert held is not None
+            steps.append(policy_step(index, StepKind.DEAD_END, day, Leg(start, nxt), held, horizon))
     return verdict, None, steps
 
 
-def _named_route(index: Index, path: list[Country], goal: Country,
-                 day: dt.date) -> tuple[Verdict, Route | None, list[Step]]:
+def _named_route(index: Index, path: list[Country], goal: Country, day: dt.date,
+                 horizon: Horizon) -> tuple[Verdict, Route | None, list[Step]]:
     """The verdict, route and steps of a question that names its transit countries."""
-    legs = [leg_steps(index, a, b, day, b == goal) for a, b in itertools.pairwise(path)]
+    legs = [leg_steps(index, a, b, day, b == goal, horizon) for a, b in itertools.pairwise(path)]
     steps = [step for _, _, leg in legs for step in leg]
     verdicts = [verdict for verdict, _, _ in legs]
     if Verdict.BLOCKED in verdicts:
@@ -99,19 +143,61 @@ def _named_route(index: Index, path: list[Country], goal: Country,
     return Verdict.UNDOCUMENTED, None, steps
 
 
-def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None,
-            goal: Country, day: dt.date) -> Assessment:
+def _last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,
+                     goal: Country, day: dt.date, horizon: Horizon) -> dt.date | None:
+    """The last day before ``day`` on which the same question was documented, or ``None``.
+
+    A verdict changes only on the index's breakpoints: the candidates are the last days of
+    the spans before ``day``, latest first.
+    """
+    points = index.breakpoints(horizon)
+    i = bisect.bisect_right(points, day)
+    for cut in reversed(points[:i]):
+        last = cut - _DAY
+        if last >= day or last < dt.date.min + _DAY:
+            continue
+        if fast_verdict(index, start, stops, goal, last, horizon) is Verdict.DOCUMENTED:
+            return last
+    return None
+
+
+def _undated(index: Index, places: list[Country]) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
+    codes = [c.alpha_2 for c in places]
+    policies = tuple(p for code in codes for p in index.policies.get(code, ())
+                     if index.timings[p.id].undated)
+    inside = set(codes)
+    passages = tuple(p for code in codes for p in index.passages_from.get(code, ())
+                     if index.timings[p.id].undated and place_code(p.dest) in inside | {"third-country"})
+    return policies, passages
+
+
+def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
+            day: dt.date, horizon: Horizon, asked: When | None) -> Assessment:
     path = [start, *(stops or ()), goal]
     everything = find_routes(index, start, goal, on=day,
-                             max_transits=max(ANY_ROUTE_TRANSITS, len(path) - 2))
+                             max_transits=max(ANY_ROUTE_TRANSITS, len(path) - 2), horizon=horizon)
     if stops is None:
-        verdict, route, steps = _any_route(index, start, goal, day, everything)
+        verdict, route, steps = _any_route(index, start, goal, day, everything, horizon)
     else:
-        verdict, route, steps = _named_route(index, path, goal, day)
-    arrival = index.policy(goal.alpha_2, day)
+        verdict, route, steps = _named_route(index, path, goal, day, horizon)
+    arrival = index.policy(goal.alpha_2, day, horizon)
     if arrival is not None and verdict is Verdict.DOCUMENTED:
-        steps.append(Step(StepKind.ARRIVAL, day, Leg(start, goal), None, policy_ids(arrival),
-                          arrival.evidence, policy=arrival))
+        steps.append(policy_step(index, StepKind.ARRIVAL, day, Leg(start, goal), arrival, horizon))
+    last_known = None
+    if verdict is not Verdict.DOCUMENTED:
+        last = _last_documented(index, start, stops, goal, day, horizon)
+        if last is not None:
+            last_known = _assess(index, start, stops, goal, last, horizon, None)
+            steps.append(Step(StepKind.LAST_ROUTE, day, Leg(start, goal),
+                              entries=tuple(dict.fromkeys(e for b in last_known.backing
+                                                          for e in (b.entry,))),
+                              evidence=last_known.evidence, route=last_known.route, dates=(last,),
+                              age=day - last))
+    policies, passages = _undated(index, path)
+    for p in policies:
+        steps.append(Step(StepKind.UNDATED, day, entries=(p.id,), evidence=p.evidence, policy=p))
+    for q in passages:
+        steps.append(Step(StepKind.UNDATED, day, entries=(q.id,), evidence=q.evidence, passage=q))
     support = [s for s in steps if s.kind.supports]
     disputed: list[str] = []
     for entry in dict.fromkeys(e for s in support for e in s.entries):
@@ -120,11 +206,48 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None,
                 disputed.append(conflict.id)
                 steps.append(Step(StepKind.DISPUTED, day, entries=(conflict.id,),
                                   evidence=conflict.evidence, conflict=conflict))
+    backing = tuple(dict.fromkeys(b for s in support for b in s.backing))
     evidence = tuple(dict.fromkeys(e for s in support for e in s.evidence))
-    dates = sorted({d for d in (index.published(e) for e in evidence) if d is not None})
-    steps.append(Step(StepKind.EVIDENCE_DATES, day, dates=(dates[0], dates[-1]) if dates else ()))
+    dates = sorted({d for d in (index.reported(e) for e in evidence) if d is not None})
+    if verdict is Verdict.DOCUMENTED:
+        ages = [b.age for b in backing if b.support is not Support.RULE]
+        age: dt.timedelta | None = max(ages, default=dt.timedelta(0))
+    else:
+        age = last_known.evidence_age + (day - last_known.on) if last_known is not None and \
+            last_known.evidence_age is not None else None
+    steps.append(Step(StepKind.EVIDENCE_DATES, day, dates=(dates[0], dates[-1]) if dates else (),
+                      age=age))
     return Assessment(
         origin=start, via=stops, dest=goal, on=day, verdict=verdict, route=route,
         alternatives=tuple(r for r in everything if r != route)[:5], steps=tuple(steps),
         evidence=evidence, latest_evidence=dates[-1] if dates else None, disputed=tuple(disputed),
+        asked=asked, horizon=horizon, backing=backing, evidence_age=age, last_known=last_known,
+        undated_policies=policies, undated_passages=passages,
     )
+
+
+def routes_on(index: Index, origin: object, dest: object, on: object, max_transits: object,
+              horizon: object, last_known: object) -> tuple[Route, ...]:
+    """The documented routes on a day (or, for a period, on its last day that has one); with
+    ``last_known``, the routes of the latest earlier day that had one when none is documented."""
+    if not isinstance(last_known, bool):
+        raise ArgumentTypeError(f"last_known= takes True or False, not {last_known!r}")
+    asked = resolve_when(on)
+    limit = resolve_horizon(horizon)
+    start = arguments.origin(index, origin)
+    goal = arguments.country_arg(dest, "dest")
+
+    def found_on(day: dt.date) -> tuple[Route, ...]:
+        return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit)
+
+    if asked.lower is not None and asked.lower == asked.upper:
+        day = asked.lower
+    else:
+        day = best_day(index, asked, limit,
+                       lambda d: Verdict.DOCUMENTED if found_on(d) else Verdict.UNDOCUMENTED)
+    found = found_on(day)
+    if not found and last_known:
+        last = _last_documented(index, start, None, goal, day, limit)
+        if last is not None:
+            found = found_on(last)
+    return found

@@ -25,14 +25,18 @@ __all__ = ["assess_many", "verdict"]
 
 
 def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
-            goal: Country, day: dt.date) -> Verdict:
+            goal: Country, day: dt.date, horizon: dt.timedelta | None = None) -> Verdict:
     """The verdict :func:`nkasylum.engine.assessment.assess` gives, without building its steps."""
     if stops is None:
-        if start.alpha_2 in distances_to(index, goal.alpha_2, day, ANY_ROUTE_TRANSITS + 1):
+        if start.alpha_2 in distances_to(index, goal.alpha_2, day, ANY_ROUTE_TRANSITS + 1, horizon):
             return Verdict.DOCUMENTED
-        return Verdict.BLOCKED if closed(index.policy(goal.alpha_2, day)) else Verdict.UNDOCUMENTED
+        if index.counted_arrivals(start.alpha_2, goal.alpha_2, day, horizon) is not None:
+            return Verdict.DOCUMENTED
+        return (Verdict.BLOCKED if closed(index.policy(goal.alpha_2, day, horizon))
+                else Verdict.UNDOCUMENTED)
     path = (start, *stops, goal)
-    verdicts = [leg_verdict(index, a, b, day, b == goal)[0] for a, b in itertools.pairwise(path)]
+    verdicts = [leg_verdict(index, a, b, day, b == goal, horizon)[0]
+                for a, b in itertools.pairwise(path)]
     if Verdict.BLOCKED in verdicts:
         return Verdict.BLOCKED
     if all(v is Verdict.DOCUMENTED for v in verdicts):
@@ -40,10 +44,10 @@ def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
     return Verdict.UNDOCUMENTED
 
 
-def assess_many(index: Index, rows: Any) -> tuple[Verdict, ...]:
+def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
     """The verdicts of many journeys at once; see :meth:`nkasylum.KnowledgeBase.assess_many`."""
     rows = _rows(rows)
-    breakpoints = index.breakpoints()
+    breakpoints = index.breakpoints(horizon)
     bisect_right = bisect.bisect_right
     journeys: dict[tuple[object, object, object], tuple[Country, tuple[Country, ...] | None,
                                                          Country]] = {}
@@ -83,7 +87,7 @@ def assess_many(index: Index, rows: Any) -> tuple[Verdict, ...]:
             span = spans[resolve_on(day)] = bisect_right(breakpoints, day)
         found = verdicts.get(span)
         if found is None:
-            found = verdicts[span] = verdict(index, *journeys[key], day)
+            found = verdicts[span] = verdict(index, *journeys[key], day, horizon)
         append(found)
     return tuple(out)
 

@@ -12,13 +12,17 @@ import bisect
 import datetime as dt
 from typing import Any, Union
 
+from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
+from nkasylum.core.periods import Basis
 from nkasylum.core.places import place_code
 from nkasylum.core.text import did_you_mean
-from nkasylum.engine.timeline import Timeline, bounds, check_consistent, merge_timeline
+from nkasylum.core.when import When
+from nkasylum.engine.sightings import Timing, observed, timing
+from nkasylum.engine.timeline import Timeline, change_days, check_consistent, merge_timeline
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
-from nkasylum.model.passages import Passage
+from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
@@ -40,9 +44,8 @@ class Index:
     """
 
     __slots__ = (
-        "_bounds_from",
-        "_bounds_to",
-        "_breakpoints",
+        "_bounds",
+        "counted",
         "disputed",
         "entries",
         "memo",
@@ -55,6 +58,8 @@ class Index:
         "scope_order",
         "sources",
         "statistics",
+        "timings",
+        "undated",
     )
 
     def __init__(self, sources: dict[str, Source], entries: dict[str, Entry],
@@ -63,7 +68,8 @@ class Index:
                  passages_to: dict[str, tuple[Passage, ...]],
                  disputed: dict[str, tuple[Conflict, ...]], scope: tuple[str, ...],
                  all_policies: tuple[Policy, ...], all_passages: tuple[Passage, ...],
-                 all_statistics: tuple[Statistic, ...]) -> None:
+                 all_statistics: tuple[Statistic, ...], timings: dict[str, Timing],
+                 counted: dict[str, tuple[Passage, ...]]) -> None:
         self.sources = sources
         self.entries = entries
         self.policies = policies
@@ -75,10 +81,10 @@ class Index:
         self.policy_list = all_policies
         self.passages = all_passages
         self.statistics = all_statistics
+        self.timings = timings
+        self.counted = counted
         self.memo: dict[Any, Any] = {}
-        self._bounds_from: dict[str, list[dt.date]] = {}
-        self._bounds_to: dict[str, list[dt.date]] = {}
-        self._breakpoints: list[dt.date] | None = None
+        self._bounds: dict[Any, list[dt.date]] = {}
 
     def cache(self) -> dict[Any, Any]:
         """The memo, emptied first if it has grown past :data:`MEMO_LIMIT`."""
@@ -86,47 +92,78 @@ class Index:
             self.memo.clear()
         return self.memo
 
-    def published(self, evidence: Evidence) -> dt.date | None:
+    def published(self, evidence: Evidence) -> When | None:
         """The publication date of the source behind ``evidence`` (a source the index holds)."""
         return self.sources[evidence.source].published
 
-    def bounds_from(self, code: str) -> list[dt.date]:
-        """The days on which a passage out of ``code`` starts or stops applying: the route
+    def reported(self, evidence: Evidence) -> dt.date | None:
+        """The first day the source behind ``evidence`` can have reported it (``None``: undated)."""
+        published = self.sources[evidence.source].published
+        return published.lower if published is not None else None
+
+    def covers(self, entry: str, day: dt.date, horizon: dt.timedelta | None) -> bool:
+        """Whether the policy or passage ``entry`` answers for ``day``."""
+        return self.timings[entry].covers(day, horizon)
+
+    def _days(self, key: Any, items: Any, horizon: dt.timedelta | None) -> list[dt.date]:
+        found = self._bounds.get(key)
+        if found is None:
+            found = self._bounds[key] = change_days((self.timings[p.id] for p in items), horizon)
+        return found
+
+    def bounds_from(self, code: str, horizon: dt.timedelta | None = None) -> list[dt.date]:
+        """The days on which a passage out of ``code`` starts or stops answering: the route
         search caches a country's edges per span between two of them, not per day."""
-        found = self._bounds_from.get(code)
-        if found is None:
-            found = self._bounds_from[code] = bounds(self.passages_from.get(code, ()))
-        return found
+        return self._days(("from", code, horizon), self.passages_from.get(code, ()), horizon)
 
-    def bounds_to(self, code: str) -> list[dt.date]:
-        """The days on which a passage into ``code`` starts or stops applying."""
-        found = self._bounds_to.get(code)
-        if found is None:
-            found = self._bounds_to[code] = bounds(self.passages_to.get(code, ()))
-        return found
+    def bounds_to(self, code: str, horizon: dt.timedelta | None = None) -> list[dt.date]:
+        """The days on which a passage into ``code`` starts or stops answering."""
+        return self._days(("to", code, horizon), self.passages_to.get(code, ()), horizon)
 
-    def breakpoints(self) -> list[dt.date]:
-        """Every day on which any passage or policy starts or stops applying: a verdict is
-        the same on all days between two breakpoints (bulk assessment relies on it)."""
-        if self._breakpoints is None:
-            self._breakpoints = bounds((*self.passages, *self.policy_list))
-        return self._breakpoints
+    def breakpoints(self, horizon: dt.timedelta | None = None) -> list[dt.date]:
+        """Every day on which any passage, policy or count of arrivals starts or stops
+        answering: a verdict is the same on all days between two breakpoints (bulk
+        assessment and the search for the last known answer rely on it)."""
+        counted = [p for group in self.counted.values() for p in group]
+        return self._days(("all", horizon), (*self.passages, *self.policy_list, *counted), horizon)
 
-    def timeline(self, code: str) -> Timeline:
+    def timeline(self, code: str, horizon: dt.timedelta | None = None) -> Timeline:
         """The merged policy timeline of the place stored under ``code`` (cached)."""
-        key = ("timeline", code)
+        key = ("timeline", code, horizon)
         cached: Timeline | None = self.memo.get(key)
         if cached is None:
-            cached = self.cache()[key] = merge_timeline(self.policies.get(code, ()))
+            cached = self.cache()[key] = merge_timeline(self.policies.get(code, ()), self.timings,
+                                                        horizon)
         return cached
 
-    def policy(self, code: str, day: dt.date) -> Policy | None:
-        """The merged policy of the place stored under ``code`` in force on ``day``, or ``None``."""
-        starts, ends, segments = self.timeline(code)
+    def policy(self, code: str, day: dt.date, horizon: dt.timedelta | None = None) -> Policy | None:
+        """The merged policy of the place stored under ``code`` on ``day``, or ``None``."""
+        starts, ends, segments = self.timeline(code, horizon)
         i = bisect.bisect_right(starts, day) - 1
         if i < 0 or segments[i].undated or day > ends[i]:
             return None
         return segments[i]
+
+    def passage(self, id: str) -> Passage:
+        """The passage with this id, including the way-unknown passages made from counts."""
+        found = self.entries.get(id)
+        if isinstance(found, Passage):
+            return found
+        for group in self.counted.values():
+            for p in group:
+                if p.id == id:
+                    return p
+        raise KeyError(id)
+
+    def counted_arrivals(self, origin: str, dest: str, day: dt.date,
+                         horizon: dt.timedelta | None = None) -> Passage | None:
+        """The way-unknown passage from ``origin`` to ``dest`` that counts of arrivals in
+        ``dest`` document on ``day``, or ``None``."""
+        for p in self.counted.get(dest, ()):
+            if isinstance(p.origin, Country) and p.origin.alpha_2 == origin and \
+                    self.timings[p.id].covers(day, horizon):
+                return p
+        return None
 
     @classmethod
     def build(cls, sources: tuple[Source, ...], policies: tuple[Policy, ...],
@@ -163,6 +200,14 @@ class Index:
                         raise DataError(f"unknown source id {ev.source!r}"
                                         f"{did_you_mean(ev.source, by_id)}", entry=label,
                                         field=f"evidence[{i}].source")
+                    published = by_id[ev.source].published
+                    if (ev.happened is not None and published is not None
+                            and ev.happened.lower is not None and published.upper is not None
+                            and ev.happened.lower > published.upper):
+                        raise DataError(
+                            f"happened {ev.happened} is after its source's report date "
+                            f"{published}: a source cannot report what had not yet happened",
+                            entry=label, field=f"evidence[{i}].happened")
         disputed: dict[str, list[Conflict]] = {}
         for c in conflicts:
             for i, version in enumerate(c.versions):
@@ -171,11 +216,17 @@ class Index:
                                     "statistic", entry=f"conflict {c.id!r}",
                                     field=f"versions[{i}]")
                 disputed.setdefault(version, []).append(c)
+        def reported(ev: Evidence) -> When | None:
+            return by_id[ev.source].published
+
+        timings = {p.id: timing(p.id, p.basis, p.evidence, p.valid_from, p.valid_until,
+                                p.undated, reported) for p in (*policies, *passages)}
         by_country: dict[str, list[Policy]] = {}
         for p in policies:
             by_country.setdefault(place_code(p.country), []).append(p)
         for statements in by_country.values():
-            check_consistent(statements)
+            check_consistent(statements, timings)
+        counted = _counted(statistics, scope, timings)
         passages_from: dict[str, list[Passage]] = {}
         passages_to: dict[str, list[Passage]] = {}
         for q in passages:
@@ -192,4 +243,36 @@ class Index:
             all_policies=policies,
             all_passages=passages,
             all_statistics=statistics,
+            timings=timings,
+            counted=counted,
         )
+
+
+def _counted(statistics: tuple[Statistic, ...], scope: tuple[str, ...],
+             timings: dict[str, Timing]) -> dict[str, tuple[Passage, ...]]:
+    """Counts of North Koreans arriving in a country, as one way-unknown passage per origin
+    in scope and destination, seen during each count's period (see
+    :attr:`nkasylum.Statistic.counts_arrivals`): some way there was then used, route unknown."""
+    by_dest: dict[str, list[Statistic]] = {}
+    for s in statistics:
+        if s.counts_arrivals and isinstance(s.place, Country):
+            by_dest.setdefault(s.place.alpha_2, []).append(s)
+    counted: dict[str, tuple[Passage, ...]] = {}
+    for dest, stats in sorted(by_dest.items()):
+        found = []
+        for origin in scope:
+            if origin == dest:
+                continue
+            pid = f"counted-arrivals.{origin.lower()}.{dest.lower()}"
+            evidence = tuple(dict.fromkeys(e for s in stats for e in s.evidence))
+            passage = Passage(
+                id=pid, origin=origin, dest=dest, channel=Channel.UNKNOWN_ROUTE,
+                summary=("Counts of North Koreans arriving there show that some way was used; "
+                         "the sources do not say which: " + ", ".join(s.id for s in stats) + "."),
+                basis=Basis.OBSERVATION, evidence=evidence)
+            spans = [(s.as_of.start, s.as_of.end, s.as_of, s.evidence) for s in stats
+                     if s.as_of is not None and s.as_of.lower is not None and s.as_of.upper is not None]
+            timings[pid] = observed(pid, spans, evidence)
+            found.append(passage)
+        counted[dest] = tuple(found)
+    return counted

@@ -17,15 +17,17 @@ import attrs
 
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
-from nkasylum.core.periods import resolve_on, today
+from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
+from nkasylum.core.when import When
 from nkasylum.engine import queries
-from nkasylum.engine.assessment import assess
+from nkasylum.engine.assessment import assess, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
-from nkasylum.engine.search import find_routes
+from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.series import check_measure, series
+from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.conflicts import Conflict
@@ -35,6 +37,7 @@ from nkasylum.model.routes import Route
 from nkasylum.model.series import SeriesPoint
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
+from nkasylum.model.support import Backing
 from nkasylum.model.verdicts import Verdict
 from nkasylum.store.bundle import load_bundled
 from nkasylum.store.files import Entries
@@ -109,8 +112,8 @@ class KnowledgeBase:
             raise UnknownSourceError(f"unknown source {id!r}{did_you_mean(str(id), self._index.sources)}")
         return found
 
-    def evidence_date(self, evidence: Evidence) -> dt.date | None:
-        """The publication date of the source behind ``evidence`` (``None`` if undated).
+    def evidence_date(self, evidence: Evidence) -> When | None:
+        """When the source behind ``evidence`` was published (EDTF; ``None`` if undated).
 
         Raises:
             UnknownSourceError: the evidence cites a source this knowledge base lacks.
@@ -158,13 +161,37 @@ class KnowledgeBase:
         """
         return self._index.timeline(place_code(place(country)))[2]
 
-    def policy(self, country: PlaceLike, *, on: dt.date | None = None) -> Policy | None:
-        """The policy of ``country`` in force on ``on`` (default: today), or ``None``.
+    def policy(self, country: PlaceLike, *, on: object = None,
+               horizon: dt.timedelta | None = None) -> Policy | None:
+        """The policy of ``country`` documented on ``on`` (default: today), or ``None``.
 
-        ``None`` means no documented policy covers that date: undocumented, not "none".
+        ``None`` means no documented policy covers that date: undocumented, not "none";
+        :meth:`policy_answer` says what was last known and lists undated statements.
         """
-        day = resolve_on(on)
-        return self._index.policy(place_code(place(country)), day)
+        return policy_answer(self._index, country, on, horizon).policy
+
+    def policy_answer(self, country: PlaceLike, *, on: object = None,
+                      horizon: dt.timedelta | None = None) -> PolicyAnswer:
+        """The policy of ``country`` on ``on``, with its support, evidence age, last known
+        answer and undated context; see :func:`nkasylum.policy_answer`."""
+        return policy_answer(self._index, country, on, horizon)
+
+    def support(self, id: str, *, on: object = None,
+                horizon: dt.timedelta | None = None) -> Backing:
+        """How the policy or passage ``id`` is supported on the day ``on`` (default today):
+        seen, between sightings, rule in force, carried forward, last known, undated only
+        or nothing, with its age and the evidence that bears on that day.
+
+        Example:
+            >>> import datetime as dt, nkasylum as nk
+            >>> nk.default_knowledge_base().support("ru-kr-unhcr-2009", on=dt.date(2009, 12, 23)).support
+            <Support.SEEN: 'seen'>
+        """
+        self.entry(id)
+        timing = self._index.timings.get(id)
+        if timing is None:
+            raise UnknownEntryError(f"{id!r} is not a policy or passage: only those have support")
+        return timing.support(resolve_on(on), resolve_horizon(horizon))
 
     # ---------------------------------------------------------------- passages
     def passages(
@@ -216,7 +243,8 @@ class KnowledgeBase:
         via: PlaceLike | Sequence[PlaceLike] | None,
         dest: PlaceLike,
         *,
-        on: dt.date | None = None,
+        on: object = None,
+        horizon: dt.timedelta | None = None,
     ) -> Assessment:
         """Assess whether a documented way leads from ``origin`` through ``via`` to ``dest``.
 
@@ -224,13 +252,13 @@ class KnowledgeBase:
         """
         if on is None:
             on = today()
-        key: tuple[object, ...] | None = (origin, via, dest, on)
+        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon)
         try:
             found: Assessment | None = self._answers.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
             key, found = None, None
         if found is None:
-            found = assess(self._index, origin, via, dest, on=on)
+            found = assess(self._index, origin, via, dest, on=on, horizon=horizon)
             if key is not None:
                 # Equal keys only ever come from equal questions: a str equals only a
                 # str, a date never equals a datetime, and a failed question raised above.
@@ -239,7 +267,7 @@ class KnowledgeBase:
                 self._answers[key] = found
         return found
 
-    def assess_many(self, rows: Any) -> tuple[Verdict, ...]:
+    def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
         """The verdict of each ``(origin, via, dest, on)`` row, in order, fast.
 
         Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
@@ -269,17 +297,17 @@ class KnowledgeBase:
             >>> [v.value for v in kb.assess_many(rows)]
             ['documented', 'blocked']
         """
-        return assess_many(self._index, rows)
+        return assess_many(self._index, rows, resolve_horizon(horizon))
 
     def routes(
-        self, origin: PlaceLike, dest: PlaceLike, *, on: dt.date | None = None,
-        max_transits: int = 3,
+        self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
+        max_transits: int = 3, horizon: dt.timedelta | None = None, last_known: bool = False,
     ) -> tuple[Route, ...]:
         """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
 
         See :func:`nkasylum.routes`.
         """
-        return find_routes(self._index, origin, dest, on=on, max_transits=max_transits)
+        return routes_on(self._index, origin, dest, on, max_transits, horizon, last_known)
 
     # --------------------------------------------------------------- scenarios
     def with_policy(self, *policies: Policy) -> KnowledgeBase:

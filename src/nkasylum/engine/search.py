@@ -22,8 +22,8 @@ from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Evidence
 
-__all__ = ["ANY_ROUTE_TRANSITS", "distances_to", "edges", "find_routes", "last_route_before",
-           "passage_newest", "route_evidence", "route_of"]
+__all__ = ["ANY_ROUTE_TRANSITS", "distances_to", "edges", "find_routes", "passage_newest",
+           "route_evidence", "route_of"]
 
 ANY_ROUTE_TRANSITS = 3
 """How many named transit countries an any-route question (``via=None``) looks through."""
@@ -35,7 +35,7 @@ def passage_newest(index: Index, p: Passage) -> dt.date:
     memo = index.memo
     found = memo.get(key)
     if found is None:
-        found = max((index.published(e) or dt.date.min for e in p.evidence), default=dt.date.min)
+        found = max((index.reported(e) or dt.date.min for e in p.evidence), default=dt.date.min)
         memo[key] = found
     return found
 
@@ -47,7 +47,8 @@ def _best(candidates: Sequence[Passage], index: Index) -> Passage:
     return max(candidates, key=rank)
 
 
-def edges(index: Index, code: str, day: dt.date) -> dict[str, Passage]:
+def edges(index: Index, code: str, day: dt.date,
+          horizon: dt.timedelta | None = None) -> dict[str, Passage]:
     """The documented passages out of country ``code`` on ``day``: the best one per
     destination, keyed by the destination's code, in code order.
 
@@ -55,32 +56,34 @@ def edges(index: Index, code: str, day: dt.date) -> dict[str, Passage]:
     day of the same span costs one bisection. Codes rather than countries key it: a str
     hashes in C, a Country in Python.
     """
-    key = ("edges", code, bisect.bisect_right(index.bounds_from(code), day))
+    key = ("edges", code, bisect.bisect_right(index.bounds_from(code, horizon), day), horizon)
     memo = index.cache()
     found: dict[str, Passage] | None = memo.get(key)
     if found is None:
         grouped: dict[str, list[Passage]] = {}
         for p in index.passages_from.get(code, ()):
-            if isinstance(p.dest, Country) and p.applies(day):
+            if isinstance(p.dest, Country) and index.covers(p.id, day, horizon):
                 grouped.setdefault(p.dest.alpha_2, []).append(p)
         found = {dest: _best(ps, index) for dest, ps in sorted(grouped.items())}
         memo[key] = found
     return found
 
 
-def _sources_into(index: Index, code: str, day: dt.date) -> frozenset[str]:
+def _sources_into(index: Index, code: str, day: dt.date,
+                  horizon: dt.timedelta | None) -> frozenset[str]:
     """The codes of the countries with a documented passage into ``code`` on ``day``."""
-    key = ("into", code, bisect.bisect_right(index.bounds_to(code), day))
+    key = ("into", code, bisect.bisect_right(index.bounds_to(code, horizon), day), horizon)
     memo = index.cache()
     found: frozenset[str] | None = memo.get(key)
     if found is None:
         found = frozenset(p.origin.alpha_2 for p in index.passages_to.get(code, ())
-                          if isinstance(p.origin, Country) and p.applies(day))
+                          if isinstance(p.origin, Country) and index.covers(p.id, day, horizon))
         memo[key] = found
     return found
 
 
-def distances_to(index: Index, goal: str, day: dt.date, depth: int) -> dict[str, int]:
+def distances_to(index: Index, goal: str, day: dt.date, depth: int,
+                 horizon: dt.timedelta | None = None) -> dict[str, int]:
     """How many passages each country needs at least to reach ``goal`` on ``day``, for the
     countries that need at most ``depth`` (a breadth-first search backwards from ``goal``)."""
     dist = {goal: 0}
@@ -88,7 +91,7 @@ def distances_to(index: Index, goal: str, day: dt.date, depth: int) -> dict[str,
     for level in range(1, depth + 1):
         nxt = []
         for node in frontier:
-            for before in _sources_into(index, node, day):
+            for before in _sources_into(index, node, day, horizon):
                 if before not in dist:
                     dist[before] = level
                     nxt.append(before)
@@ -117,33 +120,21 @@ def route_of(index: Index, passages: Sequence[Passage]) -> Route:
 
 def route_evidence(index: Index, route: Route) -> tuple[Evidence, ...]:
     """The evidence of the passages behind a route's legs, once each."""
-    passages = [index.entries[leg.passage] for leg in route.legs if leg.passage]
+    passages = [index.passage(leg.passage) for leg in route.legs if leg.passage]
     return tuple(dict.fromkeys(e for p in passages for e in p.evidence))
 
 
-def last_route_before(index: Index, start: Country, goal: Country,
-                      day: dt.date) -> tuple[dt.date, Route] | None:
-    """The last day before ``day`` on which a route was documented, and its best route.
-
-    Routes depend only on passages, so a route that stops being documented does so the day
-    after one of its passages' last day: those last days are the only candidates.
-    """
-    ends = sorted({p.valid_until for p in index.passages
-                   if p.valid_until is not None and p.valid_until < day}, reverse=True)
-    for end in ends:
-        found = find_routes(index, start, goal, on=end)
-        if found:
-            return end, found[0]
-    return None
-
-
 def find_routes(index: Index, origin: object, dest: object, *, on: object = None,
-                max_transits: object = ANY_ROUTE_TRANSITS) -> tuple[Route, ...]:
+                max_transits: object = ANY_ROUTE_TRANSITS,
+                horizon: dt.timedelta | None = None) -> tuple[Route, ...]:
     """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
 
     Routes visit no country twice and name at most ``max_transits`` transit countries
     (unnamed third countries do not count). Best first means fewest legs, then newest
-    evidence, then alphabetical order of the route's text.
+    evidence, then alphabetical order of the route's text. When no chain of passages is
+    documented but counts of arrivals in ``dest`` document that some way was used then,
+    the one route returned is that way, route unknown (a single leg whose channel is
+    ``unknown-route``): never a route the sources do not give.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -158,23 +149,27 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
                                 "country twice")
     day = resolve_on(on)
     limit = arguments.max_transits(max_transits)
-    key = ("routes", start.alpha_2, goal.alpha_2, day, limit)
+    key = ("routes", start.alpha_2, goal.alpha_2, day, limit, horizon)
     memo = index.cache()
     cached = memo.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     ranked = []
-    for chain in _chains(index, start, goal, day, limit):
+    for chain in _chains(index, start, goal, day, limit, horizon):
         route = route_of(index, chain)
         newest = max(passage_newest(index, p) for p in chain)
         ranked.append(((len(route.legs), -newest.toordinal(), str(route)), route))
     result = tuple(r for _, r in sorted(ranked, key=lambda x: x[0]))
+    if not result:
+        counted = index.counted_arrivals(start.alpha_2, goal.alpha_2, day, horizon)
+        if counted is not None:
+            result = (route_of(index, (counted,)),)
     memo[key] = result
     return result
 
 
 def _chains(index: Index, start: Country, goal: Country, day: dt.date,
-            limit: int) -> list[tuple[Passage, ...]]:
+            limit: int, horizon: dt.timedelta | None) -> list[tuple[Passage, ...]]:
     """Every chain of passages from ``start`` to ``goal`` on ``day`` that visits no country
     twice and has at most ``limit + 1`` passages.
 
@@ -186,7 +181,7 @@ def _chains(index: Index, start: Country, goal: Country, day: dt.date,
     budget = limit + 1
     depth = max(1, budget // 2)
     target = goal.alpha_2
-    dist = distances_to(index, target, day, depth)
+    dist = distances_to(index, target, day, depth, horizon)
     if len(dist) == 1:  # nothing leads into goal on that day
         return []
     found: list[tuple[Passage, ...]] = []
@@ -195,7 +190,7 @@ def _chains(index: Index, start: Country, goal: Country, day: dt.date,
     while stack:
         here, path, seen = stack.pop()
         left = budget - len(path) - 1  # passages left after the next one
-        for nxt, passage in edges(index, here, day).items():
+        for nxt, passage in edges(index, here, day, horizon).items():
             if nxt == target:
                 found.append((*path, passage))
             elif left > 0 and nxt not in seen and dist.get(nxt, depth + 1) <= left:

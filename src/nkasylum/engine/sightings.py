@@ -26,10 +26,13 @@ from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 from nkasylum.model.support import Backing, Support
 
-__all__ = ["Timing", "sighting", "timing"]
+__all__ = ["Timing", "observed", "sighting", "timing"]
 
 _DAY = dt.timedelta(days=1)
 _ZERO = dt.timedelta(0)
+
+
+_Sighting = tuple[dt.date, dt.date, When, tuple[Evidence, ...]]
 
 
 class Timing:
@@ -38,21 +41,29 @@ class Timing:
     A plain slotted class: internal, one per statement, built once per knowledge base.
     """
 
-    __slots__ = ("basis", "end", "entry", "evidence", "last_end", "rule_evidence", "sightings",
-                 "start", "undated")
+    __slots__ = ("basis", "end", "entry", "rule_dates", "rule_evidence", "sightings", "start",
+                 "starts", "undated")
 
     def __init__(self, entry: str, basis: Basis, undated: bool, start: dt.date, end: dt.date,
-                 sightings: tuple[tuple[dt.date, dt.date, When, Evidence], ...],
-                 rule_evidence: tuple[Evidence, ...]) -> None:
+                 sightings: tuple[_Sighting, ...], rule_evidence: tuple[Evidence, ...],
+                 rule_dates: tuple[dt.date | None, ...] = ()) -> None:
         self.entry = entry
         self.basis = basis
         self.undated = undated
         self.start = start
         self.end = end
-        self.sightings = sightings  # sorted by start
-        self.last_end = max((s[1] for s in sightings), default=end)
+        self.sightings = sightings  # sorted by first day
+        self.starts = [s[0] for s in sightings]
         self.rule_evidence = rule_evidence
-        self.evidence = tuple(s[3] for s in sightings)
+        # the first day each piece of a rule's evidence speaks to (None: undated)
+        self.rule_dates = rule_dates or (None,) * len(rule_evidence)
+
+    @property
+    def evidence(self) -> tuple[Evidence, ...]:
+        """All its evidence, sightings in time order (or the rule's)."""
+        if self.basis is Basis.RULE or self.undated:
+            return self.rule_evidence
+        return tuple(dict.fromkeys(e for s in self.sightings for e in s[3]))
 
     def reach(self, horizon: dt.timedelta | None) -> tuple[dt.date, dt.date] | None:
         """The first and last day on which it answers (``None``: undated)."""
@@ -67,44 +78,58 @@ class Timing:
 
     def covers(self, day: dt.date, horizon: dt.timedelta | None) -> bool:
         """Whether it answers for ``day`` (in force, seen, between sightings, carried forward)."""
-        reach = self.reach(horizon)
-        return reach is not None and reach[0] <= day <= reach[1]
+        if self.undated or day < self.start:
+            return False
+        if day <= self.end:
+            return True
+        return horizon is not None and self.basis is not Basis.RULE and day - self.end <= horizon
+
+    def spans(self) -> tuple[tuple[dt.date, dt.date], ...]:
+        """The days it was seen on (or, for a rule, its whole span)."""
+        if self.undated:
+            return ()
+        if self.basis is Basis.RULE:
+            return ((self.start, self.end),)
+        return tuple((s[0], s[1]) for s in self.sightings)
 
     def support(self, day: dt.date, horizon: dt.timedelta | None) -> Backing:
         """How it is supported on ``day``."""
         if self.undated:
-            return Backing(self.entry, Support.UNDATED, _ZERO, self.rule_evidence or self.evidence)
+            return Backing(self.entry, Support.UNDATED, _ZERO, self.evidence)
         if self.basis is Basis.RULE:
+            # A rule's evidence that speaks of a later time (an amendment, a later report of
+            # it in the present tense) does not bear on an earlier day.
+            cited = tuple(e for e, d in zip(self.rule_evidence, self.rule_dates, strict=True)
+                          if d is None or d <= day) or self.rule_evidence
             if self.start <= day <= self.end:
-                return Backing(self.entry, Support.RULE, _ZERO, self.rule_evidence)
+                return Backing(self.entry, Support.RULE, _ZERO, cited)
             if day > self.end:
-                return Backing(self.entry, Support.LAST_KNOWN, day - self.end, self.rule_evidence)
+                return Backing(self.entry, Support.LAST_KNOWN, day - self.end, cited)
             return Backing(self.entry, Support.NOTHING, self.start - day, ())
-        starts = [s[0] for s in self.sightings]
-        i = bisect.bisect_right(starts, day)  # sightings[:i] start at or before day
+        i = bisect.bisect_right(self.starts, day)  # sightings[:i] start on or before day
         before = self.sightings[:i]
-        covering = [s for s in before if s[1] >= day]
-        if covering:
-            return Backing(self.entry, Support.SEEN, _ZERO, tuple(s[3] for s in before),
-                           covering[-1][2])
         if not before:
             return Backing(self.entry, Support.NOTHING, self.start - day, ())
+        cited = tuple(dict.fromkeys(e for s in before for e in s[3]))
+        covering = [s for s in before if s[1] >= day]
+        if covering:
+            return Backing(self.entry, Support.SEEN, _ZERO, cited, covering[-1][2])
         latest = max(before, key=lambda s: s[1])
         since = day - latest[1]
-        cited = tuple(s[3] for s in before)
-        if day <= self.end:  # a later sighting exists
+        if day <= self.end:  # a later sighting exists: the next one is cited too
             nxt = self.sightings[i]
-            following = tuple(s[3] for s in self.sightings[i:] if s[0] == nxt[0])
-            age = min(since, nxt[0] - day)
-            sighting = latest[2] if since <= nxt[0] - day else nxt[2]
-            return Backing(self.entry, Support.BETWEEN_SIGHTINGS, age, cited + following, sighting)
+            following = tuple(e for s in self.sightings[i:] if s[0] == nxt[0] for e in s[3])
+            ahead = nxt[0] - day
+            return Backing(self.entry, Support.BETWEEN_SIGHTINGS, min(since, ahead),
+                           tuple(dict.fromkeys(cited + following)),
+                           latest[2] if since <= ahead else nxt[2])
         if horizon is not None and since <= horizon:
             return Backing(self.entry, Support.CARRIED_FORWARD, since, cited, latest[2])
         return Backing(self.entry, Support.LAST_KNOWN, since, cited, latest[2])
 
     def change_days(self, horizon: dt.timedelta | None) -> tuple[dt.date, ...]:
         """The days on which whether it answers changes: its first day and the day after
-        its last (a verdict is constant between two such days)."""
+        its last (whether a statement applies is constant between two such days)."""
         reach = self.reach(horizon)
         if reach is None:
             return ()
@@ -119,26 +144,47 @@ def timing(entry: str, basis: Basis, evidence: Sequence[Evidence], valid_from: W
            reported: Callable[[Evidence], When | None]) -> Timing:
     """Build the timing of one statement.
 
-    ``reported`` gives the report date of the source behind a piece of evidence.
+    ``reported`` gives the report date of the source behind a piece of evidence. An
+    observation that carries dates of its own (a policy merged over a span, or one built in
+    code) is seen over exactly that span.
     """
-    if basis is Basis.RULE:
-        if undated or valid_from is None:
+    if basis is Basis.RULE or valid_from is not None or valid_until is not None:
+        if undated or valid_from is None or valid_from.lower is None:
             return Timing(entry, basis, True, dt.date.max, dt.date.max, (), tuple(evidence))
         end = valid_until.end if valid_until is not None else dt.date.max
-        return Timing(entry, basis, False, valid_from.start, end, (), tuple(evidence))
-    spans: list[tuple[dt.date, dt.date, When, Evidence]] = []
+        if basis is Basis.RULE:
+            dates = []
+            for ev in evidence:
+                when = ev.happened if ev.happened is not None else reported(ev)
+                dates.append(when.lower if when is not None else None)
+            return Timing(entry, basis, False, valid_from.start, end, (), tuple(evidence),
+                          tuple(dates))
+        span = When.between(valid_from.start, end if end < dt.date.max else None)
+        return Timing(entry, basis, False, valid_from.start, end,
+                      ((valid_from.start, end, span, tuple(evidence)),), ())
+    spans: list[_Sighting] = []
     for ev in evidence:
         seen = sighting(ev, reported(ev))
         if seen is not None:
-            spans.append((*seen, ev))
+            spans.append((*seen, (ev,)))
+    return observed(entry, spans, tuple(evidence))
+
+
+def observed(entry: str, spans: Sequence[_Sighting], evidence: tuple[Evidence, ...]) -> Timing:
+    """The timing of an observation seen during ``spans`` (undated when there are none)."""
     if not spans:
-        return Timing(entry, basis, True, dt.date.max, dt.date.max, (), tuple(evidence))
-    spans.sort(key=lambda s: (s[0], s[1]))
-    return Timing(entry, basis, False, spans[0][0], max(s[1] for s in spans), tuple(spans), ())
+        return Timing(entry, Basis.OBSERVATION, True, dt.date.max, dt.date.max, (), evidence)
+    ordered = tuple(sorted(spans, key=lambda s: (s[0], s[1])))
+    return Timing(entry, Basis.OBSERVATION, False, ordered[0][0], max(s[1] for s in ordered),
+                  ordered, ())
 
 
 def sighting(evidence: Evidence, reported: When | None) -> tuple[dt.date, dt.date, When] | None:
-    """The days one piece of evidence sees its statement on (``None``: it dates nothing)."""
+    """The days one piece of evidence sees its statement on (``None``: it dates nothing).
+
+    A span with an open start ("at some time up to 2008") dates no day it could be seen on;
+    one with an open end counts up to the report date.
+    """
     when = evidence.happened if evidence.happened is not None else reported
     if when is None or when.lower is None:
         return None

@@ -1,54 +1,51 @@
 """Policies over time: statements that must not contradict each other, merged into one timeline.
 
 A country's policy statements are cut at every day on which one of them starts or stops
-applying; on each span between two cuts the statements in force are merged into one
-:class:`~nkasylum.Policy` whose period is that span and whose id joins theirs with ``+``.
+answering (a rule's start and end; an observation's first sighting and the day after its
+last, or after its ``horizon``); on each span between two cuts the statements that answer
+are merged into one :class:`~nkasylum.Policy` whose period is that span and whose id joins
+theirs with ``+``. Where they disagree on a yes/no field, the statement that began most
+recently speaks for the span (newer information first).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis
-from nkasylum.model.passages import Passage
+from nkasylum.core.when import When
+from nkasylum.engine.sightings import Timing
 from nkasylum.model.policies import Policy
 
-__all__ = ["Timeline", "bounds", "check_consistent", "merge_timeline", "policy_ids"]
+__all__ = ["Timeline", "change_days", "check_consistent", "merge_timeline", "policy_ids"]
 
 Timeline = tuple[list[dt.date], list[dt.date], tuple[Policy, ...]]
 """The first days, last days and merged policies of a country's spans, in time order (undated last)."""
 
+_DAY = dt.timedelta(days=1)
 
-def bounds(items: Iterable[Passage | Policy]) -> list[dt.date]:
-    """The days on which one of these statements starts or stops applying, sorted.
 
-    Between two consecutive bounds the same statements apply, so anything computed
-    from them for one day holds for the whole span (``bisect_right`` names the span).
+def change_days(timings: Iterable[Timing], horizon: dt.timedelta | None) -> list[dt.date]:
+    """The days on which one of these statements starts or stops answering, sorted.
+
+    Between two consecutive days the same statements answer, so anything computed from
+    them for one day holds for the whole span (``bisect_right`` names the span).
     """
-    points: set[dt.date] = set()
-    for item in items:
-        if item.undated:
-            continue
-        if item.valid_from is not None:
-            points.add(item.valid_from)
-        if item.valid_until is not None and item.valid_until < dt.date.max:
-            points.add(item.valid_until + dt.timedelta(days=1))
-    return sorted(points)
+    return sorted({d for t in timings for d in t.change_days(horizon)})
 
 
-def _overlap(a: Policy, b: Policy) -> bool:
-    if a.undated or b.undated:
-        return a.undated and b.undated
-    lo = max(a.valid_from or dt.date.min, b.valid_from or dt.date.min)
-    hi = min(a.valid_until or dt.date.max, b.valid_until or dt.date.max)
-    return lo <= hi
+def _overlap(a: Timing, b: Timing) -> bool:
+    return any(lo1 <= hi2 and lo2 <= hi1 for lo1, hi1 in a.spans() for lo2, hi2 in b.spans())
 
 
-def check_consistent(statements: Sequence[Policy]) -> None:
-    """Statements in force together must not contradict each other on a yes/no field.
+def check_consistent(statements: Sequence[Policy], timings: Mapping[str, Timing]) -> None:
+    """Statements seen (or in force) together must not contradict each other on a yes/no field.
+
+    Two observations contradict each other only where sightings overlap: a practice seen
+    in 2005 and its opposite seen in 2013 are a change, not a contradiction.
 
     Raises:
         DataError: naming the later statement, the field, and the statement it contradicts.
@@ -57,7 +54,8 @@ def check_consistent(statements: Sequence[Policy]) -> None:
         for b in statements[i + 1:]:
             for field in ("repatriates", "admits"):
                 va, vb = getattr(a, field), getattr(b, field)
-                if va is not None and vb is not None and va != vb and _overlap(a, b):
+                if va is not None and vb is not None and va != vb and (
+                        (a.undated and b.undated) or _overlap(timings[a.id], timings[b.id])):
                     raise DataError(
                         f"contradicts policy {a.id!r} ({field} = {str(va).lower()}) over an "
                         "overlapping period; narrow one period, or record the disagreement "
@@ -65,32 +63,30 @@ def check_consistent(statements: Sequence[Policy]) -> None:
                         entry=f"policy {b.id!r}", field=field)
 
 
-def merge_timeline(statements: Sequence[Policy]) -> Timeline:
+def merge_timeline(statements: Sequence[Policy], timings: Mapping[str, Timing],
+                   horizon: dt.timedelta | None) -> Timeline:
     """One country's statements as a timeline of merged policies (see the module)."""
-    dated = [s for s in statements if not s.undated]
-    points = sorted({d for s in dated for d in (
-        s.valid_from, s.valid_until + dt.timedelta(days=1)
-        if s.valid_until and s.valid_until < dt.date.max else None) if d is not None})
-    cuts = [dt.date.min, *points]
+    dated = [s for s in statements if not timings[s.id].undated]
+    cuts = [dt.date.min, *change_days((timings[s.id] for s in dated), horizon)]
     starts: list[dt.date] = []
     ends: list[dt.date] = []
     segments: list[Policy] = []
     for i, start in enumerate(cuts):
-        end = cuts[i + 1] - dt.timedelta(days=1) if i + 1 < len(cuts) else dt.date.max
+        end = cuts[i + 1] - _DAY if i + 1 < len(cuts) else dt.date.max
         if end < start:
             continue
-        active = [s for s in dated if s.applies(start)]
+        active = [s for s in dated if timings[s.id].covers(start, horizon)]
         if not active:
             continue
+        active.sort(key=lambda s: (-timings[s.id].start.toordinal(), s.id))
         starts.append(start)
         ends.append(end)
-        segments.append(_merge(active, None if start == dt.date.min else start,
-                               None if end == dt.date.max else end, undated=False))
-    undated = [s for s in statements if s.undated]
+        segments.append(_merge(active, start, end, timings))
+    undated = [s for s in statements if timings[s.id].undated]
     if undated:
         starts.append(dt.date.max)
         ends.append(dt.date.max)
-        segments.append(_merge(undated, None, None, undated=True))
+        segments.append(_merged(undated, None, None, undated=True))
     return starts, ends, tuple(segments)
 
 
@@ -98,26 +94,52 @@ def _union(values: Iterable[tuple[Any, ...]]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(v for group in values for v in group))
 
 
-def _merge(active: Sequence[Policy], start: dt.date | None, end: dt.date | None,
-           *, undated: bool) -> Policy:
+def _merge(active: Sequence[Policy], start: dt.date, end: dt.date,
+           timings: Mapping[str, Timing]) -> Policy:
     first = active[0]
-    if len(active) == 1 and (first.valid_from, first.valid_until) == (start, end):
+    if len(active) == 1 and first.basis is Basis.RULE and first.valid_from is not None and (
+            first.valid_from.start, first.valid_until.end if first.valid_until else dt.date.max
+    ) == (start, end):
+        return first  # a rule over exactly its own period: itself, with its own EDTF dates
+    # The span's ends as precisely as the statements that make them: a year seen is "2014".
+    opens: dict[dt.date, When] = {}
+    closes: dict[dt.date, When] = {}
+    for s in active:
+        t = timings[s.id]
+        if s.valid_from is not None:
+            opens.setdefault(s.valid_from.start, s.valid_from)
+        if s.valid_until is not None:
+            closes.setdefault(s.valid_until.end, s.valid_until)
+        for lo, hi, when, _ in t.sightings:
+            if when.lower is not None:
+                opens.setdefault(lo, when)
+            if when.upper is not None:
+                closes.setdefault(hi, when)
+    valid_from = None if start == dt.date.min else opens.get(start, When.day(start))
+    valid_until = None if end == dt.date.max else closes.get(end, When.day(end))
+    return _merged(active, valid_from, valid_until, undated=False)
+
+
+def _merged(active: Sequence[Policy], valid_from: When | None, valid_until: When | None, *,
+            undated: bool) -> Policy:
+    first = active[0]
+    if undated and len(active) == 1:
         return first
     basis = (Basis.OBSERVATION if any(s.basis is Basis.OBSERVATION for s in active)
              else Basis.RULE)
-    if undated:
-        basis = first.basis
     return Policy(
         id="+".join(s.id for s in active),
         country=first.country,
         summary=" ".join(s.summary for s in active),
         basis=basis,
         evidence=_union(s.evidence for s in active),
-        valid_from=start,
-        valid_until=end,
+        valid_from=valid_from,
+        valid_until=valid_until,
         undated=undated,
         classification=_union(s.classification for s in active),
+        urges=_union(s.urges for s in active),
         repatriates=next((s.repatriates for s in active if s.repatriates is not None), None),
+        returns_to=_union(s.returns_to for s in active),
         admits=next((s.admits for s in active if s.admits is not None), None),
         grants=_union(s.grants for s in active),
         procedures=_union(s.procedures for s in active),

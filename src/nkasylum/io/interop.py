@@ -19,9 +19,10 @@ from typing import Any
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError, MissingExtraError
-from nkasylum.core.periods import Basis, DatePrecision, resolve_on
+from nkasylum.core.periods import Basis, resolve_on
 from nkasylum.core.places import Region, place_code
 from nkasylum.core.quantities import Qualifier, Unit
+from nkasylum.core.when import DatePrecision
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.model.cases import Outcome
 from nkasylum.model.passages import Channel

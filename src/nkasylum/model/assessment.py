@@ -8,9 +8,13 @@ import attrs
 
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
+from nkasylum.core.when import When
 from nkasylum.model.markdown import assessment_markdown
+from nkasylum.model.passages import Passage
+from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence
+from nkasylum.model.support import Backing
 from nkasylum.model.verdicts import Step, Verdict
 from nkasylum.model.wording import explanation
 
@@ -27,16 +31,34 @@ class Assessment:
         origin: where the journey starts.
         via: the transit countries asked about, in order (``None``: any route).
         dest: the destination.
-        on: the date asked about.
+        on: the day the answer is for: the date asked, or, when a period was asked
+            (``asked``), the last day in it on which the answer holds.
         verdict: documented, blocked or undocumented.
         route: the documented route (``None`` unless documented).
         alternatives: other documented routes from origin to destination on that date.
         steps: what the reasoning found, in order, as data (leg, verdict, the entries and
             evidence behind it, dates, figures seen nearby); :attr:`explanation` words them.
-        evidence: every piece of evidence the verdict rests on.
-        latest_evidence: the publication date of the newest source used (``None`` when
-            nothing dated was used), so an answer resting on a 2002 report shows it.
+        evidence: the evidence that bears on the date: for each statement the answer
+            rests on, its sightings at or before the date (and the next one after it when
+            it is documented between sightings), never every sighting ever.
+        latest_evidence: the report date of the newest source among that evidence (``None``
+            when none is dated), so an answer resting on a 2002 report shows it.
         disputed: ids of conflicts that touch an entry the answer rests on.
+        asked: the period asked (``on=2015``: "at some time in 2015"), or ``None`` when a
+            single day was asked.
+        horizon: how far observations were carried forward past their last sighting
+            (``None``: not at all, the default).
+        backing: how each statement the answer rests on is supported on ``on``: seen,
+            between sightings, rule in force or carried forward.
+        evidence_age: from ``on`` to the nearest sighting used, for the weakest-supported
+            statement: zero when a sighting (or a rule in force) covers the date; for an
+            answer that is not documented, the age of what was last known (``None``:
+            nothing was ever documented).
+        last_known: when the answer is not documented, the latest earlier documented
+            answer to the same question (its ``on`` is the last day it held), or ``None``.
+        undated_policies: undated policy statements about the places on the journey.
+        undated_passages: undated passages between places on the journey. Neither
+            answers a dated question; both are shown beside the answer as context.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -56,6 +78,25 @@ class Assessment:
     evidence: tuple[Evidence, ...]
     latest_evidence: dt.date | None
     disputed: tuple[str, ...] = ()
+    asked: When | None = None
+    horizon: dt.timedelta | None = None
+    backing: tuple[Backing, ...] = ()
+    evidence_age: dt.timedelta | None = None
+    last_known: Assessment | None = None
+    undated_policies: tuple[Policy, ...] = ()
+    undated_passages: tuple[Passage, ...] = ()
+
+    @property
+    def undated(self) -> tuple[Policy | Passage, ...]:
+        """Undated statements about the places on the journey: context, never an answer.
+
+        Example:
+            >>> import nkasylum as nk
+            >>> a = nk.can_resettle("KP", None, "KR", on=2015)
+            >>> all(p.undated for p in a.undated)
+            True
+        """
+        return (*self.undated_policies, *self.undated_passages)
 
     @property
     def explanation(self) -> tuple[str, ...]:
@@ -74,7 +115,8 @@ class Assessment:
 
     def __str__(self) -> str:
         via = "any route" if self.via is None else " > ".join(c.alpha_2 for c in self.via)
-        head = (f"{self.origin.alpha_2} to {self.dest.alpha_2} via {via} on {self.on}: "
+        when = f"at some time in {self.asked} (last on {self.on})" if self.asked else f"on {self.on}"
+        head = (f"{self.origin.alpha_2} to {self.dest.alpha_2} via {via} {when}: "
                 f"{self.verdict.value}")
         return "\n".join([head, *(f"  - {line}" for line in self.explanation)])
 

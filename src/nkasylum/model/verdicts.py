@@ -20,6 +20,7 @@ from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Evidence
 from nkasylum.model.statistics import Statistic
+from nkasylum.model.support import Backing
 
 __all__ = ["Step", "StepKind", "Verdict"]
 
@@ -71,7 +72,10 @@ class StepKind(enum.Enum):
     NO_ROUTE = "no-route"
     """No documented route names at most ``transits`` transit countries on the date asked."""
     LAST_ROUTE = "last-route"
-    """Context: the latest earlier day with a documented route (``dates[0]``, ``route``)."""
+    """Context: the latest earlier day on which the same question was documented (``dates[0]``;
+    ``route`` when one was)."""
+    UNDATED = "undated"
+    """Context: an undated statement about a place on the journey, which answers no dated question (``policy`` or ``passage``)."""
     DESTINATION_CLOSED = "destination-closed"
     """The destination does not take North Koreans in on the date asked (``policy``)."""
     DEAD_END = "dead-end"
@@ -90,12 +94,13 @@ class StepKind(enum.Enum):
 
 
 _CONTEXT = frozenset({StepKind.NO_PASSAGE, StepKind.OTHER_DATES, StepKind.FIGURE, StepKind.NO_ROUTE,
-                      StepKind.LAST_ROUTE, StepKind.DISPUTED, StepKind.EVIDENCE_DATES})
+                      StepKind.LAST_ROUTE, StepKind.DISPUTED, StepKind.EVIDENCE_DATES,
+                      StepKind.UNDATED})
 # The fields each kind needs, so that every step can be worded.
 _NEEDS: dict[StepKind, tuple[str, ...]] = {
     StepKind.PASSAGE: ("leg", "passage"), StepKind.OTHER_DATES: ("leg", "passage"),
     StepKind.FIGURE: ("leg", "statistic"), StepKind.NO_PASSAGE: ("leg",),
-    StepKind.NO_ROUTE: ("leg", "transits"), StepKind.LAST_ROUTE: ("route",),
+    StepKind.NO_ROUTE: ("leg", "transits"), StepKind.LAST_ROUTE: ("leg",), StepKind.UNDATED: (),
     StepKind.DISPUTED: ("conflict",), StepKind.EVIDENCE_DATES: (),
     **dict.fromkeys((StepKind.RETURNS_YET_LEAVES, StepKind.BLOCKED_LEAVING, StepKind.BLOCKED_ARRIVING,
                      StepKind.RETURNS_WITH_EXCEPTIONS, StepKind.DESTINATION_CLOSED, StepKind.DEAD_END,
@@ -121,6 +126,12 @@ class Step:
         route: the route it names, for the latest earlier route.
         dates: the day of the latest earlier route, or the oldest and newest evidence dates.
         transits: the most transit countries a route was searched with.
+        backing: how each statement the step rests on is supported on the date asked
+            (seen, between sightings, rule in force, carried forward; or, for context,
+            last known, undated only, nothing), with its age and the evidence bearing on
+            that date.
+        age: for an evidence-dates step, the answer's evidence age; for a last-route step,
+            how long before the date asked the question was last documented.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -144,11 +155,15 @@ class Step:
     route: Route | None = None
     dates: tuple[dt.date, ...] = ()
     transits: int | None = None
+    backing: tuple[Backing, ...] = ()
+    age: dt.timedelta | None = None
 
     def __attrs_post_init__(self) -> None:
         for name in _NEEDS[self.kind]:
             if getattr(self, name) is None:
                 raise DataError(f"a {self.kind.value} step needs its {name}", field=name)
+        if self.kind is StepKind.UNDATED and self.policy is None and self.passage is None:
+            raise DataError("an undated step names its policy or passage", field="policy")
         if self.kind is StepKind.LAST_ROUTE and len(self.dates) != 1:
             raise DataError("a last-route step gives the one day of that route", field="dates")
         if self.kind is StepKind.EVIDENCE_DATES and len(self.dates) not in (0, 2):

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from nkasylum.core.places import place_label
+from nkasylum.model.passages import Channel
 from nkasylum.model.sources import Evidence
+from nkasylum.model.support import Backing, Support
 from nkasylum.model.verdicts import Step, StepKind
 
-__all__ = ["cite", "explanation", "line"]
+__all__ = ["cite", "explanation", "line", "support_phrase"]
 
 
 def cite(evidence: Sequence[Evidence]) -> str:
@@ -38,13 +40,48 @@ def line(step: Step) -> str:
     return _WORDS[step.kind](step)
 
 
+def _days(age: object) -> str:
+    days = getattr(age, "days", 0)
+    return "1 day" if days == 1 else f"{days:,} days"
+
+
+def support_phrase(b: Backing, period: str = "") -> str:
+    """How one statement is supported, in the words the documentation uses.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> b = nk.Backing("x", nk.Support.BETWEEN_SIGHTINGS, dt.timedelta(days=40), (),
+        ...                nk.When.parse("2005-12-19"))
+        >>> support_phrase(b)
+        'between sightings (nearest 2005-12-19, 40 days away)'
+    """
+    if b.support is Support.SEEN:
+        return f"seen {b.sighting}"
+    if b.support is Support.BETWEEN_SIGHTINGS:
+        return f"between sightings (nearest {b.sighting}, {_days(b.age)} away)"
+    if b.support is Support.RULE:
+        return f"rule in force {period}".rstrip()
+    if b.support is Support.CARRIED_FORWARD:
+        return f"carried forward (last seen {b.sighting}, {_days(b.age)} before)"
+    if b.support is Support.LAST_KNOWN:
+        last = f" {b.sighting}" if b.sighting is not None else ""
+        return f"last known{last}, {_days(b.age)} before the date asked"
+    if b.support is Support.UNDATED:
+        return "undated"
+    return "not yet seen on the date asked"
+
+
 def _passage(s: Step) -> str:
     p = s.passage
     assert p is not None
+    support = support_phrase(s.backing[0], p.period) if s.backing else f"documented {p.period}"
+    if p.channel is Channel.UNKNOWN_ROUTE:
+        return (f"{place_label(p.origin)} > {place_label(p.dest)}: route unknown, {support}. "
+                f"{p.summary} {cite(s.evidence)}")
     via = " via a third country" if p.via_third_country else ""
     actor = f" ({p.actor})" if p.actor else ""
     return (f"{place_label(p.origin)} > {place_label(p.dest)}{via}: {p.channel.value}{actor}, "
-            f"documented {p.period}. {p.summary} {cite(p.evidence)}")
+            f"{support}. {p.summary} {cite(s.evidence)}")
 
 
 def _ends(s: Step) -> tuple[str, str, str, str]:
@@ -92,9 +129,10 @@ def _other_dates(s: Step) -> str:
     a, b, _, _ = _ends(s)
     p = s.passage
     assert p is not None
-    when = "an undated source" if p.undated else f"only {p.period}"
-    return (f"{a} > {b} by {p.channel.value} is documented by {when}, not on the date asked "
-            f"{cite(p.evidence)}")
+    when = support_phrase(s.backing[0], p.period) if s.backing else (
+        "undated" if p.undated else f"documented only {p.period}")
+    return (f"{a} > {b} by {p.channel.value}: {when}; not documented on the date asked "
+            f"{cite(s.evidence)}")
 
 
 def _figure(s: Step) -> str:
@@ -112,8 +150,17 @@ def _no_route(s: Step) -> str:
 
 
 def _last_route(s: Step) -> str:
-    return (f"The latest earlier date with a documented route is {s.dates[0]}: {s.route} "
-            f"{cite(s.evidence)}; nothing documents it since.")
+    route = f": {s.route}" if s.route is not None else ""
+    age = f" ({_days(s.age)} before the date asked)" if s.age is not None else ""
+    return (f"Last known: the latest earlier day on which this was documented is {s.dates[0]}{age}"
+            f"{route} {cite(s.evidence)}; nothing documents it since.")
+
+
+def _undated(s: Step) -> str:
+    entry = s.policy if s.policy is not None else s.passage
+    assert entry is not None
+    return (f"Undated context ({entry.id}): {entry.summary} {cite(entry.evidence)} It answers no "
+            "dated question.")
 
 
 def _destination_closed(s: Step) -> str:
@@ -142,11 +189,12 @@ def _disputed(s: Step) -> str:
 
 
 def _evidence_dates(s: Step) -> str:
+    age = f" Evidence age: {_days(s.age)}." if s.age is not None else ""
     if not s.dates:
-        return "No dated evidence bears on this answer."
+        return f"No dated evidence bears on this answer.{age}"
     oldest, newest = s.dates
     span = f"from {oldest} to {newest}" if oldest != newest else f"of {newest}"
-    return f"Evidence used is dated {span}; the date asked is {s.on}."
+    return f"Evidence used was reported {span}; the date asked is {s.on}.{age}"
 
 
 _WORDS: dict[StepKind, Callable[[Step], str]] = {
@@ -165,4 +213,5 @@ _WORDS: dict[StepKind, Callable[[Step], str]] = {
     StepKind.ARRIVAL: _arrival,
     StepKind.DISPUTED: _disputed,
     StepKind.EVIDENCE_DATES: _evidence_dates,
+    StepKind.UNDATED: _undated,
 }

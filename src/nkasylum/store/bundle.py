@@ -36,6 +36,7 @@ from nkasylum.core.resources import (
     fingerprint,
     toml,
 )
+from nkasylum.core.when import When
 from nkasylum.store.convert import unstructure
 from nkasylum.store.files import TABLES, Entries, entries, from_toml
 
@@ -176,6 +177,9 @@ def _make_builder(kind: Any) -> Callable[[Any], Any]:
         return _identity
     if kind is dt.date:
         return dt.date.fromisoformat
+    if kind is When:
+        # The common forms read without the edtf package; only rarer ones (a decade) need it.
+        return When.parse
     if kind is Country:
         return _memoised(country)
     if kind is Region or kind == (Country | Region):

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from nkasylum.core.errors import DataError
+from nkasylum.core.periods import Basis
 from nkasylum.core.resources import toml
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
@@ -66,6 +67,19 @@ def entries(found: dict[str, list[Any]], files: dict[str, str]) -> Entries:
                    tuple(found["case"]), tuple(found["statistic"]), tuple(found["conflict"]), files)
 
 
+def _dated_by_evidence(value: Policy | Passage, raw: dict[str, Any], label: str, entry: str) -> None:
+    """An observation in a data file is dated by its evidence (its sightings), never by dates
+    of its own: those would claim more than was seen."""
+    if value.basis is Basis.OBSERVATION:
+        for name in ("valid_from", "valid_until", "undated"):
+            if name in raw:
+                raise DataError(
+                    f"an observation is dated by its evidence (each sighting's `happened`, or "
+                    f"its source's publication date), not by {name}; drop {name}, or make it "
+                    "basis = \"rule\" if the words give when it took effect",
+                    file=label, entry=entry, field=name)
+
+
 def from_toml(files: list[tuple[str, str, bytes]]) -> Entries:
     """Parse, structure (through cattrs) and validate every data file (see
     :func:`nkasylum.core.resources.data_files` for the argument)."""
@@ -101,6 +115,8 @@ def from_toml(files: list[tuple[str, str, bytes]]) -> Entries:
                 except DataError as err:
                     raise DataError(err.message, file=label, entry=entry,
                                     field=err.field) from None
+                if isinstance(value, (Policy, Passage)):
+                    _dated_by_evidence(value, raw, label, entry)
                 if value.id in origin:
                     raise DataError(f"id {value.id!r} is already used in {origin[value.id]}",
                                     file=label, entry=entry, field="id")
