@@ -11,7 +11,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import nkasylum as nk
-from nkasylum.when import DatePrecision, When, parse_query, when
+from nkasylum.core.when import DatePrecision, When, parse_query, when
 
 years = st.integers(min_value=1000, max_value=2999)
 
