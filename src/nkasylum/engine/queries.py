@@ -1,4 +1,4 @@
-"""The look-up queries of a knowledge base: passages, cases and statistics, filtered and ordered.
+"""The look-up queries of a knowledge base: passages, cases, statistics and series, filtered and ordered.
 
 Argument checking happens here, with the errors :class:`~nkasylum.KnowledgeBase` documents;
 the knowledge base's methods only pass their arguments on.
@@ -7,7 +7,7 @@ the knowledge base's methods only pass their arguments on.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
@@ -15,10 +15,11 @@ from nkasylum.core.periods import resolve_on
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.engine.index import Index
 from nkasylum.model.cases import Case, Outcome
+from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
-from nkasylum.model.statistics import Statistic
+from nkasylum.model.statistics import SeriesPoint, Statistic
 
-__all__ = ["cases", "passages", "statistics"]
+__all__ = ["cases", "check_measure", "passages", "series", "statistics"]
 
 
 def passages(index: Index, origin: PlaceLike | None, dest: PlaceLike | None, on: object,
@@ -93,3 +94,32 @@ def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,
 
 def _statistic_order(s: Statistic) -> tuple[Any, ...]:
     return (s.measure, place_code(s.place), s.year or 0, s.as_of or dt.date.min, s.id)
+
+
+def check_measure(measure: object) -> str:
+    """A series is of one measure code.
+
+    Raises:
+        ArgumentTypeError: ``measure`` is not a string (``None`` would mean "every
+            measure", which is no series).
+    """
+    if not isinstance(measure, str):
+        raise ArgumentTypeError(f"series() takes a measure code (str), not {measure!r}")
+    return measure
+
+
+def series(statistics: Iterable[Statistic],
+           disputed: Mapping[str, tuple[Conflict, ...]]) -> tuple[SeriesPoint, ...]:
+    """The yearly figures among ``statistics`` (those with a ``year``), oldest first.
+
+    Years with no figure are absent (a gap is never filled); a year with conflicting
+    figures appears once per version, each flagged with the ids of the conflicts in
+    ``disputed`` (entry id -> conflicts naming it).
+    """
+    points = []
+    for s in statistics:
+        if s.year is None:
+            continue
+        conflicts = tuple(c.id for c in disputed.get(s.id, ()))
+        points.append(SeriesPoint(s.year, s.value, s.id, s.evidence, conflicts))
+    return tuple(sorted(points, key=lambda p: (p.year, p.statistic)))

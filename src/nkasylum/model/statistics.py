@@ -1,4 +1,4 @@
-"""Statistics: documented figures with their as-of dates."""
+"""Statistics: documented figures with their as-of dates, and the points of a yearly series."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Quantity
 from nkasylum.model.sources import Evidence
 
-__all__ = ["Statistic"]
+__all__ = ["SeriesPoint", "Statistic"]
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
@@ -60,3 +60,29 @@ class Statistic:
                             field="measure")
         if self.year is not None and (isinstance(self.year, bool) or not 1900 <= self.year <= 2100):
             raise DataError(f"must be a calendar year, not {self.year!r}", field="year")
+
+
+@attrs.frozen(field_transformer=freeze_sequences)
+class SeriesPoint:
+    """One year of a series.
+
+    Attributes:
+        year: the calendar year counted.
+        value: the figure with its qualifier.
+        statistic: the id of the statistic it comes from.
+        evidence: the sources behind it.
+        disputed: ids of conflicts that involve this figure (another source gives
+            another value for the same year; both points are returned).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> points = nk.series("asylum-seekers-at-foreign-missions", country="CN")
+        >>> points[0].year, str(points[0].value)
+        (2002, 'at least 80')
+    """
+
+    year: int
+    value: Quantity
+    statistic: str
+    evidence: tuple[Evidence, ...]
+    disputed: tuple[str, ...] = ()
