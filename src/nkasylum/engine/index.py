@@ -23,13 +23,18 @@ from nkasylum.model.policies import Policy
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
 
-__all__ = ["MEMO_LIMIT", "Entry", "Index"]
+__all__ = ["MEMO_LIMIT", "Entry", "Index", "statistic_order"]
 
 Entry = Union[Policy, Passage, Case, Statistic, Conflict]
 """Any entry of the knowledge base that has an id and evidence."""
 
 MEMO_LIMIT = 200_000
 """Entries a memo holds before it is emptied (bounds memory in loops)."""
+
+
+def statistic_order(s: Statistic) -> tuple[Any, ...]:
+    """How statistics are listed: by measure, place, year, date and id."""
+    return (s.measure, place_code(s.place), s.year or 0, s.as_of or dt.date.min, s.id)
 
 
 class Index:
@@ -43,6 +48,7 @@ class Index:
         "_bounds_from",
         "_bounds_to",
         "_breakpoints",
+        "_statistics_at",
         "disputed",
         "entries",
         "memo",
@@ -79,6 +85,7 @@ class Index:
         self._bounds_from: dict[str, list[dt.date]] = {}
         self._bounds_to: dict[str, list[dt.date]] = {}
         self._breakpoints: list[dt.date] | None = None
+        self._statistics_at: dict[str, tuple[Statistic, ...]] | None = None
 
     def cache(self) -> dict[Any, Any]:
         """The memo, emptied first if it has grown past :data:`MEMO_LIMIT`."""
@@ -111,6 +118,15 @@ class Index:
         if self._breakpoints is None:
             self._breakpoints = bounds((*self.passages, *self.policy_list))
         return self._breakpoints
+
+    def statistics_at(self, code: str) -> tuple[Statistic, ...]:
+        """The statistics counted at the place stored under ``code``, in :func:`statistic_order`."""
+        if self._statistics_at is None:
+            grouped: dict[str, list[Statistic]] = {}
+            for s in sorted(self.statistics, key=statistic_order):
+                grouped.setdefault(place_code(s.place), []).append(s)
+            self._statistics_at = {k: tuple(v) for k, v in grouped.items()}
+        return self._statistics_at.get(code, ())
 
     def timeline(self, code: str) -> Timeline:
         """The merged policy timeline of the place stored under ``code`` (cached)."""

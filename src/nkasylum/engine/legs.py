@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 
 from nkasylum.core.countries import Country
-from nkasylum.engine import queries
 from nkasylum.engine.index import Index
 from nkasylum.engine.search import edges
 from nkasylum.engine.timeline import policy_ids
@@ -89,7 +88,7 @@ def nearby(index: Index, a: Country, b: Country, day: dt.date) -> tuple[Step, ..
     leg = Leg(a, b)
     steps = [Step(StepKind.OTHER_DATES, day, leg, entries=(p.id,), evidence=p.evidence, passage=p)
              for p in index.passages_from.get(a.alpha_2, ()) if p.dest == b]
-    for s in queries.statistics(index.statistics, b, None):
+    for s in index.statistics_at(b.alpha_2):
         if s.as_of is not None and s.as_of.year == day.year:
             steps.append(Step(StepKind.FIGURE, day, leg, entries=(s.id,), evidence=s.evidence,
                               statistic=s))

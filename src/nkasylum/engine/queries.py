@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.core.periods import resolve_on
 from nkasylum.core.places import PlaceLike, place, place_code
-from nkasylum.engine.index import Index
+from nkasylum.engine.index import Index, statistic_order
 from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
@@ -89,11 +88,7 @@ def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,
     found = [s for s in all_statistics
              if (target is None or s.place == target)
              and (measure is None or s.measure == measure)]
-    return tuple(sorted(found, key=_statistic_order))
-
-
-def _statistic_order(s: Statistic) -> tuple[Any, ...]:
-    return (s.measure, place_code(s.place), s.year or 0, s.as_of or dt.date.min, s.id)
+    return tuple(sorted(found, key=statistic_order))
 
 
 def check_measure(measure: object) -> str:
