@@ -44,26 +44,25 @@ from nkasylum.core.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_C
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.when import DatePrecision, When
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
-from nkasylum.io.charts import transit_map as _transit_map
-from nkasylum.io.interop import to_frames, transit_graph
-from nkasylum.io.loading import load_knowledge_base
-from nkasylum.io.schema import json_schema
-from nkasylum.io.serialize import from_json, to_json
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Classification, Policy, Status
 from nkasylum.model.routes import Leg, Route
-from nkasylum.model.series import SeriesPoint
 from nkasylum.model.sources import Evidence, Source, SourceKind
-from nkasylum.model.statistics import Statistic
+from nkasylum.model.statistics import SeriesPoint, Statistic
 from nkasylum.model.support import Backing, Support
 from nkasylum.model.verdicts import Verdict
 from nkasylum.store.convert import get_converter
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded on first use by __getattr__ below; named here for type checkers
     from cattrs import Converter
+
+    from nkasylum.io.interop import to_frames, transit_graph
+    from nkasylum.io.loading import load_knowledge_base
+    from nkasylum.io.schema import json_schema
+    from nkasylum.io.serialize import from_json, to_json
 
 __all__ = [
     "INTERNATIONAL",
@@ -367,14 +366,51 @@ def transit_map(*, on: dt.date | None = None) -> str:
         >>> "-->|unhcr-office|" in nk.transit_map(on=dt.date(2009, 9, 1))
         True
     """
-    return _transit_map(default_knowledge_base(), on)
+    from nkasylum.io.charts import transit_map as draw  # lazy: the bridges load on first use
+
+    return draw(default_knowledge_base(), on)
+
+
+def _bridge(name: str) -> Any:
+    """A public name of the bridges layer (``io/``), imported on first use.
+
+    Importing every bridge (JSON, schema, pandas and networkx adapters, the anchor checker)
+    would add several milliseconds to ``import nkasylum``, and most scripts ask a question
+    before they export anything. Only the facade does this: no layer imports the facade,
+    so a lazy import here cannot hide a cycle.
+    """
+    value: Any
+    if name in ("to_json", "from_json"):
+        from nkasylum.io import serialize  # lazy: the bridges load on first use
+
+        value = getattr(serialize, name)
+    elif name in ("to_frames", "transit_graph"):
+        from nkasylum.io import interop  # lazy: the bridges load on first use
+
+        value = getattr(interop, name)
+    elif name == "json_schema":
+        from nkasylum.io.schema import json_schema  # lazy: the bridges load on first use
+
+        value = json_schema
+    elif name == "load_knowledge_base":
+        from nkasylum.io.loading import load_knowledge_base  # lazy: the bridges load on first use
+
+        value = load_knowledge_base
+    else:
+        raise AttributeError(f"module 'nkasylum' has no attribute {name!r}")
+    globals()[name] = value  # later look-ups skip __getattr__
+    return value
 
 
 def __getattr__(name: str) -> Any:
     # ``nk.converter`` is built on first access so that importing nkasylum never imports cattrs.
     if name == "converter":
         return get_converter()
-    raise AttributeError(f"module 'nkasylum' has no attribute {name!r}")
+    return _bridge(name)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 converter: Converter

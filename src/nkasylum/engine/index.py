@@ -27,13 +27,19 @@ from nkasylum.model.policies import Policy
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
 
-__all__ = ["MEMO_LIMIT", "Entry", "Index"]
+__all__ = ["MEMO_LIMIT", "Entry", "Index", "statistic_order"]
 
 Entry = Union[Policy, Passage, Case, Statistic, Conflict]
 """Any entry of the knowledge base that has an id and evidence."""
 
 MEMO_LIMIT = 200_000
 """Entries a memo holds before it is emptied (bounds memory in loops)."""
+
+
+def statistic_order(s: Statistic) -> tuple[Any, ...]:
+    """How statistics are listed: by measure, place, year, date and id."""
+    return (s.measure, place_code(s.place), s.year or 0,
+            s.as_of.start if s.as_of is not None else dt.date.min, s.id)
 
 
 class Index:
@@ -45,6 +51,7 @@ class Index:
 
     __slots__ = (
         "_bounds",
+        "_statistics_at",
         "counted",
         "disputed",
         "entries",
@@ -85,6 +92,7 @@ class Index:
         self.counted = counted
         self.memo: dict[Any, Any] = {}
         self._bounds: dict[Any, list[dt.date]] = {}
+        self._statistics_at: dict[str, tuple[Statistic, ...]] | None = None
 
     def cache(self) -> dict[Any, Any]:
         """The memo, emptied first if it has grown past :data:`MEMO_LIMIT`."""
@@ -126,6 +134,15 @@ class Index:
         assessment and the search for the last known answer rely on it)."""
         counted = [p for group in self.counted.values() for p in group]
         return self._days(("all", horizon), (*self.passages, *self.policy_list, *counted), horizon)
+
+    def statistics_at(self, code: str) -> tuple[Statistic, ...]:
+        """The statistics counted at the place stored under ``code``, in :func:`statistic_order`."""
+        if self._statistics_at is None:
+            grouped: dict[str, list[Statistic]] = {}
+            for s in sorted(self.statistics, key=statistic_order):
+                grouped.setdefault(place_code(s.place), []).append(s)
+            self._statistics_at = {k: tuple(v) for k, v in grouped.items()}
+        return self._statistics_at.get(code, ())
 
     def timeline(self, code: str, horizon: dt.timedelta | None = None) -> Timeline:
         """The merged policy timeline of the place stored under ``code`` (cached)."""

@@ -26,7 +26,6 @@ from nkasylum.engine.assessment import assess, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
-from nkasylum.engine.series import check_measure, series
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
@@ -34,9 +33,8 @@ from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Route
-from nkasylum.model.series import SeriesPoint
 from nkasylum.model.sources import Evidence, Source
-from nkasylum.model.statistics import Statistic
+from nkasylum.model.statistics import SeriesPoint, Statistic
 from nkasylum.model.support import Backing
 from nkasylum.model.verdicts import Verdict
 from nkasylum.store.bundle import load_bundled
@@ -233,8 +231,8 @@ class KnowledgeBase:
 
     def series(self, measure: str, *, country: PlaceLike | None = None) -> tuple[SeriesPoint, ...]:
         """Yearly figures of ``measure``, oldest first; see :func:`nkasylum.series`."""
-        check_measure(measure)
-        return series(self.statistics(country=country, measure=measure), self._index.disputed)
+        queries.check_measure(measure)
+        return queries.series(self.statistics(country=country, measure=measure), self._index.disputed)
 
     # --------------------------------------------------------------- reasoning
     def can_resettle(

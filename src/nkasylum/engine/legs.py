@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 
 from nkasylum.core.countries import Country
-from nkasylum.engine import queries
 from nkasylum.engine.index import Index
 from nkasylum.engine.search import edges
 from nkasylum.engine.timeline import policy_ids
@@ -119,7 +118,7 @@ def nearby(index: Index, a: Country, b: Country, day: dt.date,
             backing, evidence = bearing(index, (p.id,), day, horizon)
             steps.append(Step(StepKind.OTHER_DATES, day, leg, entries=(p.id,),
                               evidence=evidence or p.evidence, passage=p, backing=backing))
-    for s in queries.statistics(index.statistics, b, None):
+    for s in index.statistics_at(b.alpha_2):
         if s.as_of is not None and s.as_of.start.year <= day.year <= s.as_of.end.year:
             steps.append(Step(StepKind.FIGURE, day, leg, entries=(s.id,), evidence=s.evidence,
                               statistic=s))

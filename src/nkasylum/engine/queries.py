@@ -1,4 +1,4 @@
-"""The look-up queries of a knowledge base: passages, cases and statistics, filtered and ordered.
+"""The look-up queries of a knowledge base: passages, cases, statistics and series, filtered and ordered.
 
 Argument checking happens here, with the errors :class:`~nkasylum.KnowledgeBase` documents;
 the knowledge base's methods only pass their arguments on.
@@ -7,18 +7,18 @@ the knowledge base's methods only pass their arguments on.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.core.periods import resolve_on
 from nkasylum.core.places import PlaceLike, place, place_code
-from nkasylum.engine.index import Index
+from nkasylum.engine.index import Index, statistic_order
 from nkasylum.model.cases import Case, Outcome
+from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
-from nkasylum.model.statistics import Statistic
+from nkasylum.model.statistics import SeriesPoint, Statistic
 
-__all__ = ["cases", "passages", "statistics"]
+__all__ = ["cases", "check_measure", "passages", "series", "statistics"]
 
 
 def passages(index: Index, origin: PlaceLike | None, dest: PlaceLike | None, on: object,
@@ -35,7 +35,8 @@ def passages(index: Index, origin: PlaceLike | None, dest: PlaceLike | None, on:
         if origin is not None else index.passages)
     target = place(dest) if dest is not None else None
     return tuple(p for p in pool
-                 if (target is None or p.dest == target) and (day is None or p.applies(day)))
+                 if (target is None or p.dest == target)
+                 and (day is None or index.covers(p.id, day, None)))
 
 
 def _check_date(value: object, name: str) -> dt.date | None:
@@ -71,12 +72,13 @@ def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, u
             continue
         if wanted is not None and c.outcome is not wanted:
             continue
-        if first is not None and (c.date is None or (c.until or c.date) < first):
+        if first is not None and (c.date is None or c.date.end < first):
             continue
-        if last is not None and (c.date is None or c.date > last):
+        if last is not None and (c.date is None or c.date.start > last):
             continue
         found.append(c)
-    return tuple(sorted(found, key=lambda c: (c.date is None, c.date or dt.date.max, c.id)))
+    return tuple(sorted(found, key=lambda c: (c.date is None, c.date.start if c.date else dt.date.max,
+                                              c.date.end if c.date else dt.date.max, c.id)))
 
 
 def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,
@@ -88,8 +90,33 @@ def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,
     found = [s for s in all_statistics
              if (target is None or s.place == target)
              and (measure is None or s.measure == measure)]
-    return tuple(sorted(found, key=_statistic_order))
+    return tuple(sorted(found, key=statistic_order))
 
 
-def _statistic_order(s: Statistic) -> tuple[Any, ...]:
-    return (s.measure, place_code(s.place), s.year or 0, s.as_of or dt.date.min, s.id)
+def check_measure(measure: object) -> str:
+    """A series is of one measure code.
+
+    Raises:
+        ArgumentTypeError: ``measure`` is not a string (``None`` would mean "every
+            measure", which is no series).
+    """
+    if not isinstance(measure, str):
+        raise ArgumentTypeError(f"series() takes a measure code (str), not {measure!r}")
+    return measure
+
+
+def series(statistics: Iterable[Statistic],
+           disputed: Mapping[str, tuple[Conflict, ...]]) -> tuple[SeriesPoint, ...]:
+    """The yearly figures among ``statistics`` (those with a ``year``), oldest first.
+
+    Years with no figure are absent (a gap is never filled); a year with conflicting
+    figures appears once per version, each flagged with the ids of the conflicts in
+    ``disputed`` (entry id -> conflicts naming it).
+    """
+    points = []
+    for s in statistics:
+        if s.year is None:
+            continue
+        conflicts = tuple(c.id for c in disputed.get(s.id, ()))
+        points.append(SeriesPoint(s.year, s.value, s.id, s.evidence, conflicts))
+    return tuple(sorted(points, key=lambda p: (p.year, p.statistic)))

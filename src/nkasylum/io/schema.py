@@ -36,9 +36,8 @@ from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg, Route
-from nkasylum.model.series import SeriesPoint
 from nkasylum.model.sources import Evidence, Source
-from nkasylum.model.statistics import Statistic
+from nkasylum.model.statistics import SeriesPoint, Statistic
 from nkasylum.store.convert import unstructure
 
 __all__ = ["SCHEMA_TYPES", "json_schema", "schema_file_name", "write_schemas"]

@@ -1,4 +1,4 @@
-"""Statistics: documented figures with their as-of dates."""
+"""Statistics: documented figures with their as-of dates, and the points of a yearly series."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
-__all__ = ["Statistic"]
+__all__ = ["SeriesPoint", "Statistic"]
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
@@ -70,3 +70,29 @@ class Statistic:
                 and self.as_of is not None and self.value.unit is Unit.PEOPLE
                 and self.value.qualifier not in (Qualifier.AT_MOST, Qualifier.FEWER_THAN)
                 and ((self.value.value or 0) > 0 or self.value.qualifier is Qualifier.MORE_THAN))
+
+
+@attrs.frozen(field_transformer=freeze_sequences)
+class SeriesPoint:
+    """One year of a series.
+
+    Attributes:
+        year: the calendar year counted.
+        value: the figure with its qualifier.
+        statistic: the id of the statistic it comes from.
+        evidence: the sources behind it.
+        disputed: ids of conflicts that involve this figure (another source gives
+            another value for the same year; both points are returned).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> points = nk.series("asylum-seekers-at-foreign-missions", country="CN")
+        >>> points[0].year, str(points[0].value)
+        (2002, 'at least 80')
+    """
+
+    year: int
+    value: Quantity
+    statistic: str
+    evidence: tuple[Evidence, ...]
+    disputed: tuple[str, ...] = ()

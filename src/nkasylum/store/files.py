@@ -16,7 +16,7 @@ is checked when a knowledge base is built from the entries (:mod:`nkasylum.engin
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
 
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis
@@ -43,17 +43,26 @@ TABLES: dict[str, type[Any]] = {name: kind for tables in LAYOUT.values() for nam
 """Every table name of the data files, with the type of its entries."""
 
 
-class Entries(NamedTuple):
-    """Every entry of a data folder, each validated on its own, with the file it came from."""
+class Entries:
+    """Every entry of a data folder, each validated on its own, with the file it came from.
 
-    sources: tuple[Source, ...]
-    policies: tuple[Policy, ...]
-    passages: tuple[Passage, ...]
-    cases: tuple[Case, ...]
-    statistics: tuple[Statistic, ...]
-    conflicts: tuple[Conflict, ...]
-    files: dict[str, str]
-    """Entry id -> the file (``countries/ru.toml``) it was read from."""
+    A plain slotted class: internal, and a NamedTuple or an attrs class costs import time.
+    """
+
+    __slots__ = ("cases", "conflicts", "files", "passages", "policies", "sources", "statistics")
+
+    def __init__(self, sources: tuple[Source, ...], policies: tuple[Policy, ...],
+                 passages: tuple[Passage, ...], cases: tuple[Case, ...],
+                 statistics: tuple[Statistic, ...], conflicts: tuple[Conflict, ...],
+                 files: dict[str, str]) -> None:
+        self.sources = sources
+        self.policies = policies
+        self.passages = passages
+        self.cases = cases
+        self.statistics = statistics
+        self.conflicts = conflicts
+        self.files = files
+        """Entry id -> the file (``countries/ru.toml``) it was read from."""
 
     def by_table(self) -> dict[str, tuple[Any, ...]]:
         """The entries keyed by their table name (``source``, ``policy``...)."""
