@@ -44,11 +44,12 @@ from nkasylum.core.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_C
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.when import DatePrecision, When
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
+from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Channel, Passage
-from nkasylum.model.policies import Classification, Policy, Status
+from nkasylum.model.policies import Classification, Policy, Status, Urging
 from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Evidence, Source, SourceKind
 from nkasylum.model.statistics import SeriesPoint, Statistic
@@ -64,6 +65,10 @@ if TYPE_CHECKING:  # loaded on first use by __getattr__ below; named here for ty
     from nkasylum.io.schema import json_schema
     from nkasylum.io.serialize import from_json, to_json
 
+WhenLike = dt.date | int | str | When | None
+"""What ``on=`` takes: a date, a year, an EDTF text (a year, month, day or an interval of
+them), a :class:`When`, or ``None`` for today."""
+
 __all__ = [
     "INTERNATIONAL",
     "REGIONS",
@@ -72,6 +77,7 @@ __all__ = [
     "AmbiguousCountryError",
     "ArgumentTypeError",
     "Assessment",
+    "Backing",
     "Basis",
     "Case",
     "Channel",
@@ -90,6 +96,7 @@ __all__ = [
     "Outcome",
     "Passage",
     "Policy",
+    "PolicyAnswer",
     "Qualifier",
     "Quantity",
     "Region",
@@ -99,11 +106,14 @@ __all__ = [
     "SourceKind",
     "Statistic",
     "Status",
+    "Support",
     "Unit",
     "UnknownCountryError",
     "UnknownEntryError",
     "UnknownSourceError",
+    "Urging",
     "Verdict",
+    "When",
     "__version__",
     "all_countries",
     "assess_many",
@@ -122,6 +132,7 @@ __all__ = [
     "place",
     "policies",
     "policy",
+    "policy_answer",
     "policy_timeline",
     "routes",
     "series",
@@ -161,18 +172,43 @@ def source(id: str) -> Source:
     return default_knowledge_base().source(id)
 
 
-def policy(country: Country | Region | str, *, on: dt.date | None = None) -> Policy | None:
-    """The policy of ``country`` in force on ``on`` (default: today), or ``None``.
+def policy(country: Country | Region | str, *, on: WhenLike = None,
+           horizon: dt.timedelta | None = None) -> Policy | None:
+    """The policy of ``country`` documented on ``on`` (default: today), or ``None``.
 
-    Statements in force together are merged into one :class:`Policy`. ``None`` means
-    the knowledge base documents no policy for that date: undocumented, not "none".
+    Statements documented together (rules in force, observations seen or between
+    sightings) are merged into one :class:`Policy`. ``None`` means the knowledge base
+    documents no policy for that date: undocumented, not "none". ``on`` takes a date, a
+    year (``2015``: at some time in 2015) or an EDTF text; ``horizon`` carries
+    observations forward past their last sighting (default: not at all). For how the
+    answer is supported, what was last known and the undated statements, ask
+    :func:`policy_answer`.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> nk.policy("China", on=dt.date(2002, 9, 11)).repatriates
         True
     """
-    return default_knowledge_base().policy(country, on=on)
+    return default_knowledge_base().policy(country, on=on, horizon=horizon)
+
+
+def policy_answer(country: Country | Region | str, *, on: WhenLike = None,
+                  horizon: dt.timedelta | None = None) -> PolicyAnswer:
+    """The policy of ``country`` on ``on``, with how it is supported and what was last known.
+
+    Returns:
+        A :class:`PolicyAnswer`: the merged policy (or ``None``), each statement's support
+        (seen, between sightings, rule in force, carried forward), the evidence that bears
+        on the date, the evidence age, the last known answer when nothing is documented,
+        and the country's undated statements as context.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> a = nk.policy_answer("KR", on=2000)
+        >>> bool(a), sorted({b.support.value for b in a.backing})
+        (True, ['rule in force'])
+    """
+    return default_knowledge_base().policy_answer(country, on=on, horizon=horizon)
 
 
 def policy_timeline(country: Country | Region | str) -> tuple[Policy, ...]:
@@ -290,7 +326,8 @@ def can_resettle(
     via: Country | Region | str | Sequence[Country | Region | str] | None,
     dest: Country | Region | str,
     *,
-    on: dt.date | None = None,
+    on: WhenLike = None,
+    horizon: dt.timedelta | None = None,
 ) -> Assessment:
     """Is there a documented way from ``origin`` through ``via`` to ``dest`` on ``on``?
 
@@ -300,11 +337,18 @@ def can_resettle(
             or tuple of transit countries. An unnamed third country is inserted where a
             source says the way ran through one.
         dest: the destination country.
-        on: the date asked about (default: today).
+        on: the date asked about (default: today): a ``datetime.date``, an ``int`` year
+            or an EDTF text; a year or period asks "documented at some time within it",
+            and the answer's ``on`` says on which day.
+        horizon: opt in to carrying observations forward up to this long past their
+            last sighting (a ``datetime.timedelta``; default ``None``: not at all).
+            Legs that use it are marked "carried forward" in ``backing``.
 
     Returns:
         An :class:`Assessment`: verdict (documented, blocked, undocumented), route,
-        alternatives, explanation tied to evidence, and the newest evidence date.
+        alternatives, explanation tied to evidence, how each statement is supported on
+        the date, the evidence age, the last known documented answer when this one is
+        not documented, and undated statements about the places on the way as context.
 
     Raises:
         OutOfScopeError: ``origin`` is not North Korea.
@@ -316,13 +360,13 @@ def can_resettle(
         >>> import datetime as dt, nkasylum as nk
         >>> nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23)).verdict.value
         'documented'
-        >>> nk.can_resettle("KP", "CN", "KR", on=dt.date(2023, 8, 16)).verdict.value
+        >>> nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)).verdict.value
         'blocked'
     """
-    return default_knowledge_base().can_resettle(origin, via, dest, on=on)
+    return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon)
 
 
-def assess_many(rows: Any) -> tuple[Verdict, ...]:
+def assess_many(rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
     """The verdict of each ``(origin, via, dest, on)`` row, fast: a million rows in about a second.
 
     Each verdict is exactly ``nk.can_resettle(origin, via, dest, on=on).verdict``, without
@@ -331,31 +375,39 @@ def assess_many(rows: Any) -> tuple[Verdict, ...]:
 
     Example:
         >>> import datetime as dt, nkasylum as nk
-        >>> rows = [("KP", "RU", "KR", dt.date(2009, 12, 23)), ("KP", "CN", "KR", dt.date(2023, 8, 16))]
+        >>> rows = [("KP", "RU", "KR", dt.date(2009, 12, 23)), ("KP", "CN", "KR", dt.date(2024, 6, 1))]
         >>> [v.value for v in nk.assess_many(rows)]
         ['documented', 'blocked']
     """
-    return default_knowledge_base().assess_many(rows)
+    return default_knowledge_base().assess_many(rows, horizon=horizon)
 
 
 def routes(
     origin: Country | Region | str,
     dest: Country | Region | str,
     *,
-    on: dt.date | None = None,
+    on: WhenLike = None,
     max_transits: int = 3,
+    horizon: dt.timedelta | None = None,
+    last_known: bool = False,
 ) -> tuple[Route, ...]:
     """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
 
-    A route is documented when each leg is backed by a passage that applies on ``on``.
+    A route is documented when each leg is backed by a passage that answers on ``on``
+    (seen, between sightings, a rule in force, or carried forward within ``horizon``).
     Routes visit no country twice and name at most ``max_transits`` transit countries.
+    When no chain of passages is documented but counts of arrivals show that some way
+    was used, the one route is that way with its route unknown. For a year or period
+    ``on``, the routes of its last day that has one. With ``last_known=True``, when no
+    route is documented on ``on``, the routes of the latest earlier day that had one.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2002, 9, 11))][0]
         'KP > CN > third country > KR'
     """
-    return default_knowledge_base().routes(origin, dest, on=on, max_transits=max_transits)
+    return default_knowledge_base().routes(origin, dest, on=on, max_transits=max_transits,
+                                           horizon=horizon, last_known=last_known)
 
 
 def transit_map(*, on: dt.date | None = None) -> str:

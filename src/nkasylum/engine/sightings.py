@@ -189,9 +189,7 @@ def sighting(evidence: Evidence, reported: When | None) -> tuple[dt.date, dt.dat
     if when is None or when.lower is None:
         return None
     upper = when.upper
-    if upper is None:
-        if reported is None or reported.upper is None:
-            upper = when.lower
-        else:
-            upper = max(when.lower, reported.upper)
+    if upper is None:  # an open end: up to the report date
+        upper = when.lower if reported is None or reported.upper is None else max(
+            when.lower, reported.upper)
     return when.lower, upper, when
