@@ -233,9 +233,7 @@ def _resolve(query: str) -> Country:
         raise AmbiguousCountryError(query, codes, tuple(registry.by_code[c].name for c in codes))
     if key in registry.not_countries:
         note, suggest = registry.not_countries[key]
-        err = UnknownCountryError(query, (suggest,) if suggest else ())
-        err.args = (f"{err.args[0].split(' (give')[0]} ({note})",)
-        raise err
+        raise UnknownCountryError(query, (suggest,) if suggest else (), note=note)
     raise UnknownCountryError(query, _suggest(registry, key))
 
 
