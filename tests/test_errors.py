@@ -61,7 +61,7 @@ def test_every_exception_survives_pickling(err: errors.NKAsylumError, notes: lis
         _assert_same(pickle.loads(pickle.dumps(err, protocol=protocol)), err)
 
 
-@pytest.mark.parametrize("query", ["third country", "Pyongyang", "Rusia", "Korea"])
+@pytest.mark.parametrize("query", ["third country", "Pyongyang", "Rusia", "Korea", "8"])
 def test_resolver_errors_keep_their_explanation_when_pickled(query: str) -> None:
     with pytest.raises(nk.NKAsylumError) as info:
         nk.country(query)

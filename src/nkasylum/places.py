@@ -6,8 +6,8 @@ from typing import Union
 
 import attrs
 
-from nkasylum._text import name_key
-from nkasylum.countries import Country, country
+from nkasylum._text import name_key, shown
+from nkasylum.countries import Country, check_query, country
 from nkasylum.errors import ArgumentTypeError
 
 __all__ = ["INTERNATIONAL", "REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "Place", "Region", "as_place", "place",
@@ -65,6 +65,9 @@ _REGION_INDEX = {name_key(k): v for k, v in _REGION_KEYS.items()}
 def place(query: Country | Region | str) -> Country | Region:
     """Resolve a region name or id, or else a country (see :func:`nkasylum.country`).
 
+    The text is refused as :func:`nkasylum.country` refuses it (over 100 characters, or
+    with invisible or control characters) with :class:`~nkasylum.UnknownCountryError`.
+
     Example:
         >>> import nkasylum as nk
         >>> nk.place("third-country").name
@@ -77,8 +80,9 @@ def place(query: Country | Region | str) -> Country | Region:
     if not isinstance(query, str):
         raise ArgumentTypeError(
             f"a place must be a str (country name, ISO code or region), a Country or a "
-            f"Region, not {type(query).__name__}: {query!r}"
+            f"Region, not {type(query).__name__}: {shown(query)}"
         )
+    check_query(query)  # before name_key reads it: a huge or invisible-laden text is refused
     region = _REGION_INDEX.get(name_key(query))
     return region if region is not None else country(query)
 
