@@ -628,3 +628,21 @@ def test_passages_checks_its_arguments_even_with_any_date() -> None:
         nk.passages(any_date="yes")  # type: ignore[arg-type]
     with pytest.raises(nk.ArgumentTypeError):
         nk.passages(on="2002-09-11", any_date=True)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("call", [
+    lambda big: nk.Route.parse(big),
+    lambda big: nk.series(big.encode()),
+    lambda big: nk.to_frames(kb=big),
+    lambda big: nk.Source(id="s", title="t", document="d", kind=nk.SourceKind.RESEARCH, located_by=big),
+    lambda big: nk.Conflict(id=big.upper(), subject="s", versions=(), evidence=(nk.Evidence("s", "a b c", "n"),)),
+    lambda big: nk.from_json(json.dumps(big), dt.date),
+    lambda big: nk.from_json(json.dumps({"value": 1, "qualifier": big}), nk.Quantity),
+    lambda big: nk.from_json(json.dumps(big), tuple[str, ...]),
+    lambda big: nk.country(big),
+    lambda big: nk.place(big.encode()),
+])
+def test_errors_do_not_echo_a_huge_input_whole(call: Callable[[str], object]) -> None:
+    with pytest.raises(nk.NKAsylumError) as info:
+        call("x" * 1_000_000)
+    assert len(str(info.value)) < 1000

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nkasylum._text import shown
 from nkasylum.countries import Country
 from nkasylum.errors import ArgumentTypeError, DataError, MissingExtraError
 from nkasylum.periods import resolve_on
@@ -36,7 +37,7 @@ def _knowledge_base(kb: object) -> KnowledgeBase:
     if kb is None:
         return default_knowledge_base()
     if not isinstance(kb, KnowledgeBase):
-        raise ArgumentTypeError(f"kb= takes a KnowledgeBase or None, not {type(kb).__name__}: {kb!r}")
+        raise ArgumentTypeError(f"kb= takes a KnowledgeBase or None, not {type(kb).__name__}: {shown(kb)}")
     return kb
 
 

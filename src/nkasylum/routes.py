@@ -6,6 +6,7 @@ import itertools
 
 import attrs
 
+from nkasylum._text import shown
 from nkasylum._validate import freeze_sequences
 from nkasylum.countries import Country
 from nkasylum.errors import ArgumentTypeError, InvalidRouteError
@@ -134,7 +135,7 @@ class Route:
         if len(parts) < 2 or any(not p for p in parts):
             raise InvalidRouteError(
                 f"a route is two or more places separated by '>', e.g. 'KP > CN > KR'; "
-                f"got {text!r}"
+                f"got {shown(text)}"
             )
         stops = [place(p) for p in parts]
         return cls(tuple(Leg(a, b) for a, b in itertools.pairwise(stops)))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from nkasylum._text import shown
 from nkasylum._validate import freeze_sequences
 from nkasylum.errors import ArgumentTypeError
 from nkasylum.quantities import Quantity
@@ -54,7 +55,7 @@ def series(kb: KnowledgeBase, measure: str, country: PlaceLike | None = None) ->
             measure", which is no series).
     """
     if not isinstance(measure, str):
-        raise ArgumentTypeError(f"series() takes a measure code (str), not {measure!r}")
+        raise ArgumentTypeError(f"series() takes a measure code (str), not {shown(measure)}")
     points = []
     for s in kb.statistics(country=country, measure=measure):
         if s.year is None:
