@@ -29,6 +29,7 @@ import attrs
 from nkasylum.countries import Country
 from nkasylum.errors import ArgumentTypeError
 from nkasylum.places import REGIONS, Region
+from nkasylum.quantities import MAX_COUNT
 
 __all__ = ["SCHEMA_TYPES", "json_schema", "schema_file_name", "write_schemas"]
 
@@ -43,9 +44,9 @@ _FIELD_RULES: dict[str, dict[str, dict[str, Any]]] = {
     "Statistic": {**_ENTRY_RULES, "measure": {"minLength": 1}, "year": {"minimum": 1900, "maximum": 2100}},
     "Conflict": {**_ENTRY_RULES, "versions": {"uniqueItems": True}},
     "Evidence": {"source": {"minLength": 1}, "anchor": {"minLength": 1}, "note": {"minLength": 1}},
-    "Quantity": {"value": {"minimum": 0}},
+    "Quantity": {"value": {"minimum": 0, "maximum": MAX_COUNT}},
     "Route": {"legs": {"minItems": 1}},
-    "SeriesPoint": {"evidence": {"minItems": 1}},
+    "SeriesPoint": {"evidence": {"minItems": 1}, "year": {"minimum": 1900, "maximum": 2100}},
 }
 
 

@@ -8,7 +8,7 @@ import attrs
 
 from nkasylum._text import shown
 from nkasylum._validate import freeze_sequences
-from nkasylum.errors import ArgumentTypeError
+from nkasylum.errors import ArgumentTypeError, DataError
 from nkasylum.quantities import Quantity
 from nkasylum.sources import Evidence
 
@@ -23,7 +23,7 @@ class SeriesPoint:
     """One year of a series.
 
     Attributes:
-        year: the calendar year counted.
+        year: the calendar year counted (1900 to 2100, as :attr:`Statistic.year`).
         value: the figure with its qualifier.
         statistic: the id of the statistic it comes from.
         evidence: the sources behind it.
@@ -42,6 +42,11 @@ class SeriesPoint:
     statistic: str
     evidence: tuple[Evidence, ...]
     disputed: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        # The bounds of Statistic.year, which every point comes from.
+        if isinstance(self.year, bool) or not isinstance(self.year, int) or not 1900 <= self.year <= 2100:
+            raise DataError(f"must be a calendar year from 1900 to 2100, not {shown(self.year)}", field="year")
 
 
 def series(kb: KnowledgeBase, measure: str, country: PlaceLike | None = None) -> tuple[SeriesPoint, ...]:
