@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 import nkasylum as nk
+from nkasylum.core.quantities import MAX_COUNT
 from nkasylum.model.verdicts import Step, StepKind
 
 __all__ = [
@@ -111,7 +112,7 @@ def quantities(draw: Any) -> nk.Quantity:
     elif unit is nk.Unit.PERCENT:
         value = draw(st.integers(0, 100))
     else:
-        value = draw(st.integers(0, 10**12))
+        value = draw(st.integers(0, MAX_COUNT))
     return nk.Quantity(value, qualifier, unit)
 
 

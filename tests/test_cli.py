@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -97,11 +98,12 @@ def test_bad_input_is_one_line_on_stderr_and_exit_2(run: Any) -> None:
     assert "North Korea" in line  # out of scope, and says what is covered
 
 
-def test_usage_errors_exit_2_without_traceback(run: Any) -> None:
+def test_usage_errors_exit_2_with_one_line_and_no_traceback(run: Any) -> None:
     for args in (("policy", "CN", "--on", "11/09/2002"), ("frobnicate",), (), ("cases", "--outcome")):
         result = run(*args)
         assert result.returncode == 2, args
-        assert "Traceback" not in result.stderr and "usage: nkasylum" in result.stderr
+        assert result.stdout == "" and len(result.stderr.splitlines()) == 1, (args, result.stderr)
+        assert "Traceback" not in result.stderr and "--help" in result.stderr
     assert "YYYY-MM-DD" in run("policy", "CN", "--on", "11/09/2002").stderr
 
 
@@ -256,13 +258,15 @@ def test_export_to_an_unwritable_place_is_a_clean_error(capsys: pytest.CaptureFi
     blocker = tmp_path / "file"
     blocker.write_text("x")
     code, _, err = _main(capsys, "export", "--out", str(blocker / "sub"))
-    assert code == 2 and "cannot write to" in err and len(err.strip().splitlines()) == 1
+    assert code == 3 and "cannot write to" in err and len(err.strip().splitlines()) == 1
 
 
 def test_help_exits_0_and_bad_usage_2_in_process(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
+    assert "usage:" in capsys.readouterr().out
     assert main(["routes", "KP"]) == 2
-    assert "usage:" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("nkasylum routes: error: ") and len(err.splitlines()) == 1
 
 
 def test_the_readme_commands_run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -285,3 +289,134 @@ def test_the_readme_commands_run(capsys: pytest.CaptureFixture[str], monkeypatch
             assert code == (0 if nk.from_json(capsys.readouterr().out, nk.Assessment) else 1), command
         else:
             assert code == 0, command
+
+
+# ------------------------------------------- the exit-status contract (issue 15, item 11)
+CLI_GUIDE = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "cli.md"
+
+
+def _script() -> list[str]:
+    return _runner("script")
+
+
+def _exec(*args: str, env: dict[str, str] | None = None, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed script with bytes output (an encoding failure must not be ours)."""
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run([*_script(), *args], stderr=subprocess.PIPE, env={**os.environ, **(env or {})},
+                          timeout=120, check=False, **kwargs)
+
+
+def _one_stderr_line(result: subprocess.CompletedProcess[bytes], status: int) -> str:
+    err = result.stderr.decode("utf-8", "backslashreplace")
+    assert result.returncode == status, err
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("nkasylum") and ": error: " in lines[0]
+    return lines[0]
+
+
+BAD_INPUT = [
+    ("policy", "CN", "--on", "11/09/2002"), ("policy", "CN", "--on", "2002-02-30"), ("--bogus",),
+    ("assess", "KP", "CN", "KR", "--bogus"), ("frobnicate",), (), ("cases", "--outcome"),
+    ("routes", "KP"), ("routes", "KP", "KR", "--max-transits", "x"), ("export", "--format", "xml"),
+    ("country", "Atlantis"), ("country", "Congo"), ("country", "\u202eKP"), ("country", "8"),
+    ("assess", "KP", "KR"), ("assess", "Syria", "any", "DE"), ("cases", "--outcome", "escaped"),
+    ("series", "--country", "Atlantis", "m"), ("timeline", "x" * 5000),
+]
+
+
+@pytest.mark.parametrize("args", BAD_INPUT, ids=lambda a: " ".join(a)[:40] or "no arguments")
+def test_every_bad_input_prints_exactly_one_stderr_line(args: tuple[str, ...]) -> None:
+    result = _exec(*args)
+    assert result.stdout == b""
+    line = _one_stderr_line(result, 2)
+    assert len(line) < 1000
+
+
+def test_a_full_disk_exits_3_with_one_line() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "wb") as full:
+        result = _exec("assess", "KP", "CN", "KR", "--on", "2002-09-11", stdout=full)
+    assert "No space left" in _one_stderr_line(result, 3)
+    with open("/dev/full", "wb") as full:  # --help goes to stdout too
+        assert _exec("--help", stdout=full).returncode == 3
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell to close stdout")
+def test_a_closed_stdout_exits_3_with_one_line() -> None:
+    result = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *_script(), "sources"],
+                            stderr=subprocess.PIPE, timeout=120, check=False)
+    assert "standard output is closed" in _one_stderr_line(result, 3)
+
+
+@pytest.mark.parametrize("json_flag", [(), ("--json",)])
+def test_output_the_stdout_encoding_cannot_hold_exits_3_and_writes_nothing(json_flag: tuple[str, ...]) -> None:
+    result = _exec(*json_flag, "country", "CI", env={"PYTHONIOENCODING": "ascii"})
+    assert result.stdout == b""
+    assert "U+00F4" in _one_stderr_line(result, 3)  # the ô of Côte d'Ivoire
+    ascii_only = _exec(*json_flag, "country", "KP", env={"PYTHONIOENCODING": "ascii"})
+    assert ascii_only.returncode == 0 and b"PRK" in ascii_only.stdout
+    chosen = _exec(*json_flag, "country", "CI", env={"PYTHONIOENCODING": "ascii:backslashreplace"})
+    assert chosen.returncode == 0 and b"\\xf4" in chosen.stdout
+
+
+@pytest.mark.skipif(shutil.which("head") is None, reason="needs head(1)")
+@pytest.mark.parametrize(("args", "status"), [
+    (("assess", "KP", "CN", "KR", "--on", "2002-09-11"), 0),
+    (("assess", "KP", "CN", "KR", "--on", "2023-08-16"), 1),
+])
+def test_a_pipe_into_head_gives_the_same_status_every_run(args: tuple[str, ...], status: int) -> None:
+    statuses = set()
+    for _ in range(20):
+        writer = subprocess.Popen([*_script(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert writer.stdout is not None and writer.stderr is not None
+        reader = subprocess.run(["head", "-c", "1"], stdin=writer.stdout, capture_output=True, check=False)
+        writer.stdout.close()
+        err = writer.stderr.read()
+        writer.stderr.close()
+        statuses.add(writer.wait(timeout=120))
+        assert reader.stdout and err == b"", err
+    assert statuses == {status}
+
+
+def test_a_reader_that_leaves_before_the_output_gives_141_quietly() -> None:
+    statuses = set()
+    for _ in range(5):
+        writer = subprocess.Popen([*_script(), "--json", "sources"], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE)
+        assert writer.stdout is not None
+        writer.stdout.close()  # long before the knowledge base is loaded and the answer written
+        _, err = writer.communicate(timeout=120)
+        assert err == b"", err
+        statuses.add(writer.returncode)
+    assert statuses == {141}
+
+
+def test_a_bug_is_status_4_never_1(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from nkasylum import cli
+
+    def broken(args: Any, out: Any) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(cli._COMMANDS, "sources", broken)
+    code, out, err = _main(capsys, "sources")
+    assert code == 4 and out == ""
+    assert "RuntimeError: boom" in err and err.splitlines()[-1].startswith("nkasylum sources: error: internal")
+
+
+def test_the_contract_is_written_once_and_help_agrees_with_it() -> None:
+    import re
+
+    from nkasylum import cli
+
+    section = CLI_GUIDE.read_text(encoding="utf-8").split("## Exit status", 1)[1].split("\n## ", 1)[0]
+    documented = {int(m) for m in re.findall(r"^\| (\d+) \|", section, re.MULTILINE)}
+    assert documented == {0, 1, 2, 3, 4, 141}
+    epilog = cli.build_parser().epilog or ""
+    assert {int(m) for m in re.findall(r"(?:: |; )(\d+) ", epilog)} == documented
+    assert "exactly one line" in section
+    for text in (cli.main.__doc__ or "", cli.__doc__ or "",
+                 (CLI_GUIDE.parent.parent.parent / "README.md").read_text(encoding="utf-8")):
+        assert "Exit status" in text and "cli.md" in text

@@ -139,3 +139,83 @@ def test_all_countries_is_sorted_and_complete() -> None:
     everything = nk.all_countries()
     assert len(everything) == len(pycountry.countries)
     assert list(everything) == sorted(everything)
+
+
+# ------------------------------------------------ hostile text (issue 15, item 10)
+INVISIBLE = ["\x00", "\x1f", "\x7f", "\x85", "\u00ad", "\u061c", "\u200b", "\u200d", "\u200e",
+             "\u202e", "\u2066", "\u2069", "\ufeff", "\ufe0f", "\u034f", "\u3164", "\U000e0001"]
+
+
+@pytest.mark.parametrize("char", INVISIBLE)
+@pytest.mark.parametrize("where", ["{}KP", "KP{}", "K{}P", "North{}Korea"])
+def test_control_format_and_bidi_characters_are_refused(char: str, where: str) -> None:
+    query = where.format(char)
+    for resolve in (nk.country, nk.place):
+        with pytest.raises(nk.UnknownCountryError) as info:
+            resolve(query)
+        assert f"U+{ord(char):04X}" in str(info.value) and "invisible or control" in str(info.value)
+
+
+@given(st.text(alphabet=st.characters(categories=["Cc", "Cf"], exclude_characters="\t\n\r"),
+               min_size=1, max_size=3),
+       st.sampled_from(["KP", "DPRK", "North Korea", "third country", "408"]), st.booleans())
+def test_any_control_or_format_character_is_refused(noise: str, name: str, before: bool) -> None:
+    query = noise + name if before else name + noise
+    for resolve in (nk.country, nk.place):
+        with pytest.raises(nk.UnknownCountryError):
+            resolve(query)
+
+
+def test_tabs_line_breaks_and_spaces_around_a_name_are_still_padding() -> None:
+    assert nk.country(" \tNorth Korea\r\n\u00a0") == nk.country("KP")
+
+
+@pytest.mark.parametrize("query", ["8", "08", "0408", "¹²", "⁴⁰⁸", "①", "408.", "4O8"])
+def test_numeric_codes_are_only_three_digits(query: str) -> None:
+    with pytest.raises(nk.UnknownCountryError) as info:
+        nk.country(query)
+    if query[0] in "80":
+        assert "three digits" in str(info.value)
+
+
+@pytest.mark.parametrize("query", ["408", " 408 ", "４０８", "008"])
+def test_three_digit_codes_resolve(query: str) -> None:
+    assert nk.country(query).numeric == query.strip().translate({0xFF10 + i: str(i) for i in range(10)})
+
+
+def test_an_over_long_name_is_refused_quickly_without_echoing_it() -> None:
+    import time
+
+    assert nk.country(" " * 89 + "North Korea").alpha_2 == "KP"  # 100 characters: read
+    with pytest.raises(nk.UnknownCountryError, match="at most 100"):
+        nk.country(" " * 90 + "North Korea")
+    for resolve in (nk.country, nk.place):
+        start = time.perf_counter()
+        with pytest.raises(nk.UnknownCountryError) as info:
+            resolve("North Korea " * 1_000_000)
+        assert time.perf_counter() - start < 0.5
+        message = str(info.value)
+        assert len(message) < 300 and "12000000 characters" in message and "at most 100" in message
+        assert len(info.value.query) == 12_000_000  # the attribute keeps what was given
+
+
+def test_the_resolution_cache_keeps_neither_long_nor_failed_queries() -> None:
+    import tracemalloc
+
+    from nkasylum.core.countries import MAX_QUERY_LENGTH, _resolve
+
+    before = _resolve.cache_info().currsize
+    tracemalloc.start()
+    try:
+        for i in range(40):  # padded spellings of a real code: these resolved, and were cached
+            with pytest.raises(nk.UnknownCountryError):
+                nk.country("KP" + " " * (1_000_000 + i))
+            with pytest.raises(nk.UnknownCountryError):
+                nk.country(f"no such country {i}")
+        kept, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kept < 2_000_000
+    assert _resolve.cache_info().currsize == before
+    # The bound on what the cache may hold: entries times the longest key it accepts.
+    assert _resolve.cache_info().maxsize * MAX_QUERY_LENGTH <= 500_000

@@ -169,6 +169,17 @@ def test_a_date_pandas_cannot_hold_is_a_data_error() -> None:
         nk.to_frames(nk.KnowledgeBase(all_sources=(source,)))
 
 
+def test_a_number_past_64_bits_is_a_data_error_not_an_overflow(kb: nk.KnowledgeBase) -> None:
+    pytest.importorskip("pandas")
+    import attrs
+
+    # Quantity values are bounded (10**10) when made; Case.applications is not bounded yet.
+    case = attrs.evolve(kb.all_cases[0], applications=2**63)
+    with pytest.raises(nk.DataError, match=r"cases\.applications"):
+        nk.to_frames(kb.with_case(case))
+    assert nk.to_frames(kb.with_case(attrs.evolve(case, applications=2**63 - 1))) is not None
+
+
 def test_an_empty_knowledge_base_gives_empty_typed_frames() -> None:
     pytest.importorskip("pandas")
     frames = nk.to_frames(nk.KnowledgeBase(all_sources=()))

@@ -246,3 +246,52 @@ def test_mutated_exports_raise_only_data_errors(kind: type[Any]) -> None:
 @settings(max_examples=30, deadline=None)
 def test_a_country_is_stored_as_its_alpha_2_code(c: nk.Country) -> None:
     assert nk.to_json(c) == json.dumps(c.alpha_2)
+
+
+# ------------------------------------------------ strictness (issue 15, item 6)
+@pytest.mark.parametrize(("text", "kind", "key"), [
+    ('{"value": 1, "value": 2}', nk.Quantity, "value"),
+    ('{"legs": [{"origin": "KP", "dest": "CN", "dest": "RU"}]}', nk.Route, "dest"),
+    ('[{"source": "s", "anchor": "one two three", "note": "n", "note": "m"}]', tuple[nk.Evidence, ...],
+     "note"),
+])
+def test_a_key_given_twice_is_a_data_error_naming_it(text: str, kind: Any, key: str) -> None:
+    with pytest.raises(nk.DataError) as info:
+        nk.from_json(text, kind)
+    assert f"the key {key!r} appears twice" in str(info.value)
+
+
+@pytest.mark.parametrize("value", [
+    b"KP", bytearray(b"KP"), dt.datetime(2002, 9, 11, 10, 0), {"KP", "CN"}, frozenset({"KP"}),
+    {"value": 1}, "KP", 5, 2.5, True, object(), [nk.country("KP"), {"CN"}],
+    (nk.Quantity(1), dt.datetime(2002, 9, 11)), attrs.make_class("Foreign", ["x"])(1),
+])
+def test_to_json_refuses_values_that_are_not_nkasylum_values(value: object) -> None:
+    with pytest.raises(nk.ArgumentTypeError) as info:
+        nk.to_json(value)
+    message = str(info.value)
+    assert message.startswith("to_json takes nkasylum values") and "tuples and lists" in message
+    assert len(message) < 400
+
+
+@pytest.mark.parametrize("value", [
+    None, dt.date(2002, 9, 11), nk.Verdict.BLOCKED, nk.country("KP"), nk.THIRD_COUNTRY,
+    [nk.Quantity(1), None], ((nk.Outcome.RESETTLED,), [dt.date(2002, 9, 11)]), (),
+])
+def test_to_json_takes_nkasylum_values_dates_none_and_sequences_of_them(value: object) -> None:
+    assert isinstance(json.loads(nk.to_json(value)), (type(None), str, dict, list))
+
+
+def test_from_json_refuses_an_over_long_text_before_parsing_it() -> None:
+    import time
+
+    from nkasylum.io.serialize import MAX_JSON_SIZE
+
+    fits = nk.to_json(nk.Quantity(1), indent=None)
+    assert nk.from_json(fits + " " * (MAX_JSON_SIZE - len(fits)), nk.Quantity) == nk.Quantity(1)
+    for text in ("[" + "1," * (MAX_JSON_SIZE // 2) + "1]", b"[" + b"1," * (MAX_JSON_SIZE // 2) + b"1]"):
+        start = time.perf_counter()
+        with pytest.raises(nk.DataError, match="at most 16,777,216") as info:
+            nk.from_json(text, tuple[int, ...])
+        assert time.perf_counter() - start < 0.1
+        assert len(str(info.value)) < 300

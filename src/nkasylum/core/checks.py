@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
+from nkasylum.core.text import shown
 
 _ID = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*(?:\+[a-z0-9]+(?:[-.][a-z0-9]+)*)*$")
 
@@ -17,7 +18,8 @@ def check_entry(id: str, evidence: tuple[object, ...]) -> None:
     """An entry needs a well-formed id and at least one piece of evidence."""
     if not isinstance(id, str) or not _ID.match(id):
         raise DataError(
-            f"an id is lower-case letters and digits joined by '-' or '.' ('+' joins merged policy ids), not {id!r}",
+            "an id is lower-case letters and digits joined by '-' or '.' ('+' joins merged policy ids), "
+            f"not {shown(id)}",
             field="id",
         )
     if not evidence:
@@ -31,7 +33,7 @@ def _sequence_converter(name: str, optional: bool) -> Callable[[object], object]
         if isinstance(value, list):
             return tuple(value)
         raise ArgumentTypeError(
-            f"{name} takes a tuple or list, not {type(value).__name__}: {value!r}"
+            f"{name} takes a tuple or list, not {type(value).__name__}: {shown(value)}"
             + (" (a set or a dict has no reliable order)" if isinstance(value, (set, frozenset, dict))
                else "")
         )

@@ -8,7 +8,9 @@ names in an error message, never to resolve one.
 from __future__ import annotations
 
 import functools
+import re
 import threading
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,7 +18,7 @@ import attrs
 
 from nkasylum.core.errors import AmbiguousCountryError, ArgumentTypeError, UnknownCountryError
 from nkasylum.core.resources import alias_table
-from nkasylum.core.text import name_key
+from nkasylum.core.text import name_key, shown
 
 __all__ = ["Country", "all_countries", "country"]
 
@@ -182,6 +184,23 @@ def country(query: Country | str) -> Country:
     ...), ignoring case, accents, dots and spacing. After the first call a resolution
     is a dictionary look-up.
 
+    What is refused rather than guessed, with :class:`UnknownCountryError` (the input is a
+    string, the right type, but names no country; ``ArgumentTypeError`` is kept for
+    inputs of the wrong type):
+
+    * a numeric code in any form but ISO's three digits: ``"408"`` is North Korea, but
+      ``"8"``, ``"0408"`` and ``"¹²"`` (superscripts) are not codes (full-width digits,
+      ``"４０８"``, count as digits);
+    * control characters other than tab and line breaks (``"KP\\x00"``), and invisible
+      format characters: zero-width spaces and joiners (``"\\u200bKP"``), bidirectional
+      controls (``"\\u202eKP"``), byte-order marks, variation selectors and other
+      default-ignorable code points, which would make a name look other than it reads;
+    * more than 100 characters (``MAX_QUERY_LENGTH``); no country name is half as
+      long, and the message shows only the start of the input.
+
+    Resolutions are cached: at most 4,096 queries, each at most 100 characters (so the
+    cache stays under a few megabytes); failed queries are not cached.
+
     Args:
         query: a name or code, or a :class:`Country` (returned unchanged).
 
@@ -189,7 +208,8 @@ def country(query: Country | str) -> Country:
         The country.
 
     Raises:
-        UnknownCountryError: nothing matches; the message suggests close matches.
+        UnknownCountryError: nothing matches (the message suggests close matches), or the
+            text is refused as above (the message says why).
         AmbiguousCountryError: the name stands for several countries (``"Korea"``).
         ArgumentTypeError: ``query`` is neither a string nor a :class:`Country`.
 
@@ -205,22 +225,56 @@ def country(query: Country | str) -> Country:
     if not isinstance(query, str):
         raise ArgumentTypeError(
             f"a country must be given as a str (name or ISO code) or a Country, "
-            f"not {type(query).__name__}: {query!r}"
+            f"not {type(query).__name__}: {shown(query)}"
         )
+    if len(query) > MAX_QUERY_LENGTH:
+        check_query(query)  # refused before the cache keeps it
     return _resolve(query)
+
+
+MAX_QUERY_LENGTH = 100
+"""The longest name :func:`country` and :func:`~nkasylum.place` read (no ISO name or alias
+is more than 52 characters); a longer query is refused without being read."""
+
+# Control characters except tab, line feed and carriage return, and the default-ignorable
+# code points of Unicode (DerivedCoreProperties.txt), which render as nothing; format
+# characters (category Cf) are checked beside this set, for the few not listed here.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff"
+    "\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+)
+
+
+def check_query(query: str) -> None:
+    """Refuse a query :func:`country` must not read: too long, or with characters that
+    are invisible or control the display (see :func:`country`)."""
+    if len(query) > MAX_QUERY_LENGTH:
+        raise UnknownCountryError(
+            query, note=f"a country name or code is at most {MAX_QUERY_LENGTH} characters")
+    found = _INVISIBLE.search(query)
+    position = found.start() if found else next(
+        (i for i, ch in enumerate(query) if ch > "\x7f" and unicodedata.category(ch) == "Cf"), None)
+    if position is not None:
+        char = query[position]
+        name = f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip()
+        raise UnknownCountryError(
+            query, note=f"it holds {name}, an invisible or control character, at position {position}; "
+                        "remove it")
 
 
 @functools.lru_cache(maxsize=4096)
 def _resolve(query: str) -> Country:
+    check_query(query)  # here, so that a query resolved once is not checked again
     if len(query) <= 3 and query.isascii() and query.isalnum():
-        key = query.zfill(3) if query.isdigit() else query.casefold()
-        found = _load_codes().get(key)
+        found = _load_codes().get(query.casefold())
         if found is not None:
             return found
     registry = _load_registry()
     key = name_key(query)
-    if key.isdigit() and len(key) < 3:
-        key = key.zfill(3)
+    if key.isdigit() and (len(key) != 3 or not query.strip().isdecimal()):
+        raise UnknownCountryError(
+            query, note="a numeric code is ISO 3166-1's three digits, such as '408' for North Korea")
     code = registry.by_key.get(key)
     if code is not None:
         return registry.by_code[code]
@@ -229,9 +283,7 @@ def _resolve(query: str) -> Country:
         raise AmbiguousCountryError(query, codes, tuple(registry.by_code[c].name for c in codes))
     if key in registry.not_countries:
         note, suggest = registry.not_countries[key]
-        err = UnknownCountryError(query, (suggest,) if suggest else ())
-        err.args = (f"{err.args[0].split(' (give')[0]} ({note})",)
-        raise err
+        raise UnknownCountryError(query, (suggest,) if suggest else (), note=note)
     raise UnknownCountryError(query, _suggest(registry, key))
 
 

@@ -7,6 +7,8 @@ either the library's base class or the familiar built-in.
 
 from __future__ import annotations
 
+from nkasylum._text import shown
+
 __all__ = [
     "AmbiguousCountryError",
     "ArgumentTypeError",
@@ -31,14 +33,36 @@ class NKAsylumError(Exception):
         ... except nk.NKAsylumError as err:
         ...     print(type(err).__name__)
         UnknownCountryError
+
+    Every nkasylum exception pickles whole (for multiprocessing, joblib, dask): the copy
+    has the same type, message, attributes (``suggestions``, ``file``, ...) and notes.
     """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuild without calling __init__ (whose signature differs per class, and whose
+        # message a caller may have refined): the arguments plus the instance dict, which
+        # holds every attribute and the ``__notes__`` of ``add_note``.
+        return (_rebuild, (type(self), self.args), self._state() or None)
+
+    def _state(self) -> dict[str, object]:
+        return dict(self.__dict__)
+
+
+def _rebuild(kind: type[NKAsylumError], args: tuple[object, ...]) -> NKAsylumError:
+    if not (isinstance(kind, type) and issubclass(kind, NKAsylumError)):
+        raise TypeError(f"not an nkasylum exception: {kind!r}")
+    err = kind.__new__(kind, *args)
+    err.args = args
+    return err
 
 
 class UnknownCountryError(NKAsylumError, LookupError):
     """A country name or code that resolves to no country.
 
-    The message quotes the input and suggests up to three close matches; they are also
-    available as :attr:`suggestions`.
+    The message quotes the input (its first 60 characters, if longer) and suggests up to
+    three close matches; they are also available as :attr:`suggestions`. :attr:`note`
+    holds the reason when there is a specific one (``"Pyongyang"`` is a city; a name with
+    a control character; a numeric code that is not three digits).
 
     Example:
         >>> import nkasylum as nk
@@ -49,17 +73,13 @@ class UnknownCountryError(NKAsylumError, LookupError):
         Russia
     """
 
-    def __init__(self, query: str, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, query: str, suggestions: tuple[str, ...] = (), note: str | None = None) -> None:
         self.query = query
         self.suggestions = suggestions
+        self.note = note
         hint = f"; did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(
-            f"unknown country {query!r}{hint} "
-            "(give an ISO 3166-1 alpha-2, alpha-3 or numeric code, or a country name)"
-        )
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.query, self.suggestions))
+        note = note or "give an ISO 3166-1 alpha-2, alpha-3 or numeric code, or a country name"
+        super().__init__(f"unknown country {shown(query)}{hint} ({note})")
 
     def __str__(self) -> str:
         # LookupError subclasses such as KeyError repr their message; keep it plain.
@@ -89,9 +109,6 @@ class AmbiguousCountryError(NKAsylumError, LookupError):
         super().__init__(
             f"ambiguous country {query!r}: it may mean {listed}; give one of these codes"
         )
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.query, self.candidates, self.names))
 
 
 class UnknownSourceError(NKAsylumError, LookupError):
@@ -160,15 +177,6 @@ class DataError(NKAsylumError, ValueError):
         parts = [p for p in (file, entry, f"field {field}" if field else None) if p]
         super().__init__(": ".join([*parts, message]))
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_data_error, (self.message, self.file, self.entry, self.field))
-
-
-def _rebuild_data_error(
-    message: str, file: str | None, entry: str | None, field: str | None
-) -> DataError:
-    return DataError(message, file=file, entry=entry, field=field)
-
 
 class InvalidRouteError(NKAsylumError, ValueError):
     """A route that breaks the rules of a route: legs that do not join, or a country twice.
@@ -221,8 +229,9 @@ class MissingExtraError(NKAsylumError, ImportError):
             name=package,
         )
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.package, self.extra, self.needed_by))
+    def _state(self) -> dict[str, object]:
+        # ImportError keeps msg, name and path outside the instance dict.
+        return {**super()._state(), "msg": self.msg, "name": self.name, "path": self.path}
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -6,9 +6,9 @@ from typing import Union
 
 import attrs
 
-from nkasylum.core.countries import Country, country
+from nkasylum.core.countries import Country, check_query, country
 from nkasylum.core.errors import ArgumentTypeError
-from nkasylum.core.text import name_key
+from nkasylum.core.text import name_key, shown
 
 __all__ = [
     "INTERNATIONAL",
@@ -79,6 +79,9 @@ _REGION_INDEX = {name_key(k): v for k, v in _REGION_KEYS.items()}
 def place(query: Country | Region | str) -> Country | Region:
     """Resolve a region name or id, or else a country (see :func:`nkasylum.country`).
 
+    The text is refused as :func:`nkasylum.country` refuses it (over 100 characters, or
+    with invisible or control characters) with :class:`~nkasylum.UnknownCountryError`.
+
     Example:
         >>> import nkasylum as nk
         >>> nk.place("third-country").name
@@ -91,8 +94,9 @@ def place(query: Country | Region | str) -> Country | Region:
     if not isinstance(query, str):
         raise ArgumentTypeError(
             f"a place must be a str (country name, ISO code or region), a Country or a "
-            f"Region, not {type(query).__name__}: {query!r}"
+            f"Region, not {type(query).__name__}: {shown(query)}"
         )
+    check_query(query)  # before name_key reads it: a huge or invisible-laden text is refused
     region = _REGION_INDEX.get(name_key(query))
     return region if region is not None else country(query)
 

@@ -8,7 +8,7 @@ import attrs
 
 from nkasylum.core.errors import DataError
 
-__all__ = ["Qualifier", "Quantity", "Unit"]
+__all__ = ["MAX_COUNT", "Qualifier", "Quantity", "Unit"]
 
 
 class Qualifier(enum.Enum):
@@ -63,6 +63,11 @@ class Unit(enum.Enum):
     """An amount of money in U.S. dollars (what brokers charge)."""
 
 
+MAX_COUNT = 10**10
+"""The largest value a :class:`Quantity` holds: ten billion, above the world's population,
+so every documented count fits, and far inside a 64-bit integer (pandas' ``Int64``
+columns of :func:`nkasylum.to_frames`, JSON readers that use doubles)."""
+
 _MAGNITUDES = {10: "tens", 100: "hundreds", 1000: "thousands", 10_000: "tens of thousands",
                100_000: "hundreds of thousands", 1_000_000: "millions"}
 
@@ -72,7 +77,8 @@ class Quantity:
     """A number with its qualifier and unit, never rounded into an exact count.
 
     Attributes:
-        value: the number as the source gives it (``None`` only when unquantified).
+        value: the number as the source gives it (``None`` only when unquantified), from
+            0 to 10**10 (``MAX_COUNT``), or to 100 for a percentage; outside, a DataError.
         qualifier: how the source qualifies it.
         unit: what is counted.
 
@@ -99,6 +105,10 @@ class Quantity:
             raise DataError(f"must be a whole number, not {self.value!r}{hint}", field="value")
         if self.value < 0:
             raise DataError(f"cannot be negative ({self.value})", field="value")
+        if self.value > MAX_COUNT:
+            # Not the number itself when huge: its text can cost seconds, or fail past 4300 digits.
+            given = f"{self.value:,}" if self.value < 10**30 else f"a {self.value.bit_length()}-bit number"
+            raise DataError(f"a count is at most {MAX_COUNT:,} (10**10), not {given}", field="value")
         if self.unit is Unit.PERCENT and self.value > 100:
             raise DataError(f"a percentage cannot exceed 100 ({self.value})", field="value")
         if self.qualifier is Qualifier.ORDER_OF_MAGNITUDE and self.value not in _MAGNITUDES:

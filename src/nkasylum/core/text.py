@@ -12,6 +12,21 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": 
 _WS = re.compile(r"\s+")
 
 
+def shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` for an error message, cut after ``limit`` characters so that a huge
+    input is not echoed whole.
+
+    Example:
+        >>> from nkasylum._text import shown
+        >>> shown("Atlantis"), shown("x" * 1000, limit=5), shown(b"KP" * 100, limit=6)
+        ("'Atlantis'", "'xxxxx'... (1000 characters)", "b'KPKP... (203 characters)")
+    """
+    if isinstance(value, str):
+        return repr(value) if len(value) <= limit else f"{value[:limit]!r}... ({len(value)} characters)"
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
+
+
 def name_key(text: str) -> str:
     """Fold a name for matching: case, accents, dots, apostrophes and spacing are ignored."""
     folded = unicodedata.normalize("NFKD", text)

@@ -3,28 +3,32 @@
 Run ``nkasylum --help`` (or ``python -m nkasylum --help``) for the commands. Output is a
 readable table by default and, with ``--json``, the same JSON as :func:`nkasylum.to_json`.
 
-Exit status: 0 on success; 1 when ``assess`` finds the way not documented (blocked or
-undocumented), so scripts can test it; 2 on bad input (an unknown country, a bad date),
-with a one-line error on stderr and no traceback.
+The exit statuses and what reaches stderr are a contract, written once, in the section
+"Exit status" of the CLI guide (``docs/how-to/cli.md``): 0 documented (or success), 1 not
+documented, 2 bad input, 3 an I/O or encoding failure, 4 a bug; 141 when the reader
+closes the pipe.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import io
 import json
+import os
 import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 import attrs
 
 from nkasylum._version import __version__
 from nkasylum.core.countries import country
-from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
+from nkasylum.core.errors import ArgumentTypeError, NKAsylumError
 from nkasylum.core.places import place, place_code
 from nkasylum.engine.knowledge import default_knowledge_base
 from nkasylum.io.interop import write_csv
@@ -51,6 +55,29 @@ def _non_negative(text: str) -> int:
     return int(text)
 
 
+# The exit statuses of the contract in docs/how-to/cli.md ("Exit status").
+EXIT_BAD_INPUT = 2
+EXIT_IO = 3
+EXIT_BUG = 4
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a writer whose reader left
+
+
+class _UsageError(Exception):
+    """A usage error found by argparse, to be reported in one line (not usage + error)."""
+
+    def __init__(self, prog: str, message: str) -> None:
+        super().__init__(message)
+        self.prog = prog
+        self.message = message
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints the usage and the error (two or three lines) and exits; the
+    # contract is one line on stderr, written by main.
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(self.prog, message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line parser (exposed for documentation tools and tests).
 
@@ -60,16 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
         >>> args.command, args.places, args.on
         ('assess', ['KP', 'CN', 'KR'], datetime.date(2002, 9, 11))
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nkasylum",
         description="Ask nkasylum's cited, time-aware knowledge base how North Koreans can (and "
                     "cannot) reach protection.",
-        epilog="Exit status: 0 success; 1 when 'assess' finds the way not documented; 2 bad input.",
+        epilog="Exit status: 0 success (for 'assess': documented); 1 'assess' found the way not "
+               "documented; 2 bad input; 3 output or files could not be written (I/O or encoding); "
+               "4 a bug in nkasylum; 141 the reader closed the pipe. Errors 2 and 3 are one line on "
+               "stderr.",
     )
     parser.add_argument("--version", action="version", version=f"nkasylum {__version__}")
     parser.add_argument("--json", action="store_true", help="print JSON (as nk.to_json) instead of tables")
     # Accept --json after the subcommand too; SUPPRESS keeps a top-level --json from being reset.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="print JSON (as nk.to_json) instead of tables")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -126,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
 
+    The exit statuses and the one-line errors on stderr follow the contract in the CLI
+    guide, section "Exit status" (``docs/how-to/cli.md``). The output is composed in full
+    and then written to stdout in one piece, so a failure leaves stdout empty.
+
     Example:
         >>> from nkasylum.io.cli import main
         >>> main(["assess", "KP", "RU", "KR", "--on", "2009-12-23", "--json"]) == 0  # doctest: +ELLIPSIS
@@ -133,19 +167,77 @@ def main(argv: Sequence[str] | None = None) -> int:
         True
     """
     parser = build_parser()
+    out = io.StringIO()
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    except SystemExit as exit_:  # --help, --version and usage errors (already printed)
-        return exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+        with contextlib.redirect_stdout(out):  # --help and --version print here
+            args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except _UsageError as err:
+        return _fail(err.prog, f"{err.message} (see '{err.prog} --help')", EXIT_BAD_INPUT)
+    except SystemExit as exit_:  # --help and --version, printed into out
+        code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else EXIT_BAD_INPUT)
+        return _deliver(out.getvalue(), code, parser.prog)
+    prog = f"nkasylum {args.command}"
     try:
-        return _COMMANDS[args.command](args, sys.stdout)
+        code = _COMMANDS[args.command](args, out)
     except NKAsylumError as err:
-        message = " ".join(str(err).split())
-        print(f"nkasylum {args.command}: error: {message}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:  # e.g. piped into `head`; nothing left to say
-        sys.stderr.close()
-        return 0
+        return _fail(prog, str(err), EXIT_BAD_INPUT)
+    except _WriteError as err:
+        return _fail(prog, str(err), EXIT_IO)
+    except Exception:  # a bug: its traceback for the report, but never status 1 ("not documented")
+        import traceback
+
+        traceback.print_exc()
+        return _fail(prog, "internal error (a bug in nkasylum): please report it with the traceback above",
+                     EXIT_BUG)
+    return _deliver(out.getvalue(), code, prog)
+
+
+class _WriteError(Exception):
+    """A file the command was asked to write could not be written (exit status 3)."""
+
+
+def _fail(prog: str, message: str, code: int) -> int:
+    """Report an error in one line on stderr; return ``code``."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr itself may be gone
+        print(f"{prog}: error: {' '.join(message.split())}", file=sys.stderr, flush=True)
+    return code
+
+
+def _deliver(text: str, code: int, prog: str) -> int:
+    """Write the whole output to stdout; return ``code``, or the status of the failure."""
+    stream = sys.stdout
+    if stream is None:  # started with stdout closed
+        return _fail(prog, "cannot write the output: standard output is closed", EXIT_IO)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding, getattr(stream, "errors", None) or "strict")
+    except UnicodeEncodeError as err:
+        char = err.object[err.start]
+        return _fail(prog, f"cannot write the output in the encoding of standard output ({encoding}): it "
+                           f"holds {char!r} (U+{ord(char):04X}); set PYTHONIOENCODING=utf-8 or "
+                           "PYTHONUTF8=1", EXIT_IO)
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:  # the reader is gone (`| head`): nothing to say, and no one to say it to
+        _discard_stdout()
+        return EXIT_CLOSED_PIPE
+    except (OSError, ValueError) as err:  # a full disk, a closed stream
+        _discard_stdout()
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        return _fail(prog, f"cannot write the output: {reason}", EXIT_IO)
+    return code
+
+
+def _discard_stdout() -> None:
+    # What the failed write left in the stream's buffer would be written again when Python
+    # exits, fail again and print a traceback; point the descriptor at the null device.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
 
 
 # --------------------------------------------------------------------- output
@@ -327,7 +419,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             path.write_text(to_json(kb) + "\n", encoding="utf-8")
             written = [path]
     except OSError as err:
-        raise DataError(f"cannot write to {folder}: {err.strerror or err}") from None
+        raise _WriteError(f"cannot write to {folder}: {err.strerror or err}") from None
     if args.json:
         print(json.dumps([str(p) for p in written], indent=2), file=out)
     else:

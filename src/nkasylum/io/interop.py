@@ -22,6 +22,7 @@ from nkasylum.core.errors import ArgumentTypeError, DataError, MissingExtraError
 from nkasylum.core.periods import Basis, resolve_on
 from nkasylum.core.places import Region, place_code
 from nkasylum.core.quantities import Qualifier, Unit
+from nkasylum.core.text import shown
 from nkasylum.core.when import DatePrecision
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.model.cases import Outcome
@@ -38,7 +39,7 @@ def _knowledge_base(kb: object) -> KnowledgeBase:
     if kb is None:
         return default_knowledge_base()
     if not isinstance(kb, KnowledgeBase):
-        raise ArgumentTypeError(f"kb= takes a KnowledgeBase or None, not {type(kb).__name__}: {kb!r}")
+        raise ArgumentTypeError(f"kb= takes a KnowledgeBase or None, not {type(kb).__name__}: {shown(kb)}")
     return kb
 
 
@@ -81,7 +82,8 @@ def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
     Raises:
         MissingExtraError: pandas is not installed.
         ArgumentTypeError: ``kb`` is not a KnowledgeBase.
-        DataError: a date outside what ``datetime64[ns]`` holds (1677 to 2262).
+        DataError: a date outside what ``datetime64[ns]`` holds (1677 to 2262), or a
+            number past what a 64-bit integer holds.
 
     Example:
         >>> import nkasylum as nk
@@ -189,7 +191,10 @@ def _column(pd: Any, values: list[Any], kind: Any, where: str) -> Any:
             raise DataError(f"a date pandas cannot hold as datetime64[ns] ({err})", field=where) from None
     if kind == "tuple":
         return pd.Series([tuple(v) for v in values], dtype=object)
-    return pd.Series(values, dtype=kind)
+    try:
+        return pd.Series(values, dtype=kind)
+    except OverflowError:  # a whole number past 64 bits (counts are bounded; Case.applications not yet)
+        raise DataError("a number too large for a 64-bit column", field=where) from None
 
 
 def _place_columns(prefix: str, get: Callable[[Any], Country | Region]) -> _Spec:

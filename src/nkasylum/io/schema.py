@@ -28,7 +28,7 @@ import attrs
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.places import REGIONS, Region
-from nkasylum.core.quantities import Quantity
+from nkasylum.core.quantities import MAX_COUNT, Quantity
 from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case
@@ -53,9 +53,9 @@ _FIELD_RULES: dict[str, dict[str, dict[str, Any]]] = {
     "Statistic": {**_ENTRY_RULES, "measure": {"minLength": 1}, "year": {"minimum": 1900, "maximum": 2100}},
     "Conflict": {**_ENTRY_RULES, "versions": {"uniqueItems": True}},
     "Evidence": {"source": {"minLength": 1}, "anchor": {"minLength": 1}, "note": {"minLength": 1}},
-    "Quantity": {"value": {"minimum": 0}},
+    "Quantity": {"value": {"minimum": 0, "maximum": MAX_COUNT}},
     "Route": {"legs": {"minItems": 1}},
-    "SeriesPoint": {"evidence": {"minItems": 1}},
+    "SeriesPoint": {"evidence": {"minItems": 1}, "year": {"minimum": 1900, "maximum": 2100}},
 }
 
 

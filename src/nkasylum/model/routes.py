@@ -10,6 +10,7 @@ from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.places import Region, as_place, place, place_label
+from nkasylum.core.text import shown
 from nkasylum.model.markdown import route_markdown, route_mermaid
 from nkasylum.model.passages import Channel
 
@@ -135,7 +136,7 @@ class Route:
         if len(parts) < 2 or any(not p for p in parts):
             raise InvalidRouteError(
                 f"a route is two or more places separated by '>', e.g. 'KP > CN > KR'; "
-                f"got {text!r}"
+                f"got {shown(text)}"
             )
         stops = [place(p) for p in parts]
         return cls(tuple(Leg(a, b) for a, b in itertools.pairwise(stops)))

@@ -9,6 +9,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
+from nkasylum.core.text import shown
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
@@ -77,7 +78,7 @@ class SeriesPoint:
     """One year of a series.
 
     Attributes:
-        year: the calendar year counted.
+        year: the calendar year counted (1900 to 2100, as :attr:`Statistic.year`).
         value: the figure with its qualifier.
         statistic: the id of the statistic it comes from.
         evidence: the sources behind it.
@@ -96,3 +97,9 @@ class SeriesPoint:
     statistic: str
     evidence: tuple[Evidence, ...]
     disputed: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        # The bounds of Statistic.year, which every point comes from.
+        if isinstance(self.year, bool) or not isinstance(self.year, int) or not 1900 <= self.year <= 2100:
+            raise DataError(f"must be a calendar year from 1900 to 2100, not {shown(self.year)}",
+                            field="year")

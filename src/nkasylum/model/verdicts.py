@@ -75,7 +75,8 @@ class StepKind(enum.Enum):
     """Context: the latest earlier day on which the same question was documented (``dates[0]``;
     ``route`` when one was)."""
     UNDATED = "undated"
-    """Context: an undated statement about a place on the journey, which answers no dated question (``policy`` or ``passage``)."""
+    """Context: an undated statement about a place on the journey; it answers no dated
+    question (``policy`` or ``passage``)."""
     DESTINATION_CLOSED = "destination-closed"
     """The destination does not take North Koreans in on the date asked (``policy``)."""
     DEAD_END = "dead-end"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from nkasylum.core.countries import Country, country
 from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
 from nkasylum.core.places import Region, place, place_code
+from nkasylum.core.text import shown
 from nkasylum.core.when import When
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.routes import Route
@@ -40,7 +41,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 def _structure_date(value: object, _: object) -> dt.date:
     if isinstance(value, dt.datetime):
-        raise ValueError(f"expected a date, got a date and time {value!r}")
+        raise ValueError(f"expected a date, got a date and time {shown(value)}")
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
@@ -49,8 +50,8 @@ def _structure_date(value: object, _: object) -> dt.date:
                 raise ValueError
             return dt.date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
-    raise ValueError(f"expected a date, got {type(value).__name__} {value!r}")
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {shown(value)}") from None
+    raise ValueError(f"expected a date, got {type(value).__name__} {shown(value)}")
 
 
 def _structure_when(value: object, _: object) -> When:
@@ -67,7 +68,7 @@ def _structure_when(value: object, _: object) -> When:
 def _strict(kind: type[Any]) -> Any:
     def structure(value: object, _: object) -> Any:
         if type(value) is not kind:
-            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__} {value!r}")
+            raise ValueError(f"expected {kind.__name__}, got {type(value).__name__} {shown(value)}")
         return value
 
     return structure
@@ -75,20 +76,20 @@ def _strict(kind: type[Any]) -> Any:
 
 def _structure_place(value: object, _: object) -> Country | Region:
     if not isinstance(value, str):
-        raise ValueError(f"expected a country code or region id, got {value!r}")
+        raise ValueError(f"expected a country code or region id, got {shown(value)}")
     return place(value)
 
 
 def _structure_country(value: object, _: object) -> Country:
     if not isinstance(value, str):
-        raise ValueError(f"expected a country code, got {value!r}")
+        raise ValueError(f"expected a country code, got {shown(value)}")
     return country(value)
 
 
 def _structure_region(value: object, _: object) -> Region:
     found = _structure_place(value, None)
     if not isinstance(found, Region):
-        raise ValueError(f"expected a region id, got {value!r}")
+        raise ValueError(f"expected a region id, got {shown(value)}")
     return found
 
 
@@ -128,7 +129,7 @@ def get_converter() -> Converter:
             if isinstance(value, str):
                 return Route.parse(value)
             if not isinstance(value, dict):
-                raise ValueError(f"expected a route as text or an object, got {value!r}")
+                raise ValueError(f"expected a route as text or an object, got {shown(value)}")
             return route_from_dict(value, Route)
 
         conv.register_structure_hook(Route, structure_route)
@@ -156,7 +157,7 @@ def get_converter() -> Converter:
                 return kind(value)
             except ValueError:
                 allowed = ", ".join(repr(m.value) for m in kind)
-                raise ValueError(f"{value!r} is not a {kind.__name__}; use one of {allowed}") from None
+                raise ValueError(f"{shown(value)} is not a {kind.__name__}; use one of {allowed}") from None
 
         conv.register_structure_hook(enum.Enum, structure_enum)
 
@@ -166,7 +167,7 @@ def get_converter() -> Converter:
 
         def structure_tuple(value: object, kind: Any) -> Any:
             if not isinstance(value, (list, tuple)):
-                raise ValueError(f"expected a list, got {type(value).__name__} {value!r}")
+                raise ValueError(f"expected a list, got {type(value).__name__} {shown(value)}")
             return default_tuple(value, kind)
 
         conv.register_structure_hook_func(_is_tuple_type, structure_tuple)
