@@ -7,7 +7,7 @@ either the library's base class or the familiar built-in.
 
 from __future__ import annotations
 
-from nkasylum._text import shown
+from nkasylum.core.text import shown
 
 __all__ = [
     "AmbiguousCountryError",

@@ -17,7 +17,7 @@ def shown(value: object, limit: int = 60) -> str:
     input is not echoed whole.
 
     Example:
-        >>> from nkasylum._text import shown
+        >>> from nkasylum.core.text import shown
         >>> shown("Atlantis"), shown("x" * 1000, limit=5), shown(b"KP" * 100, limit=6)
         ("'Atlantis'", "'xxxxx'... (1000 characters)", "b'KPKP... (203 characters)")
     """
