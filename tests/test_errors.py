@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import nkasylum as nk
-from nkasylum import errors
+from nkasylum.core import errors
 
 texts = st.text(max_size=40)
 optional_texts = st.none() | st.text(min_size=1, max_size=20)

@@ -112,18 +112,29 @@ def _merge(active: Sequence[Policy], start: dt.date, end: dt.date,
             closes.setdefault(s.valid_until.end, s.valid_until)
         for lo, hi, when, _ in t.sightings:
             if when.lower is not None:
-                opens.setdefault(lo, when)
+                opens.setdefault(lo, _side(when, 0))
             if when.upper is not None:
-                closes.setdefault(hi, when)
+                closes.setdefault(hi, _side(when, 1))
     valid_from = None if start == dt.date.min else opens.get(start, When.day(start))
     valid_until = None if end == dt.date.max else closes.get(end, When.day(end))
     return _merged(active, valid_from, valid_until, undated=False)
 
 
+def _side(when: When, end: int) -> When:
+    """One end of an interval (``2002-03`` of ``2002-03/2004-06``), as its own date."""
+    if not when.is_interval:
+        return when
+    part = when.text.split("/")[end]
+    try:
+        return When.parse(part)
+    except DataError:  # an open end ("..") never reaches here: its bound is None
+        return when
+
+
 def _merged(active: Sequence[Policy], valid_from: When | None, valid_until: When | None, *,
             undated: bool) -> Policy:
     first = active[0]
-    if undated and len(active) == 1:
+    if undated and len(active) == 1 and first.undated:
         return first
     basis = (Basis.OBSERVATION if any(s.basis is Basis.OBSERVATION for s in active)
              else Basis.RULE)
