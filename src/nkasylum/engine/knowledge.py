@@ -17,7 +17,7 @@ import attrs
 
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
-from nkasylum.core.periods import resolve_horizon, resolve_on, today
+from nkasylum.core.periods import Basis, resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
 from nkasylum.core.when import When
@@ -26,6 +26,7 @@ from nkasylum.engine.assessment import assess, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
+from nkasylum.engine.sightings import sighting
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
@@ -393,11 +394,21 @@ def from_entries(entries: Entries) -> KnowledgeBase:
         DataError: what no single entry can check (an id used twice, an unknown source,
             contradicting statements...), naming the file the entry came from.
     """
+    published = {s.id: s.published for s in entries.sources}
+
+    def marked(item: Any) -> Any:
+        # An observation none of whose evidence dates a sighting is undated: say so on the
+        # value, as a data file cannot (it gives an observation no dates of its own).
+        if item.basis is Basis.OBSERVATION and not item.undated and item.valid_from is None and all(
+                sighting(e, published.get(e.source)) is None for e in item.evidence):
+            return attrs.evolve(item, undated=True)
+        return item
+
     try:
         return KnowledgeBase(
             all_sources=entries.sources,
-            all_policies=entries.policies,
-            all_passages=entries.passages,
+            all_policies=tuple(map(marked, entries.policies)),
+            all_passages=tuple(map(marked, entries.passages)),
             all_cases=entries.cases,
             all_statistics=entries.statistics,
             all_conflicts=entries.conflicts,

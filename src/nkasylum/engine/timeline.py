@@ -45,7 +45,9 @@ def check_consistent(statements: Sequence[Policy], timings: Mapping[str, Timing]
     """Statements seen (or in force) together must not contradict each other on a yes/no field.
 
     Two observations contradict each other only where sightings overlap: a practice seen
-    in 2005 and its opposite seen in 2013 are a change, not a contradiction.
+    in 2005 and its opposite seen in 2013 are a change, not a contradiction. Undated
+    statements cannot be placed in time, so they may describe different periods: they are
+    kept side by side (and answer no dated question).
 
     Raises:
         DataError: naming the later statement, the field, and the statement it contradicts.
@@ -54,8 +56,8 @@ def check_consistent(statements: Sequence[Policy], timings: Mapping[str, Timing]
         for b in statements[i + 1:]:
             for field in ("repatriates", "admits"):
                 va, vb = getattr(a, field), getattr(b, field)
-                if va is not None and vb is not None and va != vb and (
-                        (a.undated and b.undated) or _overlap(timings[a.id], timings[b.id])):
+                if va is not None and vb is not None and va != vb and _overlap(
+                        timings[a.id], timings[b.id]):
                     raise DataError(
                         f"contradicts policy {a.id!r} ({field} = {str(va).lower()}) over an "
                         "overlapping period; narrow one period, or record the disagreement "
