@@ -235,11 +235,13 @@ class Index:
                                     "statistic", entry=f"conflict {c.id!r}",
                                     field=f"versions[{i}]")
                 disputed.setdefault(version, []).append(c)
+
         def reported(ev: Evidence) -> When | None:
             return by_id[ev.source].published
 
+        dated: tuple[Policy | Passage, ...] = (*policies, *passages)
         timings = {p.id: timing(p.id, p.basis, p.evidence, p.valid_from, p.valid_until,
-                                p.undated, reported) for p in (*policies, *passages)}
+                                p.undated, reported) for p in dated}
         by_country: dict[str, list[Policy]] = {}
         for p in policies:
             by_country.setdefault(place_code(p.country), []).append(p)

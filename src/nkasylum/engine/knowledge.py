@@ -26,6 +26,7 @@ from nkasylum.engine.assessment import assess, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
+from nkasylum.engine.scenarios import Scenarios
 from nkasylum.engine.sightings import sighting
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
@@ -49,7 +50,7 @@ def _by_id(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 @attrs.frozen(eq=True, field_transformer=freeze_sequences)
-class KnowledgeBase:
+class KnowledgeBase(Scenarios):
     """Every source, policy, passage, case, statistic and conflict, as one immutable value.
 
     Entries are kept sorted by id, so two knowledge bases with the same facts are equal
@@ -307,75 +308,6 @@ class KnowledgeBase:
         See :func:`nkasylum.routes`.
         """
         return routes_on(self._index, origin, dest, on, max_transits, horizon, last_known)
-
-    # --------------------------------------------------------------- scenarios
-    def with_policy(self, *policies: Policy) -> KnowledgeBase:
-        """A new knowledge base with these policy statements added (or replaced, by id).
-
-        Example:
-            >>> import attrs, nkasylum as nk
-            >>> kb = nk.default_knowledge_base()
-            >>> p = next(p for p in kb.all_policies if p.id == "cn-2023-detention-repatriation")
-            >>> what_if = kb.with_policy(attrs.evolve(p, repatriates=None))
-            >>> len(what_if.all_policies) == len(kb.all_policies), what_if == kb
-            (True, False)
-        """
-        return self._with("all_policies", policies, Policy)
-
-    def with_passage(self, *passages: Passage) -> KnowledgeBase:
-        """A new knowledge base with these passages added (or replaced, by id)."""
-        return self._with("all_passages", passages, Passage)
-
-    def with_case(self, *cases: Case) -> KnowledgeBase:
-        """A new knowledge base with these cases added (or replaced, by id)."""
-        return self._with("all_cases", cases, Case)
-
-    def with_statistic(self, *statistics: Statistic) -> KnowledgeBase:
-        """A new knowledge base with these statistics added (or replaced, by id)."""
-        return self._with("all_statistics", statistics, Statistic)
-
-    def with_source(self, *sources: Source) -> KnowledgeBase:
-        """A new knowledge base with these sources added (or replaced, by id)."""
-        return self._with("all_sources", sources, Source)
-
-    def without(self, *ids: str) -> KnowledgeBase:
-        """A new knowledge base without the entries (policies, passages, cases,
-        statistics, conflicts) that have these ids.
-
-        Raises:
-            UnknownEntryError: an id that names no entry.
-
-        Example:
-            >>> import nkasylum as nk
-            >>> kb = nk.default_knowledge_base()
-            >>> smaller = kb.without("ru-amur-12-2009")
-            >>> len(smaller.all_cases) == len(kb.all_cases) - 1
-            True
-        """
-        for id in ids:
-            self.entry(id)
-        drop = set(ids)
-        changes = {
-            name: tuple(e for e in getattr(self, name) if e.id not in drop)
-            for name in ("all_policies", "all_passages", "all_cases", "all_statistics")
-        }
-        # A conflict loses the versions removed with it; one left with none goes too.
-        changes["all_conflicts"] = tuple(
-            attrs.evolve(c, versions=tuple(v for v in c.versions if v not in drop))
-            for c in self.all_conflicts
-            if c.id not in drop and not set(c.versions) <= drop
-        )
-        return attrs.evolve(self, **changes)
-
-    def _with(self, field: str, items: tuple[Any, ...], kind: type[Any]) -> KnowledgeBase:
-        for item in items:
-            if not isinstance(item, kind):
-                raise ArgumentTypeError(
-                    f"expected {kind.__name__} values, got {type(item).__name__}"
-                )
-        replaced = {item.id for item in items}
-        kept = tuple(e for e in getattr(self, field) if e.id not in replaced)
-        return attrs.evolve(self, **{field: (*kept, *items)})
 
     def __getstate__(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}

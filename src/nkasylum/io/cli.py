@@ -184,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _WriteError as err:
         return _fail(prog, str(err), EXIT_IO)
     except Exception:  # a bug: its traceback for the report, but never status 1 ("not documented")
-        import traceback
+        import traceback  # lazy: only a crash needs it, and the CLI starts on every call
 
         traceback.print_exc()
         return _fail(prog, "internal error (a bug in nkasylum): please report it with the traceback above",

@@ -125,9 +125,7 @@ def case_markdown(case: Case) -> str:
         >>> print(case_markdown(nk.case("cn-german-school-15-2002")).splitlines()[4])
         | date | 2002-09-11 (day) |
     """
-    date = "undated" if case.date is None else f"{case.date} ({case.date_precision.value})"
-    if case.until is not None:
-        date += f" to {case.until}"
+    date = "undated" if case.date is None else f"{case.date} ({case.date.precision.value})"
     rows = [
         f"**Case** `{case.id}` — {' '.join(case.title.split())}",
         "",
