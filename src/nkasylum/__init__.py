@@ -70,79 +70,18 @@ WhenLike = dt.date | int | str | When | None
 them), a :class:`When`, or ``None`` for today."""
 
 __all__ = [
-    "INTERNATIONAL",
-    "REGIONS",
-    "SOUTHEAST_ASIA",
-    "THIRD_COUNTRY",
-    "AmbiguousCountryError",
-    "ArgumentTypeError",
-    "Assessment",
-    "Backing",
-    "Basis",
-    "Case",
-    "Channel",
-    "Classification",
-    "Conflict",
-    "Country",
-    "DataError",
-    "DatePrecision",
-    "Evidence",
-    "InvalidRouteError",
-    "KnowledgeBase",
-    "Leg",
-    "MissingExtraError",
-    "NKAsylumError",
-    "OutOfScopeError",
-    "Outcome",
-    "Passage",
-    "Policy",
-    "PolicyAnswer",
-    "Qualifier",
-    "Quantity",
-    "Region",
-    "Route",
-    "SeriesPoint",
-    "Source",
-    "SourceKind",
-    "Statistic",
-    "Status",
-    "Support",
-    "Unit",
-    "UnknownCountryError",
-    "UnknownEntryError",
-    "UnknownSourceError",
-    "Urging",
-    "Verdict",
-    "When",
-    "__version__",
-    "all_countries",
-    "assess_many",
-    "can_resettle",
-    "case",
-    "cases",
-    "conflicts",
-    "converter",
-    "country",
-    "default_knowledge_base",
-    "from_json",
-    "get_converter",
-    "json_schema",
-    "load_knowledge_base",
-    "passages",
-    "place",
-    "policies",
-    "policy",
-    "policy_answer",
-    "policy_timeline",
-    "routes",
-    "series",
-    "source",
-    "sources",
-    "statistics",
-    "to_frames",
-    "to_json",
-    "transit_graph",
-    "transit_map",
+    "INTERNATIONAL", "REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "AmbiguousCountryError",
+    "ArgumentTypeError", "Assessment", "Backing", "Basis", "Case", "Channel", "Classification",
+    "Conflict", "Country", "DataError", "DatePrecision", "Evidence", "InvalidRouteError",
+    "KnowledgeBase", "Leg", "MissingExtraError", "NKAsylumError", "OutOfScopeError", "Outcome",
+    "Passage", "Policy", "PolicyAnswer", "Qualifier", "Quantity", "Region", "Route", "SeriesPoint",
+    "Source", "SourceKind", "Statistic", "Status", "Support", "Unit", "UnknownCountryError",
+    "UnknownEntryError", "UnknownSourceError", "Urging", "Verdict", "When", "__version__",
+    "all_countries", "assess_many", "can_resettle", "case", "cases", "conflicts", "converter",
+    "country", "default_knowledge_base", "from_json", "get_converter", "json_schema",
+    "load_knowledge_base", "passages", "place", "policies", "policy", "policy_answer",
+    "policy_timeline", "routes", "series", "source", "sources", "statistics", "to_frames",
+    "to_json", "transit_graph", "transit_map"
 ]
 
 
@@ -423,6 +362,10 @@ def transit_map(*, on: dt.date | None = None) -> str:
     return draw(default_knowledge_base(), on)
 
 
+_BRIDGES = {"to_json": "serialize", "from_json": "serialize", "to_frames": "interop",
+            "transit_graph": "interop", "json_schema": "schema", "load_knowledge_base": "loading"}
+
+
 def _bridge(name: str) -> Any:
     """A public name of the bridges layer (``io/``), imported on first use.
 
@@ -431,25 +374,12 @@ def _bridge(name: str) -> Any:
     before they export anything. Only the facade does this: no layer imports the facade,
     so a lazy import here cannot hide a cycle.
     """
-    value: Any
-    if name in ("to_json", "from_json"):
-        from nkasylum.io import serialize  # lazy: the bridges load on first use
-
-        value = getattr(serialize, name)
-    elif name in ("to_frames", "transit_graph"):
-        from nkasylum.io import interop  # lazy: the bridges load on first use
-
-        value = getattr(interop, name)
-    elif name == "json_schema":
-        from nkasylum.io.schema import json_schema  # lazy: the bridges load on first use
-
-        value = json_schema
-    elif name == "load_knowledge_base":
-        from nkasylum.io.loading import load_knowledge_base  # lazy: the bridges load on first use
-
-        value = load_knowledge_base
-    else:
+    module = _BRIDGES.get(name)
+    if module is None:
         raise AttributeError(f"module 'nkasylum' has no attribute {name!r}")
+    import importlib  # lazy: the bridges load on first use
+
+    value = getattr(importlib.import_module(f"nkasylum.io.{module}"), name)
     globals()[name] = value  # later look-ups skip __getattr__
     return value
 
