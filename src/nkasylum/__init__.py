@@ -53,7 +53,7 @@ from nkasylum.model.policies import Classification, Policy, Status, Urging
 from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Evidence, Source, SourceKind
 from nkasylum.model.statistics import SeriesPoint, Statistic
-from nkasylum.model.support import Backing, Support
+from nkasylum.model.support import Backing, CoverageCell, Support
 from nkasylum.model.verdicts import Verdict
 from nkasylum.store.convert import get_converter
 
@@ -72,16 +72,16 @@ them), a :class:`When`, or ``None`` for today."""
 __all__ = [
     "INTERNATIONAL", "REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "AmbiguousCountryError",
     "ArgumentTypeError", "Assessment", "Backing", "Basis", "Case", "Channel", "Classification",
-    "Conflict", "Country", "DataError", "DatePrecision", "Evidence", "InvalidRouteError",
-    "KnowledgeBase", "Leg", "MissingExtraError", "NKAsylumError", "OutOfScopeError", "Outcome",
-    "Passage", "Policy", "PolicyAnswer", "Qualifier", "Quantity", "Region", "Route", "SeriesPoint",
-    "Source", "SourceKind", "Statistic", "Status", "Support", "Unit", "UnknownCountryError",
-    "UnknownEntryError", "UnknownSourceError", "Urging", "Verdict", "When", "__version__",
-    "all_countries", "assess_many", "can_resettle", "case", "cases", "conflicts", "converter",
-    "country", "default_knowledge_base", "from_json", "get_converter", "json_schema",
-    "load_knowledge_base", "passages", "place", "policies", "policy", "policy_answer",
-    "policy_timeline", "routes", "series", "source", "sources", "statistics", "to_frames",
-    "to_json", "transit_graph", "transit_map"
+    "Conflict", "Country", "CoverageCell", "DataError", "DatePrecision", "Evidence",
+    "InvalidRouteError", "KnowledgeBase", "Leg", "MissingExtraError", "NKAsylumError",
+    "OutOfScopeError", "Outcome", "Passage", "Policy", "PolicyAnswer", "Qualifier", "Quantity",
+    "Region", "Route", "SeriesPoint", "Source", "SourceKind", "Statistic", "Status", "Support",
+    "Unit", "UnknownCountryError", "UnknownEntryError", "UnknownSourceError", "Urging", "Verdict",
+    "When", "__version__", "all_countries", "assess_many", "can_resettle", "case", "cases",
+    "conflicts", "converter", "country", "coverage", "default_knowledge_base", "from_json",
+    "get_converter", "json_schema", "load_knowledge_base", "passages", "place", "policies",
+    "policy", "policy_answer", "policy_timeline", "routes", "series", "source", "sources",
+    "statistics", "to_frames", "to_json", "transit_graph", "transit_map"
 ]
 
 
@@ -347,6 +347,24 @@ def routes(
     """
     return default_knowledge_base().routes(origin, dest, on=on, max_transits=max_transits,
                                            horizon=horizon, last_known=last_known)
+
+
+def coverage(countries: Sequence[Country | Region | str] | None = None,
+             years: Sequence[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
+    """For each country and year, how the bundled knowledge base answers "what was its policy?".
+
+    One :class:`CoverageCell` per country and year, on ``day`` (month-day, default 1 July)
+    of each year: the support of the policy documented then (rule in force, seen, between
+    sightings), else last known (with its age), undated only, or nothing. The default
+    countries are the 17 the sources discuss; the default years 2000 to 2025.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> cells = nk.coverage(years=[2010])
+        >>> len(cells), sum(c.documented for c in cells) > 0
+        (17, True)
+    """
+    return default_knowledge_base().coverage(countries, years, day=day)
 
 
 def transit_map(*, on: dt.date | None = None) -> str:

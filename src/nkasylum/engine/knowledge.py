@@ -24,6 +24,7 @@ from nkasylum.core.when import When
 from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, routes_on
 from nkasylum.engine.bulk import assess_many
+from nkasylum.engine.coverage import coverage
 from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.scenarios import Scenarios
@@ -37,7 +38,7 @@ from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import SeriesPoint, Statistic
-from nkasylum.model.support import Backing
+from nkasylum.model.support import Backing, CoverageCell
 from nkasylum.model.verdicts import Verdict
 from nkasylum.store.bundle import load_bundled
 from nkasylum.store.files import Entries
@@ -175,6 +176,11 @@ class KnowledgeBase(Scenarios):
         """The policy of ``country`` on ``on``, with its support, evidence age, last known
         answer and undated context; see :func:`nkasylum.policy_answer`."""
         return policy_answer(self._index, country, on, horizon)
+
+    def coverage(self, countries: Iterable[PlaceLike] | None = None,
+                 years: Iterable[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
+        """How the knowledge base answers for each country and year; see :func:`nkasylum.coverage`."""
+        return coverage(self._index, countries, years, day)
 
     def support(self, id: str, *, on: object = None,
                 horizon: dt.timedelta | None = None) -> Backing:

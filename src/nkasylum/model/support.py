@@ -12,7 +12,7 @@ from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
-__all__ = ["DOCUMENTING", "Backing", "Support"]
+__all__ = ["DOCUMENTING", "Backing", "CoverageCell", "Support"]
 
 
 class Support(enum.Enum):
@@ -70,3 +70,37 @@ class Backing:
     age: dt.timedelta
     evidence: tuple[Evidence, ...]
     sighting: When | None = None
+
+
+@attrs.frozen(field_transformer=freeze_sequences)
+class CoverageCell:
+    """How well the knowledge base answers for one country on one day: a cell of the
+    coverage table (:func:`nkasylum.coverage`).
+
+    Attributes:
+        country: the country (alpha-2 code) or region id.
+        on: the day asked (e.g. 1 July of the year).
+        support: the strongest support of the policy documented that day (rule in force,
+            seen, between sightings); else last known, undated only, or nothing.
+        age: for last known, how long before ``on`` the last documented policy held; for
+            between sightings, the distance to the nearest sighting; else zero or ``None``.
+        entries: the ids of the statements behind the cell (for undated only: the
+            undated statements).
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> cell = nk.coverage(["KR"], [2015])[0]
+        >>> cell.country, cell.on, cell.support.value
+        ('KR', datetime.date(2015, 7, 1), 'rule in force')
+    """
+
+    country: str
+    on: dt.date
+    support: Support
+    age: dt.timedelta | None = None
+    entries: tuple[str, ...] = ()
+
+    @property
+    def documented(self) -> bool:
+        """Whether a policy is documented that day (rule in force, seen, between sightings)."""
+        return self.support in (Support.RULE, Support.SEEN, Support.BETWEEN_SIGHTINGS)

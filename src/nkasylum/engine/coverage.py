@@ -1,0 +1,66 @@
+"""Coverage: for each country and year, how the knowledge base answers "what was its policy?".
+
+One cell per country and year, on the same day of each year (1 July by default, so that a
+year-long sighting and a mid-year rule count alike): the strongest support of the policy
+documented that day (rule in force, seen, between sightings), else what was last known
+and how long before, else whether only undated statements exist, else nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.places import place, place_code
+from nkasylum.engine.index import Index
+from nkasylum.engine.policy_answer import policy_answer
+from nkasylum.model.support import CoverageCell, Support
+
+__all__ = ["COVERAGE_COUNTRIES", "coverage"]
+
+COVERAGE_COUNTRIES = ("CN", "RU", "KR", "US", "CA", "GB", "DE", "NL", "AU", "JP", "TH", "LA",
+                      "VN", "MN", "KH", "MM", "PH")
+"""The countries the sources discuss, in the order the coverage table shows them."""
+
+_STRENGTH = (Support.RULE, Support.SEEN, Support.BETWEEN_SIGHTINGS, Support.CARRIED_FORWARD)
+
+
+def _day(year: int, day: str) -> dt.date:
+    try:
+        month, dom = (int(part) for part in day.split("-"))
+        return dt.date(year, month, dom)
+    except (ValueError, TypeError):
+        raise ArgumentTypeError(f"day= is a month and day such as \"07-01\", not {day!r}") from None
+
+
+def coverage(index: Index, countries: Iterable[object] | None = None,
+             years: Iterable[int] | None = None, day: str = "07-01") -> tuple[CoverageCell, ...]:
+    """The coverage table: one :class:`~nkasylum.CoverageCell` per country and year."""
+    if not isinstance(day, str):
+        raise ArgumentTypeError(f"day= is a month and day such as \"07-01\", not {day!r}")
+    places = [place(c) for c in (COVERAGE_COUNTRIES if countries is None else countries)]  # type: ignore[arg-type]
+    wanted = list(range(2000, 2026) if years is None else years)
+    for y in wanted:
+        if isinstance(y, bool) or not isinstance(y, int) or not 1 <= y <= 9999:
+            raise ArgumentTypeError(f"years= holds calendar years (int), not {y!r}")
+    cells = []
+    for where in places:
+        code = place_code(where)
+        for year in wanted:
+            on = _day(year, day)
+            answer = policy_answer(index, where, on)
+            if answer.policy is not None:
+                supports = [b.support for b in answer.backing]
+                best = min(supports, key=_STRENGTH.index) if supports else Support.RULE
+                age = None if best is Support.RULE else answer.evidence_age
+                cells.append(CoverageCell(code, on, best, age, tuple(b.entry for b in answer.backing)))
+            elif answer.last_known is not None:
+                cells.append(CoverageCell(code, on, Support.LAST_KNOWN, answer.evidence_age,
+                                          tuple(b.entry for b in answer.last_known.backing)))
+            elif answer.undated:
+                cells.append(CoverageCell(code, on, Support.UNDATED, None,
+                                          tuple(p.id for p in answer.undated)))
+            else:
+                cells.append(CoverageCell(code, on, Support.NOTHING))
+    return tuple(cells)
