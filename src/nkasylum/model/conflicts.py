@@ -38,5 +38,8 @@ class Conflict:
 
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)
+        if not self.versions:
+            raise DataError("a conflict names the entries that hold each version; give at least one",
+                            field="versions")
         if len(set(self.versions)) != len(self.versions):
             raise DataError("a version is listed twice", field="versions")

@@ -1,0 +1,51 @@
+"""Regressions of the second red-team pass (issue 15) that sit in the engine and value types."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import nkasylum as nk
+
+D = dt.date
+
+
+def test_a_hand_built_country_never_leaks_into_answers_or_caches() -> None:
+    fake = nk.Country("KP", "PRK", "408", name="Atlantis", iso_name="Atlantis")
+    first = nk.can_resettle(fake, "RU", "KR", on=D(2009, 12, 23))
+    assert first.origin.name == "North Korea"
+    again = nk.can_resettle(nk.country("KP"), "RU", "KR", on=D(2009, 12, 23))
+    assert again.origin.name == "North Korea"
+    assert nk.place(fake).name == "North Korea"
+    with pytest.raises(nk.UnknownCountryError):
+        nk.place(nk.Country("ZZ", "ZZZ", "999", name="Nowhere", iso_name="Nowhere"))
+
+
+def test_a_conflict_with_no_version_is_refused() -> None:
+    ev = (nk.Evidence("s", "one two three", "a note"),)
+    with pytest.raises(nk.DataError) as info:
+        nk.Conflict("c", "subject", (), ev)
+    assert info.value.field == "versions"
+
+
+def test_without_removes_exactly_what_it_names_and_what_depends_on_it() -> None:
+    kb = nk.default_knowledge_base()
+    conflict = kb.all_conflicts[0]
+    version = conflict.versions[0]
+    smaller = kb.without(version)
+    assert version not in {e.id for e in (*smaller.all_policies, *smaller.all_passages,
+                                          *smaller.all_cases, *smaller.all_statistics)}
+    kept = {c.id: c for c in smaller.all_conflicts}
+    if len(conflict.versions) > 1:
+        assert version not in kept[conflict.id].versions
+    else:
+        assert conflict.id not in kept
+    # nothing else went
+    before = {e.id for e in (*kb.all_policies, *kb.all_passages, *kb.all_cases, *kb.all_statistics)}
+    after = {e.id for e in (*smaller.all_policies, *smaller.all_passages, *smaller.all_cases,
+                            *smaller.all_statistics)}
+    assert before - after == {version}
+    assert {c.id for c in kb.all_conflicts} - set(kept) <= {conflict.id}
+    with pytest.raises(nk.UnknownEntryError):
+        kb.without("no-such-entry")
