@@ -49,3 +49,45 @@ def test_without_removes_exactly_what_it_names_and_what_depends_on_it() -> None:
     assert {c.id for c in kb.all_conflicts} - set(kept) <= {conflict.id}
     with pytest.raises(nk.UnknownEntryError):
         kb.without("no-such-entry")
+
+
+# ------------------------------------------------- constructors check their fields
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_EV = (nk.Evidence("s", "one two three", "a note"),)
+_GOOD = {
+    nk.Source: dict(id="s", title="t", document="seeds/x.txt", kind=nk.SourceKind.REPOST),
+    nk.Passage: dict(id="p", origin="KP", dest="CN", channel=nk.Channel.BROKER, summary="s",
+                     basis=nk.Basis.OBSERVATION, evidence=_EV),
+    nk.Policy: dict(id="p", country="CN", summary="s", basis=nk.Basis.RULE, evidence=_EV,
+                    valid_from=nk.When.year(2004)),
+    nk.Case: dict(id="c", title="t", place="CN", people=nk.Quantity(3), outcome=nk.Outcome.DETAINED,
+                  evidence=_EV),
+    nk.Statistic: dict(id="x", measure="m", description="d", place="CN", value=nk.Quantity(3),
+                       evidence=_EV),
+    nk.Conflict: dict(id="c", subject="s", versions=("a", "b"), evidence=_EV),
+    nk.Leg: dict(origin="KP", dest="CN"),
+    nk.Urging: dict(target="CN", classification=(nk.Classification.REFUGEE,)),
+}
+_WRONG = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.binary(max_size=3),
+                   st.dates(), st.datetimes(), st.just(nk.Basis.RULE), st.just(3.5),
+                   st.lists(st.integers(), max_size=2), st.just(object()))
+
+
+@pytest.mark.parametrize("kind", list(_GOOD), ids=lambda k: k.__name__)
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_a_wrong_typed_field_is_refused_at_construction(kind: type, data: st.DataObject) -> None:
+    good = dict(_GOOD[kind])
+    kind(**good)  # the reference value builds
+    field = data.draw(st.sampled_from(sorted(good)))
+    good[field] = data.draw(_WRONG)
+    try:
+        value = kind(**good)
+    except (nk.ArgumentTypeError, nk.DataError, nk.UnknownCountryError,
+            nk.AmbiguousCountryError, nk.InvalidRouteError):
+        return
+    # accepted: then it must be a value every query and export can use
+    nk.to_json(value)
+    str(value)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import sys
+import types
+import typing
 from collections.abc import Callable
 from typing import Any
 
@@ -57,3 +61,63 @@ def freeze_sequences(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attr
                 f"{cls.__name__}.{field.name}", optional=annotation.replace(" ", "").endswith("|None")))
         changed.append(field)
     return changed
+
+
+_Check = tuple[str, Callable[[object], bool], str]
+_CHECKS: dict[type, tuple[_Check, ...]] = {}
+
+
+def check_types(obj: object) -> None:
+    """Every field of an attrs value holds what its annotation says, else an
+    :class:`ArgumentTypeError` naming the class, the field, what it takes and what it got.
+
+    Values built from data files already have the right types (the converter builds them);
+    this catches code that passes a string where an enum member belongs, a ``datetime``
+    where an EDTF date belongs, ``None`` for a required text, and the like, at construction
+    instead of as an ``AttributeError`` in a later query.
+    """
+    kind = type(obj)
+    checks = _CHECKS.get(kind)
+    if checks is None:
+        checks = _CHECKS[kind] = _compile(kind)
+    for name, ok, expected in checks:
+        value = getattr(obj, name)
+        if not ok(value):
+            raise ArgumentTypeError(f"{kind.__name__}.{name} takes {expected}, not "
+                                    f"{type(value).__name__}: {shown(value)}")
+
+
+def _compile(kind: type) -> tuple[_Check, ...]:
+    namespace = dict(vars(sys.modules[kind.__module__]))
+    checks = []
+    for field in attrs.fields(kind):
+        annotation = field.type
+        try:
+            resolved = eval(annotation, namespace) if isinstance(annotation, str) else annotation
+        except NameError:  # a name only the type checker sees: nothing to check at run time
+            continue
+        ok, expected = _checker(resolved)
+        checks.append((field.name, ok, expected))
+    return tuple(checks)
+
+
+def _checker(annotation: Any) -> tuple[Callable[[object], bool], str]:
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if annotation is None or annotation is type(None):
+        return (lambda v: v is None), "None"
+    if origin in (typing.Union, types.UnionType):
+        parts = [_checker(a) for a in args]
+        return (lambda v: any(ok(v) for ok, _ in parts)), " or ".join(text for _, text in parts)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item, text = _checker(args[0])
+        return (lambda v: isinstance(v, tuple) and all(item(x) for x in v)), f"a tuple of {text}"
+    if annotation is bool:
+        return (lambda v: isinstance(v, bool)), "True or False"
+    if annotation is int:
+        return (lambda v: isinstance(v, int) and not isinstance(v, bool)), "an int"
+    if annotation is dt.date:
+        return (lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)), "a datetime.date"
+    if isinstance(annotation, type):
+        return (lambda v: isinstance(v, annotation)), annotation.__name__
+    return (lambda v: True), "anything"

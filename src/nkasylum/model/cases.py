@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from nkasylum.core.checks import check_entry, freeze_sequences
+from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
@@ -92,6 +92,7 @@ class Case:
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
+        check_types(self)
         check_entry(self.id, self.evidence)
         if self.date is not None and not isinstance(self.date, When):
             raise DataError(f"must be an EDTF date (nkasylum.When) or None, not {self.date!r}",

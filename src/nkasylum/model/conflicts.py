@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from nkasylum.core.checks import check_entry, freeze_sequences
+from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.errors import DataError
 from nkasylum.model.sources import Evidence
 
@@ -37,6 +37,7 @@ class Conflict:
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
+        check_types(self)
         check_entry(self.id, self.evidence)
         if not self.versions:
             raise DataError("a conflict names the entries that hold each version; give at least one",

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from nkasylum.core.checks import check_entry, freeze_sequences
+from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis, check_period, format_period
@@ -95,6 +95,7 @@ class Passage:
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)
         check_period(self.basis, self.valid_from, self.valid_until, self.undated)
+        check_types(self)
         if self.origin == self.dest:
             raise DataError(f"a passage cannot start and end at {self.origin}", field="dest")
 

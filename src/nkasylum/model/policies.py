@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from nkasylum.core.checks import check_entry, freeze_sequences
+from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis, check_period, format_period
@@ -95,6 +95,9 @@ class Urging:
     target: Country | Region = attrs.field(converter=as_place)
     classification: tuple[Classification, ...]
 
+    def __attrs_post_init__(self) -> None:
+        check_types(self)
+
 
 @attrs.frozen(field_transformer=freeze_sequences)
 class Policy:
@@ -158,6 +161,7 @@ class Policy:
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)
         check_period(self.basis, self.valid_from, self.valid_until, self.undated)
+        check_types(self)
         for name in ("repatriates", "admits"):
             if getattr(self, name) not in (None, True, False):
                 raise DataError(f"must be true, false or left out, not {getattr(self, name)!r}",

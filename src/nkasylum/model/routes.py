@@ -6,7 +6,7 @@ import itertools
 
 import attrs
 
-from nkasylum.core.checks import freeze_sequences
+from nkasylum.core.checks import check_types, freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.places import Region, as_place, place, place_label
@@ -41,6 +41,9 @@ class Leg:
     channel: Channel | None = None
     passage: str | None = None
 
+    def __attrs_post_init__(self) -> None:
+        check_types(self)
+
     def __str__(self) -> str:
         via = f" ({self.channel.value})" if self.channel else ""
         return f"{place_label(self.origin)}{_SEPARATOR}{place_label(self.dest)}{via}"
@@ -67,6 +70,7 @@ class Route:
     legs: tuple[Leg, ...]
 
     def __attrs_post_init__(self) -> None:
+        check_types(self)
         if not self.legs:
             raise InvalidRouteError("a route needs at least one leg")
         for before, after in itertools.pairwise(self.legs):

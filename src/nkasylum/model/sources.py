@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from nkasylum.core.checks import freeze_sequences
+from nkasylum.core.checks import check_types, freeze_sequences
 from nkasylum.core.errors import DataError
 from nkasylum.core.text import word_count
 from nkasylum.core.when import When
@@ -84,6 +84,9 @@ class Source:
     located_by: tuple[str, ...] = ()
     note: str = ""
     also_in: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        check_types(self)
 
 
 @attrs.frozen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from nkasylum.core.checks import check_entry, freeze_sequences
+from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
@@ -53,6 +53,7 @@ class Statistic:
     note: str = ""
 
     def __attrs_post_init__(self) -> None:
+        check_types(self)
         check_entry(self.id, self.evidence)
         if not self.measure or self.measure != self.measure.strip().lower():
             raise DataError(f"a measure is a lower-case code, not {self.measure!r}",
