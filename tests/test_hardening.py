@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nkasylum as nk
 
@@ -52,23 +54,21 @@ def test_without_removes_exactly_what_it_names_and_what_depends_on_it() -> None:
 
 
 # ------------------------------------------------- constructors check their fields
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _EV = (nk.Evidence("s", "one two three", "a note"),)
 _GOOD = {
-    nk.Source: dict(id="s", title="t", document="seeds/x.txt", kind=nk.SourceKind.REPOST),
-    nk.Passage: dict(id="p", origin="KP", dest="CN", channel=nk.Channel.BROKER, summary="s",
-                     basis=nk.Basis.OBSERVATION, evidence=_EV),
-    nk.Policy: dict(id="p", country="CN", summary="s", basis=nk.Basis.RULE, evidence=_EV,
-                    valid_from=nk.When.year(2004)),
-    nk.Case: dict(id="c", title="t", place="CN", people=nk.Quantity(3), outcome=nk.Outcome.DETAINED,
-                  evidence=_EV),
-    nk.Statistic: dict(id="x", measure="m", description="d", place="CN", value=nk.Quantity(3),
-                       evidence=_EV),
-    nk.Conflict: dict(id="c", subject="s", versions=("a", "b"), evidence=_EV),
-    nk.Leg: dict(origin="KP", dest="CN"),
-    nk.Urging: dict(target="CN", classification=(nk.Classification.REFUGEE,)),
+    nk.Source: {"id": "s", "title": "t", "document": "seeds/x.txt", "kind": nk.SourceKind.REPOST},
+    nk.Passage: {"id": "p", "origin": "KP", "dest": "CN", "channel": nk.Channel.BROKER, "summary": "s",
+                     "basis": nk.Basis.OBSERVATION, "evidence": _EV},
+    nk.Policy: {"id": "p", "country": "CN", "summary": "s", "basis": nk.Basis.RULE, "evidence": _EV,
+                    "valid_from": nk.When.year(2004)},
+    nk.Case: {"id": "c", "title": "t", "place": "CN", "people": nk.Quantity(3), "outcome": nk.Outcome.DETAINED,
+                  "evidence": _EV},
+    nk.Statistic: {"id": "x", "measure": "m", "description": "d", "place": "CN", "value": nk.Quantity(3),
+                       "evidence": _EV},
+    nk.Conflict: {"id": "c", "subject": "s", "versions": ("a", "b"), "evidence": _EV},
+    nk.Leg: {"origin": "KP", "dest": "CN"},
+    nk.Urging: {"target": "CN", "classification": (nk.Classification.REFUGEE,)},
 }
 _WRONG = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.binary(max_size=3),
                    st.dates(), st.datetimes(), st.just(nk.Basis.RULE), st.just(3.5),
