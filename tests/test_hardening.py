@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+from importlib import resources
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -91,3 +94,64 @@ def test_a_wrong_typed_field_is_refused_at_construction(kind: type, data: st.Dat
     # accepted: then it must be a value every query and export can use
     nk.to_json(value)
     str(value)
+
+
+# ------------------------------------------------------------ loading (items 2-4)
+
+BUNDLED = Path(str(resources.files("nkasylum") / "data"))
+
+
+def test_a_folder_that_is_not_a_knowledge_base_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(nk.DataError, match="not a knowledge base folder"):
+        nk.load_knowledge_base(tmp_path)
+
+
+@pytest.mark.parametrize("part", ["sources", "countries", "cases", "statistics", "conflicts"])
+def test_each_missing_part_is_named(tmp_path: Path, part: str) -> None:
+    shutil.copytree(BUNDLED, tmp_path / "data")
+    shutil.rmtree(tmp_path / "data" / part)
+    with pytest.raises(nk.DataError, match=f"lacks {part}/"):
+        nk.load_knowledge_base(tmp_path / "data")
+
+
+@pytest.mark.parametrize("scope", [[], ["kp"], ["ZZ"], ["KP", 3], "KP"])
+def test_a_bad_scope_is_refused_when_read(scope: object) -> None:
+    import json
+
+    data = json.loads(nk.to_json(nk.default_knowledge_base()))
+    data["scope"] = scope
+    with pytest.raises((nk.DataError, nk.UnknownCountryError)):
+        nk.from_json(json.dumps(data), nk.KnowledgeBase)
+
+
+def test_an_edited_bundle_is_never_served(tmp_path: Path) -> None:
+    from nkasylum.core.resources import data_files, fingerprint, parse_bundle
+
+    raw = (BUNDLED / "compiled.json").read_bytes()
+    expected = fingerprint(data_files(BUNDLED), (BUNDLED / "aliases.toml").read_bytes())
+    assert parse_bundle(raw, expected) is not None
+    edited = raw.replace(b'"repatriates": true', b'"repatriates": "no"', 1)
+    assert edited != raw
+    assert parse_bundle(edited, expected) is None
+    assert parse_bundle(raw.replace(b'"KP"', b'"KR"', 1), expected) is None
+
+
+def test_a_broken_alias_table_is_a_data_error_naming_it(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    src = Path(nk.__file__).parent
+    copy = tmp_path / "nkasylum"
+    shutil.copytree(src, copy)
+    (copy / "data" / "aliases.toml").write_text("[aliases\nKP = 1", encoding="utf-8")
+    code = ("import nkasylum as nk\ntry:\n    nk.country('DPRK')\nexcept nk.DataError as e:\n"
+            "    print('DataError', e.file)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(tmp_path), "PATH": ""}, check=False)
+    assert out.stdout.strip() == "DataError aliases.toml", out.stderr[-500:]
+    (copy / "data" / "aliases.toml").write_text(
+        '[aliases]\nKP = ["Korea North"]\nKR = ["Korea North"]\n[ambiguous]\n[not_countries]\n',
+        encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={"PYTHONPATH": str(tmp_path), "PATH": ""}, check=False)
+    assert out.stdout.strip() == "DataError aliases.toml", out.stderr[-500:]

@@ -16,7 +16,8 @@ from typing import Any
 
 import attrs
 
-from nkasylum.core.errors import AmbiguousCountryError, ArgumentTypeError, UnknownCountryError
+from nkasylum.core.errors import AmbiguousCountryError, ArgumentTypeError, DataError, UnknownCountryError
+from nkasylum.core.resources import ALIASES as ALIAS_FILE
 from nkasylum.core.resources import alias_table
 from nkasylum.core.text import name_key, shown
 
@@ -143,10 +144,15 @@ def _build_registry() -> _Registry:
     by_code: dict[str, Country] = {c.alpha_2: c for c in _load_codes().values()}
     by_key: dict[str, str] = {}
 
+    if not all(isinstance(table.get(k), dict) for k in ("aliases", "ambiguous", "not_countries")):
+        raise DataError("the alias table needs the tables [aliases], [ambiguous] and [not_countries]",
+                        file=ALIAS_FILE)
+
     def claim(key: str, code: str, origin: str) -> None:
         previous = by_key.setdefault(key, code)
         if previous != code:
-            raise RuntimeError(f"alias table: {origin} {key!r} names both {previous} and {code}")
+            raise DataError(f"{origin} {key!r} names both {previous} and {code}; give each name one country",
+                            file=ALIAS_FILE)
 
     for record in pycountry.countries:
         for code in (record.alpha_2, record.alpha_3, record.numeric):
@@ -159,7 +165,8 @@ def _build_registry() -> _Registry:
                 claim(name_key(text), record.alpha_2, "ISO name")
     for code, names in table["aliases"].items():
         if code not in by_code:
-            raise RuntimeError(f"alias table: unknown ISO code {code!r}")
+            raise DataError(f"unknown ISO code {code!r}; the aliases table is keyed by alpha-2 codes",
+                            file=ALIAS_FILE)
         for alias in names:
             claim(name_key(alias), code, "alias")
     for key in ambiguous:

@@ -11,11 +11,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from nkasylum.core.errors import DataError
+
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
 __all__ = ["ALIASES", "BUNDLE", "FOLDERS", "FORMAT", "alias_table", "bundled_compiled", "data_files",
-           "data_root", "fingerprint", "read_toml", "toml"]
+           "data_root", "fingerprint", "parse_bundle", "read_toml", "toml"]
 
 FOLDERS = ("sources", "countries", "cases", "statistics", "conflicts")
 """The sub-folders of a data folder, in the order they are read."""
@@ -23,7 +25,7 @@ BUNDLE = "compiled.json"
 """The compiled form of the bundled data, in the data folder."""
 ALIASES = "aliases.toml"
 """The country alias table, in the data folder (compiled into the bundle too)."""
-FORMAT = 1
+FORMAT = 2
 """The layout version of the compiled bundle; bump it when the layout changes."""
 
 
@@ -110,15 +112,32 @@ def bundled_compiled() -> dict[str, Any] | None:
     """
     root = data_root()
     try:
-        bundle = json.loads((root / BUNDLE).read_bytes())
+        raw = (root / BUNDLE).read_bytes()
         aliases = (root / ALIASES).read_bytes()
-    except (OSError, ValueError):
+    except OSError:
         return None
-    if not isinstance(bundle, dict) or bundle.get("format") != FORMAT:
+    return parse_bundle(raw, fingerprint(data_files(root), aliases))
+
+
+def parse_bundle(raw: bytes, expected: str) -> dict[str, Any] | None:
+    """A compiled bundle's content, or ``None`` unless it is of this format, was compiled
+    from data whose fingerprint is ``expected``, and is itself unedited.
+
+    The bundle is a header line (format, fingerprint of the TOML files and alias table, and
+    a CRC-32 of the rest) and the content: editing the compiled file by hand, without
+    the TOML, makes it stale too, so nothing unvalidated is ever served from it.
+    """
+    head, _, body = raw.partition(b"\n")
+    try:
+        header = json.loads(head)
+        if not isinstance(header, dict) or header.get("format") != FORMAT:
+            return None
+        if header.get("fingerprint") != expected or header.get("content") != f"{zlib.crc32(body):08x}":
+            return None
+        bundle = json.loads(body)
+    except ValueError:
         return None
-    if bundle.get("fingerprint") != fingerprint(data_files(root), aliases):
-        return None
-    return bundle
+    return {**bundle, **header} if isinstance(bundle, dict) else None
 
 
 def alias_table() -> dict[str, Any]:
@@ -126,4 +145,10 @@ def alias_table() -> dict[str, Any]:
     needed, which matters at start-up), else parsed from ``aliases.toml``."""
     bundle = bundled_compiled()
     found = bundle.get("aliases") if bundle is not None else None
-    return found if isinstance(found, dict) else read_toml(ALIASES)
+    if isinstance(found, dict):
+        return found
+    tomllib = toml()
+    try:
+        return read_toml(ALIASES)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise DataError(f"the bundled alias table is not valid TOML: {err}", file=ALIASES) from None

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from nkasylum.core.checks import freeze_sequences
+from nkasylum.core.countries import country
 from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
 from nkasylum.core.periods import Basis, resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
@@ -87,6 +88,12 @@ class KnowledgeBase(Scenarios):
     _answers: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
+        if not self.scope or not all(
+                isinstance(c, str) and len(c) == 2 and c.isupper() and c.isascii() for c in self.scope):
+            raise DataError(f"scope is a non-empty tuple of ISO alpha-2 codes such as ('KP',), not "
+                            f"{self.scope!r}", field="scope")
+        for code in self.scope:
+            country(code)  # an unknown code is an UnknownCountryError, with suggestions
         object.__setattr__(self, "_index", Index.build(
             self.all_sources, self.all_policies, self.all_passages, self.all_cases,
             self.all_statistics, self.all_conflicts, self.scope))

@@ -18,6 +18,7 @@ import json
 import sys
 import types
 import typing
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,15 +26,18 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from nkasylum.core.countries import Country, country
+from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, place
 from nkasylum.core.resources import (
     ALIASES,
     BUNDLE,
+    FOLDERS,
     FORMAT,
     bundled_compiled,
     data_files,
     data_root,
     fingerprint,
+    parse_bundle,
     toml,
 )
 from nkasylum.core.when import When
@@ -49,7 +53,14 @@ __all__ = ["compile_bundle", "from_bundle", "load_bundled", "read_folder"]
 def read_folder(folder: str | Path) -> Entries:
     """The entries of a user's data folder, always read from its TOML files (so their edits
     and errors show, even beside a compiled bundle)."""
-    return from_toml(data_files(Path(folder)))
+    root = Path(folder)
+    missing = [f"{sub}/" for sub in FOLDERS if not (root / sub).is_dir()]
+    if missing:
+        raise DataError(
+            f"{folder} is not a knowledge base folder: it lacks {', '.join(missing)} (a data "
+            "folder holds sources/, countries/, cases/, statistics/ and conflicts/, as the "
+            "bundled one does; an empty folder is fine, a missing one is a mistake)")
+    return from_toml(data_files(root))
 
 
 def load_bundled() -> Entries:
@@ -70,8 +81,9 @@ def compile_bundle(folder: str | Path | None = None) -> str:
     Example:
         >>> import json
         >>> from nkasylum.store.bundle import compile_bundle
-        >>> sorted(json.loads(compile_bundle()))
-        ['aliases', 'files', 'fingerprint', 'format']
+        >>> header, content = compile_bundle().split("\\n", 1)
+        >>> sorted(json.loads(header)), sorted(json.loads(content))
+        (['content', 'fingerprint', 'format'], ['aliases', 'files'])
     """
     root: Traversable | Path = data_root() if folder is None else Path(folder)
     files = data_files(root)
@@ -82,25 +94,24 @@ def compile_bundle(folder: str | Path | None = None) -> str:
             by_file.setdefault(found.files[item.id], {}).setdefault(table, []).append(
                 _without_defaults(item, unstructure(item)))
     aliases = (root / ALIASES).read_bytes()
-    bundle = {
-        "format": FORMAT,
-        "fingerprint": fingerprint(files, aliases),
+    content = json.dumps({
         "aliases": toml().loads(aliases.decode("utf-8")),
         "files": [{"file": label, **by_file[label]} for label in sorted(by_file)],
-    }
-    return json.dumps(bundle, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+    }, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
+    header = {"format": FORMAT, "fingerprint": fingerprint(files, aliases),
+              "content": f"{zlib.crc32(content.encode('utf-8')):08x}"}
+    return json.dumps(header, sort_keys=True) + "\n" + content
 
 
 def from_bundle(root: Traversable | Path, files: list[tuple[str, str, bytes]]) -> Entries | None:
     """The entries of the compiled bundle in ``root``, or ``None`` when there is none, it is
     stale (its fingerprint does not match ``files``), or it does not build."""
     try:
-        bundle = json.loads((root / BUNDLE).read_bytes())
-        if bundle.get("fingerprint") != fingerprint(files, (root / ALIASES).read_bytes()):
-            return None
-    except (OSError, ValueError, AttributeError):
+        raw = (root / BUNDLE).read_bytes()
+        aliases = (root / ALIASES).read_bytes()
+    except OSError:
         return None
-    return _from_compiled(bundle)
+    return _from_compiled(parse_bundle(raw, fingerprint(files, aliases)))
 
 
 def _without_defaults(item: Any, data: dict[str, Any]) -> dict[str, Any]:
