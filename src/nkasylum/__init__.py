@@ -22,7 +22,7 @@ and defines nothing but the module-level functions that ask the bundled knowledg
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from nkasylum._version import __version__
@@ -40,7 +40,7 @@ from nkasylum.core.errors import (
     UnknownSourceError,
 )
 from nkasylum.core.periods import Basis
-from nkasylum.core.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, Region, place
+from nkasylum.core.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, PlaceLike, Region, place
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.when import DatePrecision, When
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
@@ -79,9 +79,9 @@ __all__ = [
     "Unit", "UnknownCountryError", "UnknownEntryError", "UnknownSourceError", "Urging", "Verdict",
     "When", "__version__", "all_countries", "assess_many", "can_resettle", "case", "cases",
     "conflicts", "converter", "country", "coverage", "default_knowledge_base", "from_json",
-    "get_converter", "json_schema", "load_knowledge_base", "passages", "place", "policies",
-    "policy", "policy_answer", "policy_timeline", "routes", "series", "source", "sources",
-    "statistics", "to_frames", "to_json", "transit_graph", "transit_map"
+    "get_converter", "iter_routes", "json_schema", "load_knowledge_base", "passages", "place",
+    "policies", "policy", "policy_answer", "policy_timeline", "routes", "series", "source",
+    "sources", "statistics", "to_frames", "to_json", "transit_graph", "transit_map"
 ]
 
 
@@ -105,23 +105,19 @@ def source(id: str) -> Source:
 
     Example:
         >>> import nkasylum as nk
-        >>> nk.source("voa-2002-09-11").published.isoformat()
+        >>> str(nk.source("voa-2002-09-11").published)
         '2002-09-11'
     """
     return default_knowledge_base().source(id)
 
 
-def policy(country: Country | Region | str, *, on: WhenLike = None,
+def policy(country: PlaceLike, *, on: WhenLike = None,
            horizon: dt.timedelta | None = None) -> Policy | None:
-    """The policy of ``country`` documented on ``on`` (default: today), or ``None``.
+    """The policy of ``country`` documented on ``on`` (default today), or ``None``: undocumented.
 
-    Statements documented together (rules in force, observations seen or between
-    sightings) are merged into one :class:`Policy`. ``None`` means the knowledge base
-    documents no policy for that date: undocumented, not "none". ``on`` takes a date, a
-    year (``2015``: at some time in 2015) or an EDTF text; ``horizon`` carries
-    observations forward past their last sighting (default: not at all). For how the
-    answer is supported, what was last known and the undated statements, ask
-    :func:`policy_answer`.
+    Statements documented together are merged into one :class:`Policy`. ``on`` takes a date,
+    a year or an EDTF text; ``horizon`` carries observations past their last sighting.
+    :func:`policy_answer` says how it is supported, and what was last known.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -131,7 +127,7 @@ def policy(country: Country | Region | str, *, on: WhenLike = None,
     return default_knowledge_base().policy(country, on=on, horizon=horizon)
 
 
-def policy_answer(country: Country | Region | str, *, on: WhenLike = None,
+def policy_answer(country: PlaceLike, *, on: WhenLike = None,
                   horizon: dt.timedelta | None = None) -> PolicyAnswer:
     """The policy of ``country`` on ``on``, with how it is supported and what was last known.
 
@@ -150,19 +146,20 @@ def policy_answer(country: Country | Region | str, *, on: WhenLike = None,
     return default_knowledge_base().policy_answer(country, on=on, horizon=horizon)
 
 
-def policy_timeline(country: Country | Region | str) -> tuple[Policy, ...]:
+def policy_timeline(country: PlaceLike) -> tuple[Policy, ...]:
     """The policies of ``country`` in time order, one per span over which they are unchanged.
 
     Example:
         >>> import nkasylum as nk
         >>> t = nk.policy_timeline("RU")
-        >>> all(a.valid_from <= b.valid_from for a, b in zip(t, t[1:]) if not b.undated)
+        >>> all(a.valid_from.start <= b.valid_from.start for a, b in zip(t, t[1:])
+        ...     if a.valid_from and b.valid_from)
         True
     """
     return default_knowledge_base().policy_timeline(country)
 
 
-def policies(country: Country | Region | str) -> tuple[Policy, ...]:
+def policies(country: PlaceLike) -> tuple[Policy, ...]:
     """Every policy statement about ``country`` as stored (not merged), sorted by id.
 
     Example:
@@ -174,8 +171,8 @@ def policies(country: Country | Region | str) -> tuple[Policy, ...]:
 
 
 def passages(
-    origin: Country | Region | str | None = None,
-    dest: Country | Region | str | None = None,
+    origin: PlaceLike | None = None,
+    dest: PlaceLike | None = None,
     *,
     on: dt.date | None = None,
     any_date: bool = False,
@@ -194,7 +191,7 @@ def passages(
 
 def cases(
     *,
-    country: Country | Region | str | None = None,
+    country: PlaceLike | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
     outcome: Outcome | str | None = None,
@@ -203,8 +200,8 @@ def cases(
 
     Example:
         >>> import nkasylum as nk
-        >>> [c.date.year for c in nk.cases(country="RU", outcome="resettled")][:1]
-        [2004]
+        >>> [str(c.date) for c in nk.cases(country="RU", outcome="resettled")][:1]
+        ['2004']
     """
     return default_knowledge_base().cases(country=country, since=since, until=until,
                                           outcome=outcome)
@@ -222,7 +219,7 @@ def case(id: str) -> Case:
 
 
 def statistics(
-    *, country: Country | Region | str | None = None, measure: str | None = None
+    *, country: PlaceLike | None = None, measure: str | None = None
 ) -> tuple[Statistic, ...]:
     """Documented figures, sorted by measure, place, date and id.
 
@@ -245,7 +242,7 @@ def conflicts() -> tuple[Conflict, ...]:
     return default_knowledge_base().conflicts()
 
 
-def series(measure: str, *, country: Country | Region | str | None = None) -> tuple[SeriesPoint, ...]:
+def series(measure: str, *, country: PlaceLike | None = None) -> tuple[SeriesPoint, ...]:
     """Yearly figures of one measure (e.g. ``"arrivals-in-south-korea"``), oldest first.
 
     Returns one :class:`SeriesPoint` (year, value with its qualifier, statistic id,
@@ -255,15 +252,15 @@ def series(measure: str, *, country: Country | Region | str | None = None) -> tu
     Example:
         >>> import nkasylum as nk
         >>> [p.year for p in nk.series("asylum-seekers-at-foreign-missions", country="CN")]
-        [2002]
+        [2002, 2002]
     """
     return default_knowledge_base().series(measure, country=country)
 
 
 def can_resettle(
-    origin: Country | Region | str,
-    via: Country | Region | str | Sequence[Country | Region | str] | None,
-    dest: Country | Region | str,
+    origin: PlaceLike,
+    via: PlaceLike | Sequence[PlaceLike] | None,
+    dest: PlaceLike,
     *,
     on: WhenLike = None,
     horizon: dt.timedelta | None = None,
@@ -322,41 +319,54 @@ def assess_many(rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verd
 
 
 def routes(
-    origin: Country | Region | str,
-    dest: Country | Region | str,
+    origin: PlaceLike,
+    dest: PlaceLike,
     *,
     on: WhenLike = None,
     max_transits: int = 3,
     horizon: dt.timedelta | None = None,
     last_known: bool = False,
+    max_routes: int = 100,
 ) -> tuple[Route, ...]:
-    """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
+    """The best documented routes from ``origin`` to ``dest`` on ``on`` (at most ``max_routes``).
 
-    A route is documented when each leg is backed by a passage that answers on ``on``
-    (seen, between sightings, a rule in force, or carried forward within ``horizon``).
-    Routes visit no country twice and name at most ``max_transits`` transit countries.
-    When no chain of passages is documented but counts of arrivals show that some way
-    was used, the one route is that way with its route unknown. For a year or period
-    ``on``, the routes of its last day that has one. With ``last_known=True``, when no
-    route is documented on ``on``, the routes of the latest earlier day that had one.
+    Each leg is backed by a passage that answers on ``on`` (seen, between sightings, rule
+    in force, or carried forward within ``horizon``); routes visit no country twice and
+    name at most ``max_transits`` transit countries. Where only counts of arrivals show
+    that some way was used, the one route is that way, route unknown. For a period ``on``,
+    its last day with a route; ``last_known=True``: else the latest earlier day with one.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
-        >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2002, 9, 11))][0]
-        'KP > CN > third country > KR'
+        >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2002, 9, 11))]
+        ['KP > CN > PH > KR', 'KP > CN > third country > KR']
     """
     return default_knowledge_base().routes(origin, dest, on=on, max_transits=max_transits,
-                                           horizon=horizon, last_known=last_known)
+                                           horizon=horizon, last_known=last_known,
+                                           max_routes=max_routes)
 
 
-def coverage(countries: Sequence[Country | Region | str] | None = None,
+def iter_routes(origin: PlaceLike, dest: PlaceLike, *,
+                on: dt.date | None = None, max_transits: int = 3,
+                horizon: dt.timedelta | None = None) -> Iterator[Route]:
+    """Every documented route from ``origin`` to ``dest`` on ``on``, lazily (fewer passages
+    first): for all routes of a large scenario, or the first few, without ranking them all.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> sorted(str(r) for r in nk.iter_routes("KP", "KR", on=dt.date(2009, 12, 23)))
+        ['KP > CN > TH > KR', 'KP > RU > KR']
+    """
+    return default_knowledge_base().iter_routes(origin, dest, on=on, max_transits=max_transits,
+                                                horizon=horizon)
+
+
+def coverage(countries: Sequence[PlaceLike] | None = None,
              years: Sequence[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
     """For each country and year, how the bundled knowledge base answers "what was its policy?".
 
-    One :class:`CoverageCell` per country and year, on ``day`` (month-day, default 1 July)
-    of each year: the support of the policy documented then (rule in force, seen, between
-    sightings), else last known (with its age), undated only, or nothing. The default
-    countries are the 17 the sources discuss; the default years 2000 to 2025.
+    One :class:`CoverageCell` per country and year, on ``day`` (default 1 July) of each
+    year. Default: the 17 countries the sources discuss, 2000 to 2025.
 
     Example:
         >>> import nkasylum as nk
@@ -372,7 +382,7 @@ def transit_map(*, on: dt.date | None = None) -> str:
 
     Example:
         >>> import datetime as dt, nkasylum as nk
-        >>> "-->|unhcr-office|" in nk.transit_map(on=dt.date(2009, 9, 1))
+        >>> "-->|unhcr-office|" in nk.transit_map(on=dt.date(2009, 12, 23))
         True
     """
     from nkasylum.io.charts import transit_map as draw  # lazy: the bridges load on first use

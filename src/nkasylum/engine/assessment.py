@@ -29,7 +29,7 @@ from nkasylum.engine import arguments
 from nkasylum.engine.bulk import verdict as fast_verdict
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
-from nkasylum.engine.search import ANY_ROUTE_TRANSITS, edges, find_routes, route_of
+from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, route_of
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Policy
@@ -174,8 +174,10 @@ def _undated(index: Index, places: list[Country]) -> tuple[tuple[Policy, ...], t
 def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
             day: dt.date, horizon: Horizon, asked: When | None) -> Assessment:
     path = [start, *(stops or ()), goal]
+    # The route and five alternatives: never more is searched for than is reported.
     everything = find_routes(index, start, goal, on=day,
-                             max_transits=max(ANY_ROUTE_TRANSITS, len(path) - 2), horizon=horizon)
+                             max_transits=max(ANY_ROUTE_TRANSITS, len(path) - 2), horizon=horizon,
+                             max_routes=6)
     if stops is None:
         verdict, route, steps = _any_route(index, start, goal, day, everything, horizon)
     else:
@@ -227,7 +229,7 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
 
 
 def routes_on(index: Index, origin: object, dest: object, on: object, max_transits: object,
-              horizon: object, last_known: object) -> tuple[Route, ...]:
+              horizon: object, last_known: object, max_routes: object = MAX_ROUTES) -> tuple[Route, ...]:
     """The documented routes on a day (or, for a period, on its last day that has one); with
     ``last_known``, the routes of the latest earlier day that had one when none is documented."""
     if not isinstance(last_known, bool):
@@ -238,7 +240,8 @@ def routes_on(index: Index, origin: object, dest: object, on: object, max_transi
     goal = arguments.country_arg(dest, "dest")
 
     def found_on(day: dt.date) -> tuple[Route, ...]:
-        return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit)
+        return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
+                           max_routes=max_routes)
 
     if asked.lower is not None and asked.lower == asked.upper:
         day = asked.lower

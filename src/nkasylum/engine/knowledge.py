@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -29,6 +29,7 @@ from nkasylum.engine.coverage import coverage
 from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.scenarios import Scenarios
+from nkasylum.engine.search import MAX_ROUTES, iter_routes
 from nkasylum.engine.sightings import sighting
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
@@ -197,7 +198,7 @@ class KnowledgeBase(Scenarios):
 
         Example:
             >>> import datetime as dt, nkasylum as nk
-            >>> nk.default_knowledge_base().support("ru-kr-unhcr-2009", on=dt.date(2009, 12, 23)).support
+            >>> nk.default_knowledge_base().support("ru-kr-unhcr-moscow", on=dt.date(2009, 12, 23)).support
             <Support.SEEN: 'seen'>
         """
         self.entry(id)
@@ -306,7 +307,7 @@ class KnowledgeBase(Scenarios):
             >>> import datetime as dt, nkasylum as nk
             >>> kb = nk.default_knowledge_base()
             >>> rows = [("KP", "RU", "KR", dt.date(2009, 12, 23)),
-            ...         ("KP", "CN", "KR", dt.date(2023, 8, 16))]
+            ...         ("KP", "CN", "KR", dt.date(2024, 6, 1))]
             >>> [v.value for v in kb.assess_many(rows)]
             ['documented', 'blocked']
         """
@@ -315,12 +316,20 @@ class KnowledgeBase(Scenarios):
     def routes(
         self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
         max_transits: int = 3, horizon: dt.timedelta | None = None, last_known: bool = False,
+        max_routes: int = MAX_ROUTES,
     ) -> tuple[Route, ...]:
-        """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
+        """The best documented routes from ``origin`` to ``dest`` on ``on``, best first.
 
         See :func:`nkasylum.routes`.
         """
-        return routes_on(self._index, origin, dest, on, max_transits, horizon, last_known)
+        return routes_on(self._index, origin, dest, on, max_transits, horizon, last_known,
+                         max_routes)
+
+    def iter_routes(self, origin: PlaceLike, dest: PlaceLike, *, on: dt.date | None = None,
+                    max_transits: int = 3, horizon: dt.timedelta | None = None) -> Iterator[Route]:
+        """Every documented route, lazily; see :func:`nkasylum.iter_routes`."""
+        return iter_routes(self._index, origin, dest, on=on, max_transits=max_transits,
+                           horizon=resolve_horizon(horizon))
 
     def __getstate__(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+import heapq
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from nkasylum.core.countries import Country
-from nkasylum.core.errors import InvalidRouteError
+from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.periods import resolve_on
 from nkasylum.core.places import THIRD_COUNTRY
 from nkasylum.engine import arguments
@@ -22,8 +23,8 @@ from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Evidence
 
-__all__ = ["ANY_ROUTE_TRANSITS", "distances_to", "edges", "find_routes", "passage_newest",
-           "route_evidence", "route_of"]
+__all__ = ["ANY_ROUTE_TRANSITS", "MAX_ROUTES", "distances_to", "edges", "find_routes", "iter_routes",
+           "passage_newest", "route_evidence", "route_of"]
 
 ANY_ROUTE_TRANSITS = 3
 """How many named transit countries an any-route question (``via=None``) looks through."""
@@ -124,10 +125,15 @@ def route_evidence(index: Index, route: Route) -> tuple[Evidence, ...]:
     return tuple(dict.fromkeys(e for p in passages for e in p.evidence))
 
 
+MAX_ROUTES = 100
+"""How many routes :func:`find_routes` returns at most unless asked for more (best first)."""
+
+
 def find_routes(index: Index, origin: object, dest: object, *, on: object = None,
                 max_transits: object = ANY_ROUTE_TRANSITS,
-                horizon: dt.timedelta | None = None) -> tuple[Route, ...]:
-    """Every documented route from ``origin`` to ``dest`` on ``on``, best first.
+                horizon: dt.timedelta | None = None,
+                max_routes: object = MAX_ROUTES) -> tuple[Route, ...]:
+    """The best documented routes from ``origin`` to ``dest`` on ``on``, at most ``max_routes``.
 
     Routes visit no country twice and name at most ``max_transits`` transit countries
     (unnamed third countries do not count). Best first means fewest legs, then newest
@@ -136,10 +142,15 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     the one route returned is that way, route unknown (a single leg whose channel is
     ``unknown-route``): never a route the sources do not give.
 
+    Cost: chains are searched by number of passages, one length at a time, keeping only
+    the ``max_routes`` best so far (memory bounded by ``max_routes`` and the search
+    depth); the search stops at the first length after which no longer route can rank
+    among them. Time grows with the number of chains of the lengths it visits.
+
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2009, 12, 23))]
-        ['KP > RU > KR']
+        ['KP > RU > KR', 'KP > CN > TH > KR']
     """
     start = arguments.origin(index, origin)
     goal = arguments.country_arg(dest, "dest")
@@ -149,17 +160,30 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
                                 "country twice")
     day = resolve_on(on)
     limit = arguments.max_transits(max_transits)
-    key = ("routes", start.alpha_2, goal.alpha_2, day, limit, horizon)
+    most = _max_routes(max_routes)
+    key = ("routes", start.alpha_2, goal.alpha_2, day, limit, horizon, most)
     memo = index.cache()
     cached = memo.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    ranked = []
-    for chain in _chains(index, start, goal, day, limit, horizon):
-        route = route_of(index, chain)
-        newest = max(passage_newest(index, p) for p in chain)
-        ranked.append(((len(route.legs), -newest.toordinal(), str(route)), route))
-    result = tuple(r for _, r in sorted(ranked, key=lambda x: x[0]))
+    best: list[tuple[_Negated, int, Route]] = []  # the worst kept on top; size <= most
+    count = 0
+    for length in range(1, limit + 2):
+        for chain in _chains(index, start, goal, day, length, horizon):
+            route = route_of(index, chain)
+            newest = max(passage_newest(index, p) for p in chain)
+            rank = (len(route.legs), -newest.toordinal(), str(route))
+            count += 1
+            entry = (_Negated(rank), count, route)
+            if len(best) < most:
+                heapq.heappush(best, entry)
+            elif rank < best[0][0].rank:
+                heapq.heapreplace(best, entry)
+        # Chains of more passages have more than ``length`` legs: once the worst route kept
+        # has no more legs than that, none can rank better.
+        if len(best) >= most and best[0][0].rank[0] <= length:
+            break
+    result = tuple(route for _, _, route in sorted(best, key=lambda entry: entry[0].rank))
     if not result:
         counted = index.counted_arrivals(start.alpha_2, goal.alpha_2, day, horizon)
         if counted is not None:
@@ -168,31 +192,67 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     return result
 
 
+def iter_routes(index: Index, origin: object, dest: object, *, on: object = None,
+                max_transits: object = ANY_ROUTE_TRANSITS,
+                horizon: dt.timedelta | None = None) -> Iterator[Route]:
+    """Every documented route from ``origin`` to ``dest`` on ``on``, lazily: fewer passages
+    first, in no further order; nothing is kept but the search path, so a caller can stop
+    at any point (see :func:`nkasylum.iter_routes`)."""
+    start = arguments.origin(index, origin)
+    goal = arguments.country_arg(dest, "dest")
+    if start == goal:
+        raise InvalidRouteError(f"origin and dest are both {start.alpha_2}; a route visits no "
+                                "country twice")
+    day = resolve_on(on)
+    limit = arguments.max_transits(max_transits)
+    for length in range(1, limit + 2):
+        for chain in _chains(index, start, goal, day, length, horizon):
+            yield route_of(index, chain)
+
+
+class _Negated:
+    """Orders ranks in reverse, so that :mod:`heapq`'s min-heap keeps the worst on top."""
+
+    __slots__ = ("rank",)
+
+    def __init__(self, rank: tuple[int, int, str]) -> None:
+        self.rank = rank
+
+    def __lt__(self, other: _Negated) -> bool:
+        return self.rank > other.rank
+
+
+def _max_routes(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"max_routes= takes an int, not {value!r}")
+    if value < 1:
+        raise InvalidRouteError(f"max_routes must be at least 1, not {value}")
+    return value
+
+
 def _chains(index: Index, start: Country, goal: Country, day: dt.date,
-            limit: int, horizon: dt.timedelta | None) -> list[tuple[Passage, ...]]:
-    """Every chain of passages from ``start`` to ``goal`` on ``day`` that visits no country
-    twice and has at most ``limit + 1`` passages.
+            length: int, horizon: dt.timedelta | None) -> Iterator[tuple[Passage, ...]]:
+    """Every chain of exactly ``length`` passages from ``start`` to ``goal`` on ``day`` that
+    visits no country twice, lazily.
 
     A depth-first search that never revisits a country on the current path, and prunes
     any step into a country that cannot reach ``goal`` with the passages left: the
     backward distances of countries near ``goal`` are computed first (up to half the
-    budget), and a country not among them is at least one step further away.
+    length), and a country not among them is at least one step further away.
     """
-    budget = limit + 1
-    depth = max(1, budget // 2)
+    depth = max(1, length // 2)
     target = goal.alpha_2
     dist = distances_to(index, target, day, depth, horizon)
     if len(dist) == 1:  # nothing leads into goal on that day
-        return []
-    found: list[tuple[Passage, ...]] = []
+        return
     stack: list[tuple[str, tuple[Passage, ...], frozenset[str]]] = [
         (start.alpha_2, (), frozenset({start.alpha_2}))]
     while stack:
         here, path, seen = stack.pop()
-        left = budget - len(path) - 1  # passages left after the next one
+        left = length - len(path) - 1  # passages left after the next one
         for nxt, passage in edges(index, here, day, horizon).items():
             if nxt == target:
-                found.append((*path, passage))
+                if left == 0:
+                    yield (*path, passage)
             elif left > 0 and nxt not in seen and dist.get(nxt, depth + 1) <= left:
                 stack.append((nxt, (*path, passage), seen | {nxt}))
-    return found

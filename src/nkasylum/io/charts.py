@@ -28,9 +28,7 @@ def transit_map(kb: KnowledgeBase, on: dt.date | None = None) -> str:
     day = resolve_on(on)
     lines = ["flowchart LR"]
     seen = set()
-    for p in sorted(kb.all_passages, key=lambda p: (str(p.origin), str(p.dest), p.id)):
-        if not p.applies(day):
-            continue
+    for p in sorted(kb.passages(on=day), key=lambda p: (str(p.origin), str(p.dest), p.id)):
         edge = (p.origin, p.dest, p.channel, p.via_third_country)
         if edge in seen:
             continue

@@ -61,8 +61,8 @@ class Backing:
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
-        >>> [(b.entry, b.support.value) for b in a.backing][:1]
-        [('ru-kr-unhcr-2009', 'seen')]
+        >>> [(b.entry, b.support.value) for b in a.backing][:2]
+        [('kp-ru-labour-contract-2007-2019', 'between sightings'), ('ru-kr-unhcr-moscow', 'seen')]
     """
 
     entry: str
