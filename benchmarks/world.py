@@ -14,10 +14,10 @@ import nkasylum as nk
 FIRST = dt.date(1990, 1, 1)
 LAST = dt.date(2025, 12, 31)
 SOURCE = nk.Source(id="generated", title="generated world", document="none",
-                   kind=nk.SourceKind.UNATTRIBUTED, published=dt.date(2020, 1, 1))
+                   kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.day(dt.date(2020, 1, 1)))
 SOURCES = (SOURCE, *(
     nk.Source(id=f"generated-{year}", title="generated", document="none",
-              kind=nk.SourceKind.UNATTRIBUTED, published=dt.date(year, 6, 1))
+              kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.day(dt.date(year, 6, 1)))
     for year in range(1990, 2026)))
 
 
@@ -25,7 +25,7 @@ def world(passages: int = 8000, policies: int = 400, seed: int = 8) -> nk.Knowle
     """A knowledge base over all ISO countries with ``passages`` random dated passages.
 
     Every country is in scope, so any country can be an origin. Passages are
-    observations lasting one to twelve years; about one in ten runs via a third country.
+    observations seen over one span of one to twelve years; about one in ten runs via a third country.
     """
     rng = random.Random(seed)
     codes = [c.alpha_2 for c in nk.all_countries()]
@@ -42,7 +42,8 @@ def world(passages: int = 8000, policies: int = 400, seed: int = 8) -> nk.Knowle
             id=f"w{i}", origin=countries[a], dest=countries[b], channel=rng.choice(channels),
             summary="generated", basis=nk.Basis.OBSERVATION,
             evidence=(nk.Evidence(f"generated-{year}", "a generated anchor phrase", "generated"),),
-            via_third_country=rng.random() < 0.1, valid_from=start, valid_until=end))
+            via_third_country=rng.random() < 0.1, valid_from=nk.When.day(start),
+            valid_until=nk.When.day(end)))
     rules = []
     for i in range(policies):
         code = rng.choice(codes)
@@ -50,7 +51,8 @@ def world(passages: int = 8000, policies: int = 400, seed: int = 8) -> nk.Knowle
         rules.append(nk.Policy(
             id=f"q{i}", country=countries[code], summary="generated", basis=nk.Basis.OBSERVATION,
             evidence=(nk.Evidence("generated", "a generated anchor phrase", "generated"),),
-            valid_from=start, valid_until=start + dt.timedelta(days=rng.randrange(30, 3650)),
+            valid_from=nk.When.day(start),
+            valid_until=nk.When.day(start + dt.timedelta(days=rng.randrange(30, 3650))),
             repatriates=True if rng.random() < 0.5 else None,
             exceptions=("generated",) if rng.random() < 0.3 else ()))
     # Statements of one country in force together must not contradict each other; every
