@@ -155,3 +155,36 @@ def test_a_broken_alias_table_is_a_data_error_naming_it(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={"PYTHONPATH": str(tmp_path), "PATH": ""}, check=False)
     assert out.stdout.strip() == "DataError aliases.toml", out.stderr[-500:]
+
+
+# ------------------------------------------------------------ assess_many rows (item 7)
+D0 = D(2009, 12, 23)
+
+
+@pytest.mark.parametrize("bad", ["2015", [1], 2.5, dt.datetime(2009, 12, 23)])
+def test_a_bad_on_in_a_later_row_is_the_same_error_naming_the_row(bad: object) -> None:
+    kb = nk.default_knowledge_base()
+    with pytest.raises(nk.ArgumentTypeError, match="^row 1: "):
+        kb.assess_many([("KP", "RU", "KR", D0), ("KP", "RU", "KR", bad)])
+    with pytest.raises(nk.ArgumentTypeError, match="^row 0: "):
+        kb.assess_many([("KP", "RU", "KR", bad)])
+
+
+def test_missing_values_follow_one_rule() -> None:
+    pd = pytest.importorskip("pandas")
+    kb = nk.default_knowledge_base()
+    df = pd.DataFrame({"origin": ["KP"] * 4, "via": [None, float("nan"), pd.NA, "RU"],
+                       "dest": ["KR"] * 4, "on": [pd.Timestamp(D0)] * 3 + [pd.NaT]})
+    got = kb.assess_many(df)
+    any_route = nk.can_resettle("KP", None, "KR", on=D0).verdict
+    assert got[:3] == (any_route,) * 3
+    assert got[3] == nk.can_resettle("KP", "RU", "KR").verdict  # a missing on is today
+    with pytest.raises(nk.ArgumentTypeError, match="^row 0: origin must be a country"):
+        kb.assess_many([(None, None, "KR", D0)])
+
+
+def test_a_dataframe_with_a_column_twice_is_refused() -> None:
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"origin": ["KP"], "via": ["RU"], "dest": ["KR"], "on": [D0]})
+    with pytest.raises(nk.ArgumentTypeError, match="more than one column named on"):
+        nk.assess_many(pd.concat([df, df[["on"]]], axis=1))

@@ -13,7 +13,7 @@ import itertools
 from typing import Any
 
 from nkasylum.core.countries import Country
-from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
 from nkasylum.core.periods import resolve_on, today
 from nkasylum.engine import arguments
 from nkasylum.engine.index import Index
@@ -45,7 +45,13 @@ def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
 
 
 def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
-    """The verdicts of many journeys at once; see :meth:`nkasylum.KnowledgeBase.assess_many`."""
+    """The verdicts of many journeys at once; see :meth:`nkasylum.KnowledgeBase.assess_many`.
+
+    Missing values follow one rule, in tuples and DataFrames alike: a missing ``via``
+    (``None``, ``NaN``, ``NaT``, ``pd.NA``) means any route, and a missing ``on`` means
+    today, as ``None`` does for :func:`nkasylum.can_resettle`; a missing origin or
+    destination is an error. Every error names the row (counted from 0).
+    """
     rows = _rows(rows)
     breakpoints = index.breakpoints(horizon)
     bisect_right = bisect.bisect_right
@@ -55,41 +61,66 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
     spans: dict[object, int] = {}  # only days that passed resolve_on get here
     out: list[Verdict] = []
     append = out.append
-    for row in rows:
+    for number, row in enumerate(rows):
         try:
-            origin, via, dest, day = row
-        except (TypeError, ValueError):
-            raise ArgumentTypeError(
-                f"each row is (origin, via, dest, on), not {row!r}") from None
-        key = (origin, via, dest)
-        try:
-            verdicts = tables.get(key)
-        except TypeError:  # unhashable: refused as can_resettle would, unless via is a list
-            arguments.journey(index, origin, via, dest)
-            key = (origin, tuple(via), dest)
-            verdicts = tables.get(key)
-        if verdicts is None:
-            # The checks and their order are assess()'s, so a bad row fails as
-            # can_resettle would on it.
-            start, stops, goal = arguments.journey(index, origin, via, dest)
-            if day is not None:
-                resolve_on(day)
-            arguments.check_path(start, stops, goal)
-            journeys[key] = (start, stops, goal)
-            verdicts = tables[key] = {}
-        if day is None:
-            day = today()
-        try:
-            span = spans.get(day)
-        except TypeError:  # an unhashable on=: refused
-            span = None
-        if span is None:
-            span = spans[resolve_on(day)] = bisect_right(breakpoints, day)
-        found = verdicts.get(span)
-        if found is None:
-            found = verdicts[span] = verdict(index, *journeys[key], day, horizon)
+            try:
+                origin, via, dest, day = row
+            except (TypeError, ValueError):
+                raise ArgumentTypeError(f"each row is (origin, via, dest, on), not {row!r}") from None
+            if _missing(via):
+                via = None
+            if _missing(day):
+                day = None
+            key = (origin, via, dest)
+            try:
+                verdicts = tables.get(key)
+            except TypeError:  # unhashable: refused as can_resettle would, unless via is a list
+                arguments.journey(index, origin, via, dest)
+                key = (origin, tuple(via), dest)
+                verdicts = tables.get(key)
+            if verdicts is None:
+                # The checks and their order are assess()'s, so a bad row fails as
+                # can_resettle would on it.
+                start, stops, goal = arguments.journey(index, origin, via, dest)
+                if day is not None:
+                    resolve_on(day)
+                arguments.check_path(start, stops, goal)
+                journeys[key] = (start, stops, goal)
+                verdicts = tables[key] = {}
+            if day is None:
+                day = today()
+            try:
+                span = spans.get(day)
+            except TypeError:  # an unhashable on=: refused below
+                span = None
+            if span is None:
+                checked = resolve_on(day)  # before bisecting: a wrong type is refused, not compared
+                span = spans[checked] = bisect_right(breakpoints, checked)
+            found = verdicts.get(span)
+            if found is None:
+                found = verdicts[span] = verdict(index, *journeys[key], day, horizon)
+        except NKAsylumError as err:
+            raise _in_row(err, number) from None
         append(found)
     return tuple(out)
+
+
+def _missing(value: object) -> bool:
+    """``None``, a float ``NaN``, pandas' ``NaT`` or ``NA``: a value a table leaves empty."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return type(value).__name__ in ("NaTType", "NAType")
+
+
+def _in_row(err: NKAsylumError, number: int) -> NKAsylumError:
+    """The same error, its message prefixed with the row it comes from."""
+    message = f"row {number}: {err.message if isinstance(err, DataError) else err}"
+    if isinstance(err, DataError):
+        return DataError(message, file=err.file, entry=err.entry, field=err.field)
+    try:
+        return type(err)(message)
+    except TypeError:  # an error class that needs more than a message: keep it as it is
+        return err
 
 
 def _rows(rows: Any) -> Any:
@@ -101,17 +132,22 @@ def _rows(rows: Any) -> Any:
                 "rows must be an iterable of (origin, via, dest, on) tuples or a DataFrame "
                 f"with those columns, not {type(rows).__name__}")
         return rows
-    missing = [c for c in ("origin", "via", "dest", "on") if c not in columns]
+    names = list(columns)
+    missing = [c for c in ("origin", "via", "dest", "on") if c not in names]
     if missing:
         raise ArgumentTypeError(
             f"the DataFrame needs columns origin, via, dest and on; missing {', '.join(missing)}")
+    twice = [c for c in ("origin", "via", "dest", "on") if names.count(c) > 1]
+    if twice:
+        raise ArgumentTypeError(f"the DataFrame has more than one column named {', '.join(twice)}; "
+                                "keep one of each")
     on = rows["on"]
     if str(on.dtype).startswith("datetime64"):
-        days = on.dt.normalize()
-        if not bool((days == on).all()) or on.dt.tz is not None:
+        present = on[on.notna()]
+        if on.dt.tz is not None or not bool((present.dt.normalize() == present).all()):
             raise ArgumentTypeError(
                 "the on column holds times of day or time zones; cut it to calendar days "
                 "first (e.g. df['on'] = df['on'].dt.date)")
         on = on.dt.date
-    via = [None if isinstance(v, float) and v != v else v for v in rows["via"].tolist()]
-    return zip(rows["origin"].tolist(), via, rows["dest"].tolist(), on.tolist(), strict=True)
+    return zip(rows["origin"].tolist(), rows["via"].tolist(), rows["dest"].tolist(), on.tolist(),
+               strict=True)
