@@ -164,9 +164,9 @@ D0 = D(2009, 12, 23)
 @pytest.mark.parametrize("bad", ["2015", [1], 2.5, dt.datetime(2009, 12, 23)])
 def test_a_bad_on_in_a_later_row_is_the_same_error_naming_the_row(bad: object) -> None:
     kb = nk.default_knowledge_base()
-    with pytest.raises(nk.ArgumentTypeError, match="^row 1: "):
+    with pytest.raises(nk.ArgumentTypeError, match=r"^row 1: "):
         kb.assess_many([("KP", "RU", "KR", D0), ("KP", "RU", "KR", bad)])
-    with pytest.raises(nk.ArgumentTypeError, match="^row 0: "):
+    with pytest.raises(nk.ArgumentTypeError, match=r"^row 0: "):
         kb.assess_many([("KP", "RU", "KR", bad)])
 
 
@@ -179,7 +179,7 @@ def test_missing_values_follow_one_rule() -> None:
     any_route = nk.can_resettle("KP", None, "KR", on=D0).verdict
     assert got[:3] == (any_route,) * 3
     assert got[3] == nk.can_resettle("KP", "RU", "KR").verdict  # a missing on is today
-    with pytest.raises(nk.ArgumentTypeError, match="^row 0: origin must be a country"):
+    with pytest.raises(nk.ArgumentTypeError, match=r"^row 0: origin must be a country"):
         kb.assess_many([(None, None, "KR", D0)])
 
 
