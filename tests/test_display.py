@@ -24,12 +24,15 @@ def table_rows(markdown: str) -> list[list[str]]:
 
 
 def assert_tables_well_formed(markdown: str) -> None:
-    rows = table_rows(markdown)
-    if not rows:
-        return
-    width = len(rows[0])
-    assert all(len(r) == width for r in rows), markdown
-    assert set("".join(rows[1])) <= {"-"}, "the second row is the header separator"
+    # Each table (a run of lines starting with a pipe) on its own: its rows as wide as its
+    # header, and a separator under the header.
+    for block in re.split(r"\n(?!\|)", markdown):
+        rows = table_rows(block)
+        if not rows:
+            continue
+        width = len(rows[0])
+        assert all(len(r) == width for r in rows), markdown
+        assert len(rows) >= 2 and set("".join(rows[1])) <= {"-"}, "the second row is the header separator"
     # Every table line starts and ends with a pipe: nothing leaked onto a new line.
     for line in markdown.splitlines():
         if line.startswith("|"):
@@ -97,7 +100,8 @@ def test_mermaid_labels_escape_quotes() -> None:
 def test_every_notebook_type_has_a_markdown_repr(kb: nk.KnowledgeBase) -> None:
     on = dt.date(2002, 9, 11)
     values: list[Any] = [nk.can_resettle("KP", "CN", "KR", on=on), nk.Route.parse("KP > RU > KR"),
-                         nk.policy("CN", on=on), nk.case("cn-german-school-15-2002")]
+                         nk.policy("CN", on=on), nk.case("cn-german-school-15-2002"),
+                         nk.policy_answer("CN", on=on), nk.policy_answer("TH", on=dt.date(2024, 6, 1))]
     for value in values:
         text = value._repr_markdown_()
         assert isinstance(text, str) and text.strip()
@@ -114,12 +118,62 @@ def test_assessment_markdown_shows_verdict_route_steps_sources_and_age() -> None
     assert [int(s.split(".")[0]) for s in steps] == list(range(1, len(a.explanation) + 1))
     for source in {e.source for e in a.evidence}:
         assert f"`{source}`" in text
-    assert f"**Newest evidence:** {a.latest_evidence}" in lines
+    assert f"**Newest evidence:** {a.latest_evidence}; **evidence age:** {a.evidence_age.days:,} days" \
+        in lines  # type: ignore[union-attr]
+    # Support per leg: every statement the answer rests on, with how it is supported then.
+    assert "**Support on 2002-09-11:**" in lines
+    rows = table_rows(text)
+    assert rows[0] == ["leg", "statement", "support", "sighting", "age"]
+    assert {r[1].strip("`") for r in rows[2:]} == {b.entry for b in a.backing}
+    assert {r[2] for r in rows[2:]} <= {s.value for s in nk.Support}
+    assert "**Horizon:** none (observations count only up to their last sighting)" in lines
+
+
+def test_assessment_markdown_shows_what_was_last_known() -> None:
+    # 2024-06-01: China is seen sending North Koreans back; the route was last documented
+    # on 2023-08-16 (before the data were extended, 2023-08-16 itself was the blocked example).
+    a = nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1))
+    assert a.last_known is not None
+    text = a._repr_markdown_()
+    assert_tables_well_formed(text)
+    assert ("**Last known:** documented on 2023-08-16 (290 days before the date asked): "
+            "`KP > CN > third country > KR`") in text.splitlines()
+    assert "Undated context" in text  # among the explanation's steps
+    carried = nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1), horizon=dt.timedelta(days=400))
+    text = carried._repr_markdown_()
+    assert "| KP > CN | `kp-cn-border-crossing` | carried forward | 2023-08-16 | 290 days |" in text
+    assert "**Horizon:** observations carried forward up to 400 days" in text
+    period = nk.can_resettle("KP", None, "KR", on=2015)._repr_markdown_()
+    assert period.splitlines()[0].startswith("**DOCUMENTED**: KP to KR via any route at some time in 2015 (last on ")
+
+
+def test_policy_answer_markdown_shows_support_last_known_and_undated_context() -> None:
+    answer = nk.policy_answer("CN", on=dt.date(2024, 6, 1))
+    text = answer._repr_markdown_()
+    assert_tables_well_formed(text)
+    assert text.startswith("**DOCUMENTED**: policy of China (CN) on 2024-06-01")
+    assert "| `cn-2024-2025-forced-returns-hrw` | seen | 2024/2025-10-15 | 0 days |" in text
+    assert "| `cn-1986-border-protocol` | rule in force | — | 0 days |" in text
+    assert "- `cn-explainer-economic-migrants` (undated): " in text
+    gone = nk.policy_answer("TH", on=dt.date(2024, 6, 1))._repr_markdown_()
+    assert gone.startswith("**UNDOCUMENTED**: policy of Thailand (TH) on 2024-06-01")
+    assert "**Last known:** 2018-06-01 (2,192 days before the date asked)" in gone
+    never = nk.policy_answer("KR", on=dt.date(1900, 1, 1))._repr_markdown_()
+    assert "**Last known:** nothing earlier is documented either" in never
+
+
+def test_policy_markdown_shows_its_period_in_edtf() -> None:
+    p = nk.policy("CN", on=dt.date(1970, 1, 1))
+    assert p is not None
+    text = p._repr_markdown_()
+    assert "(1960 to 1985-12-31, rule)" in text.splitlines()[0]  # 1960, not 1960-01-01
+    rows = {r[0]: r[1] for r in table_rows(text)[2:]}
+    assert rows["valid from"] == "1960" and rows["valid until"] == "1985-12-31"
 
 
 def test_blocked_and_undocumented_assessments_say_so() -> None:
-    blocked = nk.can_resettle("KP", "CN", "KR", on=dt.date(2023, 8, 16))._repr_markdown_()
-    assert blocked.startswith("**BLOCKED**: KP to KR via CN on 2023-08-16")
+    blocked = nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1))._repr_markdown_()
+    assert blocked.startswith("**BLOCKED**: KP to KR via CN on 2024-06-01")
     assert "Route:" not in blocked
     unknown = nk.can_resettle("KP", None, "KR", on=dt.date(1950, 1, 1))
     text = unknown._repr_markdown_()
@@ -147,7 +201,7 @@ def test_case_markdown_lists_every_inconsistency() -> None:
 def test_table_cells_escape_pipes_and_line_breaks() -> None:
     ev = (nk.Evidence("s", "one two three", "a note"),)
     p = nk.Policy(id="x", country=nk.country("TH"), summary="first line\nsecond | line",
-                  basis=nk.Basis.RULE, evidence=ev, valid_from=dt.date(2000, 1, 1),
+                  basis=nk.Basis.RULE, evidence=ev, valid_from=nk.When.parse("2000"),
                   procedures=("a | b", "c\nd"))
     text = p._repr_markdown_()
     assert_tables_well_formed(text)

@@ -71,9 +71,17 @@ def test_dtypes_suit_analysis(frames: dict[str, Any]) -> None:
     import pandas as pd
 
     cases, stats, policies = frames["cases"], frames["statistics"], frames["policies"]
-    assert cases["date"].dtype == "datetime64[ns]"
-    assert policies["valid_from"].dtype == "datetime64[ns]"
-    assert frames["sources"]["published"].dtype == "datetime64[ns]"
+    # Every date is its EDTF text (as precise as the source) with the earliest and latest
+    # days it can mean beside it; no *_precision column, no "until" column.
+    for frame, name in [(cases, "date"), (policies, "valid_from"), (policies, "valid_until"),
+                        (stats, "as_of"), (frames["sources"], "published"),
+                        (frames["evidence"], "happened"), (frames["evidence"], "published"),
+                        (frames["passages"], "valid_from")]:
+        assert isinstance(frame[name].dtype, pd.StringDtype), name
+        assert frame[f"{name}_lower"].dtype == "datetime64[ns]", name
+        assert frame[f"{name}_upper"].dtype == "datetime64[ns]", name
+    for frame in frames.values():
+        assert not [c for c in frame.columns if c.endswith("_precision") or c == "until"]
     assert isinstance(cases["place"].dtype, pd.StringDtype)
     assert isinstance(frames["evidence"]["source"].dtype, pd.StringDtype)
     assert list(cases["outcome"].cat.categories) == [o.value for o in nk.Outcome]
@@ -91,7 +99,8 @@ def test_values_are_the_knowledge_base_values(frames: dict[str, Any], kb: nk.Kno
     cases = frames["cases"].set_index("id")
     german = kb.case("cn-german-school-15-2002")
     row = cases.loc[german.id]
-    assert row["date"] == pd.Timestamp(german.date)
+    assert german.date is not None and row["date"] == str(german.date) == "2002-09-11"
+    assert row["date_lower"] == row["date_upper"] == pd.Timestamp(2002, 9, 11)
     assert row["place"] == german.place.alpha_2 and row["place_name"] == german.place.name
     assert row["people_value"] == german.people.value
     assert row["people_qualifier"] == german.people.qualifier.value
@@ -102,7 +111,26 @@ def test_values_are_the_knowledge_base_values(frames: dict[str, Any], kb: nk.Kno
         got = stats.loc[s.id]
         assert (pd.isna(got["value"]) and s.value.value is None) or got["value"] == s.value.value
         assert got["value_qualifier"] == s.value.qualifier.value
-        assert pd.isna(got["as_of"]) if s.as_of is None else got["as_of"] == pd.Timestamp(s.as_of)
+        if s.as_of is None:
+            assert pd.isna(got["as_of"]) and pd.isna(got["as_of_lower"])
+        else:
+            assert got["as_of"] == str(s.as_of)
+            assert pd.isna(got["as_of_lower"]) if s.as_of.lower is None else \
+                got["as_of_lower"] == pd.Timestamp(s.as_of.lower)
+            assert pd.isna(got["as_of_upper"]) if s.as_of.upper is None else \
+                got["as_of_upper"] == pd.Timestamp(s.as_of.upper)
+
+
+def test_a_year_stays_a_year(frames: dict[str, Any], kb: nk.KnowledgeBase) -> None:
+    import pandas as pd
+
+    years = [c for c in kb.all_cases if c.date is not None and c.date.precision is nk.DatePrecision.YEAR
+             and not c.date.is_interval]
+    assert years, "the bundled cases include one dated to the year only"
+    row = frames["cases"].set_index("id").loc[years[0].id]
+    year = int(str(years[0].date)[:4])
+    assert row["date"] == str(years[0].date)  # e.g. "2014", not "2014-01-01"
+    assert row["date_lower"] == pd.Timestamp(year, 1, 1) and row["date_upper"] == pd.Timestamp(year, 12, 31)
 
 
 def test_unknown_stays_unknown(frames: dict[str, Any], kb: nk.KnowledgeBase) -> None:
@@ -127,7 +155,13 @@ def test_evidence_rows_link_entries_to_dated_sources(frames: dict[str, Any], kb:
     assert list(ev["entry_type"].cat.categories) == ["policy", "passage", "case", "statistic", "conflict"]
     assert set(ev["source"]) <= {s.id for s in kb.all_sources}
     first = ev[ev["source"] == "voa-2002-09-11"].iloc[0]
-    assert first["published"] == pd.Timestamp(2002, 9, 11)
+    assert first["published"] == "2002-09-11" and first["published_lower"] == pd.Timestamp(2002, 9, 11)
+    # When the quoted words say the thing happened, beside when it was reported.
+    happened = ev.dropna(subset=["happened"])
+    assert len(happened) >= 1
+    for row in happened.head(20).itertuples():
+        entry = kb.entry(row.entry_id)
+        assert row.happened == str(entry.evidence[row.position].happened)
     german = ev[ev["entry_id"] == "cn-german-school-15-2002"]
     assert set(german["entry_type"]) == {"case"}
     assert list(german["position"]) == list(range(len(german)))
@@ -144,11 +178,14 @@ def test_multi_valued_fields_explode(frames: dict[str, Any]) -> None:
                  knowledge_bases(max_entries=4)))
 def test_generated_knowledge_bases_convert_or_say_why(kb: nk.KnowledgeBase) -> None:
     pytest.importorskip("pandas")
-    dates = [d for d in (
+    spans = [w for w in (
         *(x for p in (*kb.all_policies, *kb.all_passages) for x in (p.valid_from, p.valid_until)),
-        *(x for c in kb.all_cases for x in (c.date, c.until)),
+        *(c.date for c in kb.all_cases), *(e.happened for x in (*kb.all_policies, *kb.all_passages,
+                                                                 *kb.all_cases, *kb.all_statistics,
+                                                                 *kb.all_conflicts) for e in x.evidence),
         *(s.as_of for s in kb.all_statistics), *(s.published for s in kb.all_sources),
-    ) if d is not None]
+    ) if w is not None]
+    dates = [d for w in spans for d in (w.lower, w.upper) if d is not None]
     if all(dt.date(1678, 1, 1) <= d <= dt.date(2262, 1, 1) for d in dates):
         frames = nk.to_frames(kb)
         assert len(frames["cases"]) == len(kb.all_cases)
@@ -164,8 +201,8 @@ def test_generated_knowledge_bases_convert_or_say_why(kb: nk.KnowledgeBase) -> N
 def test_a_date_pandas_cannot_hold_is_a_data_error() -> None:
     pytest.importorskip("pandas")
     source = nk.Source(id="old", title="t", document="d", kind=nk.SourceKind.RESEARCH,
-                       published=dt.date(1500, 1, 1))
-    with pytest.raises(nk.DataError, match=r"sources\.published"):
+                       published=nk.When.parse("1500"))
+    with pytest.raises(nk.DataError, match=r"sources\.published_lower"):
         nk.to_frames(nk.KnowledgeBase(all_sources=(source,)))
 
 
@@ -184,7 +221,7 @@ def test_an_empty_knowledge_base_gives_empty_typed_frames() -> None:
     pytest.importorskip("pandas")
     frames = nk.to_frames(nk.KnowledgeBase(all_sources=()))
     assert all(len(f) == 0 for f in frames.values())
-    assert frames["cases"]["date"].dtype == "datetime64[ns]"
+    assert frames["cases"]["date_lower"].dtype == "datetime64[ns]"
     assert list(frames["cases"]["outcome"].cat.categories) == [o.value for o in nk.Outcome]
 
 
@@ -226,4 +263,4 @@ def test_transit_graph_of_generated_knowledge_bases(kb: nk.KnowledgeBase, day: d
     g = nk.transit_graph(on=day, kb=kb)
     assert g.number_of_edges() == len(kb.passages(on=day))
     for _, _, data in g.edges(data=True):
-        assert kb.entry(data["passage"]).applies(day)  # type: ignore[union-attr]
+        assert data["passage"] in {p.id for p in kb.passages(on=day)}

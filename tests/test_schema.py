@@ -21,7 +21,7 @@ from nkasylum.io.schema import SCHEMA_TYPES, schema_file_name, schema_text
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 _HANDLED = {"$schema", "$defs", "$ref", "title", "description", "default", "format", "type", "enum",
             "pattern", "anyOf", "properties", "required", "additionalProperties", "items",
-            "minItems", "minLength", "minimum", "maximum", "uniqueItems"}
+            "minItems", "minLength", "maxLength", "minimum", "maximum", "uniqueItems"}
 _TYPES = {"string": str, "array": list, "object": dict, "number": (int, float)}
 
 
@@ -54,6 +54,8 @@ def errors(value: Any, schema: dict[str, Any], root: dict[str, Any], at: str = "
             found.append(f"{at}: {value!r} does not match {schema['pattern']}")
         if len(value) < schema.get("minLength", 0):
             found.append(f"{at}: too short")
+        if len(value) > schema.get("maxLength", len(value)):
+            found.append(f"{at}: too long")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if "minimum" in schema and value < schema["minimum"]:
             found.append(f"{at}: below minimum")

@@ -18,7 +18,9 @@ def transit_map(kb: KnowledgeBase, on: dt.date | None = None) -> str:
     """Mermaid flowchart of every passage documented on ``on`` (default: today).
 
     One arrow per distinct (origin, destination, channel) on that date, labelled with
-    the channel; a passage through an unnamed third country says so in its label.
+    the channel; a passage through an unnamed third country says so in its label. A
+    passage is drawn when it is documented on the date: a rule in force, or an
+    observation seen then or between two sightings (never carried forward).
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -28,6 +30,7 @@ def transit_map(kb: KnowledgeBase, on: dt.date | None = None) -> str:
     day = resolve_on(on)
     lines = ["flowchart LR"]
     seen = set()
+    # Documented on the day: a rule in force, or an observation seen (or between sightings) then.
     for p in sorted(kb.passages(on=day), key=lambda p: (str(p.origin), str(p.dest), p.id)):
         edge = (p.origin, p.dest, p.channel, p.via_third_country)
         if edge in seen:

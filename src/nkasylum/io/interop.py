@@ -23,7 +23,7 @@ from nkasylum.core.periods import Basis, resolve_on
 from nkasylum.core.places import Region, place_code
 from nkasylum.core.quantities import Qualifier, Unit
 from nkasylum.core.text import shown
-from nkasylum.core.when import DatePrecision
+from nkasylum.core.when import When
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.model.cases import Outcome
 from nkasylum.model.passages import Channel
@@ -61,11 +61,14 @@ def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
     Returns a dict with the frames named in :data:`FRAMES`: ``policies``, ``passages``,
     ``cases``, ``statistics``, ``sources``, ``conflicts`` (one row per stored entry,
     sorted by ``id``) and ``evidence`` (one row per piece of evidence, with the entry it
-    supports and the publication date of its source). The dtypes are chosen for analysis:
+    supports, when its quoted words say the thing happened, ``happened``, and when its
+    source reported it, ``published``). The dtypes are chosen for analysis:
 
-    * dates are ``datetime64[ns]`` (missing: ``NaT``), so ``.dt``, resampling and
-      comparisons work; each date column keeps its ``*_precision`` column where the
-      model has one, because a date known to the year is stored as its first day;
+    * dates are as precise as their sources: each is a ``string`` column of EDTF text
+      (``"2014"``, ``"2004-07"``, ``"2002-03/2004-06"``; missing: ``<NA>``), with two
+      ``datetime64[ns]`` columns beside it, ``*_lower`` and ``*_upper``, the earliest and
+      latest days it can mean (an open end or a missing date: ``NaT``), so ``.dt``,
+      resampling and comparisons work without pretending that "2014" means 1 January;
     * ISO codes, region ids, ids and texts are pandas ``string`` (missing: ``<NA>``),
       with a readable ``*_name`` column beside each place;
     * qualifiers, units, outcomes, channels, bases and kinds are ``category`` whose
@@ -89,8 +92,10 @@ def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
         >>> import nkasylum as nk
         >>> frames = nk.to_frames()
         >>> cases = frames["cases"]
-        >>> str(cases["date"].dtype), str(cases["outcome"].dtype), str(cases["people_value"].dtype)
+        >>> str(cases["date_lower"].dtype), str(cases["outcome"].dtype), str(cases["people_value"].dtype)
         ('datetime64[ns]', 'category', 'Int64')
+        >>> cases.loc[cases["id"] == "cn-german-school-15-2002", "date"].item()
+        '2002-09-11'
         >>> int(cases.loc[cases["id"] == "cn-german-school-15-2002", "people_value"].item())
         15
         >>> set(frames["evidence"]["entry_type"].cat.categories) >= {"policy", "case"}
@@ -105,9 +110,11 @@ def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]
     """Write the tables of :func:`to_frames` as CSV files into ``folder`` (no pandas needed).
 
     One file per frame (``cases.csv``, ``policies.csv``...) with the same columns, UTF-8,
-    a header row, and ``\n`` line ends. Dates are ``YYYY-MM-DD``; a missing value is an
-    empty cell; yes/no fields are ``true``/``false``; multi-valued fields join their
-    values with ``"; "``. Returns the paths written, in :data:`FRAMES` order.
+    a header row, and ``\n`` line ends. Dates are EDTF text as precise as their
+    sources (``2014``, ``2004-07``, ``2002-03/2004-06``), and their ``*_lower`` and
+    ``*_upper`` columns ``YYYY-MM-DD``; a missing value is an empty cell; yes/no fields
+    are ``true``/``false``; multi-valued fields join their values with ``"; "``. Returns
+    the paths written, in :data:`FRAMES` order.
 
     Example:
         >>> import csv, tempfile
@@ -116,7 +123,7 @@ def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]
         ...     paths = write_csv(tmp)
         ...     with open(paths[0], encoding="utf-8") as f:
         ...         first = next(csv.DictReader(f))
-        >>> [p.name for p in paths][:2], first["date_precision"] in {"day", "month", "year", "decade"}
+        >>> [p.name for p in paths][:2], first["date"] == first["date_lower"][:len(first["date"])]
         (['cases.csv', 'conflicts.csv'], True)
     """
     import csv  # lazy: about 0.7 ms of start-up, and only CSV export needs it
@@ -145,6 +152,8 @@ def _csv_cell(value: object) -> str:
         return str(value.value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, When):
+        return str(value)
     if isinstance(value, tuple):
         return "; ".join(_csv_cell(v) for v in value)
     return str(value)
@@ -204,11 +213,24 @@ def _place_columns(prefix: str, get: Callable[[Any], Country | Region]) -> _Spec
     }
 
 
+def _when_columns(name: str, get: Callable[[Any], When | None]) -> _Spec:
+    """An EDTF date as its text, with the earliest and latest days it can mean."""
+    def bound(e: Any, upper: bool) -> dt.date | None:
+        found = get(e)
+        return None if found is None else (found.upper if upper else found.lower)
+
+    return {
+        name: ("string", lambda e: None if get(e) is None else str(get(e))),
+        f"{name}_lower": ("date", lambda e: bound(e, False)),
+        f"{name}_upper": ("date", lambda e: bound(e, True)),
+    }
+
+
 def _period_columns() -> _Spec:
     return {
         "basis": (Basis, lambda e: e.basis),
-        "valid_from": ("date", lambda e: e.valid_from),
-        "valid_until": ("date", lambda e: e.valid_until),
+        **_when_columns("valid_from", lambda e: e.valid_from),
+        **_when_columns("valid_until", lambda e: e.valid_until),
         "undated": ("bool", lambda e: e.undated),
     }
 
@@ -219,13 +241,17 @@ def _policy_columns() -> _Spec:
         **_place_columns("country", lambda p: p.country),
         **_period_columns(),
         "classification": ("tuple", lambda p: tuple(c.value for c in p.classification)),
+        "urges": ("tuple", lambda p: tuple(f"{place_code(u.target)}: {', '.join(c.value for c in u.classification)}"
+                                           for u in p.urges)),
         "repatriates": ("boolean", lambda p: p.repatriates),
+        "returns_to": ("tuple", lambda p: tuple(place_code(x) for x in p.returns_to)),
         "admits": ("boolean", lambda p: p.admits),
         "grants": ("tuple", lambda p: tuple(g.value for g in p.grants)),
         "procedures": ("tuple", lambda p: p.procedures),
         "agreements": ("tuple", lambda p: p.agreements),
         "exceptions": ("tuple", lambda p: p.exceptions),
         "summary": ("string", lambda p: p.summary),
+        "note": ("string", lambda p: p.note),
     }
 
 
@@ -240,6 +266,7 @@ def _passage_columns() -> _Spec:
         "actor": ("string", lambda p: p.actor),
         "conditions": ("tuple", lambda p: p.conditions),
         "summary": ("string", lambda p: p.summary),
+        "note": ("string", lambda p: p.note),
     }
 
 
@@ -257,9 +284,7 @@ def _case_columns() -> _Spec:
     return {
         "id": ("string", lambda c: c.id),
         "title": ("string", lambda c: c.title),
-        "date": ("date", lambda c: c.date),
-        "date_precision": (DatePrecision, lambda c: c.date_precision),
-        "until": ("date", lambda c: c.until),
+        **_when_columns("date", lambda c: c.date),
         **_place_columns("place", lambda c: c.place),
         **_quantity_columns("people", lambda c: c.people),
         "outcome": (Outcome, lambda c: c.outcome),
@@ -268,6 +293,7 @@ def _case_columns() -> _Spec:
         "applications": ("Int64", lambda c: c.applications),
         "countries": ("tuple", lambda c: tuple(x.alpha_2 for x in c.countries)),
         "inconsistencies": ("tuple", lambda c: c.inconsistencies),
+        "note": ("string", lambda c: c.note),
     }
 
 
@@ -280,9 +306,9 @@ def _statistic_columns() -> _Spec:
         **_place_columns("place", lambda s: s.place),
         "area": ("string", lambda s: s.area),
         **_quantity_columns("value", lambda s: s.value, value="value"),
-        "as_of": ("date", lambda s: s.as_of),
-        "as_of_precision": (DatePrecision, lambda s: s.as_of_precision),
+        **_when_columns("as_of", lambda s: s.as_of),
         "year": ("Int64", lambda s: s.year),
+        "note": ("string", lambda s: s.note),
     }
 
 
@@ -292,13 +318,14 @@ def _source_columns() -> _Spec:
         "title": ("string", lambda s: s.title),
         "publisher": ("string", lambda s: s.publisher),
         "author": ("string", lambda s: s.author),
-        "published": ("date", lambda s: s.published),
+        **_when_columns("published", lambda s: s.published),
         "kind": (SourceKind, lambda s: s.kind),
         "language": ("string", lambda s: s.language),
         "original_publisher": ("string", lambda s: s.original_publisher),
         "url": ("string", lambda s: s.url),
         "document": ("string", lambda s: s.document),
         "note": ("string", lambda s: s.note),
+        "also_in": ("tuple", lambda s: s.also_in),
     }
 
 
@@ -329,7 +356,8 @@ def _evidence_table(kb: KnowledgeBase) -> tuple[Sequence[Any], _Spec]:
         "source": ("string", lambda r: r[3].source),
         "anchor": ("string", lambda r: r[3].anchor),
         "note": ("string", lambda r: r[3].note),
-        "published": ("date", lambda r: r[4]),
+        **_when_columns("happened", lambda r: r[3].happened),
+        **_when_columns("published", lambda r: r[4]),
     }
     return rows, spec
 
@@ -343,7 +371,7 @@ def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None)
     ``"region"``) and, for countries, ``alpha_3``. There is one edge per passage that
     applies on ``on``, keyed by the passage id, with attributes ``passage``, ``channel``
     (its value, e.g. ``"unhcr-office"``), ``basis``, ``valid_from`` and ``valid_until``
-    (``datetime.date`` or ``None``), ``period`` (text), ``via_third_country``, ``actor``
+    (:class:`~nkasylum.When` or ``None``), ``period`` (text), ``via_third_country``, ``actor``
     and ``sources`` (the ids of the sources behind it). ``graph.graph["on"]`` holds the
     date. Several passages between the same two places stay separate edges.
 

@@ -29,7 +29,9 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.places import REGIONS, Region
 from nkasylum.core.quantities import MAX_COUNT, Quantity
+from nkasylum.core.when import When
 from nkasylum.engine.knowledge import KnowledgeBase
+from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
@@ -38,11 +40,16 @@ from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import SeriesPoint, Statistic
+from nkasylum.model.support import Backing
 from nkasylum.store.convert import unstructure
 
 __all__ = ["SCHEMA_TYPES", "json_schema", "schema_file_name", "write_schemas"]
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+_DURATION_PATTERN = r"^-?P(?:[0-9]+D)?(?:T[0-9]+(?:\.[0-9]{6})?S)?$"
+_EDTF_ONE = r"(?:[0-9]{3}X|[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)[~?%]?"
+_EDTF_PATTERN = rf"^(?:{_EDTF_ONE}|(?:{_EDTF_ONE}|\.\.)/(?:{_EDTF_ONE}|\.\.))$"
 
 # Rules the constructors enforce on a single field, stated in the schema too.
 _ENTRY_RULES: dict[str, dict[str, Any]] = {"id": {"minLength": 1}, "evidence": {"minItems": 1}}
@@ -66,8 +73,8 @@ _DERIVED: dict[type[Any], dict[str, dict[str, Any]]] = {
 _DERIVED_NOTE = " Derived from the fields when written; ignored when read back."
 
 SCHEMA_TYPES: tuple[type[Any], ...] = (
-    Assessment, Case, Conflict, Country, Evidence, KnowledgeBase, Leg, Passage, Policy, Quantity, Region,
-    Route, SeriesPoint, Source, Statistic)
+    Assessment, Backing, Case, Conflict, Country, Evidence, KnowledgeBase, Leg, Passage, Policy,
+    PolicyAnswer, Quantity, Region, Route, SeriesPoint, Source, Statistic, When)
 """Every public type that has a committed schema file under ``schemas/``."""
 
 
@@ -90,8 +97,11 @@ def json_schema(kind: Any) -> dict[str, Any]:
     enum (``nk.Outcome``), or a ``tuple[...]``/``list[...]`` of them. Every object lists
     its properties with a description taken from the class's documentation, marks the
     fields without a default as required, and forbids unknown keys (as
-    :func:`from_json` does). Countries are ISO alpha-2 codes; regions their ids; dates
-    ``YYYY-MM-DD``. A route may also be given as text (``"KP > CN > KR"``).
+    :func:`from_json` does). Countries are ISO alpha-2 codes; regions their ids; days
+    ``YYYY-MM-DD``; dates as precise as their sources (:class:`~nkasylum.When`) EDTF text
+    such as ``"2014"`` or ``"2002-03/2004-06"``; lengths of time ISO 8601 durations
+    (``"P339D"``). A route may also be given as text (``"KP > CN > KR"``). An
+    assessment's ``last_known`` is itself an assessment (a recursive ``$ref``).
 
     Raises:
         ArgumentTypeError: ``kind`` is not a type nkasylum serialises.
@@ -156,6 +166,28 @@ def _schema_of(tp: Any, defs: dict[str, Any], *, top: bool = False) -> dict[str,
         return {"type": "string"}
     if tp is dt.date:
         return {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+    if tp is dt.timedelta:
+        defs.setdefault("Duration", {
+            "type": "string",
+            "pattern": _DURATION_PATTERN,
+            "description": "A length of time (an evidence age, a horizon) as an ISO 8601 duration: "
+                           "whole days, then seconds if any, e.g. \"P339D\" (339 days) or \"P0D\".",
+        })
+        return {"$ref": "#/$defs/Duration"}
+    if tp is When:
+        defs.setdefault("When", {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "pattern": _EDTF_PATTERN,
+            "description": "A date or period as precise as its source, as EDTF text (ISO 8601-2): "
+                           "a year \"2014\", a month \"2004-07\", a day \"2002-09-11\", a decade "
+                           "\"199X\", an interval \"2002-03/2004-06\" (either end may be open, "
+                           "\"..\"), each optionally approximate \"~\", uncertain \"?\" or both \"%\". "
+                           "The pattern states the common forms; from_json reads any EDTF date or "
+                           "interval of level 1.",
+        })
+        return {"$ref": "#/$defs/When"}
     origin = typing.get_origin(tp)
     if origin is typing.Union or isinstance(tp, types.UnionType):
         return {"anyOf": [_schema_of(arg, defs) for arg in typing.get_args(tp)]}

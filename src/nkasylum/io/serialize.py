@@ -22,7 +22,6 @@ __all__ = ["MAX_JSON_SIZE", "from_json", "to_json"]
 T = TypeVar("T")
 
 
-
 def to_json(obj: object, *, indent: int | None = 2) -> str:
     """Serialise any public nkasylum value (or a tuple or list of them) to JSON.
 
@@ -31,7 +30,8 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
 
     ``obj`` is an nkasylum value: an instance of one of its classes (``nk.Case``,
     ``nk.Assessment``, ``nk.KnowledgeBase``, ``nk.Country``...), a member of one of its
-    enums, a ``datetime.date``, or ``None`` (what a query returns when nothing is
+    enums, a ``datetime.date``, a ``datetime.timedelta`` (written as an ISO 8601 duration,
+    ``"P339D"``), or ``None`` (what a query returns when nothing is
     documented); or a tuple or list of such values. Anything else is refused with
     :class:`~nkasylum.ArgumentTypeError` rather than written in a form that does not
     read back: bytes, a ``datetime`` (a date and time, not a date), a set (whose order
@@ -54,8 +54,6 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
 
 
 def _check_serialisable(obj: object) -> None:
-
-
     pending = [obj]
     while pending:
         value = pending.pop()
@@ -63,14 +61,14 @@ def _check_serialisable(obj: object) -> None:
             pending.extend(value)
             continue
         kind = type(value)
-        if (value is None or kind is dt.date
+        if (value is None or kind is dt.date or kind is dt.timedelta
                 or ((attrs.has(kind) or issubclass(kind, enum.Enum))
                     and kind.__module__.partition(".")[0] == "nkasylum")):
             continue
         where = "" if value is obj else f" (inside the {type(obj).__name__} given)"
         raise ArgumentTypeError(
             "to_json takes nkasylum values (such as nk.Case, nk.Assessment, nk.KnowledgeBase, "
-            "nk.Country or an nkasylum enum member), datetime.date or None, or tuples and lists "
+            "nk.Country or an nkasylum enum member), datetime.date, datetime.timedelta or None, or tuples and lists "
             f"of them; not {kind.__module__}.{kind.__qualname__}{where}: {shown(value)}"
         )
 

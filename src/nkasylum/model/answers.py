@@ -10,6 +10,7 @@ from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.when import When
+from nkasylum.model.markdown import policy_answer_markdown
 from nkasylum.model.policies import Policy
 from nkasylum.model.sources import Evidence
 from nkasylum.model.support import Backing
@@ -63,3 +64,6 @@ class PolicyAnswer:
 
     def __bool__(self) -> bool:
         return self.policy is not None
+
+    def _repr_markdown_(self) -> str:
+        return policy_answer_markdown(self)

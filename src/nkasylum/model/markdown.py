@@ -16,13 +16,18 @@ from nkasylum.core.countries import Country
 from nkasylum.core.places import Region
 
 if TYPE_CHECKING:  # only for annotations: the value types import this module
+    import datetime as dt
+
+    from nkasylum.model.answers import PolicyAnswer
     from nkasylum.model.assessment import Assessment
     from nkasylum.model.cases import Case
+    from nkasylum.model.passages import Passage
     from nkasylum.model.policies import Policy
     from nkasylum.model.routes import Route
+    from nkasylum.model.support import Backing
 
-__all__ = ["assessment_markdown", "case_markdown", "mermaid_node", "policy_markdown", "route_markdown",
-           "route_mermaid"]
+__all__ = ["assessment_markdown", "case_markdown", "mermaid_node", "policy_answer_markdown", "policy_markdown",
+           "route_markdown", "route_mermaid"]
 
 
 def _label(text: str) -> str:
@@ -87,11 +92,16 @@ def policy_markdown(policy: Policy) -> str:
 
     A yes/no field the sources leave open reads "undocumented", never "no".
 
+    The period is shown with its ends as EDTF, as precise as the sources (``1960``, not
+    ``1960-01-01``).
+
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> text = policy_markdown(nk.policy("CN", on=dt.date(2002, 9, 11)))
         >>> "| repatriates | yes |" in text, "| admits | undocumented |" in text
         (True, True)
+        >>> print(policy_markdown(nk.policy("CN", on=dt.date(1970, 1, 1))).splitlines()[0])
+        **Policy** `cn-1960-extradition-convention` — China (CN) (1960 to 1985-12-31, rule)
     """
     def yesno(v: bool | None) -> str:
         return "undocumented" if v is None else ("yes" if v else "no")
@@ -105,6 +115,8 @@ def policy_markdown(policy: Policy) -> str:
         " ".join(policy.summary.split()),
         "",
         "| field | value |", "|---|---|",
+        f"| valid from | {policy.valid_from or '—'} |",
+        f"| valid until | {policy.valid_until or '—'} |",
         f"| classification | {listed(tuple(c.value for c in policy.classification), ', ')} |",
         f"| repatriates | {yesno(policy.repatriates)} |",
         f"| admits | {yesno(policy.admits)} |",
@@ -143,9 +155,48 @@ def case_markdown(case: Case) -> str:
     return "\n".join(rows)
 
 
+def _days(age: dt.timedelta | None) -> str:
+    if age is None:
+        return "—"
+    return "1 day" if age.days == 1 else f"{age.days:,} days"
+
+
+def _asked(on: dt.date, asked: object) -> str:
+    return f"at some time in {asked} (last on {on})" if asked is not None else f"on {on}"
+
+
+def _support_rows(backing: tuple[Backing, ...], legs: dict[str, str] | None = None) -> list[str]:
+    """A table of how each statement is supported: seen, between sightings, rule in force..."""
+    if not backing:
+        return []
+    head = "| leg | statement | support | sighting | age |" if legs is not None else \
+        "| statement | support | sighting | age |"
+    rows = [head, "|---" * head.count(" | ") + "|---|"]
+    for b in backing:
+        leg = f"{legs.get(b.entry, '—')} | " if legs is not None else ""
+        rows.append(f"| {leg}`{b.entry}` | {b.support.value} | {b.sighting or '—'} | {_days(b.age)} |")
+    return rows
+
+
+def _undated_rows(entries: tuple[Policy | Passage, ...]) -> list[str]:
+    if not entries:
+        return []
+    lines = ["", "**Undated context** (undated statements answer no dated question):", ""]
+    lines += [f"- `{e.id}` (undated): {_cell(e.summary)}" for e in entries]
+    return lines
+
+
+def _horizon(horizon: dt.timedelta | None) -> str:
+    return ("**Horizon:** none (observations count only up to their last sighting)" if horizon is None
+            else f"**Horizon:** observations carried forward up to {_days(horizon)}")
+
+
 def assessment_markdown(a: Assessment) -> str:
     """A Markdown rendering of an assessment (what Jupyter shows for an :class:`Assessment`):
-    the verdict, the route, the numbered explanation, the sources and the age of the evidence.
+    the verdict, the route, the numbered explanation, the support of each statement per leg
+    (seen, between sightings, rule in force, carried forward), the sources, the age of the
+    evidence and what was last known when the answer is not documented (undated context is
+    among the explanation's steps).
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -154,10 +205,15 @@ def assessment_markdown(a: Assessment) -> str:
         **DOCUMENTED**: KP to KR via RU on 2009-12-23
         >>> "Route: `KP > RU > KR`" in text, "**Newest evidence:**" in text
         (True, True)
+        >>> "| RU > KR | `ru-kr-unhcr-moscow` | seen | 2009-12-23 | 0 days |" in text
+        True
+        >>> text = assessment_markdown(nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)))
+        >>> [line for line in text.splitlines() if line.startswith("**Last known:**")]
+        ['**Last known:** documented on 2023-08-16 (290 days before the date asked): `KP > CN > third country > KR`']
     """
     via = "any route" if a.via is None else " > ".join(c.alpha_2 for c in a.via)
     lines = [f"**{a.verdict.value.upper()}**: {a.origin.alpha_2} to {a.dest.alpha_2} via "
-             f"{via} on {a.on}"]
+             f"{via} {_asked(a.on, a.asked)}"]
     if a.route is not None:
         lines += ["", f"Route: `{a.route}`"]
     if a.explanation:
@@ -167,11 +223,61 @@ def assessment_markdown(a: Assessment) -> str:
     if a.alternatives:
         lines.append("**Other documented routes:** " + ", ".join(f"`{r}`" for r in a.alternatives))
         lines.append("")
+    legs: dict[str, str] = {}
+    for step in a.steps:
+        for b in step.backing:
+            if step.leg is not None:
+                legs.setdefault(b.entry, f"{_code(step.leg.origin)} > {_code(step.leg.dest)}")
+    if a.backing:
+        lines += [f"**Support {_asked(a.on, a.asked)}:**", "", *_support_rows(a.backing, legs), ""]
     sources = ", ".join(f"`{s}`" for s in dict.fromkeys(e.source for e in a.evidence))
     lines.append(f"**Sources:** {sources or 'none'}")
     lines.append("")
-    lines.append(f"**Newest evidence:** {a.latest_evidence or 'undated'}")
+    lines.append(f"**Newest evidence:** {a.latest_evidence or 'undated'}; **evidence age:** {_days(a.evidence_age)}")
+    lines += ["", _horizon(a.horizon)]
+    if not a and a.last_known is not None:
+        known = a.last_known
+        lines += ["", f"**Last known:** {known.verdict.value} on {known.on} ({_days(a.on - known.on)} before "
+                      f"the date asked): `{known.route or 'no named route'}`"]
+    elif not a:
+        lines += ["", "**Last known:** nothing earlier is documented either"]
     if a.disputed:
         lines += ["", "**Disputed:** " + ", ".join(f"`{c}`" for c in a.disputed)
                   + " (sources disagree; see `nk.conflicts()`)"]
+    return "\n".join(lines)
+
+
+def _code(value: Country | Region) -> str:
+    return value.alpha_2 if isinstance(value, Country) else value.id
+
+
+def policy_answer_markdown(answer: PolicyAnswer) -> str:
+    """A Markdown rendering of a :class:`PolicyAnswer`: the policy documented on the date
+    (or what was last known, and when), the support of each statement, the evidence age
+    and the undated context.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> text = policy_answer_markdown(nk.policy_answer("TH", on=dt.date(2024, 6, 1)))
+        >>> print(text.splitlines()[0])
+        **UNDOCUMENTED**: policy of Thailand (TH) on 2024-06-01
+        >>> "**Last known:** 2018-06-01 (2,192 days before the date asked)" in text, "(undated)" in text
+        (True, True)
+    """
+    state = "documented" if answer.policy is not None else "undocumented"
+    lines = [f"**{state.upper()}**: policy of {answer.country} {_asked(answer.on, answer.asked)}", ""]
+    shown = answer
+    if answer.policy is None:
+        known = answer.last_known
+        if known is None or known.policy is None:
+            lines.append("**Last known:** nothing earlier is documented either")
+        else:
+            lines += [f"**Last known:** {known.on} ({_days(answer.on - known.on)} before the date asked)", ""]
+            shown = known
+    if shown.policy is not None:
+        lines += [policy_markdown(shown.policy), "", *_support_rows(shown.backing), ""]
+        lines.append(f"**Newest evidence:** {shown.latest_evidence or 'undated'}; **evidence age:** "
+                     f"{_days(shown.evidence_age)}")
+    lines += ["", _horizon(answer.horizon)]
+    lines += _undated_rows(answer.undated)
     return "\n".join(lines)

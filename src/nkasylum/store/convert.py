@@ -3,7 +3,9 @@
 Kept apart from the value types (as cattrs recommends). The converter is built on first use
 (importing ``cattrs`` is deferred so that ``import nkasylum`` stays cheap). Countries are
 stored as alpha-2 codes, regions as their ids, dates as ISO strings, EDTF spans
-(:class:`~nkasylum.When`) as their EDTF text, enums as their values; tuples become lists. An
+(:class:`~nkasylum.When`) as their EDTF text, durations (``datetime.timedelta``: an evidence
+age, a horizon) as ISO 8601 durations (``"P339D"``), enums as their values; tuples become
+lists. An
 assessment's plain form also carries its worded ``explanation``, for readers; it is derived
 from the steps and ignored when read back.
 """
@@ -30,7 +32,7 @@ from nkasylum.model.routes import Route
 if TYPE_CHECKING:
     from cattrs import Converter
 
-__all__ = ["get_converter", "structure", "unstructure"]
+__all__ = ["duration_text", "get_converter", "structure", "unstructure"]
 
 T = TypeVar("T")
 _lock = threading.Lock()
@@ -52,6 +54,41 @@ def _structure_date(value: object, _: object) -> dt.date:
         except ValueError:
             raise ValueError(f"expected a date as YYYY-MM-DD, got {shown(value)}") from None
     raise ValueError(f"expected a date, got {type(value).__name__} {shown(value)}")
+
+
+_DURATION = re.compile(r"(-?)P(?:(\d{1,9})D)?(?:T(\d{1,5})(?:\.(\d{6}))?S)?", re.ASCII)
+
+
+def duration_text(value: dt.timedelta) -> str:
+    """A ``timedelta`` as an ISO 8601 duration: whole days, then seconds if any.
+
+    Example:
+        >>> import datetime as dt
+        >>> duration_text(dt.timedelta(days=339)), duration_text(dt.timedelta(hours=-1, microseconds=5))
+        ('P339D', '-PT3599.999995S')
+    """
+    sign = "-" if value < dt.timedelta(0) else ""
+    left = -value if sign else value
+    text = f"{sign}P{left.days}D" if left.days or not (left.seconds or left.microseconds) else f"{sign}P"
+    if left.seconds or left.microseconds:
+        text += f"T{left.seconds}" + (f".{left.microseconds:06d}" if left.microseconds else "") + "S"
+    return text
+
+
+def _structure_duration(value: object, _: object) -> dt.timedelta:
+    if isinstance(value, dt.timedelta):
+        return value
+    match = _DURATION.fullmatch(value) if isinstance(value, str) else None
+    if match is None or value in ("P", "-P"):
+        raise ValueError(f"expected a duration in days such as \"P339D\" (ISO 8601), got {shown(value)}")
+    sign, days, seconds, micros = match.groups()
+    try:
+        found = dt.timedelta(days=int(days or 0), seconds=int(seconds or 0), microseconds=int(micros or 0))
+    except OverflowError:
+        raise ValueError(f"the duration {shown(value)} is longer than Python can hold") from None
+    if seconds is not None and int(seconds) >= 86400:
+        raise ValueError(f"write {shown(value)} with whole days as days (seconds below 86400)")
+    return -found if sign else found
 
 
 def _structure_when(value: object, _: object) -> When:
@@ -110,6 +147,8 @@ def get_converter() -> Converter:
         conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
         conv.register_structure_hook(When, _structure_when)
         conv.register_unstructure_hook(When, str)
+        conv.register_structure_hook(dt.timedelta, _structure_duration)
+        conv.register_unstructure_hook(dt.timedelta, duration_text)
         for kind in (str, int, bool):
             conv.register_structure_hook(kind, _strict(kind))
         conv.register_structure_hook(Country, _structure_country)

@@ -1,0 +1,325 @@
+"""What each command of the ``nkasylum`` command line prints (see :mod:`nkasylum.io.cli`).
+
+Each command takes the parsed arguments and a text stream, writes its table (or, with
+``--json``, the JSON of :func:`nkasylum.to_json`) into it, and returns the exit status. The
+words used for time (seen, between sightings, rule in force, carried forward, last known,
+undated) are those of :class:`nkasylum.Support` and the "Time and evidence" page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import textwrap
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+import attrs
+
+from nkasylum.core.countries import country
+from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.places import place, place_code
+from nkasylum.engine.knowledge import default_knowledge_base
+from nkasylum.io.interop import write_csv
+from nkasylum.io.serialize import to_json
+from nkasylum.model.answers import PolicyAnswer
+from nkasylum.model.assessment import Assessment
+from nkasylum.model.passages import Passage
+from nkasylum.model.policies import Policy
+from nkasylum.model.routes import Leg
+
+__all__ = ["COMMANDS", "WriteError"]
+
+_ANY_ROUTE = {"any", "-"}
+
+
+class WriteError(Exception):
+    """A file the command was asked to write could not be written (exit status 3)."""
+
+
+# --------------------------------------------------------------------- output
+def _emit_json(value: object, out: TextIO) -> None:
+    print(to_json(value), file=out)
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], out: TextIO, *,
+           widest: int = 60) -> None:
+    def fit(value: object) -> str:
+        text = " ".join(("" if value is None else str(value)).split())
+        return text if len(text) <= widest else text[: widest - 1] + "…"
+
+    cells = [[fit(v) for v in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), file=out)
+    print("  ".join("-" * w for w in widths), file=out)
+    for row in cells:
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "undocumented" if value is None else ("yes" if value else "no")
+
+
+def _wrap(text: str, out: TextIO, indent: str = "") -> None:
+    for line in textwrap.wrap(" ".join(text.split()), width=88, initial_indent=indent,
+                              subsequent_indent=indent + "  " if indent else "  "):
+        print(line, file=out)
+
+
+def _days(age: dt.timedelta | None) -> str:
+    if age is None:
+        return "—"
+    return "1 day" if age.days == 1 else f"{age.days:,} days"
+
+
+def _asked(on: dt.date, asked: object) -> str:
+    """The date asked as the answers word it: a day, or a period and its last day."""
+    return f"at some time in {asked} (last on {on})" if asked is not None else f"on {on}"
+
+
+def _horizon(horizon: dt.timedelta | None) -> str:
+    return ("observations are not carried forward past their last sighting" if horizon is None
+            else f"observations carried forward up to {_days(horizon)} (--horizon)")
+
+
+def _sources(evidence: Sequence[object]) -> str:
+    return ", ".join(dict.fromkeys(getattr(e, "source", "") for e in evidence)) or "none"
+
+
+def _undated(entries: Sequence[Policy | Passage], out: TextIO) -> None:
+    if not entries:
+        return
+    print(file=out)
+    print("undated context (undated statements: they answer no dated question):", file=out)
+    for entry in entries:
+        _wrap(f"- {entry.id} (undated): {entry.summary} [{_sources(entry.evidence)}]", out)
+
+
+# ------------------------------------------------------------------- commands
+def _country(args: argparse.Namespace, out: TextIO) -> int:
+    found = country(" ".join(args.name))
+    if args.json:
+        # to_json stores a country as its code; here the caller asked about the country itself.
+        print(json.dumps(attrs.asdict(found), indent=2, sort_keys=True, ensure_ascii=False), file=out)
+        return 0
+    rows = [("name", found.name), ("alpha-2", found.alpha_2), ("alpha-3", found.alpha_3),
+            ("numeric", found.numeric), ("ISO name", found.iso_name),
+            ("official name", found.official_name or "—")]
+    _table(("field", "value"), rows, out, widest=80)
+    return 0
+
+
+def _policy_fields(found: Policy, out: TextIO) -> None:
+    print(f"id: {found.id}", file=out)
+    _wrap(found.summary, out)
+    print(file=out)
+    rows = [("period", found.period), ("classification", ", ".join(c.value for c in found.classification) or "—"),
+            ("repatriates", _yes_no(found.repatriates)),
+            ("returns to", ", ".join(place_code(p) for p in found.returns_to) or "—"),
+            ("admits", _yes_no(found.admits)),
+            ("grants", ", ".join(g.value for g in found.grants) or "—"),
+            ("procedures", "; ".join(found.procedures) or "—"),
+            ("sources", _sources(found.evidence))]
+    _table(("field", "value"), rows, out, widest=80)
+
+
+def _policy_support(answer: PolicyAnswer, out: TextIO) -> None:
+    print(file=out)
+    rows = [(b.entry, b.support.value, b.sighting or "—", _days(b.age)) for b in answer.backing]
+    _table(("statement", "support", "sighting", "age"), rows, out, widest=70)
+    print(f"evidence age: {_days(answer.evidence_age)}; newest evidence: "
+          f"{answer.latest_evidence or 'undated'}", file=out)
+
+
+def _policy(args: argparse.Namespace, out: TextIO) -> int:
+    answer = default_knowledge_base().policy_answer(args.country, on=args.on or dt.date.today(),
+                                                    horizon=args.horizon)
+    if args.json:
+        _emit_json(answer, out)
+        return 0
+    where = place(args.country)
+    when = _asked(answer.on, answer.asked)
+    if answer.policy is not None:
+        print(f"{answer.policy.country}: policy documented {when} ({answer.policy.basis.value})", file=out)
+        _policy_fields(answer.policy, out)
+        _policy_support(answer, out)
+    else:
+        print(f"No policy of {where} is documented {when} (undocumented, not 'none').", file=out)
+        known = answer.last_known
+        if known is not None and known.policy is not None:
+            print(f"last known: {known.on}, {_days(answer.on - known.on)} before the date asked; "
+                  "nothing documents it since:", file=out)
+            _policy_fields(known.policy, out)
+            _policy_support(known, out)
+        else:
+            print("last known: nothing earlier is documented either.", file=out)
+    print(_horizon(answer.horizon), file=out)
+    _undated(answer.undated, out)
+    return 0
+
+
+def _timeline(args: argparse.Namespace, out: TextIO) -> int:
+    found = default_knowledge_base().policy_timeline(args.country)
+    if args.json:
+        _emit_json(found, out)
+        return 0
+    if not found:
+        print(f"No policy of {place(args.country)} is documented.", file=out)
+        return 0
+    rows = [(p.period, p.basis.value, _yes_no(p.repatriates), _yes_no(p.admits), p.id) for p in found]
+    _table(("period", "basis", "repatriates", "admits", "id"), rows, out, widest=70)
+    return 0
+
+
+def _cases(args: argparse.Namespace, out: TextIO) -> int:
+    found = default_knowledge_base().cases(country=args.country, since=args.since, until=args.until,
+                                           outcome=args.outcome)
+    if args.json:
+        _emit_json(found, out)
+        return 0
+    rows = [(c.date or "undated", place_code(c.place),
+             c.people, c.outcome.value, c.id) for c in found]
+    _table(("date", "place", "people", "outcome", "id"), rows, out)
+    print(f"{len(found)} case(s)", file=out)
+    return 0
+
+
+def _routes(args: argparse.Namespace, out: TextIO) -> int:
+    on = args.on or dt.date.today()
+    found = default_knowledge_base().routes(args.origin, args.dest, on=on, max_transits=args.max_transits,
+                                            horizon=args.horizon, last_known=args.last_known)
+    if args.json:
+        _emit_json(found, out)
+        return 0
+    if not found:
+        print(f"No documented route on {on} (undocumented is not impossible).", file=out)
+        return 0
+    rows = [(i, str(r), " / ".join(dict.fromkeys(leg.channel.value for leg in r.legs if leg.channel)))
+            for i, r in enumerate(found, 1)]
+    _table(("#", "route", "channels"), rows, out, widest=80)
+    if args.horizon is not None:
+        print(_horizon(args.horizon), file=out)
+    return 0
+
+
+def _leg_text(leg: Leg | None) -> str:
+    return "—" if leg is None else f"{place_code(leg.origin)} > {place_code(leg.dest)}"
+
+
+def _assessment_support(a: Assessment, out: TextIO) -> None:
+    """Support per leg: each statement the answer rests on, under the leg it decides."""
+    legs: dict[str, str] = {}
+    for step in a.steps:
+        for b in step.backing:
+            legs.setdefault(b.entry, _leg_text(step.leg))
+    rows = [(legs.get(b.entry, "—"), b.entry, b.support.value, b.sighting or "—", _days(b.age))
+            for b in a.backing]
+    if rows:
+        print(f"support {_asked(a.on, a.asked)}:", file=out)
+        _table(("leg", "statement", "support", "sighting", "age"), rows, out, widest=60)
+
+
+def _assess(args: argparse.Namespace, out: TextIO) -> int:
+    places = list(args.places)
+    if len(places) < 3:
+        raise ArgumentTypeError(
+            "assess takes ORIGIN, one or more transit countries (or 'any' for any route) and DEST, "
+            f"e.g. 'nkasylum assess KP CN KR'; got {' '.join(places)!r}"
+        )
+    origin, middle, dest = places[0], places[1:-1], places[-1]
+    via: list[str] | None = None if [m.lower() for m in middle] in (["any"], ["-"]) else middle
+    if via is not None and any(m.lower() in _ANY_ROUTE for m in via):
+        raise ArgumentTypeError("'any' stands alone between ORIGIN and DEST; it cannot be mixed with countries")
+    a = default_knowledge_base().can_resettle(origin, via, dest, on=args.on or dt.date.today(),
+                                              horizon=args.horizon)
+    if args.json:
+        _emit_json(a, out)
+        return 0 if a else 1
+    print(str(a), file=out)
+    print(file=out)
+    if a.route is not None:
+        print(f"route: {a.route}", file=out)
+    if a.alternatives:
+        print("other documented routes: " + ", ".join(str(r) for r in a.alternatives), file=out)
+    _assessment_support(a, out)
+    print(f"sources: {_sources(a.evidence)}", file=out)
+    print(f"newest evidence: {a.latest_evidence or 'undated'}", file=out)
+    print(f"evidence age: {_days(a.evidence_age)}", file=out)
+    if not a:
+        known = a.last_known
+        if known is not None:
+            _wrap(f"last known: {known.verdict.value} on {known.on}, {_days(a.on - known.on)} before the "
+                  f"date asked, by {known.route or 'no named route'} [{_sources(known.evidence)}]", out)
+        else:
+            print("last known: nothing earlier is documented either", file=out)
+    print(_horizon(a.horizon), file=out)
+    if a.undated:
+        _wrap(f"undated context: {', '.join(e.id for e in a.undated)} (answers no dated question)", out)
+    return 0 if a else 1
+
+
+def _sources_command(args: argparse.Namespace, out: TextIO) -> int:
+    found = default_knowledge_base().sources()
+    if args.json:
+        _emit_json(found, out)
+        return 0
+    rows = [(s.id, s.published or "undated", s.publisher or "—", s.title) for s in found]
+    _table(("id", "published", "publisher", "title"), rows, out, widest=50)
+    return 0
+
+
+def _series(args: argparse.Namespace, out: TextIO) -> int:
+    kb = default_knowledge_base()
+    found = kb.series(args.measure, country=args.country)
+    if args.json:
+        _emit_json(found, out)
+        return 0
+    if not found:
+        measures = sorted({s.measure for s in kb.statistics() if s.year is not None})
+        print(f"No yearly figures for {args.measure!r}. Measures with yearly figures: "
+              f"{', '.join(measures) or 'none'}", file=out)
+        return 0
+    rows = [(p.year, p.value, ", ".join(p.disputed) or "", p.statistic) for p in found]
+    _table(("year", "value", "disputed", "statistic"), rows, out)
+    return 0
+
+
+def _conflicts(args: argparse.Namespace, out: TextIO) -> int:
+    found = default_knowledge_base().conflicts()
+    if args.json:
+        _emit_json(found, out)
+        return 0
+    rows = [(c.id, c.subject, ", ".join(c.versions)) for c in found]
+    _table(("id", "subject", "versions"), rows, out)
+    return 0
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    folder = Path(args.out)
+    kb = default_knowledge_base()
+    try:
+        if args.format == "csv":
+            written = write_csv(folder, kb)
+        else:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / "knowledge-base.json"
+            path.write_text(to_json(kb) + "\n", encoding="utf-8")
+            written = [path]
+    except OSError as err:
+        raise WriteError(f"cannot write to {folder}: {err.strerror or err}") from None
+    if args.json:
+        print(json.dumps([str(p) for p in written], indent=2), file=out)
+    else:
+        for p in written:
+            print(p, file=out)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "country": _country, "policy": _policy, "timeline": _timeline, "cases": _cases,
+    "routes": _routes, "assess": _assess, "sources": _sources_command, "series": _series,
+    "conflicts": _conflicts, "export": _export,
+}
+"""Each command's function, by name."""
