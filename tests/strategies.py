@@ -84,6 +84,23 @@ places = st.one_of(countries, regions)
 """A country or a region."""
 
 
+@st.composite
+def whens(draw: Any, days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.When:
+    """An EDTF span inside ``days``: a day, a month, a year or an interval of two days,
+    sometimes approximate or uncertain (the forms the data files use)."""
+    lo, hi = max(days[0], dt.date(1000, 1, 1)), min(days[1], dt.date(9998, 12, 31))
+    day = draw(st.dates(lo, hi))
+    form = draw(st.sampled_from(["day", "month", "year", "interval"]))
+    if form == "interval":
+        end = draw(st.dates(day, hi))
+        return nk.When.between(day, end)
+    text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": f"{day.year:04d}"}[form]
+    when = nk.When.parse(text + draw(st.sampled_from(["", "", "~", "?"])))
+    if when.start < days[0] or when.end > days[1]:  # a month or year reaching past the range
+        return nk.When.day(day)
+    return when
+
+
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.one_of(st.none(), strategy)
 
@@ -96,7 +113,8 @@ def _tuples(strategy: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrat
 @st.composite
 def evidence(draw: Any, source_ids: st.SearchStrategy[str] = ids) -> nk.Evidence:
     """Evidence citing a source id drawn from ``source_ids``."""
-    return nk.Evidence(source=draw(source_ids), anchor=draw(anchors), note=draw(notes))
+    return nk.Evidence(source=draw(source_ids), anchor=draw(anchors), note=draw(notes),
+                       happened=draw(_optional(whens())))
 
 
 @st.composite
@@ -125,7 +143,7 @@ def sources(draw: Any, id: st.SearchStrategy[str] = ids, days: tuple[dt.date, dt
         document=draw(texts),
         kind=draw(st.sampled_from(list(nk.SourceKind))),
         publisher=draw(_optional(texts)),
-        published=draw(_optional(st.dates(*days))),
+        published=draw(_optional(whens(days))),
         url=draw(_optional(texts)),
         author=draw(_optional(texts)),
         language=draw(st.sampled_from(["en", "ko", "ru", "zh", "ja"])),
@@ -139,15 +157,18 @@ def sources(draw: Any, id: st.SearchStrategy[str] = ids, days: tuple[dt.date, dt
 def periods(draw: Any, basis: nk.Basis, days: tuple[dt.date, dt.date] = ALL_DAYS) -> dict[str, Any]:
     """Keyword arguments for a valid period of a statement with this ``basis``.
 
-    A rule needs a start and may lack an end; an observation needs both; either may be
-    undated (no dates at all). The end is never before the start.
+    A rule needs a start (an EDTF span) and may lack an end; an observation is dated by its
+    evidence, or (as a value built in code) over a span of its own; either may be undated.
+    The end is never before the start.
     """
     if draw(st.integers(0, 7)) == 0:
         return {"undated": True}
-    start = draw(st.dates(*days))
+    if basis is nk.Basis.OBSERVATION and draw(st.booleans()):
+        return {}
+    start = draw(whens(days))
     if basis is nk.Basis.RULE and draw(st.booleans()):
         return {"valid_from": start}
-    return {"valid_from": start, "valid_until": draw(st.dates(start, days[1]))}
+    return {"valid_from": start, "valid_until": draw(whens((start.end, days[1])))}
 
 
 # ------------------------------------------------------------------ entries
@@ -232,9 +253,8 @@ def routes(draw: Any, max_stops: int = 6) -> nk.Route:
 @st.composite
 def cases(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
           days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Case:
-    """A case; ``until`` is set only after a ``date``."""
-    date = draw(_optional(st.dates(*days)))
-    until = draw(_optional(st.dates(date, days[1]))) if date is not None else None
+    """A case, dated by an EDTF span or not at all."""
+    date = draw(_optional(whens(days)))
     return nk.Case(
         id=draw(id),
         title=draw(texts),
@@ -243,8 +263,6 @@ def cases(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStra
         people=draw(quantities()),
         outcome=draw(st.sampled_from(list(nk.Outcome))),
         evidence=_evidence_tuple(draw, source_ids),
-        date_precision=draw(st.sampled_from(list(nk.DatePrecision))),
-        until=until,
         channel=draw(_optional(st.sampled_from(list(nk.Channel)))),
         route=draw(_optional(routes(max_stops=3))),
         applications=draw(_optional(st.integers(0, 10**6))),
@@ -263,8 +281,7 @@ def statistics(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.Searc
         place=draw(places),
         value=draw(quantities()),
         evidence=_evidence_tuple(draw, source_ids),
-        as_of=draw(_optional(st.dates(*days))),
-        as_of_precision=draw(st.sampled_from(list(nk.DatePrecision))),
+        as_of=draw(_optional(whens(days))),
         year=draw(_optional(st.integers(1900, 2100))),
         area=draw(_optional(texts)),
     )
@@ -298,7 +315,8 @@ def series_points(draw: Any) -> nk.SeriesPoint:
 _K = StepKind
 _STEP_NEEDS: dict[StepKind, set[str]] = {
     _K.PASSAGE: {"leg", "passage"}, _K.OTHER_DATES: {"leg", "passage"}, _K.FIGURE: {"leg", "statistic"},
-    _K.NO_PASSAGE: {"leg"}, _K.NO_ROUTE: {"leg", "transits"}, _K.LAST_ROUTE: {"route"},
+    _K.NO_PASSAGE: {"leg"}, _K.NO_ROUTE: {"leg", "transits"}, _K.LAST_ROUTE: {"leg"},
+    _K.UNDATED: {"policy"},
     _K.DISPUTED: {"conflict"}, _K.EVIDENCE_DATES: set(),
     **{kind: {"leg", "policy"} for kind in (_K.RETURNS_YET_LEAVES, _K.BLOCKED_LEAVING, _K.BLOCKED_ARRIVING,
                                             _K.RETURNS_WITH_EXCEPTIONS, _K.DESTINATION_CLOSED, _K.DEAD_END,
@@ -417,5 +435,5 @@ def json_paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]
 TRANSIT_CODES = ["KP", "CN", "RU", "KR", "TH", "LA", "MN", "JP", "US"]
 TRANSIT_DAYS = (dt.date(1995, 1, 1), dt.date(2025, 12, 31))
 GENERATED_SOURCE = nk.Source(id="generated", title="t", document="seeds/x.txt",
-                             kind=nk.SourceKind.UNATTRIBUTED, published=dt.date(2010, 1, 1))
+                             kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.day(dt.date(2010, 1, 1)))
 GENERATED_EVIDENCE = (nk.Evidence("generated", "one two three", "generated"),)

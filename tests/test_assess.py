@@ -183,13 +183,13 @@ DAY = D(2010, 6, 1)
 def _passage(id: str, origin: str, dest: str) -> nk.Passage:
     return nk.Passage(id=id, origin=origin, dest=dest, channel=nk.Channel.BROKER, summary="s",
                       basis=nk.Basis.OBSERVATION, evidence=GENERATED_EVIDENCE,
-                      valid_from=D(2010, 1, 1), valid_until=D(2010, 12, 31))
+                      valid_from=nk.When.day(D(2010, 1, 1)), valid_until=nk.When.day(D(2010, 12, 31)))
 
 
 def _policy(id: str, country: str, **fields: object) -> nk.Policy:
     return nk.Policy(id=id, country=country, summary=f"policy {id}", basis=nk.Basis.OBSERVATION,
-                     evidence=GENERATED_EVIDENCE, valid_from=D(2010, 1, 1),
-                     valid_until=D(2010, 12, 31), **fields)  # type: ignore[arg-type]
+                     evidence=GENERATED_EVIDENCE, valid_from=nk.When.day(D(2010, 1, 1)),
+                     valid_until=nk.When.day(D(2010, 12, 31)), **fields)  # type: ignore[arg-type]
 
 
 def _world(*entries: nk.Passage | nk.Policy) -> nk.KnowledgeBase:
@@ -262,10 +262,10 @@ def test_max_transits_is_bounded() -> None:
 def test_merged_policies_report_the_span_they_hold_for() -> None:
     # A rule from 2000 and an observation during 2005: three spans, each clipped.
     rule = nk.Policy(id="jp-rule", country="JP", summary="rule", basis=nk.Basis.RULE,
-                     evidence=GENERATED_EVIDENCE, valid_from=D(2000, 1, 1), admits=True)
+                     evidence=GENERATED_EVIDENCE, valid_from=nk.When.day(D(2000, 1, 1)), admits=True)
     seen = nk.Policy(id="jp-seen", country="JP", summary="seen", basis=nk.Basis.OBSERVATION,
-                     evidence=GENERATED_EVIDENCE, valid_from=D(2005, 1, 1),
-                     valid_until=D(2005, 12, 31), repatriates=False)
+                     evidence=GENERATED_EVIDENCE, valid_from=nk.When.day(D(2005, 1, 1)),
+                     valid_until=nk.When.day(D(2005, 12, 31)), repatriates=False)
     kb = _world(rule, seen)
     before, during, after = kb.policy_timeline("JP")
     assert (before.id, before.valid_from, before.valid_until) == ("jp-rule", D(2000, 1, 1), D(2004, 12, 31))
@@ -282,13 +282,13 @@ def test_a_contradiction_with_an_open_ended_rule_is_refused(rule_id: str) -> Non
     # The rule has no documented end, so it overlaps anything after its start. (An open
     # start cannot occur: a rule needs valid_from and an observation needs both ends.)
     rule = nk.Policy(id=rule_id, country="JP", summary="rule", basis=nk.Basis.RULE,
-                     evidence=GENERATED_EVIDENCE, valid_from=D(2000, 1, 1), repatriates=False)
+                     evidence=GENERATED_EVIDENCE, valid_from=nk.When.day(D(2000, 1, 1)), repatriates=False)
     with pytest.raises(nk.DataError, match="contradicts policy"):
         _world(rule, _policy("jp-returns", "JP", repatriates=True))
     earlier = nk.Policy(id="jp-early", country="JP", summary="s", basis=nk.Basis.OBSERVATION,
-                        evidence=GENERATED_EVIDENCE, valid_from=D(1990, 1, 1),
-                        valid_until=D(1999, 12, 31), repatriates=True)
+                        evidence=GENERATED_EVIDENCE, valid_from=nk.When.day(D(1990, 1, 1)),
+                        valid_until=nk.When.day(D(1999, 12, 31)), repatriates=True)
     assert len(_world(rule, earlier).policy_timeline("JP")) == 2  # no overlap: no contradiction
-    one_day = attrs.evolve(earlier, valid_until=D(2000, 1, 1))  # shares the rule's first day
+    one_day = attrs.evolve(earlier, valid_until=nk.When.day(D(2000, 1, 1)))  # shares the rule's first day
     with pytest.raises(nk.DataError, match="contradicts policy"):
         _world(rule, one_day)

@@ -326,7 +326,7 @@ def test_transit_map(on: object) -> None:
 
 # -------------------------------------------------------------------------- scenarios
 SOURCE = nk.Source(id="fuzz-source", title="t", document="seeds/x.txt",
-                   kind=nk.SourceKind.UNATTRIBUTED, published=dt.date(2010, 1, 1))
+                   kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.day(dt.date(2010, 1, 1)))
 EVIDENCE = (nk.Evidence("fuzz-source", "one two three", "generated for a test"),)
 
 

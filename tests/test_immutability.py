@@ -167,7 +167,7 @@ def test_place_fields_resolve_names_and_refuse_other_types() -> None:
     ev = (nk.Evidence("voa-2002-09-11", "allowed most of those who enter foreign missions", "n"),)
     p = nk.Passage(id="x-1", origin="China", dest="ROK", channel=nk.Channel.FOREIGN_MISSION,
                    summary="s", basis=nk.Basis.OBSERVATION, evidence=ev,
-                   valid_from=dt.date(2023, 1, 1), valid_until=dt.date(2023, 12, 31))
+                   valid_from=nk.When.day(dt.date(2023, 1, 1)), valid_until=nk.When.day(dt.date(2023, 12, 31)))
     assert (p.origin, p.dest) == (nk.country("CN"), nk.country("KR"))
     assert nk.Leg("KP", "third country").dest is nk.THIRD_COUNTRY
     what_if = nk.default_knowledge_base().with_passage(p)

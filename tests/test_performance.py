@@ -274,7 +274,7 @@ def test_bulk_verdicts_equal_can_resettle_on_generated_data(
 def test_a_days_span_shares_one_cached_edge_table() -> None:
     p = nk.Passage(id="p", origin=nk.country("KP"), dest=nk.country("RU"), channel=nk.Channel.BROKER,
                    summary="s", basis=nk.Basis.OBSERVATION, evidence=EVIDENCE,
-                   valid_from=dt.date(2000, 1, 1), valid_until=dt.date(2000, 12, 31))
+                   valid_from=nk.When.day(dt.date(2000, 1, 1)), valid_until=nk.When.day(dt.date(2000, 12, 31)))
     kb = nk.KnowledgeBase(all_sources=(SOURCE,), all_passages=(p,))
     assert [len(kb.routes("KP", "RU", on=dt.date(2000, m, 1))) for m in (1, 6, 12)] == [1, 1, 1]
     assert kb.routes("KP", "RU", on=dt.date(1999, 12, 31)) == ()
