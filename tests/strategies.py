@@ -290,11 +290,12 @@ def statistics(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.Searc
 @st.composite
 def conflicts(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
               versions: st.SearchStrategy[str] = ids, max_versions: int = 3) -> nk.Conflict:
-    """A conflict whose versions are distinct ids (at most ``max_versions``)."""
+    """A conflict whose versions are distinct ids (one to ``max_versions``)."""
     return nk.Conflict(
         id=draw(id),
         subject=draw(texts),
-        versions=tuple(draw(st.lists(versions, max_size=max_versions, unique=True))),
+        versions=tuple(draw(st.lists(versions, min_size=1, max_size=max(1, max_versions),
+                                     unique=True))),
         evidence=_evidence_tuple(draw, source_ids),
         note=draw(texts),
     )
@@ -382,8 +383,9 @@ def knowledge_bases(draw: Any, max_entries: int = 8, days: tuple[dt.date, dt.dat
     sts = [draw(statistics(next_id(), cite, days)) for _ in range(counts[3])]
     versionable = [e.id for e in (*pols, *pas, *cas, *sts)]
     version_ids = st.sampled_from(versionable or ["unused"])
+    # A conflict names at least one entry: with none to name, there is none.
     cons = [draw(conflicts(next_id(), cite, versions=version_ids, max_versions=min(3, len(versionable))))
-            for _ in range(counts[4])]
+            for _ in range(counts[4] if versionable else 0)]
     return nk.KnowledgeBase(
         all_sources=tuple(draw(sources(st.just(s), days)) for s in source_ids),
         all_policies=tuple(pols),
