@@ -113,8 +113,12 @@ def _tuples(strategy: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrat
 @st.composite
 def evidence(draw: Any, source_ids: st.SearchStrategy[str] = ids) -> nk.Evidence:
     """Evidence citing a source id drawn from ``source_ids``."""
+    # Evidence for a knowledge base (citing its sources) says nothing of when it happened:
+    # a happened-date after the source's report date is refused there, and the generated
+    # sources' dates are drawn apart. Evidence on its own may carry one.
+    happened = draw(_optional(whens())) if source_ids is ids else None
     return nk.Evidence(source=draw(source_ids), anchor=draw(anchors), note=draw(notes),
-                       happened=draw(_optional(whens())))
+                       happened=happened)
 
 
 @st.composite
