@@ -77,8 +77,9 @@ def _statements(draw: Any, kind: type[Any]) -> Any:
         return nk.Policy(country=draw(places), repatriates=draw(st.none() | st.booleans()),
                          classification=tuple(draw(st.lists(st.sampled_from(list(nk.Classification)),
                                                             max_size=2, unique=True))), **common)
-    return nk.Passage(origin=draw(places), dest=draw(places), channel=draw(st.sampled_from(list(nk.Channel))),
-                      **common)
+    origin = draw(places)
+    return nk.Passage(origin=origin, dest=draw(places.filter(lambda p: p != origin)),
+                      channel=draw(st.sampled_from(list(nk.Channel))), **common)
 
 
 @st.composite
