@@ -438,8 +438,11 @@ def gen_measures(args: list[str]) -> str:
                   rows)
 
 
-def _evidence_dates(kb: nk.KnowledgeBase, entries: Iterable[Any]) -> tuple[dt.date | None, dt.date | None, int]:
-    dates, undated = [], 0
+def _evidence_dates(kb: nk.KnowledgeBase, entries: Iterable[Any]) -> tuple[str | None, str | None, int]:
+    """The earliest and latest publication dates of the evidence (EDTF text), and how many
+    pieces come from undated sources."""
+    dates: list[nk.When] = []
+    undated = 0
     for e in entries:
         for ev in getattr(e, "evidence", ()):
             d = kb.evidence_date(ev)
@@ -447,7 +450,11 @@ def _evidence_dates(kb: nk.KnowledgeBase, entries: Iterable[Any]) -> tuple[dt.da
                 undated += 1
             else:
                 dates.append(d)
-    return (min(dates) if dates else None, max(dates) if dates else None, undated)
+    if not dates:
+        return None, None, undated
+    first = min(dates, key=lambda w: (w.start, w.end))
+    last = max(dates, key=lambda w: (w.end, w.start))
+    return str(first), str(last), undated
 
 
 @dataclass
@@ -493,7 +500,7 @@ def _anchor_id(place: nk.Country | nk.Region) -> str:
     return "place-" + _label(place).lower()
 
 
-def _span(first: dt.date | None, last: dt.date | None) -> str:
+def _span(first: str | None, last: str | None) -> str:
     if first is None:
         return "—"
     return str(first) if first == last else f"{first} to {last}"
@@ -535,7 +542,8 @@ def gen_coverage(args: list[str]) -> str:
             out += ["", "**Cases**", "", _table(
                 ["id", "date", "people", "outcome", "route", "sources"],
                 [[_code(c.id), _case_date(c), str(c.people), c.outcome.value, str(c.route or "—"), _sources(c)]
-                 for c in sorted(h.cases, key=lambda c: (c.date is None, c.date or dt.date.max, c.id))])]
+                 for c in sorted(h.cases, key=lambda c: (c.date is None, c.date.start if c.date else dt.date.max,
+                                                         c.id))])]
         if h.statistics:
             out += ["", "**Statistics**", "", _table(
                 ["id", "measure", "value", "year", "as of", "sources"],
@@ -553,24 +561,12 @@ def _sources(entry: Any) -> str:
 
 
 def _case_date(c: nk.Case) -> str:
-    if c.date is None:
-        return "undated"
-    text = _precise(c.date, c.date_precision)
-    return text + (f" to {c.until}" if c.until else "")
+    # EDTF, as precise as the source: "2004", "2002-03/2004-06", never "2004-01-01".
+    return "undated" if c.date is None else str(c.date)
 
 
 def _as_of(s: nk.Statistic) -> str:
-    return "—" if s.as_of is None else _precise(s.as_of, s.as_of_precision)
-
-
-def _precise(day: dt.date, precision: nk.DatePrecision) -> str:
-    if precision is nk.DatePrecision.DAY:
-        return day.isoformat()
-    if precision is nk.DatePrecision.MONTH:
-        return day.strftime("%Y-%m")
-    if precision is nk.DatePrecision.YEAR:
-        return str(day.year)
-    return f"{day.year // 10 * 10}s"
+    return "—" if s.as_of is None else str(s.as_of)
 
 
 def gen_sources(args: list[str]) -> str:

@@ -3,7 +3,9 @@
 Usage: python examples/export_cases_csv.py [FOLDER]
 
 Writes cases.csv to FOLDER (default: a new temporary folder) with one row per case. Counts
-keep their qualifier in a column of their own, so "about 21" is never read back as 21.
+keep their qualifier in a column of their own, so "about 21" is never read back as 21; dates
+stay as precise as their sources (EDTF: "2012-02" is a month), with the first and last day
+they can mean beside them.
 """
 
 import csv
@@ -17,7 +19,7 @@ folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefi
 folder.mkdir(parents=True, exist_ok=True)
 target = folder / "cases.csv"
 
-columns = ["id", "date", "date_precision", "place", "people", "people_qualifier", "outcome",
+columns = ["id", "date", "date_lower", "date_upper", "place", "people", "people_qualifier", "outcome",
            "channel", "route", "sources"]
 cases = nk.cases()
 with target.open("w", newline="", encoding="utf-8") as f:
@@ -26,8 +28,9 @@ with target.open("w", newline="", encoding="utf-8") as f:
     for c in cases:
         writer.writerow([
             c.id,
-            c.date.isoformat() if c.date else "",
-            c.date_precision.value,
+            str(c.date) if c.date else "",
+            c.date.lower or "" if c.date else "",
+            c.date.upper or "" if c.date else "",
             c.place.alpha_2 if isinstance(c.place, nk.Country) else c.place.id,
             "" if c.people.value is None else c.people.value,
             c.people.qualifier.value,

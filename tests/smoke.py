@@ -67,8 +67,16 @@ def main(argv: list[str]) -> None:
           f"the README's first answer changed: {a.verdict}, {a.route}")
     check(nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23)),
           "KP > RU > KR in December 2009 is no longer documented")
-    check([str(r) for r in nk.routes("KP", "KR", on=dt.date(2009, 12, 23))] == ["KP > RU > KR"],
+    # Best first; with the extended data a way through China and Thailand is documented too.
+    check([str(r) for r in nk.routes("KP", "KR", on=dt.date(2009, 12, 23))][:1] == ["KP > RU > KR"],
           "routes() on 2009-12-23 changed")
+    blocked = nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1))
+    check(blocked.verdict is nk.Verdict.BLOCKED and blocked.last_known is not None
+          and blocked.last_known.on == dt.date(2023, 8, 16),
+          f"the time model's blocked example changed: {blocked.verdict}, last known "
+          f"{blocked.last_known.on if blocked.last_known else None}")
+    check(nk.from_json(nk.to_json(blocked), nk.Assessment) == blocked, "an assessment's JSON round trip failed")
+    check(nk.to_json(nk.When.parse("2004")) == '"2004"', "a year is not written as its EDTF text")
     check(nk.from_json(nk.to_json(kb), nk.KnowledgeBase) == kb, "the JSON round trip failed")
     try:
         nk.country("Atlantis")

@@ -26,13 +26,16 @@ EXPECTED: dict[str, list[str]] = {
                       "voa-2002-09-11: Voice of America, 2002-09-11"],
     "citizenship.py": ["South Korea (KR)", "kr-explainer-citizenship",
                        "source: explainer-what-countries-allow (undated)"],
-    "russia_to_seoul.py": ["[ru-amur-12-2009]", "unhcr-office (UNHCR Moscow office)",
-                           "2009-12-23: documented"],
+    "russia_to_seoul.py": ["[ru-amur-12-2009]", "unhcr-office (UNHCR Moscow office): seen ",
+                           "2009-12-23: documented ("],
     "china_route_evidence.py": ["verdict: documented; route: KP > CN > third country > KR",
                                 '  anchor: "left Beijing Wednesday morning for Seoul via a third country"',
                                 "[voa-2002-09-11] Voice of America, 2002-09-11"],
-    "export_cases_csv.py": ["columns: id, date, date_precision, place, people, people_qualifier"],
-    "what_if.py": ["  as documented: blocked", "  what if:       documented (KP > CN > KR)",
+    "export_cases_csv.py": ["columns: id, date, date_lower, date_upper, place, people, people_qualifier"],
+    # 2024-06-01: blocked, with the route last known on 2023-08-16; the hypothetical exit lifts
+    # the block but the crossing into China is not seen that day: documented only carried forward.
+    "what_if.py": ["  as documented: blocked (last known 2023-08-16)", "  what if:       undocumented",
+                   "carried forward up to 365 days: documented (KP > CN > third country > KR)",
                    "bundled knowledge base unchanged: True"],
 }
 
@@ -94,6 +97,8 @@ def test_csv_export_writes_every_case_with_its_qualifier(runs: dict[str, subproc
     assert set(rows) == {c.id for c in nk.cases()}
     about = rows["cn-group-21-2002"]
     assert (about["people"], about["people_qualifier"], about["date"]) == ("21", "about", "2002-09-11")
+    month = rows["cn-31-caught-2012-02"]  # dated to the month: EDTF, with the days it can mean
+    assert (month["date"], month["date_lower"], month["date_upper"]) == ("2012-02", "2012-02-01", "2012-02-29")
     assert f"wrote {len(rows)} cases" in done.stdout
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import STRATEGIES
+from test_serialize import TIME_STRATEGIES
 
 import nkasylum as nk
 from nkasylum.io.schema import SCHEMA_TYPES, schema_file_name, schema_text
@@ -122,6 +123,57 @@ def test_every_generated_value_matches_its_schema(kind: type[Any]) -> None:
     run()
 
 
+@pytest.mark.parametrize("kind", sorted(TIME_STRATEGIES, key=lambda t: t.__name__), ids=lambda t: t.__name__)
+def test_every_generated_time_model_value_matches_its_schema(kind: type[Any]) -> None:
+    schema = nk.json_schema(kind)
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(TIME_STRATEGIES[kind])
+    def run(value: Any) -> None:
+        assert check(json.loads(nk.to_json(value)), schema) == []
+
+    run()
+
+
+def test_answers_of_the_time_model_match_their_committed_schemas(kb: nk.KnowledgeBase) -> None:
+    import datetime as dt
+
+    horizon = dt.timedelta(days=400)
+    answers: list[tuple[Any, str]] = [
+        (kb.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)), "assessment"),
+        (kb.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1), horizon=horizon), "assessment"),
+        (kb.can_resettle("KP", None, "KR", on="2015/2017"), "assessment"),
+        (kb.policy_answer("TH", on=dt.date(2024, 6, 1)), "policy-answer"),
+        (kb.policy_answer("CN", on=2015, horizon=horizon), "policy-answer"),
+        (kb.support("kp-cn-border-crossing", on=dt.date(2010, 1, 1)), "backing"),
+        (nk.When.parse("2002-03/2004-06"), "when"),
+    ]
+    for value, name in answers:
+        schema = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert check(json.loads(nk.to_json(value)), schema) == [], name
+
+
+def test_the_time_model_in_the_schema() -> None:
+    assessment = nk.json_schema(nk.Assessment)
+    defs = assessment["$defs"]
+    assert defs["Assessment"]["properties"]["last_known"]["anyOf"][0] == {"$ref": "#/$defs/Assessment"}
+    assert defs["Assessment"]["properties"]["evidence_age"]["anyOf"][0] == {"$ref": "#/$defs/Duration"}
+    assert defs["Assessment"]["properties"]["asked"]["anyOf"][0] == {"$ref": "#/$defs/When"}
+    assert defs["Support"]["enum"] == [s.value for s in nk.Support]
+    when = nk.json_schema(nk.When)
+    assert when["$ref"] == "#/$defs/When" and when["$defs"]["When"]["type"] == "string"
+    for good in ("2014", "2004-07", "2002-09-11", "199X", "2002-03/2004-06", "../2016-02", "2009~",
+                 "2004?", "2015/..", "2018-06-01?"):
+        assert check(good, when) == [], good
+    for bad in ("2014-01-01T00:00", "September 2002", "../..", "14", ""):
+        assert check(bad, when), bad
+    duration = nk.json_schema(nk.Backing)["$defs"]["Duration"]
+    for good in ("P0D", "P339D", "PT1S", "P2DT3600.000001S"):
+        assert re.search(duration["pattern"], good), good
+    for bad in ("339", "P1W", "339 days"):
+        assert not re.search(duration["pattern"], bad), bad
+
+
 def test_the_schema_rejects_what_from_json_rejects() -> None:
     schema = nk.json_schema(nk.Case)
     good = json.loads(nk.to_json(nk.case("cn-german-school-15-2002")))
@@ -130,7 +182,7 @@ def test_the_schema_rejects_what_from_json_rejects() -> None:
         {k: v for k, v in good.items() if k != "outcome"},               # required field missing
         {**good, "outcomes": "resettled"},                                 # unknown key
         {**good, "outcome": "escaped"},                                    # not an Outcome
-        {**good, "date": "11 September 2002"},                             # not YYYY-MM-DD
+        {**good, "date": "11 September 2002"},                             # not EDTF
         {**good, "evidence": []},                                          # no fact without evidence
         {**good, "people": {"value": -3}},                                 # negative count
         {**good, "place": "Korea"},                                        # not a code

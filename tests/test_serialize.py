@@ -11,12 +11,114 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import STRATEGIES, cases, countries, json_paths, knowledge_bases, places
+from strategies import STRATEGIES, cases, countries, evidence, ids, json_paths, knowledge_bases, places, routes
 
 import nkasylum as nk
 
 ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TYPES = sorted(STRATEGIES, key=lambda t: t.__name__)
+
+
+# --------------------------------------------- strategies for the time model (issue 13)
+# tests/strategies.py belongs to the engine's tests; the values only JSON needs are made here.
+@st.composite
+def whens(draw: Any) -> nk.When:
+    """An EDTF date or period in the forms the data uses: a day, a month, a year, a decade,
+    an interval of them (either end may be open), approximate and uncertain marks."""
+    def one(day: dt.date) -> str:
+        form = draw(st.sampled_from(["day", "month", "year", "decade"]))
+        text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": f"{day.year:04d}",
+                "decade": f"{day.year:04d}"[:3] + "X"}[form]
+        return text + draw(st.sampled_from(["", "", "~", "?", "%"]))
+
+    first, second = sorted(draw(st.lists(st.dates(dt.date(1010, 1, 1), dt.date(2990, 12, 31)),
+                                         min_size=2, max_size=2)))
+    shape = draw(st.sampled_from(["one", "interval", "open start", "open end"]))
+    if shape == "one":
+        text = one(first)
+    elif shape == "open start":
+        text = f"../{one(second)}"
+    elif shape == "open end":
+        text = f"{one(first)}/.."
+    else:
+        text = f"{one(first)}/{one(second)}"
+    return nk.When.parse(text)
+
+
+durations = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=40_000))
+"""Evidence ages and horizons (never negative), seconds and microseconds included."""
+
+
+@st.composite
+def backings(draw: Any) -> nk.Backing:
+    return nk.Backing(entry=draw(st.from_regex(r"[a-z][a-z0-9-]{0,20}", fullmatch=True)),
+                      support=draw(st.sampled_from(list(nk.Support))), age=draw(durations),
+                      evidence=tuple(draw(st.lists(evidence(), max_size=2))),
+                      sighting=draw(st.none() | whens()))
+
+
+@st.composite
+def _statements(draw: Any, kind: type[Any]) -> Any:
+    """A policy or passage as the time model keeps them: an undated statement (context), a
+    rule with EDTF ends, or an observation dated by its evidence."""
+    shape = draw(st.sampled_from(["undated", "rule", "observation"]))
+    dated: dict[str, Any] = {}
+    if shape == "rule":
+        start = draw(whens().filter(lambda w: w.lower is not None))  # a rule has a known start
+        dated = {"valid_from": start}
+        if start.upper is not None and draw(st.booleans()):
+            length = dt.timedelta(days=draw(st.integers(0, 9000)))
+            dated["valid_until"] = nk.When.between(start.upper, start.upper + length)
+    common = {"id": draw(ids), "summary": draw(st.text(min_size=1, max_size=20)),
+              "basis": nk.Basis.RULE if shape == "rule" else nk.Basis.OBSERVATION,
+              "evidence": tuple(draw(st.lists(evidence(), min_size=1, max_size=2))),
+              "undated": shape == "undated", "note": draw(st.text(max_size=10)), **dated}
+    if kind is nk.Policy:
+        return nk.Policy(country=draw(places), repatriates=draw(st.none() | st.booleans()),
+                         classification=tuple(draw(st.lists(st.sampled_from(list(nk.Classification)),
+                                                            max_size=2, unique=True))), **common)
+    origin = draw(places)
+    return nk.Passage(origin=origin, dest=draw(places.filter(lambda p: p != origin)),
+                      channel=draw(st.sampled_from(list(nk.Channel))), **common)
+
+
+@st.composite
+def time_aware_assessments(draw: Any, depth: int = 1) -> nk.Assessment:
+    """An assessment with the time model's fields set: the period asked, the horizon, the
+    support, the evidence age, undated context and (recursively) what was last known. Its
+    steps are left out (the round trip of steps is tested with the other public types)."""
+    last = draw(st.none() | time_aware_assessments(depth - 1)) if depth > 0 else None
+    return nk.Assessment(
+        origin=draw(countries), via=draw(st.none() | st.lists(countries, max_size=3).map(tuple)),
+        dest=draw(countries), on=draw(st.dates()), verdict=draw(st.sampled_from(list(nk.Verdict))),
+        route=draw(st.none() | routes(max_stops=4)),
+        alternatives=tuple(draw(st.lists(routes(max_stops=3), max_size=2))), steps=(),
+        evidence=tuple(draw(st.lists(evidence(), max_size=2))), latest_evidence=draw(st.none() | st.dates()),
+        disputed=tuple(draw(st.lists(ids, max_size=2))),
+        asked=draw(st.none() | whens()), horizon=draw(st.none() | durations),
+        backing=tuple(draw(st.lists(backings(), max_size=3))), evidence_age=draw(st.none() | durations),
+        last_known=last,
+        undated_policies=tuple(draw(st.lists(_statements(nk.Policy), max_size=1))),
+        undated_passages=tuple(draw(st.lists(_statements(nk.Passage), max_size=1))))
+
+
+@st.composite
+def policy_answers(draw: Any, depth: int = 1) -> nk.PolicyAnswer:
+    last = draw(st.none() | policy_answers(depth - 1)) if depth > 0 else None
+    return nk.PolicyAnswer(
+        country=draw(places), on=draw(st.dates()), policy=draw(st.none() | _statements(nk.Policy)),
+        backing=tuple(draw(st.lists(backings(), max_size=3))),
+        evidence=tuple(draw(st.lists(evidence(), max_size=2))), latest_evidence=draw(st.none() | st.dates()),
+        evidence_age=draw(st.none() | durations), last_known=last,
+        undated=tuple(draw(st.lists(_statements(nk.Policy), max_size=1))),
+        asked=draw(st.none() | whens()), horizon=draw(st.none() | durations))
+
+
+TIME_STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
+    nk.When: whens(), nk.Backing: backings(), nk.PolicyAnswer: policy_answers(),
+    nk.Assessment: time_aware_assessments(),
+}
+"""The types of the time model, with strategies that set its fields (the schema test uses them too)."""
 
 
 def _keys_sorted_everywhere(data: Any) -> bool:
@@ -51,6 +153,76 @@ def test_every_public_type_round_trips_exactly(kind: type[Any]) -> None:
         assert type(back) is type(value)
         assert nk.to_json(back) == text  # stable: the same value always gives the same text
         assert _keys_sorted_everywhere(json.loads(text))
+
+    check()
+
+
+@pytest.mark.parametrize("kind", sorted(TIME_STRATEGIES, key=lambda t: t.__name__), ids=lambda t: t.__name__)
+def test_the_time_model_round_trips_exactly(kind: type[Any]) -> None:
+    @settings(ROUND_TRIP, max_examples=30)
+    @given(TIME_STRATEGIES[kind])
+    def check(value: Any) -> None:
+        text = nk.to_json(value)
+        back = nk.from_json(text, kind)
+        _same_fields(back, value)
+        assert nk.to_json(back) == text
+        assert _keys_sorted_everywhere(json.loads(text))
+
+    check()
+
+
+@ROUND_TRIP
+@given(durations | st.timedeltas())
+def test_a_timedelta_is_an_iso_8601_duration_and_reads_back(value: dt.timedelta) -> None:
+    text = json.loads(nk.to_json(value))
+    assert isinstance(text, str) and text.lstrip("-").startswith("P")
+    assert nk.from_json(json.dumps(text), dt.timedelta) == value
+
+
+def test_the_time_model_reads_as_researchers_write_it() -> None:
+    assert nk.to_json(dt.timedelta(days=339)) == '"P339D"'
+    assert nk.to_json(dt.timedelta(0)) == '"P0D"'
+    assert nk.to_json(nk.When.parse("2004")) == '"2004"'  # a year, not 2004-01-01
+    assert nk.to_json(nk.When.parse("2002-03/2004-06")) == '"2002-03/2004-06"'
+    assert nk.from_json('"2009~"', nk.When) == nk.When.parse("2009~")
+    for bad in ('"339 days"', '"P"', '"P1W"', '"PT86400S"', "339", '"P-3D"'):
+        with pytest.raises(nk.DataError):
+            nk.from_json(bad, dt.timedelta)
+    for bad in ('"sometime in 2004"', '"2004-13"', '"2004/2002"', '"../.."', "2004"):
+        with pytest.raises(nk.DataError):
+            nk.from_json(bad, nk.When)
+
+
+def test_answers_of_the_time_model_round_trip(kb: nk.KnowledgeBase) -> None:
+    horizon = dt.timedelta(days=400)
+    answers: list[Any] = [
+        kb.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)),           # blocked, with last known
+        kb.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1), horizon=horizon),  # carried forward
+        kb.can_resettle("KP", None, "KR", on="2015/2017"),                    # a period asked
+        kb.policy_answer("TH", on=dt.date(2024, 6, 1)),                       # last known policy
+        kb.policy_answer("CN", on=2015, horizon=horizon),
+    ]
+    assert answers[0].last_known is not None and answers[3].last_known is not None
+    for value in answers:
+        text = nk.to_json(value)
+        back = nk.from_json(text, type(value))
+        _same_fields(back, value)
+        assert nk.to_json(back) == text
+    data = json.loads(nk.to_json(answers[1]))
+    assert data["horizon"] == "P400D" and data["evidence_age"] == f"P{answers[1].evidence_age.days}D"
+    assert {b["support"] for b in data["backing"]} >= {"carried forward", "rule in force"}
+    period = json.loads(nk.to_json(answers[2]))
+    assert period["asked"] == "2015/2017"
+    for backing in kb.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23)).backing:
+        assert nk.from_json(nk.to_json(backing), nk.Backing) == backing
+
+
+@pytest.mark.parametrize("kind", sorted(TIME_STRATEGIES, key=lambda t: t.__name__), ids=lambda t: t.__name__)
+def test_mutated_time_model_exports_raise_only_data_errors(kind: type[Any]) -> None:
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(TIME_STRATEGIES[kind], st.data(), st.sampled_from(["replace", "drop"]), _JSON_VALUES)
+    def check(value: Any, data: st.DataObject, how: str, new: Any) -> None:
+        _mutate_and_read(value, kind, data, how, new)
 
     check()
 
@@ -220,26 +392,30 @@ def test_mutated_exports_raise_only_data_errors(kind: type[Any]) -> None:
     @settings(max_examples=examples, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(STRATEGIES[kind], st.data(), st.sampled_from(["replace", "drop"]), _JSON_VALUES)
     def check(value: Any, data: st.DataObject, how: str, new: Any) -> None:
-        tree = json.loads(nk.to_json(value))
-        path = data.draw(st.sampled_from(json_paths(tree)))
-        if not path:
-            tree = new
-        else:
-            parent = tree
-            for step in path[:-1]:
-                parent = parent[step]
-            if how == "drop":
-                del parent[path[-1]]
-            else:
-                parent[path[-1]] = new
-        try:
-            rebuilt: Any = nk.from_json(json.dumps(tree), kind)
-        except nk.DataError as err:
-            rebuilt = err
-        # Either an error that says something, or a mutation that still describes a valid value.
-        assert str(rebuilt) if isinstance(rebuilt, nk.DataError) else isinstance(rebuilt, kind)
+        _mutate_and_read(value, kind, data, how, new)
 
     check()
+
+
+def _mutate_and_read(value: Any, kind: type[Any], data: st.DataObject, how: str, new: Any) -> None:
+    tree = json.loads(nk.to_json(value))
+    path = data.draw(st.sampled_from(json_paths(tree)))
+    if not path:
+        tree = new
+    else:
+        parent = tree
+        for step in path[:-1]:
+            parent = parent[step]
+        if how == "drop":
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = new
+    try:
+        rebuilt: Any = nk.from_json(json.dumps(tree), kind)
+    except nk.DataError as err:
+        rebuilt = err
+    # Either an error that says something, or a mutation that still describes a valid value.
+    assert str(rebuilt) if isinstance(rebuilt, nk.DataError) else isinstance(rebuilt, kind)
 
 
 @given(countries)
@@ -276,6 +452,7 @@ def test_to_json_refuses_values_that_are_not_nkasylum_values(value: object) -> N
 
 @pytest.mark.parametrize("value", [
     None, dt.date(2002, 9, 11), nk.Verdict.BLOCKED, nk.country("KP"), nk.THIRD_COUNTRY,
+    dt.timedelta(days=3), nk.When.parse("2004"), nk.Support.LAST_KNOWN,
     [nk.Quantity(1), None], ((nk.Outcome.RESETTLED,), [dt.date(2002, 9, 11)]), (),
 ])
 def test_to_json_takes_nkasylum_values_dates_none_and_sequences_of_them(value: object) -> None:

@@ -63,7 +63,7 @@ def _yes_no(value: bool | None) -> str:
 
 
 def _wrap(text: str, out: TextIO, indent: str = "") -> None:
-    for line in textwrap.wrap(" ".join(text.split()), width=88, initial_indent=indent,
+    for line in textwrap.wrap(" ".join(text.split()), width=88, initial_indent=indent, break_on_hyphens=False,
                               subsequent_indent=indent + "  " if indent else "  "):
         print(line, file=out)
 

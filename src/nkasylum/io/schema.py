@@ -49,7 +49,7 @@ DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 _DURATION_PATTERN = r"^-?P(?:[0-9]+D)?(?:T[0-9]+(?:\.[0-9]{6})?S)?$"
 _EDTF_ONE = r"(?:[0-9]{3}X|[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?)[~?%]?"
-_EDTF_PATTERN = rf"^(?:{_EDTF_ONE}|(?:{_EDTF_ONE}|\.\.)/(?:{_EDTF_ONE}|\.\.))$"
+_EDTF_PATTERN = rf"^(?:{_EDTF_ONE}(?:/(?:{_EDTF_ONE}|\.\.))?|\.\./{_EDTF_ONE})$"
 
 # Rules the constructors enforce on a single field, stated in the schema too.
 _ENTRY_RULES: dict[str, dict[str, Any]] = {"id": {"minLength": 1}, "evidence": {"minItems": 1}}
