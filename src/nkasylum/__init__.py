@@ -11,12 +11,9 @@ Example:
     >>> a.verdict.value, str(a.route)
     ('documented', 'KP > CN > third country > KR')
 
-The module-level query functions use the bundled knowledge base
+This module is the facade over the layers (``core``, ``model``, ``store``, ``engine``,
+``io``; see the Architecture page): its functions ask the bundled knowledge base
 (:func:`default_knowledge_base`), loaded lazily on first use.
-
-This module is the facade: it imports the names of the layers below it (``core``,
-``model``, ``store``, ``engine``, ``io``; see the Architecture page of the documentation)
-and defines nothing but the module-level functions that ask the bundled knowledge base.
 """
 
 from __future__ import annotations
@@ -66,8 +63,7 @@ if TYPE_CHECKING:  # loaded on first use by __getattr__ below; named here for ty
     from nkasylum.io.serialize import from_json, to_json
 
 WhenLike = dt.date | int | str | When | None
-"""What ``on=`` takes: a date, a year, an EDTF text (a year, month, day or an interval of
-them), a :class:`When`, or ``None`` for today."""
+"""What ``on=`` takes: a date, a year, an EDTF text, a :class:`When`, or ``None`` (today)."""
 
 __all__ = [
     "INTERNATIONAL", "REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "AmbiguousCountryError",
@@ -349,8 +345,7 @@ def routes(
 def iter_routes(origin: PlaceLike, dest: PlaceLike, *,
                 on: dt.date | None = None, max_transits: int = 3,
                 horizon: dt.timedelta | None = None) -> Iterator[Route]:
-    """Every documented route from ``origin`` to ``dest`` on ``on``, lazily (fewer passages
-    first): for all routes of a large scenario, or the first few, without ranking them all.
+    """Every documented route on ``on``, lazily (fewer passages first), without ranking them.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -379,19 +374,17 @@ def coverage(countries: Sequence[PlaceLike] | None = None,
 
 def transit_map(*, on: dt.date | None = None) -> str:
     """A Mermaid flowchart of every passage documented on ``on`` (default: today).
-
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> "-->|unhcr-office|" in nk.transit_map(on=dt.date(2009, 12, 23))
         True
     """
-    from nkasylum.io.charts import transit_map as draw  # lazy: the bridges load on first use
-
-    return draw(default_knowledge_base(), on)
+    return _bridge("_transit_map")(default_knowledge_base(), on)  # type: ignore[no-any-return]
 
 
 _BRIDGES = {"to_json": "serialize", "from_json": "serialize", "to_frames": "interop",
-            "transit_graph": "interop", "json_schema": "schema", "load_knowledge_base": "loading"}
+            "transit_graph": "interop", "json_schema": "schema", "load_knowledge_base": "loading",
+            "_transit_map": "charts"}
 
 
 def _bridge(name: str) -> Any:
@@ -407,7 +400,7 @@ def _bridge(name: str) -> Any:
         raise AttributeError(f"module 'nkasylum' has no attribute {name!r}")
     import importlib  # lazy: the bridges load on first use
 
-    value = getattr(importlib.import_module(f"nkasylum.io.{module}"), name)
+    value = getattr(importlib.import_module(f"nkasylum.io.{module}"), name.lstrip("_"))
     globals()[name] = value  # later look-ups skip __getattr__
     return value
 
