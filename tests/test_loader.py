@@ -86,10 +86,9 @@ def test_country_that_does_not_resolve(data: Path) -> None:
 
 
 def test_valid_until_before_valid_from(data: Path) -> None:
-    _edit(data / "countries/ru.toml", "valid_until = 2009-12-23\nrepatriates",
-          "valid_until = 2008-12-23\nrepatriates")
+    _edit(data / "countries/ru.toml", 'valid_from = "2015-11"\n', 'valid_from = "2015-11"\nvalid_until = "2014"\n')
     err = _error(data)
-    assert err.entry == "policy 'ru-2009-deportation-in-principle'"
+    assert err.entry == "policy 'ru-2015-extradition-treaty'"
     assert err.field == "valid_until"
     assert "before" in err.message
 
@@ -103,11 +102,15 @@ def test_qualifier_that_does_not_exist(data: Path) -> None:
     assert "more-than" in err.message
 
 
-def test_observation_without_an_end(data: Path) -> None:
-    _edit(data / "countries/ru.toml", "valid_until = 2009-12-23\nrepatriates", "repatriates")
+def test_an_observation_gives_no_dates_of_its_own(data: Path) -> None:
+    # An observation is dated by its evidence (its sightings): dates of its own would claim
+    # more than was seen.
+    _edit(data / "countries/ru.toml", 'id = "ru-2009-deportation-in-principle"\n',
+          'id = "ru-2009-deportation-in-principle"\nvalid_until = "2009-12-23"\n')
     err = _error(data)
-    assert err.field == "valid_until"
-    assert "observation" in err.message
+    assert (err.file, err.entry, err.field) == (
+        "countries/ru.toml", "policy 'ru-2009-deportation-in-principle'", "valid_until")
+    assert "an observation is dated by its evidence" in err.message
 
 
 def test_duplicate_id(data: Path) -> None:
@@ -128,7 +131,7 @@ def test_bad_toml(data: Path) -> None:
 def test_contradicting_statements_over_one_period(data: Path) -> None:
     (data / "countries/ru-extra.toml").write_text(
         '[[policy]]\nid = "ru-contradiction"\ncountry = "RU"\nsummary = "s"\n'
-        'basis = "observation"\nvalid_from = 2009-10-01\nvalid_until = 2009-10-02\n'
+        'basis = "observation"\n'
         'repatriates = false\n[[policy.evidence]]\nsource = "kyodo-2009-12-23"\n'
         'anchor = "one two three"\nnote = "n"\n', "utf-8")
     err = _error(data)
@@ -143,9 +146,9 @@ def test_missing_folder() -> None:
 
 # ------------------------------------------------- pinned checks (mutation audit 2026-11)
 def test_a_rule_without_a_start_date(data: Path) -> None:
-    _edit(data / "countries/ru.toml", 'basis = "rule"\nvalid_from = 2015-11-01\n', 'basis = "rule"\n')
+    _edit(data / "countries/ru.toml", 'basis = "rule"\nvalid_from = "2015-11"\n', 'basis = "rule"\n')
     err = _error(data)
-    assert (err.file, err.entry, err.field) == ("countries/ru.toml", "policy 'ru-readmission-agreement'",
+    assert (err.file, err.entry, err.field) == ("countries/ru.toml", "policy 'ru-2015-extradition-treaty'",
                                                 "valid_from")
     assert "a rule needs the date it took effect" in err.message
 
@@ -163,8 +166,8 @@ def test_an_order_of_magnitude_that_is_not_a_power_of_ten(data: Path) -> None:
 @pytest.mark.parametrize("field", ["valid_from", "valid_until"])
 def test_a_period_must_be_made_of_dates(field: str, value: object) -> None:
     # What a scenario built in code meets (data files go through the JSON/TOML date hook).
-    with pytest.raises(nk.DataError, match="must be a date") as info:
+    with pytest.raises(nk.DataError, match="must be an EDTF date") as info:
         nk.Policy(id="x", country="RU", summary="s", basis=nk.Basis.RULE,
                   evidence=(nk.Evidence("s", "one two three", "n"),),
-                  **{"valid_from": dt.date(2015, 1, 1), field: value})  # type: ignore[arg-type]
+                  **{"valid_from": nk.When.year(2015), field: value})  # type: ignore[arg-type]
     assert info.value.field == field
