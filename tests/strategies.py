@@ -12,6 +12,7 @@ of them (serialisation round trips, schema validation, fuzzing).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 import string
@@ -28,6 +29,7 @@ __all__ = [
     "STRATEGIES",
     "anchors",
     "assessments",
+    "backings",
     "cases",
     "conflicts",
     "countries",
@@ -41,6 +43,7 @@ __all__ = [
     "periods",
     "places",
     "policies",
+    "policy_answers",
     "quantities",
     "regions",
     "routes",
@@ -49,6 +52,8 @@ __all__ = [
     "statistics",
     "steps",
     "texts",
+    "urgings",
+    "whens",
 ]
 
 T = TypeVar("T")
@@ -84,23 +89,6 @@ places = st.one_of(countries, regions)
 """A country or a region."""
 
 
-@st.composite
-def whens(draw: Any, days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.When:
-    """An EDTF span inside ``days``: a day, a month, a year or an interval of two days,
-    sometimes approximate or uncertain (the forms the data files use)."""
-    lo, hi = max(days[0], dt.date(1000, 1, 1)), min(days[1], dt.date(9998, 12, 31))
-    day = draw(st.dates(lo, hi))
-    form = draw(st.sampled_from(["day", "month", "year", "interval"]))
-    if form == "interval":
-        end = draw(st.dates(day, hi))
-        return nk.When.between(day, end)
-    text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": f"{day.year:04d}"}[form]
-    when = nk.When.parse(text + draw(st.sampled_from(["", "", "~", "?"])))
-    if when.start < days[0] or when.end > days[1]:  # a month or year reaching past the range
-        return nk.When.day(day)
-    return when
-
-
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.one_of(st.none(), strategy)
 
@@ -109,16 +97,73 @@ def _tuples(strategy: st.SearchStrategy[T], max_size: int = 3) -> st.SearchStrat
     return st.lists(strategy, max_size=max_size).map(tuple)
 
 
+# ------------------------------------------------------------------ EDTF spans
+_QUALIFIERS = st.sampled_from(["", "", "", "~", "?", "%"])
+
+
+@st.composite
+def _edtf_point(draw: Any, days: tuple[dt.date, dt.date]) -> tuple[str, dt.date, dt.date]:
+    """One EDTF date (a day, a month or a year) whose whole span lies within ``days``."""
+    day = draw(st.dates(*days))
+    year_span = (dt.date(day.year, 1, 1), dt.date(day.year, 12, 31))
+    last = calendar.monthrange(day.year, day.month)[1]
+    month_span = (dt.date(day.year, day.month, 1), dt.date(day.year, day.month, last))
+    forms = [("day", (day, day))]
+    if days[0] <= month_span[0] and month_span[1] <= days[1]:
+        forms.append(("month", month_span))
+    if days[0] <= year_span[0] and year_span[1] <= days[1]:
+        forms.append(("year", year_span))
+    form, (lower, upper) = draw(st.sampled_from(forms))
+    text = {"day": day.isoformat(), "month": f"{day.year:04d}-{day.month:02d}",
+            "year": f"{day.year:04d}"}[form]
+    return text, lower, upper
+
+
+@st.composite
+def whens(draw: Any, days: tuple[dt.date, dt.date] = ALL_DAYS, open_ends: bool = True,
+          qualifiers: bool = True) -> nk.When:
+    """An EDTF span within ``days``: a day, a month, a year, or an interval of them (one end
+    open, ``..``, only when ``open_ends``), sometimes approximate or uncertain.
+
+    The bounds are checked against the text, so a strategy that drifted from the parser
+    would fail here rather than feed a test a span it does not mean.
+    """
+    first = draw(_edtf_point(days))
+    suffix = draw(_QUALIFIERS) if qualifiers else ""
+    if not draw(st.booleans()):
+        when = nk.When.parse(first[0] + suffix)
+        assert (when.lower, when.upper) == (first[1], first[2])
+        return when
+    second = draw(_edtf_point(days))
+    a, b = sorted((first, second), key=lambda p: (p[1], p[2]))
+    left, right = a[0] + suffix, b[0] + (draw(_QUALIFIERS) if qualifiers else "")
+    lower: dt.date | None = a[1]
+    upper: dt.date | None = b[2]
+    if open_ends:
+        opened = draw(st.sampled_from(["", "", "", "start", "end"]))
+        if opened == "start":
+            left, lower = "..", None
+        elif opened == "end":
+            right, upper = "..", None
+    when = nk.When.parse(f"{left}/{right}")
+    assert (when.lower, when.upper) == (lower, upper), (left, right, when)
+    return when
+
+
+def closed_whens(days: tuple[dt.date, dt.date] = ALL_DAYS) -> st.SearchStrategy[nk.When]:
+    """EDTF spans with both ends known (what a rule's start or a sighting on known days needs)."""
+    return whens(days, open_ends=False)
+
+
 # ------------------------------------------------------------------ simple values
 @st.composite
-def evidence(draw: Any, source_ids: st.SearchStrategy[str] = ids) -> nk.Evidence:
-    """Evidence citing a source id drawn from ``source_ids``."""
-    # Evidence for a knowledge base (citing its sources) says nothing of when it happened:
-    # a happened-date after the source's report date is refused there, and the generated
-    # sources' dates are drawn apart. Evidence on its own may carry one.
-    happened = draw(_optional(whens())) if source_ids is ids else None
+def evidence(draw: Any, source_ids: st.SearchStrategy[str] = ids,
+             days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Evidence:
+    """Evidence citing a source id drawn from ``source_ids``; sometimes it says when the
+    reported thing happened (an EDTF span within ``days``), otherwise it is dated by its
+    source's publication."""
     return nk.Evidence(source=draw(source_ids), anchor=draw(anchors), note=draw(notes),
-                       happened=happened)
+                       happened=draw(_optional(whens(days))))
 
 
 @st.composite
@@ -154,6 +199,7 @@ def sources(draw: Any, id: st.SearchStrategy[str] = ids, days: tuple[dt.date, dt
         original_publisher=draw(_optional(texts)),
         located_by=draw(_tuples(texts)),
         note=draw(texts),
+        also_in=draw(_tuples(texts, max_size=2)),
     )
 
 
@@ -161,26 +207,50 @@ def sources(draw: Any, id: st.SearchStrategy[str] = ids, days: tuple[dt.date, dt
 def periods(draw: Any, basis: nk.Basis, days: tuple[dt.date, dt.date] = ALL_DAYS) -> dict[str, Any]:
     """Keyword arguments for a valid period of a statement with this ``basis``.
 
-    A rule needs a start (an EDTF span) and may lack an end; an observation is dated by its
-    evidence, or (as a value built in code) over a span of its own; either may be undated.
-    The end is never before the start.
+    A rule needs an EDTF start with a known first day and may lack an end (the end never
+    ends before the start). An observation has no dates of its own: it is dated by its
+    evidence (``happened``, or its source's publication). Either may be undated.
     """
     if draw(st.integers(0, 7)) == 0:
         return {"undated": True}
-    if basis is nk.Basis.OBSERVATION and draw(st.booleans()):
+    if basis is nk.Basis.OBSERVATION:
         return {}
-    start = draw(whens(days))
-    if basis is nk.Basis.RULE and draw(st.booleans()):
+    a, b = draw(closed_whens(days)), draw(closed_whens(days))
+    start, end = sorted((a, b), key=lambda w: (w.start, w.end))
+    if draw(st.booleans()):
         return {"valid_from": start}
-    return {"valid_from": start, "valid_until": draw(whens((start.end, days[1])))}
+    return {"valid_from": start, "valid_until": end}
 
 
 # ------------------------------------------------------------------ entries
 _yes_no: st.SearchStrategy[bool | None] = st.one_of(st.none(), st.booleans())
 
 
-def _evidence_tuple(draw: Any, source_ids: st.SearchStrategy[str]) -> tuple[nk.Evidence, ...]:
-    return tuple(draw(st.lists(evidence(source_ids), min_size=1, max_size=3)))
+def _evidence_tuple(draw: Any, source_ids: st.SearchStrategy[str],
+                    days: tuple[dt.date, dt.date] = ALL_DAYS,
+                    cited: st.SearchStrategy[nk.Evidence] | None = None) -> tuple[nk.Evidence, ...]:
+    one = cited if cited is not None else evidence(source_ids, days)
+    return tuple(draw(st.lists(one, min_size=1, max_size=3)))
+
+
+@st.composite
+def evidence_citing(draw: Any, cited_sources: tuple[nk.Source, ...],
+                    days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Evidence:
+    """Evidence citing one of ``cited_sources`` whose ``happened`` (when set) starts no later
+    than that source's report: a source cannot report what had not yet happened."""
+    source = draw(st.sampled_from(cited_sources))
+    last = days[1]
+    if source.published is not None and source.published.upper is not None:
+        last = max(days[0], min(last, source.published.upper))
+    return nk.Evidence(source=source.id, anchor=draw(anchors), note=draw(notes),
+                       happened=draw(_optional(whens((days[0], last)))))
+
+
+@st.composite
+def urgings(draw: Any) -> nk.Urging:
+    """One state urging another to classify North Koreans a certain way."""
+    return nk.Urging(target=draw(places),
+                     classification=draw(_tuples(st.sampled_from(list(nk.Classification)))))
 
 
 @st.composite
@@ -188,29 +258,37 @@ def policies(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchS
              country: st.SearchStrategy[nk.Country | nk.Region] = places,
              repatriates: st.SearchStrategy[bool | None] = _yes_no,
              admits: st.SearchStrategy[bool | None] = _yes_no,
-             days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Policy:
+             returns_to: st.SearchStrategy[tuple[nk.Country | nk.Region, ...]] | None = None,
+             days: tuple[dt.date, dt.date] = ALL_DAYS,
+             cited: st.SearchStrategy[nk.Evidence] | None = None) -> nk.Policy:
     """A policy statement with a valid period; pass strategies to constrain fields."""
+    if returns_to is None:
+        returns_to = _tuples(places, max_size=2)
     basis = draw(st.sampled_from(list(nk.Basis)))
     return nk.Policy(
         id=draw(id),
         country=draw(country),
         summary=draw(texts),
         basis=basis,
-        evidence=_evidence_tuple(draw, source_ids),
+        evidence=_evidence_tuple(draw, source_ids, days, cited),
         classification=draw(_tuples(st.sampled_from(list(nk.Classification)))),
+        urges=draw(_tuples(urgings(), max_size=2)),
         repatriates=draw(repatriates),
+        returns_to=draw(returns_to),
         admits=draw(admits),
         grants=draw(_tuples(st.sampled_from(list(nk.Status)))),
         procedures=draw(_tuples(texts)),
         agreements=draw(_tuples(texts)),
         exceptions=draw(_tuples(texts)),
+        note=draw(texts),
         **draw(periods(basis, days)),
     )
 
 
 @st.composite
 def passages(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
-             days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Passage:
+             days: tuple[dt.date, dt.date] = ALL_DAYS,
+             cited: st.SearchStrategy[nk.Evidence] | None = None) -> nk.Passage:
     """A passage between two different places, with a valid period."""
     origin, dest = draw(st.lists(places, min_size=2, max_size=2, unique=True))
     basis = draw(st.sampled_from(list(nk.Basis)))
@@ -221,10 +299,11 @@ def passages(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchS
         channel=draw(st.sampled_from(list(nk.Channel))),
         summary=draw(texts),
         basis=basis,
-        evidence=_evidence_tuple(draw, source_ids),
+        evidence=_evidence_tuple(draw, source_ids, days, cited),
         actor=draw(_optional(texts)),
         via_third_country=draw(st.booleans()),
         conditions=draw(_tuples(texts)),
+        note=draw(texts),
         **draw(periods(basis, days)),
     )
 
@@ -256,27 +335,29 @@ def routes(draw: Any, max_stops: int = 6) -> nk.Route:
 
 @st.composite
 def cases(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
-          days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Case:
-    """A case, dated by an EDTF span or not at all."""
-    date = draw(_optional(whens(days)))
+          days: tuple[dt.date, dt.date] = ALL_DAYS,
+          cited: st.SearchStrategy[nk.Evidence] | None = None) -> nk.Case:
+    """A case dated by an EDTF span (a day, a month, a year, an interval) or undated."""
     return nk.Case(
         id=draw(id),
         title=draw(texts),
-        date=date,
+        date=draw(_optional(whens(days))),
         place=draw(places),
         people=draw(quantities()),
         outcome=draw(st.sampled_from(list(nk.Outcome))),
-        evidence=_evidence_tuple(draw, source_ids),
+        evidence=_evidence_tuple(draw, source_ids, days, cited),
         channel=draw(_optional(st.sampled_from(list(nk.Channel)))),
         route=draw(_optional(routes(max_stops=3))),
         applications=draw(_optional(st.integers(0, 10**6))),
         inconsistencies=draw(_tuples(texts)),
+        note=draw(texts),
     )
 
 
 @st.composite
 def statistics(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
-               days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Statistic:
+               days: tuple[dt.date, dt.date] = ALL_DAYS,
+               cited: st.SearchStrategy[nk.Evidence] | None = None) -> nk.Statistic:
     """A statistic with a lower-case measure code and, sometimes, a calendar year."""
     return nk.Statistic(
         id=draw(id),
@@ -284,23 +365,25 @@ def statistics(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.Searc
         description=draw(texts),
         place=draw(places),
         value=draw(quantities()),
-        evidence=_evidence_tuple(draw, source_ids),
+        evidence=_evidence_tuple(draw, source_ids, days, cited),
         as_of=draw(_optional(whens(days))),
         year=draw(_optional(st.integers(1900, 2100))),
         area=draw(_optional(texts)),
+        note=draw(texts),
     )
 
 
 @st.composite
 def conflicts(draw: Any, id: st.SearchStrategy[str] = ids, source_ids: st.SearchStrategy[str] = ids,
-              versions: st.SearchStrategy[str] = ids, max_versions: int = 3) -> nk.Conflict:
+              versions: st.SearchStrategy[str] = ids, max_versions: int = 3,
+              cited: st.SearchStrategy[nk.Evidence] | None = None) -> nk.Conflict:
     """A conflict whose versions are distinct ids (one to ``max_versions``)."""
     return nk.Conflict(
         id=draw(id),
         subject=draw(texts),
         versions=tuple(draw(st.lists(versions, min_size=1, max_size=max(1, max_versions),
                                      unique=True))),
-        evidence=_evidence_tuple(draw, source_ids),
+        evidence=_evidence_tuple(draw, source_ids, cited=cited),
         note=draw(texts),
     )
 
@@ -321,13 +404,23 @@ _K = StepKind
 _STEP_NEEDS: dict[StepKind, set[str]] = {
     _K.PASSAGE: {"leg", "passage"}, _K.OTHER_DATES: {"leg", "passage"}, _K.FIGURE: {"leg", "statistic"},
     _K.NO_PASSAGE: {"leg"}, _K.NO_ROUTE: {"leg", "transits"}, _K.LAST_ROUTE: {"leg"},
-    _K.UNDATED: {"policy"},
-    _K.DISPUTED: {"conflict"}, _K.EVIDENCE_DATES: set(),
+    _K.DISPUTED: {"conflict"}, _K.EVIDENCE_DATES: set(), _K.UNDATED: set(),
     **{kind: {"leg", "policy"} for kind in (_K.RETURNS_YET_LEAVES, _K.BLOCKED_LEAVING, _K.BLOCKED_ARRIVING,
                                             _K.RETURNS_WITH_EXCEPTIONS, _K.DESTINATION_CLOSED, _K.DEAD_END,
                                             _K.ARRIVAL)},
 }
 """The fields each kind of step must have (so that it can be worded); the others are optional."""
+
+_ages = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=40_000))
+"""Ages of evidence: never negative (from the date asked back to a sighting)."""
+
+
+@st.composite
+def backings(draw: Any, days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Backing:
+    """How one statement bears on a date: any support, its age, evidence and nearest sighting."""
+    return nk.Backing(entry=draw(ids), support=draw(st.sampled_from(list(nk.Support))),
+                      age=draw(_ages), evidence=draw(_tuples(evidence(days=days), max_size=2)),
+                      sighting=draw(_optional(whens(days))))
 
 
 @st.composite
@@ -338,6 +431,8 @@ def steps(draw: Any) -> Step:
               "conflict": conflicts(), "route": routes(max_stops=3), "transits": st.integers(0, 8)}
     values = {name: draw(strategy if name in _STEP_NEEDS[kind] else _optional(strategy))
               for name, strategy in fields.items()}
+    if kind is StepKind.UNDATED and values["policy"] is None and values["passage"] is None:
+        values["policy"] = draw(policies())
     if kind is StepKind.LAST_ROUTE:
         days: tuple[dt.date, ...] = (draw(dates),)
     elif kind is StepKind.EVIDENCE_DATES:
@@ -345,12 +440,14 @@ def steps(draw: Any) -> Step:
     else:
         days = draw(_tuples(dates, max_size=2))
     return Step(kind=kind, on=draw(dates), verdict=draw(_optional(st.sampled_from(list(nk.Verdict)))),
-                entries=draw(_tuples(ids)), evidence=draw(_tuples(evidence())), dates=days, **values)
+                entries=draw(_tuples(ids)), evidence=draw(_tuples(evidence())), dates=days,
+                backing=draw(_tuples(backings(), max_size=2)), age=draw(_optional(_ages)), **values)
 
 
 @st.composite
-def assessments(draw: Any) -> nk.Assessment:
-    """An assessment with every field populated independently (no consistency implied)."""
+def assessments(draw: Any, depth: int = 1) -> nk.Assessment:
+    """An assessment with every field populated independently (no consistency implied);
+    ``last_known`` is itself an assessment, nested at most ``depth`` levels."""
     return nk.Assessment(
         origin=draw(countries),
         via=draw(_optional(st.lists(countries, max_size=3).map(tuple))),
@@ -363,6 +460,32 @@ def assessments(draw: Any) -> nk.Assessment:
         evidence=draw(_tuples(evidence())),
         latest_evidence=draw(_optional(dates)),
         disputed=draw(_tuples(ids)),
+        asked=draw(_optional(whens())),
+        horizon=draw(_optional(_ages)),
+        backing=draw(_tuples(backings(), max_size=2)),
+        evidence_age=draw(_optional(_ages)),
+        last_known=draw(assessments(depth - 1)) if depth > 0 and draw(st.booleans()) else None,
+        undated_policies=draw(_tuples(policies(), max_size=2)),
+        undated_passages=draw(_tuples(passages(), max_size=2)),
+    )
+
+
+@st.composite
+def policy_answers(draw: Any, depth: int = 1) -> nk.PolicyAnswer:
+    """A policy answer with every field populated independently; ``last_known`` nests at
+    most ``depth`` levels."""
+    return nk.PolicyAnswer(
+        country=draw(places),
+        on=draw(dates),
+        policy=draw(_optional(policies())),
+        backing=draw(_tuples(backings(), max_size=2)),
+        evidence=draw(_tuples(evidence())),
+        latest_evidence=draw(_optional(dates)),
+        evidence_age=draw(_optional(_ages)),
+        last_known=draw(policy_answers(depth - 1)) if depth > 0 and draw(st.booleans()) else None,
+        undated=draw(_tuples(policies(), max_size=2)),
+        asked=draw(_optional(whens())),
+        horizon=draw(_optional(_ages)),
     )
 
 
@@ -372,6 +495,8 @@ def knowledge_bases(draw: Any, max_entries: int = 8, days: tuple[dt.date, dt.dat
     never contradict each other, and conflicts whose versions name its entries."""
     source_ids = draw(st.lists(ids, min_size=1, max_size=3, unique=True))
     cite = st.sampled_from(source_ids)
+    all_sources = tuple(draw(sources(st.just(s), days)) for s in source_ids)
+    cited = evidence_citing(all_sources, days)
     counts = draw(st.lists(st.integers(0, max_entries // 2), min_size=5, max_size=5))
     entry_ids = iter(draw(st.lists(ids, min_size=sum(counts), max_size=sum(counts), unique=True)))
     # One yes/no answer per knowledge base keeps overlapping statements consistent.
@@ -381,17 +506,18 @@ def knowledge_bases(draw: Any, max_entries: int = 8, days: tuple[dt.date, dt.dat
         return st.just(next(entry_ids))
 
     pols = [draw(policies(next_id(), cite, repatriates=st.sampled_from([None, rep]),
-                          admits=st.sampled_from([None, adm]), days=days)) for _ in range(counts[0])]
-    pas = [draw(passages(next_id(), cite, days)) for _ in range(counts[1])]
-    cas = [draw(cases(next_id(), cite, days)) for _ in range(counts[2])]
-    sts = [draw(statistics(next_id(), cite, days)) for _ in range(counts[3])]
+                          admits=st.sampled_from([None, adm]), days=days, cited=cited))
+            for _ in range(counts[0])]
+    pas = [draw(passages(next_id(), cite, days, cited)) for _ in range(counts[1])]
+    cas = [draw(cases(next_id(), cite, days, cited)) for _ in range(counts[2])]
+    sts = [draw(statistics(next_id(), cite, days, cited)) for _ in range(counts[3])]
     versionable = [e.id for e in (*pols, *pas, *cas, *sts)]
     version_ids = st.sampled_from(versionable or ["unused"])
-    # A conflict names at least one entry: with none to name, there is none.
-    cons = [draw(conflicts(next_id(), cite, versions=version_ids, max_versions=min(3, len(versionable))))
-            for _ in range(counts[4] if versionable else 0)]
+    cons = [draw(conflicts(next_id(), cite, versions=version_ids, max_versions=min(3, len(versionable)),
+                              cited=cited))
+            for _ in range(counts[4] if versionable else 0)]  # a conflict names an entry
     return nk.KnowledgeBase(
-        all_sources=tuple(draw(sources(st.just(s), days)) for s in source_ids),
+        all_sources=all_sources,
         all_policies=tuple(pols),
         all_passages=tuple(pas),
         all_cases=tuple(cas),
@@ -418,6 +544,10 @@ STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
     nk.Assessment: assessments(),
     nk.SeriesPoint: series_points(),
     nk.KnowledgeBase: knowledge_bases(),
+    nk.When: whens(),
+    nk.Urging: urgings(),
+    nk.Backing: backings(),
+    nk.PolicyAnswer: policy_answers(),
 }
 """A strategy for each public type, keyed by the type."""
 
@@ -441,5 +571,27 @@ def json_paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]
 TRANSIT_CODES = ["KP", "CN", "RU", "KR", "TH", "LA", "MN", "JP", "US"]
 TRANSIT_DAYS = (dt.date(1995, 1, 1), dt.date(2025, 12, 31))
 GENERATED_SOURCE = nk.Source(id="generated", title="t", document="seeds/x.txt",
-                             kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.day(dt.date(2010, 1, 1)))
+                             kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.parse("2025-12-31"))
+"""The source of generated worlds, reporting on the last of the transit days, so that every
+sighting in them (``happened``) is on or before its report."""
 GENERATED_EVIDENCE = (nk.Evidence("generated", "one two three", "generated"),)
+"""Evidence dated only by the generated source's publication (seen on 2025-12-31); rules
+citing it are dated by their own ``valid_from``."""
+
+
+@st.composite
+def transit_evidence(draw: Any, days: tuple[dt.date, dt.date] = TRANSIT_DAYS) -> tuple[nk.Evidence, ...]:
+    """One to three sightings of a generated observation, each on known days within ``days``
+    (a day, a month, a year or a closed interval), or, sometimes, the generated source's
+    own publication date: what makes a transit world's statements documented on a day."""
+    if draw(st.integers(0, 5)) == 0:
+        return GENERATED_EVIDENCE
+    spans = draw(st.lists(closed_whens(days), min_size=1, max_size=3))
+    return tuple(nk.Evidence("generated", "one two three", "generated", happened=w) for w in spans)
+
+
+def sightings_of(evidence: tuple[nk.Evidence, ...]) -> tuple[nk.When, ...]:
+    """The spans on which generated evidence saw its statement (``happened``, or the
+    generated source's publication)."""
+    assert GENERATED_SOURCE.published is not None
+    return tuple(e.happened or GENERATED_SOURCE.published for e in evidence)

@@ -44,7 +44,10 @@ def test_every_public_type_is_frozen_and_slotted(kind: type[Any]) -> None:
 @given(data=st.data())
 def test_no_field_can_be_assigned_or_added(kind: type[Any], data: Any) -> None:
     value = data.draw(STRATEGIES[kind])
-    before = nk.to_json(value)
+    # repr shows every field of an attrs value (dates, ages, nested values), so it is the
+    # fingerprint here; to_json cannot yet serialise the ages of a Backing (see
+    # test_an_assessment_with_backing_serialises below).
+    before = repr(value)
     for field in attrs.fields(kind):
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             setattr(value, field.name, getattr(value, field.name))
@@ -52,7 +55,7 @@ def test_no_field_can_be_assigned_or_added(kind: type[Any], data: Any) -> None:
             delattr(value, field.name)
     with pytest.raises(AttributeError):
         value.note_added_later = "x"
-    assert nk.to_json(value) == before
+    assert repr(value) == before
 
 
 def _walk(value: object, seen: set[int]) -> list[tuple[str, object]]:
@@ -114,8 +117,8 @@ def test_a_scenario_never_leaks_into_the_default_knowledge_base() -> None:
     assert ru_kr, "expected a Russian passage in the bundled data"
     closed = kb.without(*(p.id for p in ru_kr))
     stricter = attrs.evolve(nk.policy("RU", on=day), id="scenario-ru-closed", repatriates=True,
-                            exceptions=(), valid_from=day, valid_until=day,
-                            basis=nk.Basis.OBSERVATION)
+                            exceptions=(), valid_from=nk.When.day(day), valid_until=nk.When.day(day),
+                            basis=nk.Basis.RULE)
     # Both scenarios change the answer ...
     assert closed.can_resettle("KP", "RU", "KR", on=day).verdict is not answer.verdict
     assert "scenario-ru-closed" in closed.with_policy(stricter).policy("RU", on=day).id  # type: ignore[union-attr]
@@ -166,8 +169,8 @@ def test_place_fields_resolve_names_and_refuse_other_types() -> None:
 
     ev = (nk.Evidence("voa-2002-09-11", "allowed most of those who enter foreign missions", "n"),)
     p = nk.Passage(id="x-1", origin="China", dest="ROK", channel=nk.Channel.FOREIGN_MISSION,
-                   summary="s", basis=nk.Basis.OBSERVATION, evidence=ev,
-                   valid_from=nk.When.day(dt.date(2023, 1, 1)), valid_until=nk.When.day(dt.date(2023, 12, 31)))
+                   summary="s", basis=nk.Basis.RULE, evidence=ev,
+                   valid_from=nk.When.year(2023), valid_until=nk.When.year(2023))
     assert (p.origin, p.dest) == (nk.country("CN"), nk.country("KR"))
     assert nk.Leg("KP", "third country").dest is nk.THIRD_COUNTRY
     what_if = nk.default_knowledge_base().with_passage(p)
@@ -176,3 +179,14 @@ def test_place_fields_resolve_names_and_refuse_other_types() -> None:
         nk.Leg(408, "KR")  # type: ignore[arg-type]
     with pytest.raises(nk.UnknownCountryError):
         nk.Leg("KP", "Atlantis")
+
+
+@pytest.mark.xfail(strict=True, reason="engine bug: the JSON converter has no hook for "
+                   "datetime.timedelta, so to_json refuses every Assessment and PolicyAnswer "
+                   "whose backing carries an age (Backing.age, evidence_age, horizon)")
+def test_an_assessment_with_backing_serialises() -> None:
+    a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
+    assert a.backing and a.evidence_age is not None
+    assert nk.from_json(nk.to_json(a), nk.Assessment) == a
+    answer = nk.policy_answer("CN", on=dt.date(2002, 9, 11))
+    assert nk.from_json(nk.to_json(answer), nk.PolicyAnswer) == answer
