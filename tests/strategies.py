@@ -548,6 +548,11 @@ STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
     nk.Urging: urgings(),
     nk.Backing: backings(),
     nk.PolicyAnswer: policy_answers(),
+    nk.CoverageCell: st.builds(
+        nk.CoverageCell, country=st.sampled_from(["KP", "CN", "KR", "international"]), on=st.dates(),
+        support=st.sampled_from(list(nk.Support)),
+        age=st.one_of(st.none(), st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=20000))),
+        entries=st.lists(ids, max_size=3).map(tuple)),
 }
 """A strategy for each public type, keyed by the type."""
 

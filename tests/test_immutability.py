@@ -181,9 +181,6 @@ def test_place_fields_resolve_names_and_refuse_other_types() -> None:
         nk.Leg("KP", "Atlantis")
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: the JSON converter has no hook for "
-                   "datetime.timedelta, so to_json refuses every Assessment and PolicyAnswer "
-                   "whose backing carries an age (Backing.age, evidence_age, horizon)")
 def test_an_assessment_with_backing_serialises() -> None:
     a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
     assert a.backing and a.evidence_age is not None
