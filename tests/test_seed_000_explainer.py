@@ -31,7 +31,8 @@ def test_undated_claims_answer_no_dated_question() -> None:
 def test_china_classes_them_as_economic_migrants() -> None:
     (p,) = [p for p in nk.policies("CN") if p.id == "cn-explainer-economic-migrants"]
     assert p.undated
-    assert nk.Classification.ILLEGAL_ECONOMIC_MIGRANT in p.classification
+    # "economic migrants", without "illegal": the claim the words make (fact audit 2026-11)
+    assert p.classification == (nk.Classification.ECONOMIC_MIGRANT,)
     assert p.repatriates is True
 
 
@@ -56,6 +57,7 @@ def test_other_countries_accepted_a_small_unquantified_number(code: str) -> None
 
 
 def test_brokers_in_china_lead_to_unnamed_countries() -> None:
-    (p,) = [p for p in nk.passages("CN", any_date=True) if p.channel is nk.Channel.BROKER]
+    (p,) = [p for p in nk.passages("CN", any_date=True) if p.id == "cn-third-country-broker"]
+    assert p.channel is nk.Channel.BROKER
     assert p.dest is nk.THIRD_COUNTRY
     assert p.undated

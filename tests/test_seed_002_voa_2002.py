@@ -19,7 +19,7 @@ def test_more_than_30_is_not_30() -> None:
 
 def test_the_german_school_group_left_on_wednesday_the_11th() -> None:
     c = nk.case("cn-german-school-15-2002")
-    assert c.date == DAY  # "Wednesday morning" resolved against the report's date
+    assert c.date == nk.When.day(DAY)  # "Wednesday morning" resolved against the report's date
     assert c.people == nk.Quantity(15)
     assert str(c.route) == "CN > third country > KR"
     assert c.outcome is nk.Outcome.LEFT_FOR_THIRD_COUNTRY
@@ -45,11 +45,15 @@ def test_china_repatriates_yet_let_mission_entrants_leave() -> None:
     assert nk.Classification.ILLEGAL_ECONOMIC_MIGRANT in p.classification
     assert p.agreements
     (exit_,) = nk.passages("CN", "KR", on=DAY)
+    assert exit_.id == "cn-kr-foreign-mission-2002"
     assert exit_.channel is nk.Channel.FOREIGN_MISSION
     assert exit_.via_third_country
 
 
 def test_the_2002_practice_is_an_observation_not_a_rule_forever() -> None:
-    (exit_,) = nk.passages("CN", "KR", any_date=True)
-    assert exit_.basis is nk.Basis.OBSERVATION
-    assert not exit_.applies(dt.date(2010, 1, 1))
+    exit_ = nk.default_knowledge_base().entry("cn-kr-foreign-mission-2002")
+    assert isinstance(exit_, nk.Passage) and exit_.basis is nk.Basis.OBSERVATION
+    kb = nk.default_knowledge_base()
+    assert kb.support(exit_.id, on=DAY).support is nk.Support.SEEN
+    later = kb.support(exit_.id, on=dt.date(2010, 1, 1))
+    assert later.support is nk.Support.LAST_KNOWN and exit_ not in nk.passages("CN", "KR", on=dt.date(2010, 1, 1))
