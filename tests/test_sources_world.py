@@ -247,16 +247,14 @@ def test_uk_fingerprints_checked_against_south_koreas_citizenship_database() -> 
 
 
 def test_uk_902_applications_without_an_invented_period() -> None:
-    values = {s.id: s.value.value for s in nk.statistics(country="GB") if "newsflash" in s.id}
-    assert values == {"gb-asylum-applications-newsflash-2018": 902,
-                      "gb-asylum-granted-newsflash-2018": 408,
-                      "gb-asylum-refused-newsflash-2018": 413,
-                      "gb-asylum-withdrawn-newsflash-2018": 77}
-    assert all(_stat(i).as_of is None for i in values)  # "the same period" is not named
+    # The quoted words name neither the receiving country nor the period: the newsflash.one
+    # figures are not stored at all (the U.K. and 2003-2016 were the collector's).
+    assert not [s for s in nk.statistics() if "newsflash" in s.id]
+    assert not {902, 408, 413, 77} & {s.value.value for s in nk.statistics(country="GB")}
+    assert "no entry rests on this source" in nk.source("newsflash-one-2018-03-22").note
     # the UNHCR-based figures are the collector's paraphrase, not a quote
     assert not {544, 505} & {s.value.value for s in nk.statistics(country="GB")}
-    p = nk.policy("GB", on=D(2018, 3, 22))
-    assert p is not None and p.admits is True
+    assert nk.policy("GB", on=D(2018, 3, 22)) is None
 
 
 def test_uk_2013_rejections_only_as_far_as_the_quote_goes() -> None:
@@ -277,9 +275,16 @@ def test_new_malden_about_1000_at_an_undated_peak() -> None:
 def test_germany_2005_all_north_koreans_are_dual_nationals() -> None:
     p = nk.policy("DE", on=D(2005, 7, 18))
     assert p is not None and nk.Classification.DUAL_NATIONAL in p.classification
-    assert p.admits is None  # "no protection in Germany" is the collector's reading
-    assert nk.policy("DE", on=D(2005, 7, 17)) is None
-    (ev,) = _stored("DE", "de-2005-vgh-all-dual-nationals").evidence
+    assert p.id == "de-2005-vgh-all-dual-nationals+de-1995-2005-refugee-status"
+    # the court's entry admits nothing ("no protection in Germany" is the collector's
+    # reading); the day's answer admits only through the 1995-2005 grants
+    vgh = _stored("DE", "de-2005-vgh-all-dual-nationals")
+    assert vgh.admits is None and p.admits is True
+    assert _stored("DE", "de-1995-2005-refugee-status").admits is True
+    before = nk.policy("DE", on=D(2005, 7, 17))
+    assert before is not None and before.id == "de-1995-2005-refugee-status"
+    assert nk.Classification.DUAL_NATIONAL not in before.classification
+    (ev,) = vgh.evidence
     assert ev.anchor.startswith("Alle Nordkoreaner")  # left in German
     assert nk.can_resettle("KP", None, "DE", on=D(2005, 7, 18)).verdict is nk.Verdict.UNDOCUMENTED
 
@@ -287,7 +292,7 @@ def test_germany_2005_all_north_koreans_are_dual_nationals() -> None:
 def test_germany_2020_exception_for_a_life_centred_in_a_third_country() -> None:
     before = nk.policy("DE", on=D(2020, 8, 2))
     after = nk.policy("DE", on=D(2020, 8, 3))
-    assert before is not None and not before.exceptions
+    assert before is None  # nothing of Germany's is seen on the day before
     assert after is not None and any("third country" in x for x in after.exceptions)
     assert nk.source("asylnet-vg-freiburg-2020-08-03").language == "de"
 
@@ -304,11 +309,14 @@ def test_netherlands_south_korea_raised_only_from_1_january_2013() -> None:
 
 # ----------------------------------------------------------------------- Australia
 def test_australia_rrt_refused_because_in_theory_a_south_korean_citizen() -> None:
-    p = nk.policy("AU", on=D(2010, 10, 22))
-    assert p is not None and nk.Classification.DUAL_NATIONAL in p.classification
-    assert p.admits is None  # one refusal is not a general rule
-    (c,) = nk.cases(country="AU", outcome="rejected")
-    assert c.id == "au-rrt-protection-visa-refused-2010" and c.people == nk.Quantity(1)
+    # Crikey's quoted words name neither Australia nor the applicant's nationality (only
+    # the address does): no policy, no case, and only an undated explainer is left.
+    assert nk.policy("AU", on=D(2010, 10, 22)) is None
+    assert nk.cases(country="AU", outcome="rejected") == ()
+    assert not [c for c in nk.cases() if c.id == "au-rrt-protection-visa-refused-2010"]
+    assert [p.id for p in nk.policies("AU")] == ["au-explainer-small-number"]
+    assert not [p for p in nk.policies("AU") if nk.Classification.DUAL_NATIONAL in p.classification]
+    assert "no entry rests on this source" in nk.source("crikey-2010-10-22").note
     a = nk.can_resettle("KP", None, "AU", on=D(2010, 10, 22))
     assert a.verdict is nk.Verdict.UNDOCUMENTED
 
@@ -316,24 +324,36 @@ def test_australia_rrt_refused_because_in_theory_a_south_korean_citizen() -> Non
 # --------------------------------------------------------------------------- Japan
 def test_japan_about_150_defectors_settled_by_2007() -> None:
     s = _stat("jp-defectors-settled-2007")
-    assert s.value == nk.Quantity(150, nk.Qualifier.ABOUT) and s.as_of == D(2007, 12, 2)
+    assert s.value == nk.Quantity(150, nk.Qualifier.ABOUT) and str(s.as_of) == "2007-12-02"
     p = nk.policy("JP", on=D(2007, 12, 2))
     assert p is not None and p.admits is True
+    assert "jp-2007-defectors-settled" in p.id.split("+")
     # the 1959-84 emigration figure is only in the excerpt's summary
     assert all(s.value.value != 93340 for s in nk.statistics())
 
 
 def test_japan_admits_returnees_but_not_other_north_koreans_undated() -> None:
     last = nk.policy_timeline("JP")[-1]
-    assert last.undated and last.admits is False
-    assert any("Return program" in x for x in last.exceptions)
+    # the undated entries are merged: the humanitarian acceptance in principle admits,
+    # the returnees-only page does not
+    assert last.id == "jp-humanitarian-acceptance-in-principle+jp-returnees-only"
+    assert last.undated and last.admits is True
+    returnees = _stored("JP", "jp-returnees-only")
+    assert returnees.undated and returnees.admits is False
+    assert any("return programme" in x for x in returnees.exceptions)
+    assert returnees.exceptions == last.exceptions
     # The page is undated, so no dated question is answered by it: a route ending in
     # Japan is undocumented, neither documented for returnees nor blocked for the rest.
     for day in (D(2007, 12, 2), D(2009, 12, 23), D(2024, 1, 1)):
         a = nk.can_resettle("KP", None, "JP", on=day)
         assert a.verdict is nk.Verdict.UNDOCUMENTED, day
         assert "flipbuilder-trilateral-ch8" not in {e.source for e in a.evidence}
-    assert nk.policy("JP", on=D(2009, 12, 23)) is None  # the seed's answer is unchanged
+    # the dated answer comes only from dated entries, none of them the undated page
+    on_day = nk.policy("JP", on=D(2009, 12, 23))
+    assert on_day is not None and on_day.id == (
+        "jp-lets-asylum-seekers-go-to-south-korea+jp-2006-north-korean-human-rights-law"
+        "+jp-admits-defectors-with-japan-ties")
+    assert "flipbuilder-trilateral-ch8" not in _sources(on_day)
 
 
 # --------------------------------------------------------------------- South Korea
@@ -344,9 +364,20 @@ def test_south_korea_constitution_and_settlement_act_are_undated_rules() -> None
     assert territory.basis is act.basis is nk.Basis.RULE
     assert act.admits is True
     # The act's number and 13 January 1997 date are only in the excerpt's one-line
-    # summary: no dated citizenship rule exists for 1997.
-    for day in (D(1997, 1, 13), D(1999, 7, 8), D(2010, 1, 1)):
-        assert nk.policy("KR", on=day) is None, day
+    # summary: the undated entries answer no dated question, and the 1997 Act is a rule of
+    # its own from the day it came into force, 14 July 1997.
+    for day in (D(1997, 1, 13), D(1997, 7, 13)):
+        p = nk.policy("KR", on=day)
+        assert p is not None, day
+        assert p.id == "kr-supreme-court-1996-nationality+kr-constitution-1987-territory", day
+    act_1997 = _stored("KR", "kr-1997-defectors-protection-act")
+    assert act_1997.basis is nk.Basis.RULE and str(act_1997.valid_from) == "1997-07-14"
+    assert act_1997.valid_until is None and act_1997.admits is True
+    for day in (D(1997, 7, 14), D(1999, 7, 8), D(2010, 1, 1)):
+        p = nk.policy("KR", on=day)
+        assert p is not None and "kr-1997-defectors-protection-act" in p.id.split("+"), day
+        assert not {"kr-constitution-territory", "kr-settlement-support-act"} & set(
+            p.id.split("+")), day
 
 
 def test_south_korea_escapees_are_mostly_citizens_in_2014() -> None:
@@ -357,11 +388,15 @@ def test_south_korea_escapees_are_mostly_citizens_in_2014() -> None:
 
 def test_hanawon_three_months_against_two_months() -> None:
     three = _stored("KR", "kr-hanawon-three-months")
-    two = _stored("KR", "kr-hanawon-two-months")
-    assert three.undated and two.undated
-    (c,) = [c for c in nk.conflicts() if c.id == "kr-hanawon-length"]
-    assert set(c.versions) == {three.id, two.id}
+    assert three.undated and _sources(three) == {"wikipedia-hanawon"}
+    # WTOP's two short quotes name no facility, people or country: the "two months" side
+    # and its conflict are gone
+    assert not [p for p in nk.policies("KR") if p.id == "kr-hanawon-two-months"]
+    assert not [c for c in nk.conflicts() if c.id == "kr-hanawon-length"]
+    (c,) = [c for c in nk.conflicts() if c.id == "kr-hanawon-course-length-pr2"]
+    assert set(c.versions) == {three.id, "kr-hanawon-12-week-course"}
     assert nk.source("wtop-cnn-2023-07").url is None  # named in the excerpt, no address
+    assert "no entry rests on this source" in nk.source("wtop-cnn-2023-07").note
 
 
 ARRIVALS = {2000: [312], 2001: [583], 2002: [1140], 2003: [1285], 2009: [2914, 2927],
