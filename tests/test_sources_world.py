@@ -328,8 +328,11 @@ def test_japan_about_150_defectors_settled_by_2007() -> None:
     p = nk.policy("JP", on=D(2007, 12, 2))
     assert p is not None and p.admits is True
     assert "jp-2007-defectors-settled" in p.id.split("+")
-    # the 1959-84 emigration figure is only in the excerpt's summary
-    assert all(s.value.value != 93340 for s in nk.statistics())
+    # the 1959-84 emigration figure of this excerpt is only in its summary; the one stored
+    # comes from the second collection's quoted words
+    (returnees,) = [s for s in nk.statistics() if s.value.value == 93340]
+    assert returnees.id == "jp-returnee-programme-1959-1984"
+    assert str(returnees.as_of) == "1959/1984" and _sources(returnees) == {"apjjf-undated"}
 
 
 def test_japan_admits_returnees_but_not_other_north_koreans_undated() -> None:
@@ -472,7 +475,12 @@ def test_refugees_sur_place_attributed_to_the_cecc_and_the_coi() -> None:
     coi = nk.policy("international", on=D(2023, 7, 1))
     assert cecc is not None and coi is not None
     assert _sources(cecc) == {"cecc-2006-10-03"} and "CECC" in cecc.summary
-    assert _sources(coi) == {"thediplomat-2023-07"} and "COI" in coi.summary
+    # the COI finding is seen on the Diplomat's date alongside Resolution 2397's deadline
+    assert coi.id == ("international-coi-refugees-sur-place"
+                      "+international-unsc-2397-worker-repatriation")
+    assert _sources(coi) == {"thediplomat-2023-07", "nknews-2018-02"} and "COI" in coi.summary
+    assert _sources(_stored("international", "international-coi-refugees-sur-place")) == {
+        "thediplomat-2023-07"}
     for p in (cecc, coi):
         assert nk.Classification.REFUGEE in p.classification
     # no UNHCR-authored sur-place statement was found: neither is put in UNHCR's mouth
@@ -480,15 +488,24 @@ def test_refugees_sur_place_attributed_to_the_cecc_and_the_coi() -> None:
 
 
 def test_unhcr_record_of_1052_and_the_japanese_country_split() -> None:
-    (world,) = nk.statistics(country="international", measure="unhcr-recorded-refugees")
+    # UNHCR as the recorder stands only in the address and the summary: measure renamed
+    (world,) = nk.statistics(country="international", measure="refugees-on-record-worldwide")
+    assert world.id == "international-nk-refugees-on-record"
     assert world.value == nk.Quantity(1052) and world.as_of is None  # "2011" is not quoted
+    assert _sources(world) == {"dailynk-unhcr-1052"}
+    assert "UNHCR" not in world.description
+    assert all(s.value.value != 1052 for s in
+               nk.statistics(country="international", measure="unhcr-recorded-refugees"))
+    # KBS World's Japanese split stands outside the quoted words: not stored; the split
+    # left comes from other sources
     split = {s.place.alpha_2: s.value.value
              for s in nk.statistics(measure="nk-refugees-by-host-country")
              if isinstance(s.place, nk.Country)}
-    assert split == {"GB": 603, "DE": 193, "CA": 64, "NL": 36, "BE": 31, "AU": 29, "US": 25}
-    anchors = [e.anchor for s in nk.statistics(measure="nk-refugees-by-host-country")
-               for e in s.evidence]
-    assert all("人" in a for a in anchors)  # left untranslated
+    assert split == {"CA": 478, "DE": 276, "GB": 81, "NL": 46, "RU": 57}
+    sources = {e.source for s in nk.statistics(measure="nk-refugees-by-host-country")
+               for e in s.evidence}
+    assert sources == {"news-undated", "kbs-2006-03-09"}
+    assert "no entry rests on this source" in nk.source("kbs-world-ja-44137").note
 
 
 # ---------------------------------------------------------------------------- NKDB
@@ -496,7 +513,8 @@ def test_nkdb_8148_cases_and_98_percent_then_over_8000_in_december() -> None:
     august, december = nk.statistics(country="KP", measure="repatriations-reported-by-nkdb")
     assert august.value == nk.Quantity(8148, nk.Qualifier.EXACT, nk.Unit.CASES)
     assert december.value == nk.Quantity(8000, nk.Qualifier.MORE_THAN)
-    assert (august.as_of, december.as_of) == (D(2023, 8, 16), D(2023, 12, 11))
+    assert (str(august.as_of), str(december.as_of)) == ("2023-08-16", "2023-12-11")
+    assert august.as_of == nk.When.day(D(2023, 8, 16))
     shares = nk.statistics(country="CN", measure="share-of-repatriations-reported-by-nkdb")
     assert [s.value for s in shares] == [nk.Quantity(98, unit=nk.Unit.PERCENT)] * 2
 
@@ -504,5 +522,9 @@ def test_nkdb_8148_cases_and_98_percent_then_over_8000_in_december() -> None:
 # ----------------------------------------------------------------------- conflicts
 def test_conflicts_lists_every_disagreement_of_these_sections() -> None:
     ids = {c.id for c in nk.conflicts()}
-    assert {"ru-readmission-signing-date", "kr-arrivals-2009", "kr-arrivals-2015",
-            "kr-hanawon-length"} <= ids
+    assert "ru-readmission-signing-date" in ids
+    # the audit removed the first collection's arrival and Hanawon conflicts with their
+    # entries; the second collection's arrival conflicts stand in their place
+    assert not {"kr-arrivals-2009", "kr-arrivals-2015", "kr-hanawon-length"} & ids
+    assert {f"kr-arrivals-{year}-pr2" for year in (1998, 2005, 2006, 2007, 2008, 2009, 2010)
+            } | {"kr-hanawon-course-length-pr2"} <= ids
