@@ -62,7 +62,8 @@ def test_month_only_and_undated_pages_are_stored_as_such() -> None:
     assert nk.source("thediplomat-2015-06").published == nk.When.parse("2015-06")
     assert nk.source("thediplomat-2023-07").published == nk.When.parse("2023-07")
     assert str(nk.source("thediplomat-2015-06").published) == "2015-06"
-    assert nk.source("thediplomat-2023-07").published.precision is nk.DatePrecision.MONTH
+    july_2023 = nk.source("thediplomat-2023-07").published
+    assert july_2023 is not None and july_2023.precision is nk.DatePrecision.MONTH
     for undated in ("time-new-malden", "helplinelaw-rok-constitution", "wikipedia-hanawon",
                     "dailynk-unhcr-1052", "kbs-world-ja-44137", "klri-settlement-support-act"):
         assert nk.source(undated).published is None, undated
