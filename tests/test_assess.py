@@ -22,12 +22,32 @@ def test_china_2002_mission_exit_via_a_third_country() -> None:
     assert a.latest_evidence is not None and a.latest_evidence >= D(2002, 9, 11)
 
 
-def test_china_after_the_observed_exits_is_blocked_in_2023() -> None:
+def test_china_in_august_2023_returns_people_yet_a_way_out_is_documented_between_sightings() -> None:
+    # v2 data: the way out of China across its border to a third country is seen in 2015
+    # (Vice) and on 2023-10-04 (American Military News), so on 2023-08-16 it lies between
+    # two sightings; China's returns (Anadolu, that day) leave it open ("in principle").
     a = nk.can_resettle("KP", "CN", "KR", on=D(2023, 8, 16))
+    assert a.verdict is nk.Verdict.DOCUMENTED
+    assert str(a.route) == "KP > CN > third country > KR"
+    support = {b.entry: b.support for b in a.backing}
+    assert support["cn-kr-via-third-country"] is nk.Support.BETWEEN_SIGHTINGS
+    assert support["cn-2023-detention-repatriation"] is nk.Support.SEEN
+    assert any("sends North Koreans back in principle on 2023-08-16" in line for line in a.explanation)
+    assert a.evidence_age == D(2023, 10, 4) - D(2023, 8, 16)  # to the nearest sighting used
+    assert {"anadolu-2023-08-16", "vice-2015-12-02", "americanmilitarynews-2023-10-04"} <= {
+        e.source for e in a.evidence}
+
+
+def test_china_after_the_last_sighting_of_a_way_out_is_blocked_in_october_2023() -> None:
+    a = nk.can_resettle("KP", "CN", "KR", on=D(2023, 10, 13))
     assert a.verdict is nk.Verdict.BLOCKED and not a
     assert a.route is None
-    assert any("blocked" in line for line in a.explanation)
-    assert any("only 2002-01-01 to 2004-06-01" in line for line in a.explanation)
+    assert any(line.startswith("CN > KR: blocked on 2023-10-13") for line in a.explanation)
+    assert any("CN > KR by foreign-mission: last known 2002-06~/2004-06-01" in line
+               for line in a.explanation)
+    assert "yonhap-2023-10-13" in {e.source for e in a.evidence}
+    assert a.last_known is not None and a.last_known.on == D(2023, 8, 16)
+    assert str(a.last_known.route) == "KP > CN > third country > KR"
 
 
 def test_russia_2009_unhcr_route() -> None:
@@ -35,7 +55,13 @@ def test_russia_2009_unhcr_route() -> None:
     assert a.verdict is nk.Verdict.DOCUMENTED
     assert str(a.route) == "KP > RU > KR"
     assert a.route is not None and a.route.legs[1].channel is nk.Channel.UNHCR_OFFICE
-    assert nk.routes("KP", "KR", on=D(2009, 12, 23)) == (a.route,)
+    # v2 data also documents Thailand then: the UNHCR route is still the best of two
+    assert [str(r) for r in nk.routes("KP", "KR", on=D(2009, 12, 23))] == [
+        "KP > RU > KR", "KP > CN > TH > KR"]
+    assert nk.routes("KP", "KR", on=D(2009, 12, 23))[0] == a.route
+    support = {b.entry: b.support for b in a.backing}
+    assert support["ru-kr-unhcr-moscow"] is nk.Support.SEEN
+    assert support["kp-ru-labour-contract-2007-2019"] is nk.Support.BETWEEN_SIGHTINGS
 
 
 def test_russia_consulates_2004_and_2006_to_2008_but_not_2005() -> None:
@@ -43,6 +69,8 @@ def test_russia_consulates_2004_and_2006_to_2008_but_not_2005() -> None:
     assert nk.can_resettle("KP", "RU", "KR", on=D(2007, 6, 1)).verdict is nk.Verdict.DOCUMENTED
     gap = nk.can_resettle("KP", "RU", "KR", on=D(2005, 6, 1))
     assert gap.verdict is nk.Verdict.UNDOCUMENTED  # no case documented in 2005
+    assert gap.last_known is not None and gap.last_known.on == D(2004, 12, 31)
+    assert gap.evidence_age == D(2005, 6, 1) - D(2004, 12, 31)
 
 
 def test_russia_after_the_readmission_deal_is_blocked() -> None:
@@ -74,9 +102,13 @@ def test_japan_is_undocumented_not_refused() -> None:
 
 
 def test_via_none_without_a_route_is_undocumented_not_blocked() -> None:
-    a = nk.can_resettle("KP", None, "KR", on=D(2023, 8, 16))
+    # Russia in December 2009 is reached but sends people back with no way on to the U.S.:
+    # the any-route answer is unknown, not "no", and it says why.
+    a = nk.can_resettle("KP", None, "US", on=D(2009, 12, 23))
     assert a.verdict is nk.Verdict.UNDOCUMENTED
-    assert any("China" in line and "sends North Koreans back" in line for line in a.explanation)
+    assert any(line.startswith("Russia is reached by a documented passage but sends North Koreans back")
+               for line in a.explanation)
+    assert "kyodo-2009-12-23" in {e.source for e in a.evidence}
 
 
 def test_via_accepts_a_sequence() -> None:
@@ -99,10 +131,20 @@ def test_bad_via_is_a_type_error(via: object) -> None:
         nk.can_resettle("KP", via, "KR", on=D(2002, 9, 11))  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("on", ["2002-09-11", 2002, dt.datetime(2002, 9, 11)])
+@pytest.mark.parametrize("on", ["2002-13-45", "yesterday", 0, 10_000, True, 2002.0,
+                                dt.datetime(2002, 9, 11)])
 def test_bad_on_is_a_type_error(on: object) -> None:
-    with pytest.raises(nk.ArgumentTypeError, match=r"datetime\.date"):
+    with pytest.raises(nk.ArgumentTypeError, match=r"datetime\.date|year|EDTF|calendar"):
         nk.can_resettle("KP", "CN", "KR", on=on)  # type: ignore[arg-type]
+
+
+def test_on_takes_an_edtf_day_a_year_or_a_period() -> None:
+    day = nk.can_resettle("KP", "CN", "KR", on=D(2002, 9, 11))
+    assert nk.can_resettle("KP", "CN", "KR", on="2002-09-11").verdict is day.verdict
+    year = nk.can_resettle("KP", "CN", "KR", on=2002)
+    assert year.asked == nk.When.year(2002) and year and year.on.year == 2002
+    month = nk.can_resettle("KP", "CN", "KR", on="2002-09")
+    assert str(month.asked) == "2002-09" and month and D(2002, 9, 1) <= month.on <= D(2002, 9, 30)
 
 
 def test_a_country_twice_is_an_invalid_route() -> None:
@@ -122,29 +164,38 @@ def test_default_date_is_today() -> None:
     assert a.on == dt.date.today()
 
 
-def test_scenario_what_if_china_stopped_repatriating(kb: nk.KnowledgeBase) -> None:
-    day = D(2023, 8, 16)
+def test_scenario_what_if_china_let_people_leave(kb: nk.KnowledgeBase) -> None:
+    day = D(2023, 10, 13)
     exit_ = nk.Passage(
         id="what-if-cn-kr-2023", origin=nk.country("CN"), dest=nk.country("KR"),
         channel=nk.Channel.FOREIGN_MISSION, summary="Hypothetical: China lets people leave.",
-        basis=nk.Basis.OBSERVATION, valid_from=day, valid_until=day,
+        basis=nk.Basis.RULE, valid_from=nk.When.day(day), valid_until=nk.When.day(day),
         evidence=(nk.Evidence("anadolu-2023-08-16", "urged Beijing to “cooperate” by not sending",
                               "Hypothetical scenario built on Seoul's request."),))
     what_if = kb.with_passage(exit_)
-    assert what_if.can_resettle("KP", "CN", "KR", on=day).verdict is nk.Verdict.DOCUMENTED
+    # the way into China is last seen on 2023-08-16, so only the leg out of China changes
+    assert what_if.can_resettle("KP", "CN", "KR", on=day).verdict is nk.Verdict.UNDOCUMENTED
     assert kb.can_resettle("KP", "CN", "KR", on=day).verdict is nk.Verdict.BLOCKED
+    assert what_if.can_resettle("KP", "CN", "KR", on=day,
+                                horizon=dt.timedelta(days=60)).verdict is nk.Verdict.DOCUMENTED
     assert nk.default_knowledge_base() is kb
     back = what_if.without("what-if-cn-kr-2023")
     assert back == kb
 
 
 def test_with_policy_replaces_by_id(kb: nk.KnowledgeBase) -> None:
-    day = D(2023, 8, 16)
-    original = next(p for p in kb.all_policies if p.id == "cn-2023-detention-repatriation")
+    day = D(2023, 10, 13)
+    original = next(p for p in kb.all_policies if p.id == "cn-2023-forced-returns")
     softened = attrs.evolve(original, repatriates=None)
     what_if = kb.with_policy(softened)
     assert len(what_if.all_policies) == len(kb.all_policies)
-    assert what_if.can_resettle("KP", "CN", "KR", on=day).verdict is nk.Verdict.UNDOCUMENTED
+    assert what_if.entry("cn-2023-forced-returns") == softened
+    # Human Rights Watch's 2020-2024 count still documents returns then: still blocked
+    assert what_if.can_resettle("KP", "CN", "KR", on=day).verdict is nk.Verdict.BLOCKED
+    hrw = next(p for p in kb.all_policies if p.id == "cn-2020-2024-forced-returns-hrw")
+    both = what_if.with_policy(attrs.evolve(hrw, repatriates=None))
+    assert len(both.all_policies) == len(kb.all_policies)
+    assert both.can_resettle("KP", "CN", "KR", on=day).verdict is nk.Verdict.UNDOCUMENTED
 
 
 def test_without_unknown_id(kb: nk.KnowledgeBase) -> None:
@@ -158,19 +209,25 @@ def test_assessment_prints_its_steps() -> None:
     assert "UNHCR Moscow office" in text
 
 
-def test_an_undocumented_any_route_answer_names_the_last_documented_route() -> None:
-    a = nk.can_resettle("KP", None, "KR", on=D(2005, 6, 1))
+def test_an_undocumented_answer_names_the_last_documented_route() -> None:
+    # (the any-route question to South Korea is documented in 2005 by the yearly arrival
+    # counts, so the Russian route asks it)
+    a = nk.can_resettle("KP", "RU", "KR", on=D(2005, 6, 1))
     assert a.verdict is nk.Verdict.UNDOCUMENTED
-    (line,) = [x for x in a.explanation if x.startswith("The latest earlier date")]
-    assert "2004-12-31: KP > RU > KR" in line
+    (line,) = [x for x in a.explanation if x.startswith("Last known:")]
+    assert "is 2004-12-31 (152 days before the date asked): KP > RU > KR" in line
     assert "kyodo-2009-12-23" in line
-    # context, not support: it adds nothing to the evidence the verdict rests on
-    assert a.evidence == () and a.latest_evidence is None
+    assert a.last_known is not None and a.last_known.on == D(2004, 12, 31)
+    # the last known answer's evidence is its own: the 2004 consulate case is not evidence
+    # for 2005 (only the labour-contract leg, seen 1990/2009, is)
+    assert {b.entry for b in a.backing} == {"kp-ru-labour-contract"}
+    assert "ru-kr-us-consulate-vladivostok" in {b.entry for b in a.last_known.backing}
 
 
 def test_no_earlier_route_means_no_such_line() -> None:
-    a = nk.can_resettle("KP", None, "KR", on=D(1995, 1, 1))
-    assert not any(x.startswith("The latest earlier date") for x in a.explanation)
+    a = nk.can_resettle("KP", None, "KR", on=D(1989, 1, 1))
+    assert not a and a.last_known is None and a.evidence_age is None
+    assert not any(x.startswith("Last known:") for x in a.explanation)
 
 
 # ------------------------------------------------- pinned branches (mutation audit 2026-11)
@@ -180,16 +237,17 @@ from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE  # noqa: E402
 DAY = D(2010, 6, 1)
 
 
+SEEN_2010 = (nk.Evidence("generated", "one two three", "seen during 2010", happened=nk.When.year(2010)),)
+
+
 def _passage(id: str, origin: str, dest: str) -> nk.Passage:
     return nk.Passage(id=id, origin=origin, dest=dest, channel=nk.Channel.BROKER, summary="s",
-                      basis=nk.Basis.OBSERVATION, evidence=GENERATED_EVIDENCE,
-                      valid_from=D(2010, 1, 1), valid_until=D(2010, 12, 31))
+                      basis=nk.Basis.OBSERVATION, evidence=SEEN_2010)
 
 
 def _policy(id: str, country: str, **fields: object) -> nk.Policy:
     return nk.Policy(id=id, country=country, summary=f"policy {id}", basis=nk.Basis.OBSERVATION,
-                     evidence=GENERATED_EVIDENCE, valid_from=D(2010, 1, 1),
-                     valid_until=D(2010, 12, 31), **fields)  # type: ignore[arg-type]
+                     evidence=SEEN_2010, **fields)  # type: ignore[arg-type]
 
 
 def _world(*entries: nk.Passage | nk.Policy) -> nk.KnowledgeBase:
@@ -213,6 +271,7 @@ def test_a_last_leg_into_a_country_that_sends_people_back_is_blocked() -> None:
     a = kb.can_resettle("KP", "CN", "JP", on=DAY)
     assert any("does not take North Koreans in" in line for line in a.explanation)
     assert {e.source for e in a.evidence} == {"generated"}
+    assert {b.entry: b.support for b in a.backing}["jp-returns"] is nk.Support.SEEN
 
 
 @pytest.mark.parametrize(("field", "value"), [("admits", False), ("repatriates", True)])
@@ -262,17 +321,25 @@ def test_max_transits_is_bounded() -> None:
 def test_merged_policies_report_the_span_they_hold_for() -> None:
     # A rule from 2000 and an observation during 2005: three spans, each clipped.
     rule = nk.Policy(id="jp-rule", country="JP", summary="rule", basis=nk.Basis.RULE,
-                     evidence=GENERATED_EVIDENCE, valid_from=D(2000, 1, 1), admits=True)
+                     evidence=GENERATED_EVIDENCE, valid_from=nk.When.year(2000), admits=True)
     seen = nk.Policy(id="jp-seen", country="JP", summary="seen", basis=nk.Basis.OBSERVATION,
-                     evidence=GENERATED_EVIDENCE, valid_from=D(2005, 1, 1),
-                     valid_until=D(2005, 12, 31), repatriates=False)
+                     evidence=(nk.Evidence("generated", "one two three", "seen in 2005",
+                                           happened=nk.When.year(2005)),), repatriates=False)
     kb = _world(rule, seen)
     before, during, after = kb.policy_timeline("JP")
-    assert (before.id, before.valid_from, before.valid_until) == ("jp-rule", D(2000, 1, 1), D(2004, 12, 31))
-    assert (during.id, during.valid_from, during.valid_until) == ("jp-rule+jp-seen", D(2005, 1, 1),
-                                                                 D(2005, 12, 31))
+
+    def span(p: nk.Policy) -> tuple[str, str | None, str | None]:
+        return p.id, None if p.valid_from is None else str(p.valid_from), \
+            None if p.valid_until is None else str(p.valid_until)
+
+    # each end as precisely as the statement that makes it: the rule's year, the sighting's
+    # year, and a computed day where one span stops because another starts
+    assert span(before) == ("jp-rule", "2000", "2004-12-31")
+    assert (before.valid_from.start, before.valid_until.end) == (D(2000, 1, 1), D(2004, 12, 31))  # type: ignore[union-attr]
+    assert span(during) == ("jp-seen+jp-rule", "2005", "2005")  # the latest-starting first
     assert (during.admits, during.repatriates, during.basis) == (True, False, nk.Basis.OBSERVATION)
-    assert (after.id, after.valid_from, after.valid_until) == ("jp-rule", D(2006, 1, 1), None)
+    assert after.id == "jp-rule" and after.valid_until is None
+    assert after.valid_from is not None and after.valid_from.start == D(2006, 1, 1)
     assert kb.policy("JP", on=D(2003, 1, 1)) == before
     assert kb.policy("JP", on=D(1999, 12, 31)) is None
 
@@ -282,13 +349,16 @@ def test_a_contradiction_with_an_open_ended_rule_is_refused(rule_id: str) -> Non
     # The rule has no documented end, so it overlaps anything after its start. (An open
     # start cannot occur: a rule needs valid_from and an observation needs both ends.)
     rule = nk.Policy(id=rule_id, country="JP", summary="rule", basis=nk.Basis.RULE,
-                     evidence=GENERATED_EVIDENCE, valid_from=D(2000, 1, 1), repatriates=False)
+                     evidence=GENERATED_EVIDENCE, valid_from=nk.When.year(2000), repatriates=False)
     with pytest.raises(nk.DataError, match="contradicts policy"):
         _world(rule, _policy("jp-returns", "JP", repatriates=True))
+
+    def seen(text: str) -> tuple[nk.Evidence, ...]:
+        return (nk.Evidence("generated", "one two three", "a sighting", happened=nk.When.parse(text)),)
+
     earlier = nk.Policy(id="jp-early", country="JP", summary="s", basis=nk.Basis.OBSERVATION,
-                        evidence=GENERATED_EVIDENCE, valid_from=D(1990, 1, 1),
-                        valid_until=D(1999, 12, 31), repatriates=True)
+                        evidence=seen("1990/1999"), repatriates=True)
     assert len(_world(rule, earlier).policy_timeline("JP")) == 2  # no overlap: no contradiction
-    one_day = attrs.evolve(earlier, valid_until=D(2000, 1, 1))  # shares the rule's first day
+    one_day = attrs.evolve(earlier, evidence=seen("1990/2000-01-01"))  # shares the rule's first day
     with pytest.raises(nk.DataError, match="contradicts policy"):
         _world(rule, one_day)
