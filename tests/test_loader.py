@@ -86,12 +86,29 @@ def test_country_that_does_not_resolve(data: Path) -> None:
 
 
 def test_valid_until_before_valid_from(data: Path) -> None:
-    _edit(data / "countries/ru.toml", "valid_until = 2009-12-23\nrepatriates",
-          "valid_until = 2008-12-23\nrepatriates")
+    _edit(data / "countries/ru.toml", 'valid_from = "2015-11"\nrepatriates',
+          'valid_from = "2015-11"\nvalid_until = "2014"\nrepatriates')
     err = _error(data)
-    assert err.entry == "policy 'ru-2009-deportation-in-principle'"
+    assert (err.file, err.entry) == ("countries/ru.toml", "policy 'ru-2015-extradition-treaty'")
     assert err.field == "valid_until"
     assert "before" in err.message
+
+
+def test_a_date_that_is_not_edtf(data: Path) -> None:
+    _edit(data / "countries/ru.toml", 'valid_from = "2015-11"', 'valid_from = "November 2015"')
+    err = _error(data)
+    assert (err.file, err.entry, err.field) == ("countries/ru.toml", "policy 'ru-2015-extradition-treaty'",
+                                                "valid_from")
+    assert "EDTF" in err.message and "November 2015" in err.message
+
+
+def test_evidence_that_happened_after_its_report(data: Path) -> None:
+    _edit(data / "countries/ru.toml", 'happened = "2009-09"', 'happened = "2010-09"')
+    err = _error(data)
+    assert err.file == "countries/ru.toml"
+    assert err.entry == "passage 'ru-kr-unhcr-moscow'"
+    assert err.field is not None and err.field.endswith(".happened")
+    assert "after its source's report date" in err.message
 
 
 def test_qualifier_that_does_not_exist(data: Path) -> None:
@@ -103,10 +120,13 @@ def test_qualifier_that_does_not_exist(data: Path) -> None:
     assert "more-than" in err.message
 
 
-def test_observation_without_an_end(data: Path) -> None:
-    _edit(data / "countries/ru.toml", "valid_until = 2009-12-23\nrepatriates", "repatriates")
+def test_an_observation_with_dates_of_its_own(data: Path) -> None:
+    # v2: an observation is dated by its evidence; a valid_from in a data file is refused
+    _edit(data / "countries/ru.toml", 'basis = "observation"\nrepatriates = true',
+          'basis = "observation"\nvalid_from = "2009"\nrepatriates = true')
     err = _error(data)
-    assert err.field == "valid_until"
+    assert (err.file, err.entry) == ("countries/ru.toml", "policy 'ru-2009-deportation-in-principle'")
+    assert err.field == "valid_from"
     assert "observation" in err.message
 
 
@@ -128,12 +148,24 @@ def test_bad_toml(data: Path) -> None:
 def test_contradicting_statements_over_one_period(data: Path) -> None:
     (data / "countries/ru-extra.toml").write_text(
         '[[policy]]\nid = "ru-contradiction"\ncountry = "RU"\nsummary = "s"\n'
-        'basis = "observation"\nvalid_from = 2009-10-01\nvalid_until = 2009-10-02\n'
-        'repatriates = false\n[[policy.evidence]]\nsource = "kyodo-2009-12-23"\n'
-        'anchor = "one two three"\nnote = "n"\n', "utf-8")
+        'basis = "observation"\nrepatriates = false\n[[policy.evidence]]\n'
+        'source = "kyodo-2009-12-23"\nanchor = "one two three"\nnote = "n"\n'
+        'happened = "2009-12"\n', "utf-8")
     err = _error(data)
     assert err.field == "repatriates"
     assert "contradicts" in err.message
+    assert "ru-2009-deportation-in-principle" in err.message  # seen on 2009-12-23, in that month
+
+
+def test_opposite_statements_seen_apart_are_a_change_not_a_contradiction(data: Path) -> None:
+    (data / "countries/ru-extra.toml").write_text(
+        '[[policy]]\nid = "ru-later-opposite"\ncountry = "RU"\nsummary = "s"\n'
+        'basis = "observation"\nrepatriates = false\n[[policy.evidence]]\n'
+        'source = "kyodo-2009-12-23"\nanchor = "one two three"\nnote = "n"\n'
+        'happened = "2009-10"\n', "utf-8")
+    kb = nk.load_knowledge_base(data)
+    assert kb.policy("RU", on=dt.date(2009, 10, 15)).repatriates is False  # type: ignore[union-attr]
+    assert kb.policy("RU", on=dt.date(2009, 12, 23)).repatriates is True  # type: ignore[union-attr]
 
 
 def test_missing_folder() -> None:
@@ -143,9 +175,9 @@ def test_missing_folder() -> None:
 
 # ------------------------------------------------- pinned checks (mutation audit 2026-11)
 def test_a_rule_without_a_start_date(data: Path) -> None:
-    _edit(data / "countries/ru.toml", 'basis = "rule"\nvalid_from = 2015-11-01\n', 'basis = "rule"\n')
+    _edit(data / "countries/ru.toml", 'basis = "rule"\nvalid_from = "2015-11"\n', 'basis = "rule"\n')
     err = _error(data)
-    assert (err.file, err.entry, err.field) == ("countries/ru.toml", "policy 'ru-readmission-agreement'",
+    assert (err.file, err.entry, err.field) == ("countries/ru.toml", "policy 'ru-2015-extradition-treaty'",
                                                 "valid_from")
     assert "a rule needs the date it took effect" in err.message
 
@@ -159,12 +191,20 @@ def test_an_order_of_magnitude_that_is_not_a_power_of_ten(data: Path) -> None:
     assert "an order of magnitude is one of [10, 100" in err.message
 
 
-@pytest.mark.parametrize("value", ["2015-11-01", dt.datetime(2015, 11, 1), 2015])
+@pytest.mark.parametrize("value", ["2015-11-01", dt.datetime(2015, 11, 1), dt.date(2015, 11, 1), 2015])
 @pytest.mark.parametrize("field", ["valid_from", "valid_until"])
-def test_a_period_must_be_made_of_dates(field: str, value: object) -> None:
-    # What a scenario built in code meets (data files go through the JSON/TOML date hook).
-    with pytest.raises(nk.DataError, match="must be a date") as info:
+def test_a_period_must_be_made_of_edtf_dates(field: str, value: object) -> None:
+    # What a scenario built in code meets (data files go through the EDTF hook): a plain
+    # date is refused too, so no 1 January ever stands in for a year by accident.
+    with pytest.raises(nk.DataError, match="must be an EDTF date") as info:
         nk.Policy(id="x", country="RU", summary="s", basis=nk.Basis.RULE,
                   evidence=(nk.Evidence("s", "one two three", "n"),),
-                  **{"valid_from": dt.date(2015, 1, 1), field: value})  # type: ignore[arg-type]
+                  **{"valid_from": nk.When.year(2015), field: value})  # type: ignore[arg-type]
+    assert info.value.field == field
+
+
+@pytest.mark.parametrize(("field", "value"), [("happened", dt.date(2015, 1, 1)), ("happened", "2015")])
+def test_evidence_dates_are_edtf_too(field: str, value: object) -> None:
+    with pytest.raises(nk.DataError, match="EDTF") as info:
+        nk.Evidence("s", "one two three", "n", **{field: value})  # type: ignore[arg-type]
     assert info.value.field == field
