@@ -116,8 +116,6 @@ def test_shares_and_other_units_keep_their_bounds(value: int, unit: nk.Unit) -> 
         nk.Quantity(value, unit=unit)
 
 
-@pytest.mark.xfail(strict=True, reason="engine bug: to_frames() crashes on When dates "
-                   "('When' object has no attribute 'isoformat', io/interop.py _column)")
 def test_data_frames_hold_the_extremes(kb: nk.KnowledgeBase) -> None:
     pytest.importorskip("pandas")
     case = kb.all_cases[0]
