@@ -260,3 +260,12 @@ def test_a_field_of_the_wrong_type_is_named_with_its_file_and_entry(
     err = info.value
     assert err.file == name and ident in (err.entry or "") and err.field is not None
     assert err.field.split(".")[0].split("[")[0] == field or field in err.message
+
+
+def test_iter_routes_refuses_a_bad_question_at_the_call() -> None:
+    with pytest.raises(nk.UnknownCountryError):
+        nk.iter_routes("KP", "Atlantis")
+    with pytest.raises(nk.InvalidRouteError):
+        nk.iter_routes("KP", "KP")
+    lazy = nk.iter_routes("KP", "KR", on=D(2009, 12, 23))
+    assert str(next(lazy)) in {"KP > RU > KR", "KP > CN > TH > KR"}

@@ -152,14 +152,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
         >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2009, 12, 23))]
         ['KP > RU > KR', 'KP > CN > TH > KR']
     """
-    start = arguments.origin(index, origin)
-    goal = arguments.country_arg(dest, "dest")
-    if start == goal:
-        # An empty answer would read as "no documented route"; the question is malformed.
-        raise InvalidRouteError(f"origin and dest are both {start.alpha_2}; a route visits no "
-                                "country twice")
-    day = resolve_on(on)
-    limit = arguments.max_transits(max_transits)
+    start, goal, day, limit = _question(index, origin, dest, on, max_transits)
     most = _max_routes(max_routes)
     key = ("routes", start.alpha_2, goal.alpha_2, day, limit, horizon, most)
     memo = index.cache()
@@ -197,17 +190,23 @@ def iter_routes(index: Index, origin: object, dest: object, *, on: object = None
                 horizon: dt.timedelta | None = None) -> Iterator[Route]:
     """Every documented route from ``origin`` to ``dest`` on ``on``, lazily: fewer passages
     first, in no further order; nothing is kept but the search path, so a caller can stop
-    at any point (see :func:`nkasylum.iter_routes`)."""
+    at any point (see :func:`nkasylum.iter_routes`). A bad argument raises at the call, not
+    at the first route."""
+    start, goal, day, limit = _question(index, origin, dest, on, max_transits)
+    return (route_of(index, chain) for length in range(1, limit + 2)
+            for chain in _chains(index, start, goal, day, length, horizon))
+
+
+def _question(index: Index, origin: object, dest: object, on: object,
+              max_transits: object) -> tuple[Country, Country, dt.date, int]:
+    """The checked arguments of a route question: origin, destination, day, transit limit."""
     start = arguments.origin(index, origin)
     goal = arguments.country_arg(dest, "dest")
     if start == goal:
+        # An empty answer would read as "no documented route"; the question is malformed.
         raise InvalidRouteError(f"origin and dest are both {start.alpha_2}; a route visits no "
                                 "country twice")
-    day = resolve_on(on)
-    limit = arguments.max_transits(max_transits)
-    for length in range(1, limit + 2):
-        for chain in _chains(index, start, goal, day, length, horizon):
-            yield route_of(index, chain)
+    return start, goal, resolve_on(on), arguments.max_transits(max_transits)
 
 
 class _Negated:
