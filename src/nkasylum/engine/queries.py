@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.core.periods import resolve_on
 from nkasylum.core.places import PlaceLike, place, place_code
+from nkasylum.core.text import shown
 from nkasylum.engine.index import Index, statistic_order
 from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.conflicts import Conflict
@@ -101,7 +102,7 @@ def check_measure(measure: object) -> str:
             measure", which is no series).
     """
     if not isinstance(measure, str):
-        raise ArgumentTypeError(f"series() takes a measure code (str), not {measure!r}")
+        raise ArgumentTypeError(f"series() takes a measure code (str), not {shown(measure)}")
     return measure
 
 
