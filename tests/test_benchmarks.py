@@ -19,10 +19,6 @@ SCRIPT = ROOT / "benchmarks" / "run.py"
 ROWS = ["cold start", "warm query", "route search", "bulk", "memory"]
 
 
-_STALE_WORLD = pytest.mark.xfail(strict=True, reason="benchmarks/world.py builds v1 values (observations "
-                                  "with date valid_from/valid_until), which v2 refuses; not test code")
-
-
 @pytest.fixture(scope="module")
 def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, object]]:
     pytest.importorskip("networkx")
@@ -34,7 +30,6 @@ def quick_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, 
     return done.stdout, json.loads(out.read_text("utf-8"))
 
 
-@_STALE_WORLD
 def test_the_table_has_all_five_rows_with_ratios(quick_run: tuple[str, dict[str, object]]) -> None:
     table, _ = quick_run
     lines = table.splitlines()
@@ -46,7 +41,6 @@ def test_the_table_has_all_five_rows_with_ratios(quick_run: tuple[str, dict[str,
         assert float(ratio) > 0, row
 
 
-@_STALE_WORLD
 def test_the_json_records_every_row_and_its_measurements(quick_run: tuple[str, dict[str, object]]) -> None:
     _, result = quick_run
     assert result["quick"] is True

@@ -10,21 +10,7 @@ import pytest
 
 import nkasylum
 
-# Docstring examples the v2 data and time model left behind (library code, reported; each
-# xfail is strict, so it fails as soon as the example is brought up to date).
-_STALE = {
-    "nkasylum.engine.knowledge": "support() example names 'ru-kr-unhcr-2009' (now "
-                                 "ru-kr-unhcr-moscow); assess_many example expects 'blocked' for a "
-                                 "row the v2 data documents",
-    "nkasylum.engine.search": "routes('KP', 'KR', 2009-12-23) now also finds KP > CN > TH > KR",
-    "nkasylum.model.support": "Backing example expects ru-kr-unhcr-2009 'seen' first; the first "
-                              "backing is now kp-ru-labour-contract-2007-2019 'between sightings'",
-    "nkasylum.io.cli": "assess --json fails: to_json has no hook for timedelta (Backing.age)",
-    "nkasylum.io.interop": "to_frames/write_csv: 'When' has no isoformat, Case has no date_precision",
-}
-MODULES = [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=_STALE[name]))
-           if name in _STALE else name
-           for name in sorted(m.name for m in pkgutil.walk_packages(nkasylum.__path__, "nkasylum."))]
+MODULES = sorted(m.name for m in pkgutil.walk_packages(nkasylum.__path__, "nkasylum."))
 
 
 @pytest.mark.parametrize("name", MODULES)
