@@ -22,7 +22,8 @@ import time
 from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.core.when import When, when
 
-__all__ = ["Basis", "check_period", "format_period", "resolve_horizon", "resolve_on", "resolve_when", "today"]
+__all__ = ["Basis", "check_period", "format_period", "in_period", "resolve_horizon", "resolve_on",
+           "resolve_when", "today"]
 
 
 class Basis(enum.Enum):
@@ -144,6 +145,14 @@ def check_period(
             "undated = true",
             field="valid_from",
         )
+
+
+def in_period(valid_from: When | None, valid_until: When | None, undated: bool, on: dt.date) -> bool:
+    """Whether a statement's own dates cover ``on`` (a statement without them, such as an
+    observation dated by its evidence, never does: its sightings decide)."""
+    if undated or valid_from is None:
+        return False
+    return valid_from.start <= on <= (valid_until.end if valid_until is not None else dt.date.max)
 
 
 def format_period(valid_from: When | None, valid_until: When | None, undated: bool) -> str:

@@ -10,7 +10,7 @@ import attrs
 from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
-from nkasylum.core.periods import Basis, check_period, format_period
+from nkasylum.core.periods import Basis, check_period, format_period, in_period
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
@@ -102,9 +102,7 @@ class Passage:
     def applies(self, on: dt.date) -> bool:
         """Whether its own dates cover ``on`` (a rule in force then). An observation is
         dated by its evidence: ask :meth:`nkasylum.KnowledgeBase.support` for it."""
-        if self.undated or self.valid_from is None:
-            return False
-        return self.valid_from.start <= on <= (self.valid_until.end if self.valid_until else dt.date.max)
+        return in_period(self.valid_from, self.valid_until, self.undated, on)
 
     @property
     def period(self) -> str:
