@@ -553,6 +553,8 @@ STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
         support=st.sampled_from(list(nk.Support)),
         age=st.one_of(st.none(), st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=20000))),
         entries=st.lists(ids, max_size=3).map(tuple)),
+    nk.DataVersion: st.builds(nk.DataVersion, fingerprint=st.integers(0, 2**32 - 1).map("{:08x}".format),
+                              newest_evidence=st.one_of(st.none(), whens(open_ends=False))),
 }
 """A strategy for each public type, keyed by the type."""
 

@@ -58,7 +58,8 @@ def _one_line_error(result: subprocess.CompletedProcess[str], command: str) -> s
 # ------------------------------------------------------------ through a subprocess
 def test_version(run: Any) -> None:
     result = run("--version")
-    assert result.returncode == 0 and result.stdout.strip() == f"nkasylum {nk.__version__}"
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"nkasylum {nk.__version__}, data {nk.data_version}\n"  # both, to cite
 
 
 def test_help_lists_every_command(run: Any) -> None:
@@ -123,7 +124,9 @@ def test_export_json_and_csv(run: Any, tmp_path: Path, kb: nk.KnowledgeBase) -> 
     result = run("export", "--format", "csv", "--out", "tables", "--json")
     assert result.returncode == 0, result.stderr
     names = [Path(p).name for p in json.loads(result.stdout)]
-    assert names == [f"{name}.csv" for name in FRAMES]
+    assert names == [*(f"{name}.csv" for name in FRAMES), "meta.json"]
+    meta = json.loads((tmp_path / "tables" / "meta.json").read_text(encoding="utf-8"))
+    assert meta["data_version"] == str(kb.data_version) and meta["nkasylum"] == nk.__version__
     with (tmp_path / "tables" / "cases.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["id"] for r in rows] == [c.id for c in kb.all_cases]
@@ -321,7 +324,7 @@ def test_csv_columns_match_the_data_frames(tmp_path: Path) -> None:
     from nkasylum.io.interop import write_csv
 
     frames = nk.to_frames()
-    for path in write_csv(tmp_path):
+    for path in write_csv(tmp_path)[:-1]:  # the last is meta.json
         table = pd.read_csv(path, dtype=str, keep_default_na=False)
         frame = frames[path.stem]
         assert list(table.columns) == list(frame.columns)

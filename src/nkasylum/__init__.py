@@ -47,6 +47,7 @@ from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Classification, Policy, Status, Urging
+from nkasylum.model.provenance import DataVersion
 from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Evidence, Source, SourceKind
 from nkasylum.model.statistics import SeriesPoint, Statistic
@@ -57,7 +58,8 @@ from nkasylum.store.convert import get_converter
 if TYPE_CHECKING:  # loaded on first use by __getattr__ below; named here for type checkers
     from cattrs import Converter
 
-    from nkasylum.io.interop import to_frames, transit_graph
+    from nkasylum.io.graphs import transit_graph
+    from nkasylum.io.interop import to_frames
     from nkasylum.io.loading import load_knowledge_base
     from nkasylum.io.schema import json_schema
     from nkasylum.io.serialize import from_json, to_json
@@ -68,13 +70,13 @@ WhenLike = dt.date | int | str | When | None
 __all__ = [
     "INTERNATIONAL", "REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "AmbiguousCountryError",
     "ArgumentTypeError", "Assessment", "Backing", "Basis", "Case", "Channel", "Classification",
-    "Conflict", "Country", "CoverageCell", "DataError", "DatePrecision", "Evidence",
+    "Conflict", "Country", "CoverageCell", "DataError", "DataVersion", "DatePrecision", "Evidence",
     "InvalidRouteError", "KnowledgeBase", "Leg", "MissingExtraError", "NKAsylumError",
     "OutOfScopeError", "Outcome", "Passage", "Policy", "PolicyAnswer", "Qualifier", "Quantity",
     "Region", "Route", "SeriesPoint", "Source", "SourceKind", "Statistic", "Status", "Support",
     "Unit", "UnknownCountryError", "UnknownEntryError", "UnknownSourceError", "Urging", "Verdict",
     "When", "__version__", "all_countries", "assess_many", "can_resettle", "case", "cases",
-    "conflicts", "converter", "country", "coverage", "default_knowledge_base", "from_json",
+    "conflicts", "converter", "country", "coverage", "data_version", "default_knowledge_base", "from_json",
     "get_converter", "iter_routes", "json_schema", "load_knowledge_base", "passages", "place",
     "policies", "policy", "policy_answer", "policy_timeline", "routes", "series", "source",
     "sources", "statistics", "to_frames", "to_json", "transit_graph", "transit_map"
@@ -383,7 +385,7 @@ def transit_map(*, on: dt.date | None = None) -> str:
 
 
 _BRIDGES = {"to_json": "serialize", "from_json": "serialize", "to_frames": "interop",
-            "transit_graph": "interop", "json_schema": "schema", "load_knowledge_base": "loading",
+            "transit_graph": "graphs", "json_schema": "schema", "load_knowledge_base": "loading",
             "_transit_map": "charts"}
 
 
@@ -406,9 +408,12 @@ def _bridge(name: str) -> Any:
 
 
 def __getattr__(name: str) -> Any:
-    # ``nk.converter`` is built on first access so that importing nkasylum never imports cattrs.
+    # ``nk.converter`` is built on first access so that importing nkasylum never imports cattrs;
+    # ``nk.data_version`` so that importing it never loads the data.
     if name == "converter":
         return get_converter()
+    if name == "data_version":
+        return default_knowledge_base().data_version
     return _bridge(name)
 
 
@@ -418,3 +423,6 @@ def __dir__() -> list[str]:
 
 converter: Converter
 """The shared ``cattrs`` JSON converter (see :func:`get_converter`); built on first access."""
+data_version: DataVersion
+"""The :class:`DataVersion` of the bundled data (``str()``: fingerprint and newest evidence date),
+computed on first access; cite it with your results. Other knowledge bases: ``kb.data_version``."""

@@ -28,6 +28,7 @@ from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.coverage import coverage
 from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
+from nkasylum.engine.provenance import compute_data_version
 from nkasylum.engine.scenarios import Scenarios
 from nkasylum.engine.search import MAX_ROUTES, iter_routes
 from nkasylum.engine.sightings import sighting
@@ -37,6 +38,7 @@ from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
+from nkasylum.model.provenance import DataVersion
 from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import SeriesPoint, Statistic
@@ -87,6 +89,7 @@ class KnowledgeBase(Scenarios):
     # Answers keyed by the arguments exactly as given, so that a repeated question costs
     # one dictionary look-up (the fast path of can_resettle).
     _answers: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+    _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         if not self.scope or not all(
@@ -98,6 +101,16 @@ class KnowledgeBase(Scenarios):
         object.__setattr__(self, "_index", Index.build(
             self.all_sources, self.all_policies, self.all_passages, self.all_cases,
             self.all_statistics, self.all_conflicts, self.scope))
+
+    @property
+    def data_version(self) -> DataVersion:
+        """The version of this knowledge base's data (fingerprint of its content and newest
+        evidence date), computed on first use; a scenario has its own. See :data:`nkasylum.data_version`."""
+        found = self._version
+        if found is None:
+            found = compute_data_version(self)
+            object.__setattr__(self, "_version", found)
+        return found
 
     # ----------------------------------------------------------------- sources
     def sources(self) -> tuple[Source, ...]:
@@ -338,6 +351,7 @@ class KnowledgeBase(Scenarios):
         for name, value in state.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_answers", {})
+        object.__setattr__(self, "_version", None)
         self.__attrs_post_init__()
 
 

@@ -24,6 +24,7 @@ from typing import NoReturn
 from nkasylum._version import __version__
 from nkasylum.core.errors import ArgumentTypeError, NKAsylumError
 from nkasylum.core.when import When, parse_query
+from nkasylum.engine.knowledge import default_knowledge_base
 from nkasylum.io.commands import COMMANDS, WriteError
 
 __all__ = ["build_parser", "main"]
@@ -85,6 +86,14 @@ class _Parser(argparse.ArgumentParser):
         raise _UsageError(self.prog, message)
 
 
+class _Version(argparse.Action):
+    """``--version``: the library and the data version, which loads the data, so only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        print(f"nkasylum {__version__}, data {default_knowledge_base().data_version}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line parser (exposed for documentation tools and tests).
 
@@ -103,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
                "4 a bug in nkasylum; 141 the reader closed the pipe. Errors 2 and 3 are one line on "
                "stderr.",
     )
-    parser.add_argument("--version", action="version", version=f"nkasylum {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0,
+                        help="print the library version and the data version, and exit")
     parser.add_argument("--json", action="store_true", help="print JSON (as nk.to_json) instead of tables")
     # Accept --json after the subcommand too; SUPPRESS keeps a top-level --json from being reset.
     common = _Parser(add_help=False)

@@ -1,6 +1,6 @@
-"""Bridges to the analysis stack: pandas data frames and networkx graphs.
+"""Bridges to the analysis stack: pandas data frames and CSV files (networkx: :mod:`nkasylum.io.graphs`).
 
-Both are optional extras. They are imported inside the functions, so ``import nkasylum``
+pandas and networkx are optional extras. They are imported inside the functions, so ``import nkasylum``
 never imports them, and a missing one raises :class:`nkasylum.MissingExtraError` (an
 ``ImportError``) that names the extra to install::
 
@@ -13,23 +13,25 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import importlib
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError, MissingExtraError
-from nkasylum.core.periods import Basis, resolve_on
+from nkasylum.core.periods import Basis
 from nkasylum.core.places import Region, place_code
 from nkasylum.core.quantities import Qualifier, Unit
 from nkasylum.core.text import shown
 from nkasylum.core.when import When
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
+from nkasylum.engine.provenance import export_metadata
 from nkasylum.model.cases import Outcome
 from nkasylum.model.passages import Channel
 from nkasylum.model.sources import SourceKind
 
-__all__ = ["FRAMES", "to_frames", "transit_graph", "write_csv"]
+__all__ = ["FRAMES", "to_frames", "write_csv"]
 
 FRAMES = ("cases", "conflicts", "evidence", "passages", "policies", "sources", "statistics")
 """The names of the frames :func:`to_frames` returns, in order."""
@@ -77,7 +79,9 @@ def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
     * counts are nullable ``Int64`` and yes/no fields nullable ``boolean``: an unknown
       stays ``<NA>``, never 0 or False;
     * multi-valued fields (``classification``, ``grants``, ``conditions``...) hold
-      tuples; use ``DataFrame.explode`` to get one row per value.
+      tuples; use ``DataFrame.explode`` to get one row per value;
+    * each frame's ``attrs`` records the library version and the data version
+      (``nkasylum``, ``data_version``, ``data_fingerprint``, ``newest_evidence``).
 
     Args:
         kb: the knowledge base (default: the bundled one).
@@ -103,7 +107,10 @@ def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
     """
     kb = _knowledge_base(kb)
     pd = _import("pandas", "nk.to_frames")
-    return {name: _frame(pd, rows, spec, name) for name, (rows, spec) in _tables(kb).items()}
+    frames = {name: _frame(pd, rows, spec, name) for name, (rows, spec) in _tables(kb).items()}
+    for frame in frames.values():
+        frame.attrs.update(export_metadata(kb))
+    return frames
 
 
 def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]:
@@ -113,8 +120,10 @@ def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]
     a header row, and ``\n`` line ends. Dates are EDTF text as precise as their
     sources (``2014``, ``2004-07``, ``2002-03/2004-06``), and their ``*_lower`` and
     ``*_upper`` columns ``YYYY-MM-DD``; a missing value is an empty cell; yes/no fields
-    are ``true``/``false``; multi-valued fields join their values with ``"; "``. Returns
-    the paths written, in :data:`FRAMES` order.
+    are ``true``/``false``; multi-valued fields join their values with ``"; "``. Beside
+    them, ``meta.json`` records the library and data versions (the ``attrs`` of
+    :func:`to_frames`). Returns the paths written: the CSV files in :data:`FRAMES` order,
+    then ``meta.json``.
 
     Example:
         >>> import csv, tempfile
@@ -140,7 +149,9 @@ def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]
             for row in rows:
                 out.writerow([_csv_cell(get(row)) for _, get in spec.values()])
         written.append(path)
-    return written
+    meta = target / "meta.json"
+    meta.write_text(json.dumps(export_metadata(kb), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return [*written, meta]
 
 
 def _csv_cell(value: object) -> str:
@@ -360,57 +371,3 @@ def _evidence_table(kb: KnowledgeBase) -> tuple[Sequence[Any], _Spec]:
         **_when_columns("published", lambda r: r[4]),
     }
     return rows, spec
-
-
-# --------------------------------------------------------------------- networkx
-def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None) -> Any:
-    """The passages documented on ``on`` as a ``networkx.MultiDiGraph`` (needs the networkx extra).
-
-    Nodes are places: ISO alpha-2 codes for countries and ids for regions (such as
-    ``"third-country"``), with attributes ``name``, ``kind`` (``"country"`` or
-    ``"region"``) and, for countries, ``alpha_3``. There is one edge per passage that
-    applies on ``on``, keyed by the passage id, with attributes ``passage``, ``channel``
-    (its value, e.g. ``"unhcr-office"``), ``basis``, ``valid_from`` and ``valid_until``
-    (:class:`~nkasylum.When` or ``None``), ``period`` (text), ``via_third_country``, ``actor``
-    and ``sources`` (the ids of the sources behind it). ``graph.graph["on"]`` holds the
-    date. Several passages between the same two places stay separate edges.
-
-    Args:
-        on: the date (default: today).
-        kb: the knowledge base (default: the bundled one).
-
-    Raises:
-        MissingExtraError: networkx is not installed.
-        ArgumentTypeError: ``on`` is not a date, or ``kb`` not a KnowledgeBase.
-
-    Example:
-        >>> import datetime as dt, networkx as nx, nkasylum as nk
-        >>> g = nk.transit_graph(on=dt.date(2009, 12, 23))
-        >>> g.nodes["RU"]["name"], g.has_edge("RU", "KR")
-        ('Russia', True)
-        >>> [d["channel"] for _, _, d in g.edges("RU", data=True)]
-        ['unhcr-office']
-        >>> nx.has_path(g, "KP", "KR")
-        True
-    """
-    day = resolve_on(on)
-    kb = _knowledge_base(kb)
-    nx = _import("networkx", "nk.transit_graph")
-    graph = nx.MultiDiGraph(on=day)
-    for p in kb.passages(on=day):
-        for stop in (p.origin, p.dest):
-            code = place_code(stop)
-            if code not in graph:
-                attributes: dict[str, Any] = {"name": stop.name,
-                                              "kind": "country" if isinstance(stop, Country) else "region"}
-                if isinstance(stop, Country):
-                    attributes["alpha_3"] = stop.alpha_3
-                graph.add_node(code, **attributes)
-        graph.add_edge(
-            place_code(p.origin), place_code(p.dest), key=p.id,
-            passage=p.id, channel=p.channel.value, basis=p.basis.value,
-            valid_from=p.valid_from, valid_until=p.valid_until, period=p.period,
-            via_third_country=p.via_third_country, actor=p.actor,
-            sources=tuple(dict.fromkeys(e.source for e in p.evidence)),
-        )
-    return graph

@@ -69,6 +69,10 @@ _FIELD_RULES: dict[str, dict[str, dict[str, Any]]] = {
 # Properties written to JSON though they are not fields: derived when written, ignored when read.
 _DERIVED: dict[type[Any], dict[str, dict[str, Any]]] = {
     Assessment: {"explanation": {"type": "array", "items": {"type": "string"}}},
+    KnowledgeBase: {"data_version": {
+        "type": "object", "required": ["fingerprint"], "additionalProperties": False,
+        "properties": {"fingerprint": {"type": "string", "pattern": "^[0-9a-f]{8}$"},
+                       "newest_evidence": {"anyOf": [{"type": "string"}, {"type": "null"}]}}}},
 }
 _DERIVED_NOTE = " Derived from the fields when written; ignored when read back."
 

@@ -15,6 +15,7 @@ import attrs
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.core.text import shown
+from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.store.convert import structure, unstructure
 
 __all__ = ["MAX_JSON_SIZE", "from_json", "to_json"]
@@ -27,6 +28,10 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
 
     Keys are sorted and the output ends without a newline, so the same value always
     gives the same text.
+
+    A knowledge base's JSON also holds its ``data_version`` (fingerprint and newest
+    evidence date, see :class:`~nkasylum.DataVersion`), for readers of the file;
+    :func:`from_json` ignores it, since the entries determine it.
 
     ``obj`` is an nkasylum value: an instance of one of its classes (``nk.Case``,
     ``nk.Assessment``, ``nk.KnowledgeBase``, ``nk.Country``...), a member of one of its
@@ -44,8 +49,10 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
     """
     _check_serialisable(obj)
     try:
-        return json.dumps(unstructure(obj), indent=indent, sort_keys=True, ensure_ascii=False,
-                          allow_nan=False)
+        data = unstructure(obj)
+        if isinstance(obj, KnowledgeBase):  # its provenance, for readers; ignored by from_json
+            data["data_version"] = unstructure(obj.data_version)
+        return json.dumps(data, indent=indent, sort_keys=True, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as err:
         raise ArgumentTypeError(
             f"to_json takes nkasylum values (or tuples and lists of them), not "
@@ -120,6 +127,8 @@ def from_json(text: str | bytes, kind: type[T]) -> T:
         raise
     except (ValueError, RecursionError) as err:
         raise DataError(f"not valid JSON: {err}") from None
+    if kind is KnowledgeBase and isinstance(data, dict):
+        data.pop("data_version", None)  # written by to_json, recomputed from the entries
     return structure(data, kind, where="JSON")
 
 
