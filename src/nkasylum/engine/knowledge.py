@@ -286,6 +286,7 @@ class KnowledgeBase(Scenarios):
             key, found = None, None
         if found is None:
             found = assess(self._index, origin, via, dest, on=on, horizon=horizon)
+            object.__setattr__(found, "_knowledge_base", self)  # what found.cite() cites from
             if key is not None:
                 # Equal keys only ever come from equal questions: a str equals only a
                 # str, a date never equals a datetime, and a failed question raised above.

@@ -132,10 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("country", "resolve a country name or code (e.g. DPRK, 408, 'South Korea')")
     p.add_argument("name", nargs="+", help="the name or code (several words are joined)")
 
+    cite_help = ("print BibTeX for the sources the answer rests on and for nkasylum with its data "
+                 "version, instead of the answer (not with --json)")
     p = command("policy", "the policy of a country on a date, with the support of each statement")
     p.add_argument("country")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
+    p.add_argument("--cite", action="store_true", help=cite_help)
 
     p = command("timeline", "a country's policies in time order")
     p.add_argument("country")
@@ -162,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "for any documented route")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
+    p.add_argument("--cite", action="store_true", help=cite_help + "; the exit status is the answer's")
 
     command("sources", "every source the knowledge base cites")
 

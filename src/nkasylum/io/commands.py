@@ -26,6 +26,7 @@ from nkasylum.io.interop import write_csv
 from nkasylum.io.serialize import to_json
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
+from nkasylum.model.citation import bibtex
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg
@@ -133,9 +134,23 @@ def _policy_support(answer: PolicyAnswer, out: TextIO) -> None:
           f"{answer.latest_evidence or 'undated'}", file=out)
 
 
+def _cite(args: argparse.Namespace, ids: Sequence[str], out: TextIO) -> bool:
+    """With ``--cite``, print the BibTeX of the sources ``ids`` (and the library); say whether it did."""
+    if not args.cite:
+        return False
+    if args.json:
+        raise ArgumentTypeError("--cite prints BibTeX and --json prints JSON: give one of them")
+    kb = default_knowledge_base()
+    print(bibtex((kb.source(i) for i in ids), kb.data_version), end="", file=out)
+    return True
+
+
 def _policy(args: argparse.Namespace, out: TextIO) -> int:
     answer = default_knowledge_base().policy_answer(args.country, on=args.on or dt.date.today(),
                                                     horizon=args.horizon)
+    earlier = answer.last_known.evidence if answer.last_known is not None and not answer else ()
+    if _cite(args, sorted({e.source for e in (*answer.evidence, *earlier)}), out):
+        return 0
     if args.json:
         _emit_json(answer, out)
         return 0
@@ -234,6 +249,8 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
         raise ArgumentTypeError("'any' stands alone between ORIGIN and DEST; it cannot be mixed with countries")
     a = default_knowledge_base().can_resettle(origin, via, dest, on=args.on or dt.date.today(),
                                               horizon=args.horizon)
+    if _cite(args, a.cited, out):
+        return 0 if a else 1
     if args.json:
         _emit_json(a, out)
         return 0 if a else 1

@@ -8,7 +8,9 @@ import attrs
 
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
+from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.when import When
+from nkasylum.model.citation import Citing, bibtex
 from nkasylum.model.markdown import assessment_markdown
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
@@ -85,6 +87,17 @@ class Assessment:
     last_known: Assessment | None = None
     undated_policies: tuple[Policy, ...] = ()
     undated_passages: tuple[Passage, ...] = ()
+    # The knowledge base that gave the answer, for cite(); not part of the value (not
+    # compared, shown, serialised or pickled: an answer read back cites with kb= given).
+    _knowledge_base: Citing | None = attrs.field(init=False, default=None, eq=False, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_knowledge_base", None)
 
     @property
     def undated(self) -> tuple[Policy | Passage, ...]:
@@ -109,6 +122,48 @@ class Assessment:
             True
         """
         return explanation(self.steps)
+
+    @property
+    def cited(self) -> tuple[str, ...]:
+        """The ids of the sources the answer rests on, sorted: those of its evidence and, when
+        it is not documented, of what was last known (empty: it rests on no source).
+
+        Example:
+            >>> import datetime as dt, nkasylum as nk
+            >>> "kyodo-2009-12-23" in nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23)).cited
+            True
+        """
+        known = self.last_known.evidence if self.last_known is not None and not self else ()
+        return tuple(sorted({e.source for e in (*self.evidence, *known)}))
+
+    def cite(self, kb: Citing | None = None) -> str:
+        """BibTeX for the sources the answer rests on (:attr:`cited`) and for the library, with
+        its version and the data version of the knowledge base that gave the answer.
+
+        An answer that rests on no source cites the library alone. Keys are the source ids
+        (stable once released); the output is the same text for the same answer.
+
+        Args:
+            kb: the knowledge base whose sources to cite; default: the one that gave the
+                answer. Needed for an answer read back with ``from_json``, unpickled or built
+                by hand, which do not carry it.
+
+        Raises:
+            ArgumentTypeError: no ``kb`` given and the answer does not know its knowledge base.
+            UnknownSourceError: ``kb`` lacks a source the answer cites.
+
+        Example:
+            >>> import datetime as dt, nkasylum as nk
+            >>> text = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23)).cite()
+            >>> text.startswith("@software{nkasylum-"), "@misc{kyodo-2009-12-23," in text
+            (True, True)
+        """
+        found = self._knowledge_base if kb is None else kb
+        if found is None:
+            raise ArgumentTypeError(
+                "this answer does not know the knowledge base that gave it (it was read from JSON, "
+                "unpickled or built by hand); pass it: a.cite(kb=nk.default_knowledge_base())")
+        return bibtex((found.source(id_) for id_ in self.cited), found.data_version)
 
     def __bool__(self) -> bool:
         return self.verdict is Verdict.DOCUMENTED
