@@ -26,6 +26,7 @@ from nkasylum.core.errors import ArgumentTypeError, NKAsylumError
 from nkasylum.core.when import When, parse_query
 from nkasylum.engine.knowledge import default_knowledge_base
 from nkasylum.io.commands import COMMANDS, WriteError
+from nkasylum.io.datacheck import data_command
 
 __all__ = ["build_parser", "main"]
 
@@ -175,6 +176,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("conflicts", "where sources disagree")
 
+    p = command("data", "work on a data folder: 'nkasylum data check' after adding a fact")
+    data = p.add_subparsers(dest="data_command", metavar="ACTION")
+    data.required = True
+    p = data.add_parser("check", parents=[common], help="validate, check anchors, rebuild the bundle",
+                        description="Validate a data folder (errors name file, entry and field), check every "
+                                    "anchor against the source documents, and rebuild its compiled bundle.")
+    p.add_argument("folder", nargs="?", metavar="FOLDER",
+                   help="the data folder (default: the bundled one, src/nkasylum/data in a checkout)")
+    p.add_argument("--documents", metavar="DIR",
+                   help="the documents folder holding seeds/ and sources/ (default: $NKASYLUM_DOCUMENTS, "
+                        "else a shared/ folder beside or above FOLDER)")
+    p.add_argument("--no-anchors", action="store_true", help="skip the anchor check (when you have no documents)")
+
     p = command("export", "write the whole knowledge base to files")
     p.add_argument("--format", choices=("json", "csv"), default="json",
                    help="json: one knowledge-base.json; csv: one file per table (default json)")
@@ -207,7 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _deliver(out.getvalue(), code, parser.prog)
     prog = f"nkasylum {args.command}"
     try:
-        code = COMMANDS[args.command](args, out)
+        code = {**COMMANDS, "data": data_command}[args.command](args, out)
     except NKAsylumError as err:
         return _fail(prog, str(err), EXIT_BAD_INPUT)
     except WriteError as err:

@@ -1,0 +1,131 @@
+"""``nkasylum data check``: the round trip of adding a fact, as one command.
+
+It validates a data folder (every entry, then what no single entry can check), checks every
+evidence anchor against the source documents, and rebuilds the folder's compiled bundle
+(what ``python -m nkasylum._compile`` does for the bundled data), in that order, stopping
+at the first problem with the error that names the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TextIO
+
+import attrs
+
+from nkasylum.core.errors import DataError
+from nkasylum.core.resources import ALIASES, BUNDLE, data_root
+from nkasylum.engine.knowledge import Entry, KnowledgeBase, from_entries
+from nkasylum.io.anchors import check_anchors, find_documents
+from nkasylum.io.commands import WriteError
+from nkasylum.model.provenance import DataVersion
+from nkasylum.store.bundle import compile_bundle, read_folder
+
+__all__ = ["DataCheck", "check_data", "data_command"]
+
+
+@attrs.frozen
+class DataCheck:
+    """What :func:`check_data` checked and wrote.
+
+    Attributes:
+        folder: the data folder checked.
+        entries: how many entries (policies, passages, cases, statistics, conflicts) it holds.
+        sources: how many sources.
+        anchors: how many evidence anchors were checked against the documents (0 when skipped).
+        documents: the documents folder they were checked against, or ``None`` when skipped.
+        bundle: the compiled bundle rebuilt, or ``None`` for a folder without ``aliases.toml``
+            (only the package's own data folder has a bundle: other folders are always read
+            from their TOML files).
+        changed: whether the bundle's content changed.
+        data_version: the data version of the knowledge base the folder holds.
+    """
+
+    folder: Path
+    entries: int
+    sources: int
+    anchors: int
+    documents: Path | None
+    bundle: Path | None
+    changed: bool
+    data_version: DataVersion
+
+
+def check_data(folder: str | Path | None = None, *, documents: str | Path | None = None,
+               anchors: bool = True) -> DataCheck:
+    """Validate ``folder`` (default: the bundled data), check its anchors, rebuild its bundle.
+
+    Args:
+        folder: a data folder laid out as the bundled one.
+        documents: the shared documents folder (holding ``seeds/`` and ``sources/``); default:
+            ``$NKASYLUM_DOCUMENTS``, else a ``shared`` folder beside or above ``folder``.
+        anchors: ``False`` skips the anchor check (say so when you report the result).
+
+    Raises:
+        DataError: the first problem: a file, entry or field that does not validate, an
+            anchor that does not stand in its document (the message counts the others), or
+            no documents folder found.
+        OSError: the bundle could not be written.
+    """
+    root = Path(str(data_root())) if folder is None else Path(folder)
+    if not root.is_dir():
+        raise DataError(f"no data folder at {root} (a data folder holds sources/, countries/, cases/, "
+                        "statistics/ and conflicts/)")
+    found = read_folder(root)  # the TOML files, never a compiled bundle beside them
+    kb = from_entries(found)
+    docs: Path | None = None
+    count = 0
+    if anchors:
+        docs = Path(documents) if documents is not None else find_documents(root)
+        if docs is None or not ((docs / "seeds").is_dir() or (docs / "sources").is_dir()):
+            state = "it holds no seeds/ or sources/" if Path(str(documents)).is_dir() else "no such folder"
+            where = f"at {documents} ({state})" if documents is not None else (
+                f"($NKASYLUM_DOCUMENTS is unset and no shared/ folder holding seeds/ is beside or above {root})")
+            raise DataError(f"no documents folder {where}: anchors are checked against the documents in "
+                            "seeds/ and sources/; give --documents DIR, or --no-anchors to skip the check")
+        problems = check_anchors(kb, docs)
+        if problems:
+            first, more = problems[0], len(problems) - 1
+            extra = f" (and {more} more anchor problem{'s' * (more > 1)})" if more else ""
+            raise DataError(first.message + extra, file=found.files.get(first.entry_id),
+                            entry=first.entry, field=first.field)
+        count = sum(len(e.evidence) for group in _groups(kb) for e in group)
+    bundle, changed = None, False
+    if (root / ALIASES).is_file():
+        bundle = root / BUNDLE
+        text = compile_bundle(root)
+        changed = not bundle.is_file() or bundle.read_text(encoding="utf-8") != text
+        if changed:
+            bundle.write_text(text, encoding="utf-8")
+    entries = sum(map(len, _groups(kb)))
+    return DataCheck(root, entries, len(kb.all_sources), count, docs, bundle, changed, kb.data_version)
+
+
+def _groups(kb: KnowledgeBase) -> tuple[tuple[Entry, ...], ...]:
+    return (kb.all_policies, kb.all_passages, kb.all_cases, kb.all_statistics, kb.all_conflicts)
+
+
+def data_command(args: argparse.Namespace, out: TextIO) -> int:
+    """``nkasylum data check``: print what was checked and written; errors exit 2 (or 3)."""
+    try:
+        done = check_data(args.folder, documents=args.documents, anchors=not args.no_anchors)
+    except OSError as err:
+        raise WriteError(f"cannot read the data folder or write its bundle: {err.strerror or err}") from None
+    if args.json:
+        print(json.dumps({"folder": str(done.folder), "entries": done.entries, "sources": done.sources,
+                          "anchors": done.anchors, "documents": done.documents and str(done.documents),
+                          "bundle": done.bundle and str(done.bundle), "changed": done.changed,
+                          "data_version": str(done.data_version)}, indent=2), file=out)
+        return 0
+    print(f"valid: {done.entries} entries and {done.sources} sources in {done.folder}", file=out)
+    print(f"anchors: all {done.anchors} stand in the documents under {done.documents}" if done.documents
+          else "anchors: not checked (--no-anchors)", file=out)
+    if done.bundle is None:
+        print(f"bundle: none ({done.folder} has no {ALIASES}; nk.load_knowledge_base reads its TOML files)",
+              file=out)
+    else:
+        print(f"bundle: {'rebuilt' if done.changed else 'already up to date'}: {done.bundle}", file=out)
+    print(f"data version: {done.data_version}", file=out)
+    return 0
