@@ -35,6 +35,7 @@ from nkasylum.engine.sightings import sighting
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
+from nkasylum.model.collections import Results
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
@@ -115,11 +116,11 @@ class KnowledgeBase(Scenarios):
     # ----------------------------------------------------------------- sources
     def sources(self) -> tuple[Source, ...]:
         """Every source, sorted by id."""
-        return self.all_sources
+        return Results(self.all_sources)
 
     def conflicts(self) -> tuple[Conflict, ...]:
         """Every documented disagreement between sources, sorted by id."""
-        return self.all_conflicts
+        return Results(self.all_conflicts)
 
     def source(self, id: str) -> Source:
         """The source with this id.
@@ -172,7 +173,7 @@ class KnowledgeBase(Scenarios):
     # ---------------------------------------------------------------- policies
     def policies_of(self, country: PlaceLike) -> tuple[Policy, ...]:
         """Every policy statement about ``country`` as stored (not merged), sorted by id."""
-        return self._index.policies.get(place_code(place(country)), ())
+        return Results(self._index.policies.get(place_code(place(country)), ()))
 
     def policy_timeline(self, country: PlaceLike) -> tuple[Policy, ...]:
         """The policies of ``country`` in time order, one per span over which they are unchanged.
@@ -181,7 +182,7 @@ class KnowledgeBase(Scenarios):
         id joins theirs with ``+``. Statements with no date at all come last, merged into
         one policy with ``undated=True``.
         """
-        return self._index.timeline(place_code(place(country)))[2]
+        return Results(self._index.timeline(place_code(place(country)))[2])
 
     def policy(self, country: PlaceLike, *, on: object = None,
                horizon: dt.timedelta | None = None) -> Policy | None:
@@ -233,7 +234,7 @@ class KnowledgeBase(Scenarios):
 
         With ``any_date=True`` every matching passage is returned, whatever its period.
         """
-        return queries.passages(self._index, origin, dest, on, any_date)
+        return Results(queries.passages(self._index, origin, dest, on, any_date))
 
     # ------------------------------------------------------------------- cases
     def cases(
@@ -249,19 +250,19 @@ class KnowledgeBase(Scenarios):
         Cases whose date is unknown come last and are left out when ``since`` or
         ``until`` is given (their date cannot be shown to fall in the range).
         """
-        return queries.cases(self.all_cases, country, since, until, outcome)
+        return Results(queries.cases(self.all_cases, country, since, until, outcome))
 
     # -------------------------------------------------------------- statistics
     def statistics(
         self, *, country: PlaceLike | None = None, measure: str | None = None
     ) -> tuple[Statistic, ...]:
         """Statistics for a place and/or measure, sorted by measure, place, date and id."""
-        return queries.statistics(self.all_statistics, country, measure)
+        return Results(queries.statistics(self.all_statistics, country, measure))
 
     def series(self, measure: str, *, country: PlaceLike | None = None) -> tuple[SeriesPoint, ...]:
         """Yearly figures of ``measure``, oldest first; see :func:`nkasylum.series`."""
         queries.check_measure(measure)
-        return queries.series(self.statistics(country=country, measure=measure), self._index.disputed)
+        return Results(queries.series(self.statistics(country=country, measure=measure), self._index.disputed))
 
     # --------------------------------------------------------------- reasoning
     def can_resettle(
@@ -336,8 +337,8 @@ class KnowledgeBase(Scenarios):
 
         See :func:`nkasylum.routes`.
         """
-        return routes_on(self._index, origin, dest, on, max_transits, horizon, last_known,
-                         max_routes)
+        return Results(routes_on(self._index, origin, dest, on, max_transits, horizon, last_known,
+                                 max_routes))
 
     def iter_routes(self, origin: PlaceLike, dest: PlaceLike, *, on: dt.date | None = None,
                     max_transits: int = 3, horizon: dt.timedelta | None = None) -> Iterator[Route]:

@@ -27,6 +27,7 @@ from nkasylum.core.places import Region, place, place_code
 from nkasylum.core.text import shown
 from nkasylum.core.when import When
 from nkasylum.model.assessment import Assessment
+from nkasylum.model.collections import Results
 from nkasylum.model.routes import Route
 
 if TYPE_CHECKING:
@@ -153,6 +154,8 @@ def get_converter() -> Converter:
             conv.register_structure_hook(kind, _strict(kind))
         conv.register_structure_hook(Country, _structure_country)
         conv.register_unstructure_hook(Country, lambda c: c.alpha_2)
+        # A query's results are a tuple that renders in notebooks: written as the tuple.
+        conv.register_unstructure_hook(Results, lambda r: conv.unstructure(tuple(r)))
         conv.register_structure_hook(Region, _structure_region)
         conv.register_unstructure_hook(Region, lambda r: r.id)
         conv.register_structure_hook(Country | Region, _structure_place)

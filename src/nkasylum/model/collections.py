@@ -1,0 +1,116 @@
+"""Query results that render in Jupyter: a tuple that shows itself as a Markdown table.
+
+The queries return :class:`Results`, a subclass of ``tuple`` with no state of its own: it is
+a tuple for every other purpose (``isinstance(x, tuple)``, equality and hashing with plain
+tuples, ``repr``, indexing, slicing to a plain tuple, pickling, ``nk.to_json``), so code that
+received a tuple before receives one still. Only notebooks see a difference: a table of the
+routes, cases, series points... instead of a long ``repr``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from nkasylum.core.places import place_code
+from nkasylum.model.cases import Case
+from nkasylum.model.conflicts import Conflict
+from nkasylum.model.passages import Passage
+from nkasylum.model.policies import Policy
+from nkasylum.model.routes import Route
+from nkasylum.model.sources import Source
+from nkasylum.model.statistics import SeriesPoint, Statistic
+
+__all__ = ["MAX_ROWS", "Results", "results_markdown"]
+
+MAX_ROWS = 100
+"""The most rows a notebook table shows; the rest are counted below it."""
+
+
+class Results(tuple[Any, ...]):
+    """A tuple of nkasylum values that Jupyter shows as one Markdown table.
+
+    Example:
+        >>> import datetime as dt, nkasylum as nk
+        >>> found = nk.routes("KP", "KR", on=dt.date(2009, 12, 23))
+        >>> isinstance(found, tuple), found == tuple(found)
+        (True, True)
+        >>> print(found._repr_markdown_().splitlines()[4])
+        | 1 | KP > RU > KR | labour-contract / unhcr-office |
+    """
+
+    __slots__ = ()
+
+    def _repr_markdown_(self) -> str:
+        return results_markdown(self)
+
+
+def _cell(value: object) -> str:
+    text = "—" if value is None or value == "" else str(value)
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _yes_no(value: bool | None) -> str:
+    return "undocumented" if value is None else ("yes" if value else "no")
+
+
+def _channels(route: Route) -> str:
+    return " / ".join(dict.fromkeys(leg.channel.value for leg in route.legs if leg.channel))
+
+
+_Columns = tuple[tuple[str, Callable[[Any], object]], ...]
+_KINDS: tuple[tuple[type[Any], str, _Columns], ...] = (
+    (Route, "route", (("route", str), ("channels", _channels))),
+    (Case, "case", (("date", lambda c: c.date or "undated"), ("place", lambda c: place_code(c.place)),
+                    ("people", lambda c: c.people), ("outcome", lambda c: c.outcome.value), ("id", lambda c: c.id))),
+    (SeriesPoint, "point", (("year", lambda p: p.year), ("value", lambda p: p.value),
+                            ("disputed", lambda p: ", ".join(p.disputed)), ("statistic", lambda p: p.statistic))),
+    (Policy, "policy", (("period", lambda p: p.period), ("basis", lambda p: p.basis.value),
+                        ("repatriates", lambda p: _yes_no(p.repatriates)), ("admits", lambda p: _yes_no(p.admits)),
+                        ("id", lambda p: p.id))),
+    (Passage, "passage", (("from", lambda p: place_code(p.origin)), ("to", lambda p: place_code(p.dest)),
+                          ("channel", lambda p: p.channel.value), ("period", lambda p: p.period),
+                          ("id", lambda p: p.id))),
+    (Statistic, "figure", (("measure", lambda s: s.measure), ("place", lambda s: place_code(s.place)),
+                           ("as of", lambda s: s.as_of or "undated"), ("value", lambda s: s.value),
+                           ("id", lambda s: s.id))),
+    (Source, "source", (("id", lambda s: s.id), ("published", lambda s: s.published or "undated"),
+                        ("publisher", lambda s: s.publisher), ("title", lambda s: s.title))),
+    (Conflict, "conflict", (("id", lambda c: c.id), ("subject", lambda c: c.subject),
+                            ("versions", lambda c: ", ".join(c.versions)))),
+)
+
+
+def results_markdown(items: Sequence[Any]) -> str:
+    """Markdown for a sequence of values: a count, then a table with one row per value
+    (at most :data:`MAX_ROWS`), with columns chosen by the kind of value.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> print(results_markdown(nk.series("asylum-seekers-at-foreign-missions", country="CN")))
+        **2 points**
+        <BLANKLINE>
+        | year | value | disputed | statistic |
+        |---|---|---|---|
+        | 2002 | at least 80 | — | cn-mission-asylum-seekers-2002 |
+        | 2002 | an unquantified number of people | — | cn-mission-asylum-seekers-scores-2002 |
+    """
+    if not items:
+        return "*nothing found* (an empty result: not documented, which is not \"none\")"
+    kind = next((k for k in _KINDS if all(isinstance(i, k[0]) for i in items)), None)
+    columns: _Columns
+    if kind is None:
+        noun, columns = "value", (("value", str),)
+    else:
+        _, noun, columns = kind
+    numbered = kind is not None and kind[0] is Route  # routes come best first: show the rank
+    head = [*(("#",) if numbered else ()), *(name for name, _ in columns)]
+    plural = noun if len(items) == 1 else ("policies" if noun == "policy" else noun + "s")
+    lines = [f"**{len(items)} {plural}**", "",
+             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for n, item in enumerate(items[:MAX_ROWS], 1):
+        cells = [*((str(n),) if numbered else ()), *(_cell(get(item)) for _, get in columns)]
+        lines.append("| " + " | ".join(cells) + " |")
+    if len(items) > MAX_ROWS:
+        lines += ["", f"… and {len(items) - MAX_ROWS} more (the table shows the first {MAX_ROWS})"]
+    return "\n".join(lines)
