@@ -31,8 +31,11 @@ def test_citation_file_names_this_version_release_and_address() -> None:
 def test_citation_file_names_the_data_version_of_the_bundled_data() -> None:
     # Stale after a data edit: put the new fingerprint and date (nkasylum --version) in CITATION.cff.
     v = nk.data_version
-    assert f'value: "nkasylum-data:{v.fingerprint}"' in CFF, f"CITATION.cff should name data version {v}"
-    assert f"fingerprint {v.fingerprint} (evidence to {v.newest_evidence})" in CFF
+    fix = (f"after a data change, write data version {v} into CITATION.cff: "
+           f'value: "nkasylum-data:{v.fingerprint}" and "fingerprint {v.fingerprint} '
+           f'(evidence to {v.newest_evidence})" in its description')
+    assert f'value: "nkasylum-data:{v.fingerprint}"' in CFF, fix
+    assert f"fingerprint {v.fingerprint} (evidence to {v.newest_evidence})" in CFF, fix
 
 
 def test_the_changelog_has_a_section_for_this_release() -> None:
