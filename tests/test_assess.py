@@ -327,3 +327,19 @@ def test_undated_statements_that_disagree_leave_the_merged_answer_unknown(
     (last,) = kb.policy_timeline("JP")
     assert last.undated and last.id == "jp-a+jp-b"
     assert last.admits is merged
+
+
+def test_an_observation_no_evidence_dates_is_marked_undated_however_it_is_added() -> None:
+    page = nk.Source(id="undated-page", title="t", document="seeds/x.txt",
+                     kind=nk.SourceKind.UNATTRIBUTED)
+    bare = attrs.evolve(_policy("jp-a", "JP", admits=True), valid_from=None, valid_until=None,
+                        evidence=(nk.Evidence("undated-page", "one two three", "no date"),))
+    assert not bare.undated
+    built = nk.KnowledgeBase(all_sources=(page,), all_policies=(bare,))
+    added = _world().with_source(page).with_policy(bare)
+    for kb in (built, added):
+        (stored,) = kb.policies_of("JP")
+        assert stored.undated and stored.id == "jp-a"
+        assert kb.support("jp-a", on=DAY).support is nk.Support.UNDATED
+    dated = _world(_policy("jp-b", "JP", admits=True))
+    assert not dated.policies_of("JP")[0].undated  # a statement with its own dates is left alone
