@@ -156,7 +156,7 @@ def test_every_marker_of_every_page_has_its_generator(gen: Any) -> None:
 def test_api_reference_shows_every_public_name(gen: Any) -> None:
     text = gen.reference.gen_api([])
     shown = set(re.findall(r"^::: nkasylum\.(\w+)$", text, re.MULTILINE))
-    shown |= set(re.findall(r"^### `nkasylum\.(\w+)`", text, re.MULTILINE))
+    shown |= set(re.findall(r'^<h3 id="nkasylum\.(\w+)">', text, re.MULTILINE))
     assert shown == set(nk.__all__)
     assert set(_public(BaseException)) <= set(gen.reference.api_groups()["Exceptions"])
 

@@ -48,7 +48,8 @@ def gen_api(args: list[str]) -> str:
         out += [f"## {group}", ""]
         for name in names:
             if name in NO_DOCSTRING:
-                out += [f"### `nkasylum.{name}` {{ #nkasylum.{name} }}", "",
+                # An HTML heading: in Markdown's `{ #id }` the underscores of __version__ read as bold.
+                out += [f'<h3 id="nkasylum.{name}"><code>nkasylum.{name}</code></h3>', "",
                         f"The installed version as a string (this site was built with `{nk.__version__}`). "
                         "Record it with your results; see [Pin a version and cite it](how-to/reproduce-and-cite.md).",
                         ""]
