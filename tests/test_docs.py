@@ -231,6 +231,13 @@ def test_coverage_figures_are_those_of_the_public_api(gen: Any) -> None:
                                       if nk.can_resettle("KP", None, "KR", on=dt.date(y, 7, 1)))
     via_ru = [r for r in nk.routes("KP", "KR", on=dt.date(2009, 7, 1)) if nk.country("RU") in r.transits]
     assert (2009 in f.route_years["RU"]) == bool(via_ru)
+    # "on any day of the year" holds what 1 July holds, and finds the 2006 Mongolia route,
+    # documented on the day of the cable (2006-09-12) only
+    every = gen.coverage.figures(years=[2006])
+    assert set(every.route_years["MN"]) <= set(every.route_years_any_day["MN"]) == {2006}
+    assert dt.date(2006, 9, 12) in gen.coverage.candidate_days(2006)
+    via_mn = [r for r in nk.routes("KP", "KR", on=dt.date(2006, 9, 12)) if nk.country("MN") in r.transits]
+    assert via_mn
     text = gen.coverage.gen_figures([])
     assert f"of {len(gen.coverage.current().cells)} country-years" in text
     assert gen.coverage._years_text([2004, 2005, 2006, 2009]) == "2004–2006, 2009"

@@ -49,6 +49,7 @@ class Figures:
     cells: tuple[nk.CoverageCell, ...]
     any_route_years: tuple[int, ...]
     route_years: dict[str, tuple[int, ...]]
+    route_years_any_day: dict[str, tuple[int, ...]]
 
     @property
     def countries(self) -> list[str]:
@@ -76,20 +77,53 @@ def _day(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
+def _through(day: dt.date) -> set[str]:
+    """The transit countries of the routes North Korea -> South Korea documented on ``day``."""
+    return {getattr(p, "alpha_2", "") for r in nk.routes("KP", "KR", on=day) for p in r.transits}
+
+
+def candidate_days(year: int) -> list[dt.date]:
+    """Days of ``year`` that together see every route documented on any day of it.
+
+    The passages documented on a day change only where some evidence, rule or sighting
+    starts or ends, so a route documented somewhere in the year is documented on 1 January
+    or on one of those days (or the day after one ends).
+    """
+    days = {dt.date(year, 1, 1), _day(year)}
+    for p in kb().all_passages:
+        whens = [p.valid_from, p.valid_until]
+        for e in p.evidence:
+            whens.append(e.happened if e.happened is not None else kb().source(e.source).published)
+        for w in whens:
+            for bound in (w.lower, w.upper) if w is not None else ():
+                if bound is None:
+                    continue
+                for d in (bound, bound + dt.timedelta(days=1)):
+                    if d.year == year:
+                        days.add(d)
+    return sorted(days)
+
+
 def figures(years: Iterable[int] = range(2000, 2026)) -> Figures:
     """Policy coverage of the default 17 countries, the years in which the any-route question
     North Korea -> South Korea is documented, and the years in which a documented route from
-    North Korea to South Korea runs through each of :data:`TRANSITS` (all on 1 July)."""
+    North Korea to South Korea runs through each of :data:`TRANSITS` (on 1 July, and on any
+    day of the year)."""
     wanted = list(years)
     cells = nk.coverage(years=wanted, day=DAY)
     any_route = tuple(y for y in wanted if nk.can_resettle("KP", None, "KR", on=_day(y)))
     through: dict[str, list[int]] = {t: [] for t in TRANSITS}
+    any_day: dict[str, list[int]] = {t: [] for t in TRANSITS}
     for y in wanted:
-        transits = {getattr(p, "alpha_2", None) for r in nk.routes("KP", "KR", on=_day(y)) for p in r.transits}
+        on_the_day = _through(_day(y))
+        in_the_year = set().union(*(_through(d) for d in candidate_days(y)))
         for t in TRANSITS:
-            if t in transits:
+            if t in on_the_day:
                 through[t].append(y)
-    return Figures(cells, any_route, {t: tuple(v) for t, v in through.items()})
+            if t in in_the_year:
+                any_day[t].append(y)
+    return Figures(cells, any_route, {t: tuple(v) for t, v in through.items()},
+                   {t: tuple(v) for t, v in any_day.items()})
 
 
 def _years_text(years: Iterable[int]) -> str:
@@ -126,14 +160,19 @@ def gen_figures(args: list[str]) -> str:
             ["any route North Korea → South Korea documented on 1 July",
              f"{len(f.any_route_years)} of {n_years} years",
              "missing: " + _years_text(missing_any) if missing_any else "every year"]]
-    rows += [[f"a documented route North Korea → South Korea through {names[t]} ({t})",
+    rows += [[f"a documented route North Korea → South Korea through {names[t]} ({t}) on 1 July",
               f"{len(f.route_years[t])} distinct years", _years_text(f.route_years[t])] for t in TRANSITS]
+    rows += [[f"… through {names[t]} ({t}) on at least one day of the year",
+              f"{len(f.route_years_any_day[t])} distinct years", _years_text(f.route_years_any_day[t])]
+             for t in TRANSITS]
     return "\n".join([
         f"Computed from nkasylum {nk.__version__} when this page was built:", "",
         table(["question", "answer", "which"], rows), "",
         "In code: `nk.coverage()` for the cells, `nk.can_resettle(\"KP\", None, \"KR\", on=day)` for the "
         "any-route question, and the transit countries of `nk.routes(\"KP\", \"KR\", on=day)` for the "
-        "routes, with `day` 1 July of each year."])
+        "routes, with `day` 1 July of each year; for \"at least one day\", on 1 January and every day "
+        "of the year on which some evidence or rule of a passage starts or ends (the only days on "
+        "which the documented passages change)."])
 
 
 # ---------------------------------------------------------------- map and table
