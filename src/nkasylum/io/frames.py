@@ -74,8 +74,9 @@ def series_frame(measure: str, *, country: PlaceLike | None = None,
         >>> f = nk.series_frame("arrivals-in-south-korea")
         >>> int(f.loc[f["year"] == 2009, "value"].iloc[0]) > 2000
         True
-        >>> bool((f.groupby("year").size() > 1).eq(f.groupby("year")["disputed"].any()).all())
-        True
+        >>> disputed = f[f["year"] == 2009]
+        >>> len(disputed) > 1, bool(disputed["disputed"].all()), disputed["conflicts"].iloc[0]
+        (True, True, ('kr-arrivals-2009-pr2',))
     """
     kb = knowledge_base(kb)
     points = kb.series(measure, country=country)

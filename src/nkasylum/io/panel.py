@@ -226,11 +226,14 @@ def panel(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | N
         ArgumentTypeError: a year that is not an int.
 
     Example:
-        >>> import nkasylum as nk
-        >>> p = nk.panel(years=[2002], countries=["CN"])
-        >>> row = p.iloc[0]
-        >>> row["country"], int(row["year"]), row["support"], row["classification_support"]
-        ('CN', 2002, 'rule in force', 'rule in force')
+        >>> import nkasylum as nk, pandas as pd
+        >>> p = nk.panel(years=[2015], countries=["KR", "RU"])
+        >>> kr = p.iloc[0]
+        >>> kr["country"], int(kr["year"]), kr["support"], kr["classification"], bool(kr["admits"])
+        ('KR', 2015, 'rule in force', ('defector', 'citizen'), True)
+        >>> ru = p.iloc[1]
+        >>> ru["repatriates"] is pd.NA, ru["repatriates_support"], int(ru["repatriates_age_days"]) > 365
+        (True, 'last known', True)
     """
     rows = panel_rows(years, countries, day=day, kb=kb)
     pd = import_extra("pandas", "nk.panel")
@@ -251,7 +254,8 @@ def write_panel_csv(path: str | Path, years: Iterable[int] | None = None,
         >>> from nkasylum.io.panel import write_panel_csv
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     path = write_panel_csv(pathlib.Path(tmp) / "panel.csv", years=[2010], countries=["RU"])
-        ...     rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        ...     with path.open(encoding="utf-8", newline="") as f:
+        ...         rows = list(csv.DictReader(f))
         >>> len(rows), rows[0]["country"], rows[0]["on"]
         (1, 'RU', '2010-07-01')
     """
