@@ -9,12 +9,14 @@ Observations are never carried forward silently: an old sighting is "last known"
 import datetime as dt
 
 import nkasylum as nk
-from nkasylum.engine.coverage import COVERAGE_COUNTRIES
 
 today = dt.date.today()
-print(f"policies of {len(COVERAGE_COUNTRIES)} countries on {today} (today)")
+# The coverage grid's countries, for one day: today (its cells say how each answer is supported).
+cells = nk.coverage(years=[today.year], day=f"{today:%m-%d}")
+print(f"policies of {len(cells)} countries on {today} (today)")
 print(f"{'country':<16}{'status':<42}sources")
-for code in COVERAGE_COUNTRIES:
+for cell in cells:
+    code = cell.country
     answer = nk.policy_answer(code, on=today)
     name = nk.country(code).name[:15]
     if answer:

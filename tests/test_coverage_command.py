@@ -94,3 +94,10 @@ def test_an_unknown_measure_exits_2_naming_close_ones(capsys: pytest.CaptureFixt
     (line,) = err.strip().splitlines()
     assert line.startswith("nkasylum series: error: ") and "did you mean" in line
     assert "'arrivals-in-south-korea'" in line
+
+
+def test_series_without_a_measure_but_a_country_lists_that_country_s_measures(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _main(capsys, "--json", "series", "--country", "TH")
+    assert code == 0
+    assert json.loads(out) == sorted({s.measure for s in nk.statistics(country="TH") if s.year is not None})

@@ -255,7 +255,7 @@ def _sources_command(args: argparse.Namespace, out: TextIO) -> int:
 
 def _series(args: argparse.Namespace, out: TextIO) -> int:
     if args.measure is None:
-        return measures_command(out, args.json)
+        return measures_command(out, args.json, args.country)
     kb = default_knowledge_base()
     found = kb.series(args.measure, country=args.country)  # an unknown measure: exit 2, close ones named
     if args.json:

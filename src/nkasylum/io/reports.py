@@ -109,11 +109,12 @@ def coverage_command(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def measures_command(out: TextIO, as_json: bool) -> int:
-    """``nkasylum series`` with no measure: every measure with yearly figures, and its years."""
+def measures_command(out: TextIO, as_json: bool, country: str | None = None) -> int:
+    """``nkasylum series`` with no measure: every measure with yearly figures (counted in
+    ``country``, if given), and its years."""
     kb = default_knowledge_base()
     by_measure: dict[str, list[int]] = {}
-    for s in kb.all_statistics:
+    for s in kb.statistics(country=country):
         if s.year is not None:
             by_measure.setdefault(s.measure, []).append(s.year)
     if as_json:
@@ -121,7 +122,7 @@ def measures_command(out: TextIO, as_json: bool) -> int:
         return 0
     rows = []
     for measure in sorted(by_measure):
-        points = kb.series(measure)
+        points = kb.series(measure, country=country)
         disputed = sorted({p.year for p in points if p.disputed})
         rows.append((measure, f"{min(by_measure[measure])}-{max(by_measure[measure])}",
                      len({p.year for p in points}), len(points), len(disputed)))
