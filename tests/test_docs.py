@@ -171,7 +171,9 @@ def test_bibtex_names_the_installed_version(hooks: ModuleType) -> None:
 
 
 def test_series_chart_copes_with_no_one_or_many_points(hooks: ModuleType) -> None:
-    assert "No yearly figures yet" in hooks.gen_series(["no-such-measure", "KR"])
+    assert "No yearly figures yet" in hooks.gen_series(["arrivals-in-south-korea", "MN"])
+    with pytest.raises(nk.ArgumentValueError, match="did you mean"):  # a misspelt marker fails the build
+        hooks.gen_series(["arrivals-in-south-kroea", "KR"])
     ev = (nk.Evidence("voa-2002-09-11", "at least 80 North Koreans", "test"),)
     one = (nk.SeriesPoint(2002, nk.Quantity(80, nk.Qualifier.AT_LEAST), "s1", ev),)
     many = (*one, nk.SeriesPoint(2005, nk.Quantity(100), "s2", ev),
