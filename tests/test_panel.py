@@ -45,6 +45,10 @@ def check_row(kb: nk.KnowledgeBase, row: dict[str, Any]) -> None:
     (cell,) = kb.coverage([code], [on.year], day=on.strftime("%m-%d"))
     assert row["documented"] is (policy is not None) is cell.documented
     assert (row["support"], row["entries"]) == (cell.support, cell.entries)
+    empty_age = {nk.Support.RULE, nk.Support.UNDATED, nk.Support.NOTHING}
+    assert (row["age_days"] is None) is (row["support"] in empty_age)
+    if row["age_days"] is not None:
+        assert cell.age is not None and row["age_days"] == cell.age.days
     backing = {b.entry: b for b in answer.backing}
     for name in PANEL_FIELDS:
         support, entries, age = row[f"{name}_support"], row[f"{name}_entries"], row[f"{name}_age_days"]

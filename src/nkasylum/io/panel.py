@@ -57,8 +57,9 @@ def _columns() -> list[tuple[str, Any, str]]:
                                "sightings): the same as `nk.policy(country, on=on) is not None`"),
         ("support", Support, "the strongest support of the policy that day, else `last known`, `undated "
                              "only` or `nothing`: the cell of `nk.coverage`"),
-        ("age_days", "Int64", "for `last known`, how many days before `on` the last documented policy held; "
-                              "for `between sightings`, the days to the nearest sighting; else empty"),
+        ("age_days", "Int64", "days from `on` to the nearest sighting behind the row (0 when seen that "
+                              "day); for `last known`, how many days before `on` the last documented "
+                              "policy held; empty for a rule in force, undated only or nothing"),
         ("entries", "tuple", "the ids of the statements behind the row (the last known ones, or the undated "
                              "ones, when nothing is documented that day)"),
         ("sources", "tuple", "the ids of the sources of the evidence that bears on that day (or on the last "
