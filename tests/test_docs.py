@@ -268,7 +268,9 @@ def test_bibtex_names_the_installed_version(gen: Any) -> None:
 def test_series_chart_copes_with_no_one_or_many_points(gen: Any) -> None:
     pytest.importorskip("matplotlib", reason="the docs draw their charts with matplotlib")
     charts, common = gen.charts, gen._common
-    assert "No yearly figures yet" in charts.gen_series(["no-such-measure", "KR"])
+    assert "No yearly figures yet" in charts.gen_series(["arrivals-in-south-korea", "MN"])
+    with pytest.raises(nk.ArgumentValueError, match="did you mean"):  # a misspelt marker fails the build
+        charts.gen_series(["arrivals-in-south-kroea", "KR"])
     ev = (nk.Evidence("voa-2002-09-11", "at least 80 North Koreans", "test"),)
     one = (nk.SeriesPoint(2002, nk.Quantity(80, nk.Qualifier.AT_LEAST), "s1", ev),)
     many = (*one, nk.SeriesPoint(2005, nk.Quantity(100), "s2", ev),
@@ -332,3 +334,11 @@ def test_every_page_is_in_the_nav() -> None:
     nav = set(re.findall(r":\s*([\w/-]+\.md)\s*$", config, re.MULTILINE))
     pages = {str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")}
     assert pages == nav
+
+
+def test_the_codebook_shows_the_panel_columns_from_the_code(gen: Any) -> None:
+    from nkasylum.io.panel import PANEL_COLUMNS, panel_codebook
+
+    assert "<!-- nkasylum:panel-columns -->" in (ROOT / "docs" / "codebook.md").read_text("utf-8")
+    text = gen.codebook.GENERATORS["panel-columns"]([])
+    assert text == panel_codebook() and all(f"`{n}`" in text for n, _, _ in PANEL_COLUMNS)

@@ -196,7 +196,15 @@ def gen_measures(args: list[str]) -> str:
     return table(["measure", "figures", "places", "yearly figures for", "what is counted (first figure)"], rows)
 
 
-GENERATORS = {"data-entry": data_entry, "enum": gen_enum, "fields": gen_fields, "measures": gen_measures,
+def gen_panel_columns(args: list[str]) -> str:
+    """The columns of ``nk.panel`` (and ``nkasylum export --panel``), from the code that makes them."""
+    from nkasylum.io.panel import panel_codebook
+
+    return panel_codebook()
+
+
+GENERATORS = {"data-entry": data_entry, "panel-columns": gen_panel_columns,
+              "enum": gen_enum, "fields": gen_fields, "measures": gen_measures,
               "regions": gen_regions}
 
 main(__name__, "codebook.md", GENERATORS)
