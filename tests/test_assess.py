@@ -310,3 +310,36 @@ def test_a_contradiction_with_an_open_ended_rule_is_refused(rule_id: str) -> Non
     one_day = attrs.evolve(earlier, valid_until=nk.When.day(D(2000, 1, 1)))  # shares the rule's first day
     with pytest.raises(nk.DataError, match="contradicts policy"):
         _world(rule, one_day)
+
+
+@pytest.mark.parametrize(("first", "second", "merged"), [
+    (True, False, None), (False, True, None), (True, True, True), (None, False, False),
+])
+def test_undated_statements_that_disagree_leave_the_merged_answer_unknown(
+        first: bool | None, second: bool | None, merged: bool | None) -> None:
+    page = nk.Source(id="undated-page", title="t", document="seeds/x.txt",
+                     kind=nk.SourceKind.UNATTRIBUTED)
+    undated = {"valid_from": None, "valid_until": None,
+               "evidence": (nk.Evidence("undated-page", "one two three", "no date"),)}
+    a = attrs.evolve(_policy("jp-a", "JP", admits=first), **undated)
+    b = attrs.evolve(_policy("jp-b", "JP", admits=second), **undated)
+    kb = nk.KnowledgeBase(all_sources=(page,), all_policies=(a, b))
+    (last,) = kb.policy_timeline("JP")
+    assert last.undated and last.id == "jp-a+jp-b"
+    assert last.admits is merged
+
+
+def test_an_observation_no_evidence_dates_is_marked_undated_however_it_is_added() -> None:
+    page = nk.Source(id="undated-page", title="t", document="seeds/x.txt",
+                     kind=nk.SourceKind.UNATTRIBUTED)
+    bare = attrs.evolve(_policy("jp-a", "JP", admits=True), valid_from=None, valid_until=None,
+                        evidence=(nk.Evidence("undated-page", "one two three", "no date"),))
+    assert not bare.undated
+    built = nk.KnowledgeBase(all_sources=(page,), all_policies=(bare,))
+    added = _world().with_source(page).with_policy(bare)
+    for kb in (built, added):
+        (stored,) = kb.policies_of("JP")
+        assert stored.undated and stored.id == "jp-a"
+        assert kb.support("jp-a", on=DAY).support is nk.Support.UNDATED
+    dated = _world(_policy("jp-b", "JP", admits=True))
+    assert not dated.policies_of("JP")[0].undated  # a statement with its own dates is left alone

@@ -224,7 +224,7 @@ def test_human_output_reads_well(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)["alpha_3"] == "PRK"
     code, out, _ = _main(capsys, "routes", "KP", "KR", "--on", "1950-01-01")
     assert "No documented route on 1950-01-01" in out
-    code, out, _ = _main(capsys, "series", "no-such-measure")
+    code, out, _ = _main(capsys, "series", "nk-workers")  # a measure, but no yearly figure
     assert "No yearly figures" in out and "arrivals-in-south-korea" in out
     code, out, _ = _main(capsys, "cases", "--country", "RU")
     assert out.splitlines()[0].split() == ["date", "place", "people", "outcome", "id"]

@@ -33,11 +33,11 @@ def _mini(tmp_path: Path, anchor: str = "More than 30 North Korean asylum seeker
         "quote: More than 30 North Korean asylum seekers have been allowed to leave China.\n", "utf-8")
     (data / "sources" / "example.toml").write_text(
         '[[source]]\nid = "example-2002"\ntitle = "An example"\ndocument = "sources/example.md"\n'
-        'kind = "news-report"\npublished = "2002-09-11"\nurl = "https://example.org/report"\n', "utf-8")
+        'kind = "news-report"\npublished = "2002-09-11"\nurl = "https://example.org/report"\n\n[end]\n', "utf-8")
     (data / "cases" / "example.toml").write_text(
         f'[[case]]\nid = "cn-example-2002"\ntitle = "An example."\ndate = "2002-09-11"\nplace = "{place}"\n'
         'people = {{ value = 30, qualifier = "more-than" }}\noutcome = "left-for-third-country"\n\n'
-        f'[[case.evidence]]\nsource = "example-2002"\nanchor = "{anchor}"\nnote = "The count."\n'
+        f'[[case.evidence]]\nsource = "example-2002"\nanchor = "{anchor}"\nnote = "The count."\n\n[end]\n'
         .replace("{{", "{").replace("}}", "}"), "utf-8")
     return data, docs
 

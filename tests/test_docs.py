@@ -2,8 +2,9 @@
 its output block shows (so does every shell block that shows an output), and every generated
 page covers everything the code and data hold.
 
-The extractor here is deliberately independent of docs/hooks.py (which does the same at build
-time), so a bug in one does not hide a stale page from the other.
+The extractor here is deliberately independent of docs/gen/code_blocks.py (which does the same
+at build time), so a bug in one does not hide a stale page from the other. The page generators
+(docs/gen/PAGE.py) are imported and checked here too; tests/test_site.py checks the built site.
 """
 
 from __future__ import annotations
@@ -99,9 +100,13 @@ def test_a_wrong_output_is_caught() -> None:
 
 
 # --------------------------------------------------------------------- generated pages
-@pytest.fixture(scope="module")
-def hooks() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("nkasylum_docs_hooks", DOCS / "hooks.py")
+GEN = DOCS / "gen"
+
+
+def _load(name: str) -> ModuleType:
+    """A page generator (docs/gen/NAME.py), imported as the tests' own copy: importing one
+    writes nothing (only mkdocs-gen-files' run does)."""
+    spec = importlib.util.spec_from_file_location(f"nkasylum_docs_gen_{name}", GEN / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module   # dataclasses look their module up there
@@ -109,19 +114,54 @@ def hooks() -> ModuleType:
     return module
 
 
+@pytest.fixture(scope="module")
+def gen() -> Any:
+    """The page generators by page name: ``gen.codebook``, ``gen.coverage``, ..."""
+
+    class Pages:
+        def __getattr__(self, name: str) -> ModuleType:
+            module = _load(name)
+            setattr(self, name, module)
+            return module
+
+    return Pages()
+
+
 def _public(kind: type) -> list[str]:
     return [n for n in nk.__all__ if isinstance(getattr(nk, n), type) and issubclass(getattr(nk, n), kind)]
 
 
-def test_api_reference_shows_every_public_name(hooks: ModuleType) -> None:
-    text = hooks.gen_api([])
+def test_every_generator_script_is_run_by_the_build_and_named_after_its_page() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    scripts = re.findall(r"^\s*- docs/gen/(\w+)\.py\s*$", config, re.MULTILINE)
+    assert scripts[0] == "code_blocks" and scripts[-1] == "check_markers"   # code runs first, the check last
+    on_disk = {p.stem for p in GEN.glob("*.py") if not p.name.startswith("_")}
+    assert set(scripts) == on_disk
+    for name in set(scripts) - {"code_blocks", "check_markers"}:
+        source = (GEN / f"{name}.py").read_text(encoding="utf-8")
+        (page,) = re.findall(r'^main\(__name__, "([\w/-]+\.md)", GENERATORS\)$', source, re.MULTILINE)
+        assert Path(page).stem.replace("-", "_") == name, f"docs/gen/{name}.py fills {page}"
+
+
+def test_every_marker_of_every_page_has_its_generator(gen: Any) -> None:
+    for page in DOCS.rglob("*.md"):
+        rel = page.relative_to(DOCS)
+        names = {m["name"] for m in gen._common.MARKER.finditer(page.read_text(encoding="utf-8"))} - {"output"}
+        if not names:
+            continue
+        module = getattr(gen, rel.stem.replace("-", "_"))
+        assert names <= set(module.GENERATORS), (rel, names - set(module.GENERATORS))
+
+
+def test_api_reference_shows_every_public_name(gen: Any) -> None:
+    text = gen.reference.gen_api([])
     shown = set(re.findall(r"^::: nkasylum\.(\w+)$", text, re.MULTILINE))
-    shown |= set(re.findall(r"^### `nkasylum\.(\w+)`", text, re.MULTILINE))
+    shown |= set(re.findall(r'^<h3 id="nkasylum\.(\w+)">', text, re.MULTILINE))
     assert shown == set(nk.__all__)
-    assert set(_public(BaseException)) <= set(hooks.api_groups()["Exceptions"])
+    assert set(_public(BaseException)) <= set(gen.reference.api_groups()["Exceptions"])
 
 
-def test_codebook_has_a_table_for_every_enum_and_type(hooks: ModuleType) -> None:
+def test_codebook_has_a_table_for_every_enum_and_type() -> None:
     page = (DOCS / "codebook.md").read_text(encoding="utf-8")
     enums = set(re.findall(r"<!-- nkasylum:enum (\w+) -->", page))
     fields = set(re.findall(r"<!-- nkasylum:fields (\w+) -->", page))
@@ -131,8 +171,8 @@ def test_codebook_has_a_table_for_every_enum_and_type(hooks: ModuleType) -> None
 
 
 @pytest.mark.parametrize("name", _public(enum.Enum))
-def test_enum_tables_list_every_value_with_its_meaning(hooks: ModuleType, name: str) -> None:
-    table = hooks.gen_enum([name])
+def test_enum_tables_list_every_value_with_its_meaning(gen: Any, name: str) -> None:
+    table = gen.codebook.gen_enum([name])
     for member in getattr(nk, name):
         assert f"| `{member.value}` | `{name}.{member.name}` |" in table
     rows = list(table.splitlines()[2:])
@@ -141,69 +181,150 @@ def test_enum_tables_list_every_value_with_its_meaning(hooks: ModuleType, name: 
     assert undocumented == [], f"give these {name} members a docstring: {undocumented}"
 
 
-def test_field_tables_follow_the_code(hooks: ModuleType) -> None:
-    table = hooks.gen_fields(["Case"])
+def test_field_tables_follow_the_code(gen: Any) -> None:
+    table = gen.codebook.gen_fields(["Case"])
     for f in attrs.fields(nk.Case):
         assert f"| `{f.name}` |" in table
     assert "| `people` | `Quantity` | required |" in table
     assert "—" not in table, "every field of Case is described in its docstring"
 
 
-def test_coverage_lists_every_place_and_entry(hooks: ModuleType, kb: nk.KnowledgeBase) -> None:
-    text = hooks.gen_coverage([])
+def test_a_pipe_in_a_type_is_shown_without_a_backslash(gen: Any) -> None:
+    table = gen.codebook.gen_fields(["Source"])
+    assert "| `url` | `str | None` |" in table
+    assert "\\|" not in table.replace("\\| ", "")  # no escaped pipe inside a code span
+    # Outside code a pipe would split the cell, so there it is escaped.
+    assert gen._common.cell("a | b `c | d`") == "a \\| b `c | d`"
+
+
+def test_coverage_lists_every_place_and_entry(gen: Any, kb: nk.KnowledgeBase) -> None:
+    text = gen.coverage.gen_holdings([])
     for entry in (*kb.all_policies, *kb.all_passages, *kb.all_cases, *kb.all_statistics):
         assert f"`{entry.id}`" in text, entry.id
+        assert f'<span id="entry-{entry.id}"></span>' in text, entry.id
     for p in kb.all_policies:
-        assert f"#place-{hooks._label(p.country).lower()}" in text
+        assert f"#place-{gen._common.label(p.country).lower()}" in text
 
 
-def test_sources_page_lists_every_source(hooks: ModuleType, kb: nk.KnowledgeBase) -> None:
-    text = hooks.gen_sources([])
+def test_every_coverage_cell_links_to_the_entries_behind_it(gen: Any) -> None:
+    figures = gen.coverage.current()
+    table, cells = gen.coverage.gen_table([]), gen.coverage.gen_cells([])
+    holdings = gen.coverage.gen_holdings([])
+    targets = set(re.findall(r"\]\(#(cell-[\w-]+)\)", table))
+    anchors = set(re.findall(r'<span id="(cell-[\w-]+)"></span>', cells))
+    assert targets and targets <= anchors
+    for c in figures.cells:
+        for e in c.entries:
+            assert f"[`{e}`](#entry-{e})" in cells and f'<span id="entry-{e}"></span>' in holdings, e
+    rows = [r for r in table.splitlines() if r.startswith("| [")]
+    assert len(rows) == len(figures.countries) == 17
+    assert all(r.count(" | ") == len(figures.years) for r in rows)   # one cell per year
+
+
+def test_coverage_figures_are_those_of_the_public_api(gen: Any) -> None:
+    import datetime as dt
+
+    f = gen.coverage.figures(years=[2002, 2009])
+    cells = nk.coverage(years=[2002, 2009])
+    assert f.cells == cells and f.documented == sum(c.documented for c in cells)
+    assert f.any_route_years == tuple(y for y in (2002, 2009)
+                                      if nk.can_resettle("KP", None, "KR", on=dt.date(y, 7, 1)))
+    via_ru = [r for r in nk.routes("KP", "KR", on=dt.date(2009, 7, 1)) if nk.country("RU") in r.transits]
+    assert (2009 in f.route_years["RU"]) == bool(via_ru)
+    # "on any day of the year" holds what 1 July holds, and finds the 2006 Mongolia route,
+    # documented on the day of the cable (2006-09-12) only
+    every = gen.coverage.figures(years=[2006])
+    assert set(every.route_years["MN"]) <= set(every.route_years_any_day["MN"]) == {2006}
+    assert dt.date(2006, 9, 12) in gen.coverage.candidate_days(2006)
+    via_mn = [r for r in nk.routes("KP", "KR", on=dt.date(2006, 9, 12)) if nk.country("MN") in r.transits]
+    assert via_mn
+    text = gen.coverage.gen_figures([])
+    assert f"of {len(gen.coverage.current().cells)} country-years" in text
+    assert gen.coverage._years_text([2004, 2005, 2006, 2009]) == "2004–2006, 2009"
+
+
+def test_coverage_heat_map_has_a_cell_per_country_and_year(gen: Any) -> None:
+    pytest.importorskip("matplotlib", reason="the docs draw their charts with matplotlib")
+    cells = nk.coverage(["CN", "KR"], [2000, 2001, 2002])
+    svg = gen._common.svg(gen.coverage.coverage_figure(cells))
+    assert svg.lstrip().startswith("<?xml") and "</svg>" in svg
+    assert "China (CN)" in svg and "South Korea (KR)" in svg and "rule in force" in svg
+    assert svg == gen._common.svg(gen.coverage.coverage_figure(cells))   # the same bytes every build
+
+
+def test_sources_page_lists_every_source(gen: Any, kb: nk.KnowledgeBase) -> None:
+    text = gen.sources.gen_sources([])
     for s in kb.sources():
         assert f"### {s.id} {{ #{s.id} }}" in text
         assert s.title in text
 
 
-def test_bibtex_names_the_installed_version(hooks: ModuleType) -> None:
-    text = hooks.gen_bibtex([])
+def test_bibtex_names_the_installed_version(gen: Any) -> None:
+    text = gen.sources.gen_bibtex([])
     assert f"version  = {{{nk.__version__}}}" in text
     assert text.startswith("```bibtex\n@software{")
 
 
-def test_series_chart_copes_with_no_one_or_many_points(hooks: ModuleType) -> None:
-    assert "No yearly figures yet" in hooks.gen_series(["no-such-measure", "KR"])
+def test_series_chart_copes_with_no_one_or_many_points(gen: Any) -> None:
+    pytest.importorskip("matplotlib", reason="the docs draw their charts with matplotlib")
+    charts, common = gen.charts, gen._common
+    assert "No yearly figures yet" in charts.gen_series(["arrivals-in-south-korea", "MN"])
+    with pytest.raises(nk.ArgumentValueError, match="did you mean"):  # a misspelt marker fails the build
+        charts.gen_series(["arrivals-in-south-kroea", "KR"])
     ev = (nk.Evidence("voa-2002-09-11", "at least 80 North Koreans", "test"),)
     one = (nk.SeriesPoint(2002, nk.Quantity(80, nk.Qualifier.AT_LEAST), "s1", ev),)
     many = (*one, nk.SeriesPoint(2005, nk.Quantity(100), "s2", ev),
             nk.SeriesPoint(2005, nk.Quantity(120), "s3", ev, ("c1",)))
     for points in (one, many):
-        svg = hooks.series_svg(points, "test")
-        assert svg.startswith("<svg") and svg.endswith("</svg>")
-    assert hooks.series_svg(many, "t").count("<rect x=") == 3   # 2005 twice: both versions
-    assert "2003" in hooks.series_svg(many, "t")                # the gap keeps its slot
-    real = hooks.gen_series(["arrivals-in-south-korea", "KR"])
-    assert "<svg" in real or "No yearly figures yet" in real
+        svg = common.svg(charts.series_figure(points, "test title"))
+        assert "</svg>" in svg and "test title" in svg and "year" in svg
+    svg = common.svg(charts.series_figure(many, "t"))
+    assert svg.count('clip-path="url(#') >= 3 or svg.count("<path") >= 3
+    assert "≥80" in svg and "sources disagree" in svg                   # qualifier sign, disputed year
+    for value in (0, 1):   # a series of a single small figure once read "1, 0, 0" on its axis
+        ax = charts.series_figure((nk.SeriesPoint(2011, nk.Quantity(value), "s", ev),), "small").axes[0]
+        low, high = ax.get_ylim()
+        shown = [ax.yaxis.get_major_formatter()(v, 0) for v in ax.get_yticks() if low <= v <= high]
+        assert shown == ["0", "1"], shown
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["2011"]
+        assert [a.get_text() for a in ax.texts] == [str(value)]     # the bar says its figure
+    real = charts.gen_series(["arrivals-in-south-korea", "KR"])
+    assert "![Bar chart: arrivals-in-south-korea" in real and "img/charts/arrivals-in-south-korea-kr.svg" in real
+    assert real.count('nk.series("arrivals-in-south-korea", country="KR")') == 1
+    assert "(sources.md#" in real                                       # each point names its sources
 
 
-def test_transit_maps_are_mermaid(hooks: ModuleType) -> None:
-    text = hooks.gen_transit_maps(["2009-12-23", "1900-01-01"])
+def test_transit_maps_are_mermaid(gen: Any) -> None:
+    text = gen.charts.gen_transit_maps(["2009-12-23", "1900-01-01"])
     assert "```mermaid" in text and "-->|unhcr-office|" in text
     assert "No passage is documented on 1900-01-01." in text
 
 
-def test_every_page_expands_without_warnings(hooks: ModuleType, caplog: pytest.LogCaptureFixture) -> None:
+def test_every_page_expands_without_warnings(gen: Any, caplog: pytest.LogCaptureFixture) -> None:
+    pytest.importorskip("matplotlib", reason="the docs draw their charts with matplotlib")
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.nkasylum"):
         for page in DOCS.rglob("*.md"):
+            rel = page.relative_to(DOCS)
             text = page.read_text(encoding="utf-8")
-            done = hooks.expand_markers(text, page.name)
-            assert "<!-- nkasylum:" not in done.replace("<!-- nkasylum:output", ""), page.name
+            if not gen.check_markers.unfilled(text.replace("<!-- nkasylum:output", "")):
+                continue
+            module = getattr(gen, rel.stem.replace("-", "_"))
+            done = gen._common.expand_markers(text, str(rel), module.GENERATORS)
+            assert gen.check_markers.unfilled(done.replace("<!-- nkasylum:output", "")) == [], rel
     assert caplog.records == []
 
 
-def test_the_hook_catches_a_stale_output(hooks: ModuleType, caplog: pytest.LogCaptureFixture) -> None:
+def test_an_unknown_marker_is_a_warning(gen: Any, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.nkasylum"):
+        done = gen._common.expand_markers("<!-- nkasylum:nosuch x -->\n", "t.md", {"api": lambda a: ""})
+    assert "nkasylum:nosuch" in done
+    assert len(caplog.records) == 1 and "unknown marker nkasylum:nosuch" in caplog.records[0].getMessage()
+
+
+def test_the_build_catches_a_stale_output(gen: Any, caplog: pytest.LogCaptureFixture) -> None:
     page = "```python\nprint(1 + 1)\n```\n\n```text\n3\n```\n\n```python\nprint('x')\n```\n<!-- nkasylum:output -->\n"
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.nkasylum"):
-        done = hooks.execute_page(page, "test.md")
+        done = gen.code_blocks.execute_page(page, "test.md")
     assert len(caplog.records) == 1 and "printed something else" in caplog.records[0].getMessage()
     assert '```text title="Output"\nx\n```' in done
 
@@ -212,5 +333,12 @@ def test_every_page_is_in_the_nav() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     nav = set(re.findall(r":\s*([\w/-]+\.md)\s*$", config, re.MULTILINE))
     pages = {str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")}
-    assert pages <= nav
-    assert nav - pages <= {"performance.md"}   # generated as a placeholder until it is written
+    assert pages == nav
+
+
+def test_the_codebook_shows_the_panel_columns_from_the_code(gen: Any) -> None:
+    from nkasylum.io.panel import PANEL_COLUMNS, panel_codebook
+
+    assert "<!-- nkasylum:panel-columns -->" in (ROOT / "docs" / "codebook.md").read_text("utf-8")
+    text = gen.codebook.GENERATORS["panel-columns"]([])
+    assert text == panel_codebook() and all(f"`{n}`" in text for n, _, _ in PANEL_COLUMNS)

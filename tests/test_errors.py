@@ -35,6 +35,8 @@ BUILDERS: dict[type[errors.NKAsylumError], st.SearchStrategy[errors.NKAsylumErro
     errors.DataError: st.builds(errors.DataError, texts, file=optional_texts, entry=optional_texts,
                                 field=optional_texts),
     errors.MissingExtraError: st.builds(errors.MissingExtraError, texts, texts, texts),
+    errors.ArgumentValueError: st.builds(errors.ArgumentValueError, texts, st.one_of(texts, st.integers()),
+                                         st.lists(texts, max_size=4), what=texts, note=texts),
 }
 
 

@@ -34,6 +34,12 @@ EXPECTED: dict[str, list[str]] = {
     "export_cases_csv.py": ["columns: id, date, date_lower, date_upper, place, people, people_qualifier"],
     # 2024-06-01: blocked, with the route last known on 2023-08-16; the hypothetical exit lifts
     # the block but the crossing into China is not seen that day: documented only carried forward.
+    "panel_to_csv.py": ["wrote 442 country-years to", "(35 columns)",
+                        "columns country, year, documented, repatriates, admits"],
+    "routes_by_year.py": ["year  routes documented on at least one day (days documented)",
+                          "KP > RU > KR: 365 d"],
+    "last_known.py": ["policies of 17 countries on", "South Korea     documented: rule in force"],
+    "arrivals_chart.py": ["disputed years: ", "* disputed (kr-arrivals-2009-pr2)", "1994: no figure"],
     "what_if.py": ["  as documented: blocked (last known 2023-08-16)", "  what if:       undocumented",
                    "carried forward up to 365 days: documented (KP > CN > third country > KR)",
                    "bundled knowledge base unchanged: True"],
@@ -111,3 +117,43 @@ def test_csv_export_defaults_to_a_temporary_folder(runs: dict[str, subprocess.Co
     finally:
         written.unlink()
         written.parent.rmdir()
+
+
+def test_the_panel_example_codes_unknown_as_empty_never_as_zero(
+        runs: dict[str, subprocess.CompletedProcess[str]]) -> None:
+    done = runs["panel_to_csv.py"]
+    found = re.search(r"model table to (.+model\.csv):", done.stdout)
+    assert found is not None, done.stdout + done.stderr
+    with Path(found[1]).open(encoding="utf-8", newline="") as f:
+        model = list(csv.DictReader(f))
+    with (Path(found[1]).parent / "panel.csv").open(encoding="utf-8", newline="") as f:
+        panel = list(csv.DictReader(f))
+    assert len(model) == len(panel) == 17 * 26
+    for m, p in zip(model, panel, strict=True):
+        assert (m["country"], m["year"]) == (p["country"], p["year"])
+        assert m["repatriates"] == {"true": "1", "false": "0", "": ""}[p["repatriates"]]
+        documented = p["repatriates_support"] in ("rule in force", "seen", "between sightings")
+        assert (m["repatriates"] != "") == documented
+
+
+def test_the_routes_example_counts_days_as_nk_routes_does(runs: dict[str, subprocess.CompletedProcess[str]]) -> None:
+    import datetime as dt
+
+    line = next(x for x in runs["routes_by_year.py"].stdout.splitlines() if x.startswith("2009  "))
+    days = sum(1 for n in range(365) if any(str(r) == "KP > RU > KR" for r in
+                                           nk.routes("KP", "KR", on=dt.date(2009, 1, 1) + dt.timedelta(days=n))))
+    assert f"KP > RU > KR: {days} d" in line
+
+
+def test_the_chart_example_draws_an_svg_or_says_matplotlib_is_missing(tmp_path: Path) -> None:
+    target = tmp_path / "arrivals.svg"
+    done = run("arrivals_chart.py", "--svg", str(target), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        assert "matplotlib is not installed: text chart only" in done.stdout
+        assert not target.exists()
+    else:
+        assert f"wrote {target}" in done.stdout
+        assert target.read_text(encoding="utf-8").lstrip().startswith(("<?xml", "<svg"))

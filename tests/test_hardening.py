@@ -138,25 +138,32 @@ def test_an_edited_bundle_is_never_served(tmp_path: Path) -> None:
     assert parse_bundle(raw.replace(b'"KP"', b'"KR"', 1), expected) is None
 
 
-def test_a_broken_alias_table_is_a_data_error_naming_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("table", "says"), [
+    ("[aliases\nKP = 1", "not valid TOML"),
+    ('[aliases]\nKP = ["Korea North"]\nKR = ["Korea North"]\n[ambiguous]\n[not_countries]\n[end]\n',
+     "names both KP and KR"),
+    # cut short between two sections: valid TOML, refused for the missing end marker
+    ("TRUNCATED", "[end]"),
+])
+def test_a_broken_alias_table_is_a_data_error_naming_it(tmp_path: Path, table: str, says: str) -> None:
     import subprocess
     import sys
 
     src = Path(nk.__file__).parent
     copy = tmp_path / "nkasylum"
     shutil.copytree(src, copy)
-    (copy / "data" / "aliases.toml").write_text("[aliases\nKP = 1", encoding="utf-8")
+    path = copy / "data" / "aliases.toml"
+    if table == "TRUNCATED":
+        text = path.read_text("utf-8")
+        table = text[: text.index("[not_countries]")]
+    path.write_text(table, encoding="utf-8")
     code = ("import nkasylum as nk\ntry:\n    nk.country('DPRK')\nexcept nk.DataError as e:\n"
-            "    print('DataError', e.file)\n")
+            "    print('DataError', e.file)\n    print(e.message)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={"PYTHONPATH": str(tmp_path), "PATH": ""}, check=False)
-    assert out.stdout.strip() == "DataError aliases.toml", out.stderr[-500:]
-    (copy / "data" / "aliases.toml").write_text(
-        '[aliases]\nKP = ["Korea North"]\nKR = ["Korea North"]\n[ambiguous]\n[not_countries]\n',
-        encoding="utf-8")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env={"PYTHONPATH": str(tmp_path), "PATH": ""}, check=False)
-    assert out.stdout.strip() == "DataError aliases.toml", out.stderr[-500:]
+    first, _, message = out.stdout.partition("\n")
+    assert first == "DataError aliases.toml", out.stderr[-500:]
+    assert says in message
 
 
 # ------------------------------------------------------------ assess_many rows (item 7)
@@ -204,28 +211,41 @@ def _copy(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("name", _FILES)
-def test_a_truncated_file_is_named(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize("fraction", [0.25, 0.5, 0.75, 0.99])
+def test_a_truncated_file_is_named(tmp_path: Path, name: str, fraction: float) -> None:
     data = _copy(tmp_path)
     text = (data / name).read_text("utf-8")
-    cut = text[: len(text) // 2]
+    (data / name).write_text(text[: int(len(text) * fraction)], "utf-8")
+    with pytest.raises(nk.DataError) as info:
+        nk.load_knowledge_base(data)
+    assert info.value.file == name
+
+
+@pytest.mark.parametrize("name", _FILES)
+def test_a_file_cut_between_two_entries_is_refused_not_loaded_short(tmp_path: Path, name: str) -> None:
+    # The cut that parsing alone cannot see: valid TOML with fewer entries.
+    data = _copy(tmp_path)
+    text = (data / name).read_text("utf-8")
+    starts = [i for i in range(1, len(text)) if text.startswith("\n[[", i - 1)]
+    if len(starts) < 2:
+        pytest.skip(f"{name} holds a single entry")
+    cut = text[: starts[len(starts) // 2]]
+    assert toml().loads(cut)  # still valid TOML: only the end marker tells it is short
     (data / name).write_text(cut, "utf-8")
-    try:
-        toml().loads(cut)
-    except toml().TOMLDecodeError:
-        with pytest.raises(nk.DataError) as info:
-            nk.load_knowledge_base(data)
-        assert info.value.file == name
-    else:  # half a file can still be valid TOML, when the cut falls between two entries
-        problem: nk.DataError | None = None
-        try:
-            nk.load_knowledge_base(data)
-        except nk.DataError as err:
-            problem = err
-        if problem is not None:
-            assert problem.file is not None
-        else:
-            pytest.xfail("a cut between two entries leaves valid TOML with fewer entries: "
-                         "not detectable without an end marker in every data file (open)")
+    with pytest.raises(nk.DataError, match=r"\[end\]") as info:
+        nk.load_knowledge_base(data)
+    assert info.value.file == name
+
+
+def test_the_end_marker_must_close_the_file(tmp_path: Path) -> None:
+    data = _copy(tmp_path)
+    path = data / "countries" / "th.toml"
+    text = path.read_text("utf-8")
+    moved = text.replace("\n[end]\n", "\n").replace("[[policy]]", "[end]\n\n[[policy]]", 1)
+    path.write_text(moved, "utf-8")
+    with pytest.raises(nk.DataError, match=r"\[end\]") as info:
+        nk.load_knowledge_base(data)
+    assert info.value.file == "countries/th.toml"
 
 
 def _entries() -> list[tuple[str, str, str, str]]:

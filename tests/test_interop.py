@@ -220,7 +220,9 @@ def test_a_number_past_64_bits_is_a_data_error_not_an_overflow(kb: nk.KnowledgeB
 def test_an_empty_knowledge_base_gives_empty_typed_frames() -> None:
     pytest.importorskip("pandas")
     frames = nk.to_frames(nk.KnowledgeBase(all_sources=()))
-    assert all(len(f) == 0 for f in frames.values())
+    assert all(len(f) == 0 for name, f in frames.items() if name != "coverage")
+    # The coverage grid is a grid whatever the data: every cell says "nothing", never a gap.
+    assert len(frames["coverage"]) == 17 * 26 and set(frames["coverage"]["support"]) == {"nothing"}
     assert frames["cases"]["date_lower"].dtype == "datetime64[ns]"
     assert list(frames["cases"]["outcome"].cat.categories) == [o.value for o in nk.Outcome]
 

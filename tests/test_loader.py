@@ -48,7 +48,7 @@ def test_unknown_key(data: Path) -> None:
 def test_missing_evidence(data: Path) -> None:
     path = data / "countries/us.toml"
     text = path.read_text("utf-8")
-    path.write_text(text.split("[[policy.evidence]]")[0], "utf-8")
+    path.write_text(text.split("[[policy.evidence]]")[0] + "[end]\n", "utf-8")
     err = _error(data)
     assert (err.file, err.entry, err.field) == ("countries/us.toml", "policy 'us-explainer-usrap'",
                                                 "evidence")
@@ -133,7 +133,7 @@ def test_contradicting_statements_over_one_period(data: Path) -> None:
         '[[policy]]\nid = "ru-contradiction"\ncountry = "RU"\nsummary = "s"\n'
         'basis = "observation"\n'
         'repatriates = false\n[[policy.evidence]]\nsource = "kyodo-2009-12-23"\n'
-        'anchor = "one two three"\nnote = "n"\n', "utf-8")
+        'anchor = "one two three"\nnote = "n"\n[end]\n', "utf-8")
     err = _error(data)
     assert err.field == "repatriates"
     assert "contradicts" in err.message

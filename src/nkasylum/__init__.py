@@ -27,6 +27,7 @@ from nkasylum.core.countries import Country, all_countries, country
 from nkasylum.core.errors import (
     AmbiguousCountryError,
     ArgumentTypeError,
+    ArgumentValueError,
     DataError,
     InvalidRouteError,
     MissingExtraError,
@@ -58,9 +59,11 @@ from nkasylum.store.convert import get_converter
 if TYPE_CHECKING:  # loaded on first use by __getattr__ below; named here for type checkers
     from cattrs import Converter
 
-    from nkasylum.io.graphs import transit_graph
-    from nkasylum.io.interop import to_frames
+    from nkasylum.io.charts import transit_map
+    from nkasylum.io.frames import series_frame
+    from nkasylum.io.interop import to_frames, transit_graph
     from nkasylum.io.loading import load_knowledge_base
+    from nkasylum.io.panel import panel
     from nkasylum.io.schema import json_schema
     from nkasylum.io.serialize import from_json, to_json
 
@@ -69,17 +72,18 @@ WhenLike = dt.date | int | str | When | None
 
 __all__ = [
     "INTERNATIONAL", "REGIONS", "SOUTHEAST_ASIA", "THIRD_COUNTRY", "AmbiguousCountryError",
-    "ArgumentTypeError", "Assessment", "Backing", "Basis", "Case", "Channel", "Classification",
-    "Conflict", "Country", "CoverageCell", "DataError", "DataVersion", "DatePrecision", "Evidence",
-    "InvalidRouteError", "KnowledgeBase", "Leg", "MissingExtraError", "NKAsylumError",
+    "ArgumentTypeError", "ArgumentValueError", "Assessment", "Backing", "Basis", "Case", "Channel",
+    "Classification", "Conflict", "Country", "CoverageCell", "DataError", "DataVersion", "DatePrecision",
+    "Evidence", "InvalidRouteError", "KnowledgeBase", "Leg", "MissingExtraError", "NKAsylumError",
     "OutOfScopeError", "Outcome", "Passage", "Policy", "PolicyAnswer", "Qualifier", "Quantity",
     "Region", "Route", "SeriesPoint", "Source", "SourceKind", "Statistic", "Status", "Support",
     "Unit", "UnknownCountryError", "UnknownEntryError", "UnknownSourceError", "Urging", "Verdict",
     "When", "__version__", "all_countries", "assess_many", "can_resettle", "case", "cases",
     "conflicts", "converter", "country", "coverage", "data_version", "default_knowledge_base", "from_json",
-    "get_converter", "iter_routes", "json_schema", "load_knowledge_base", "passages", "place",
-    "policies", "policy", "policy_answer", "policy_timeline", "routes", "series", "source",
-    "sources", "statistics", "to_frames", "to_json", "transit_graph", "transit_map"
+    "get_converter", "iter_routes", "json_schema", "load_knowledge_base", "panel", "passages",
+    "place", "policies", "policy", "policy_answer", "policy_timeline", "routes", "series",
+    "series_frame", "source", "sources", "statistics", "to_frames", "to_json", "transit_graph",
+    "transit_map"
 ]
 
 
@@ -374,19 +378,9 @@ def coverage(countries: Sequence[PlaceLike] | None = None,
     return default_knowledge_base().coverage(countries, years, day=day)
 
 
-def transit_map(*, on: dt.date | None = None) -> str:
-    """A Mermaid flowchart of every passage documented on ``on`` (default: today).
-    Example:
-        >>> import datetime as dt, nkasylum as nk
-        >>> "-->|unhcr-office|" in nk.transit_map(on=dt.date(2009, 12, 23))
-        True
-    """
-    return _bridge("_transit_map")(default_knowledge_base(), on)  # type: ignore[no-any-return]
-
-
 _BRIDGES = {"to_json": "serialize", "from_json": "serialize", "to_frames": "interop",
-            "transit_graph": "graphs", "json_schema": "schema", "load_knowledge_base": "loading",
-            "_transit_map": "charts"}
+            "transit_graph": "interop", "json_schema": "schema", "load_knowledge_base": "loading",
+            "transit_map": "charts", "series_frame": "frames", "panel": "panel"}
 
 
 def _bridge(name: str) -> Any:
@@ -408,11 +402,10 @@ def _bridge(name: str) -> Any:
 
 
 def __getattr__(name: str) -> Any:
-    # ``nk.converter`` is built on first access so that importing nkasylum never imports cattrs;
-    # ``nk.data_version`` so that importing it never loads the data.
+    # ``nk.converter`` is built on first access so that importing nkasylum never imports cattrs.
     if name == "converter":
         return get_converter()
-    if name == "data_version":
+    if name == "data_version":  # computed on first access: importing nkasylum never loads the data
         return default_knowledge_base().data_version
     return _bridge(name)
 

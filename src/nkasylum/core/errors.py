@@ -7,11 +7,14 @@ either the library's base class or the familiar built-in.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from nkasylum.core.text import shown
 
 __all__ = [
     "AmbiguousCountryError",
     "ArgumentTypeError",
+    "ArgumentValueError",
     "DataError",
     "InvalidRouteError",
     "MissingExtraError",
@@ -202,6 +205,44 @@ class ArgumentTypeError(NKAsylumError, TypeError):
         ...     print("str" in str(err))
         True
     """
+
+
+class ArgumentValueError(NKAsylumError, ValueError):
+    """An argument of the right type whose value nkasylum does not know, such as an outcome,
+    a measure or a day that does not exist.
+
+    The message names the argument, quotes the value and suggests close values (also in
+    :attr:`suggestions`), else lists the values allowed. A ``ValueError``, as Python's own
+    enums raise for a value they do not hold.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> try:
+        ...     nk.cases(outcome="resetled")
+        ... except nk.ArgumentValueError as err:
+        ...     print(err.argument, err.suggestions[0])
+        outcome resettled
+    """
+
+    def __init__(self, argument: str, value: object, known: Iterable[str] = (), *,
+                 what: str = "value", note: str = "") -> None:
+        import difflib  # lazy: only error messages need it, and import time matters
+
+        self.argument = argument
+        self.value = value
+        choices = list(dict.fromkeys(known))
+        close = (difflib.get_close_matches(value, choices, n=3, cutoff=0.6)
+                 if isinstance(value, str) and len(value) <= 200 else [])
+        self.suggestions = tuple(close)
+        if close:
+            hint = f"; did you mean {', '.join(repr(c) for c in close)}?"
+        elif choices:
+            listed = ", ".join(repr(c) for c in choices[:30])
+            hint = f"; use one of {listed}{', ...' if len(choices) > 30 else ''}"
+        else:
+            hint = ""
+        super().__init__(f"unknown {what} {shown(value)} (given as {argument}=){hint}"
+                         f"{f' ({note})' if note else ''}")
 
 
 class MissingExtraError(NKAsylumError, ImportError):

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from importlib.abc import Traversable
 
 __all__ = ["ALIASES", "BUNDLE", "FOLDERS", "FORMAT", "alias_table", "bundled_compiled", "data_files",
-           "data_root", "fingerprint", "parse_bundle", "read_toml", "toml"]
+           "data_root", "fingerprint", "parse_bundle", "parse_data_toml", "read_toml", "toml"]
 
 FOLDERS = ("sources", "countries", "cases", "statistics", "conflicts")
 """The sub-folders of a data folder, in the order they are read."""
@@ -66,7 +66,32 @@ def read_toml(name: str) -> dict[str, Any]:
     node = data_root()
     for part in name.split("/"):
         node = node / part
-    data: dict[str, Any] = toml().loads(node.read_text(encoding="utf-8"))
+    return parse_data_toml(node.read_text(encoding="utf-8"), name)
+
+
+END = "end"
+
+
+def parse_data_toml(text: str, label: str) -> dict[str, Any]:
+    """Parse one data file, which must end with an empty ``[end]`` table on its last line.
+
+    The marker is there because a file cut short between two entries is still valid TOML:
+    only the missing marker tells it from a file with fewer entries. Raises
+    :class:`~nkasylum.DataError` naming ``label`` for invalid TOML or a missing marker.
+    """
+    tomllib = toml()
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise DataError(f"not valid TOML: {err}", file=label) from None
+    lines = (line.strip() for line in reversed(text.splitlines()))
+    last = next((line for line in lines if line and not line.startswith("#")), None)
+    if last != f"[{END}]" or data.get(END) != {}:
+        raise DataError(
+            f"does not end with an empty [{END}] table: the file may have been cut short "
+            f"(a complete data file ends with the line [{END}], after its last entry)",
+            file=label)
+    del data[END]
     return data
 
 
@@ -147,8 +172,7 @@ def alias_table() -> dict[str, Any]:
     found = bundle.get("aliases") if bundle is not None else None
     if isinstance(found, dict):
         return found
-    tomllib = toml()
     try:
         return read_toml(ALIASES)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise DataError(f"the bundled alias table is not valid TOML: {err}", file=ALIASES) from None
+    except UnicodeDecodeError as err:
+        raise DataError(f"the bundled alias table is not UTF-8 text: {err}", file=ALIASES) from None

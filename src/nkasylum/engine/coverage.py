@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.errors import ArgumentTypeError, ArgumentValueError
 from nkasylum.core.places import place, place_code
 from nkasylum.engine.index import Index
 from nkasylum.engine.policy_answer import policy_answer
@@ -31,7 +31,8 @@ def _day(year: int, day: str) -> dt.date:
         month, dom = (int(part) for part in day.split("-"))
         return dt.date(year, month, dom)
     except (ValueError, TypeError):
-        raise ArgumentTypeError(f"day= is a month and day such as \"07-01\", not {day!r}") from None
+        raise ArgumentValueError("day", day, what="day of the year",
+                                 note=f"write it as MM-DD, e.g. \"07-01\"; it must exist in {year}") from None
 
 
 def coverage(index: Index, countries: Iterable[object] | None = None,

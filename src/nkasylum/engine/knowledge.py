@@ -99,6 +99,13 @@ class KnowledgeBase(Scenarios):
                             f"{self.scope!r}", field="scope")
         for code in self.scope:
             country(code)  # an unknown code is an UnknownCountryError, with suggestions
+        published = {s.id: s.published for s in self.all_sources}
+        for field in ("all_policies", "all_passages"):
+            items = getattr(self, field)
+            if any(_dates_nothing(item, published) for item in items):
+                object.__setattr__(self, field, tuple(
+                    attrs.evolve(item, undated=True) if _dates_nothing(item, published) else item
+                    for item in items))
         object.__setattr__(self, "_index", Index.build(
             self.all_sources, self.all_policies, self.all_passages, self.all_cases,
             self.all_statistics, self.all_conflicts, self.scope))
@@ -357,6 +364,14 @@ class KnowledgeBase(Scenarios):
         self.__attrs_post_init__()
 
 
+def _dates_nothing(item: Policy | Passage, published: dict[str, When | None]) -> bool:
+    # An observation none of whose evidence dates a sighting is undated: say so on the value,
+    # as a data file or a hand-built value cannot be expected to (an observation has no dates
+    # of its own).
+    return (item.basis is Basis.OBSERVATION and not item.undated and item.valid_from is None
+            and all(sighting(e, published.get(e.source)) is None for e in item.evidence))
+
+
 def from_entries(entries: Entries) -> KnowledgeBase:
     """The knowledge base of entries read by the storage layer.
 
@@ -364,21 +379,11 @@ def from_entries(entries: Entries) -> KnowledgeBase:
         DataError: what no single entry can check (an id used twice, an unknown source,
             contradicting statements...), naming the file the entry came from.
     """
-    published = {s.id: s.published for s in entries.sources}
-
-    def marked(item: Any) -> Any:
-        # An observation none of whose evidence dates a sighting is undated: say so on the
-        # value, as a data file cannot (it gives an observation no dates of its own).
-        if item.basis is Basis.OBSERVATION and not item.undated and item.valid_from is None and all(
-                sighting(e, published.get(e.source)) is None for e in item.evidence):
-            return attrs.evolve(item, undated=True)
-        return item
-
     try:
         return KnowledgeBase(
             all_sources=entries.sources,
-            all_policies=tuple(map(marked, entries.policies)),
-            all_passages=tuple(map(marked, entries.passages)),
+            all_policies=entries.policies,
+            all_passages=entries.passages,
             all_cases=entries.cases,
             all_statistics=entries.statistics,
             all_conflicts=entries.conflicts,

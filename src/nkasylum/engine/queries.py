@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 
-from nkasylum.core.errors import ArgumentTypeError, DataError
+from nkasylum.core.errors import ArgumentTypeError, ArgumentValueError
 from nkasylum.core.periods import resolve_on
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import shown
@@ -19,7 +19,7 @@ from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
 from nkasylum.model.statistics import SeriesPoint, Statistic
 
-__all__ = ["cases", "check_measure", "passages", "series", "statistics"]
+__all__ = ["cases", "check_known_measure", "check_measure", "measures", "passages", "series", "statistics"]
 
 
 def passages(index: Index, origin: PlaceLike | None, dest: PlaceLike | None, on: object,
@@ -55,8 +55,8 @@ def _outcome(value: object) -> Outcome:
         try:
             return Outcome(value)
         except ValueError:
-            allowed = ", ".join(repr(o.value) for o in Outcome)
-            raise DataError(f"unknown outcome {value!r}; use one of {allowed}") from None
+            raise ArgumentValueError("outcome", value, [o.value for o in Outcome],
+                                     what="outcome") from None
     raise ArgumentTypeError(f"outcome= takes an Outcome or its value, not {value!r}")
 
 
@@ -86,12 +86,30 @@ def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,
                measure: object) -> tuple[Statistic, ...]:
     """Statistics for a place and/or measure, sorted by measure, place, date and id."""
     target = place(country) if country is not None else None
-    if measure is not None and not isinstance(measure, str):
-        raise ArgumentTypeError(f"measure= takes a str, not {type(measure).__name__}")
+    if measure is not None:
+        if not isinstance(measure, str):
+            raise ArgumentTypeError(f"measure= takes a str, not {type(measure).__name__}")
+        check_known_measure(measure, all_statistics)
     found = [s for s in all_statistics
              if (target is None or s.place == target)
              and (measure is None or s.measure == measure)]
     return tuple(sorted(found, key=statistic_order))
+
+
+def measures(all_statistics: Iterable[Statistic]) -> tuple[str, ...]:
+    """Every measure code the statistics use, sorted."""
+    return tuple(sorted({s.measure for s in all_statistics}))
+
+
+def check_known_measure(measure: str, all_statistics: Iterable[Statistic]) -> None:
+    """A misspelt measure is an error naming close ones, never an empty answer.
+
+    Raises:
+        ArgumentValueError: no statistic has this measure.
+    """
+    known = measures(all_statistics)
+    if measure not in known:
+        raise ArgumentValueError("measure", measure, known, what="measure")
 
 
 def check_measure(measure: object) -> str:

@@ -5,7 +5,8 @@ answering (a rule's start and end; an observation's first sighting and the day a
 last, or after its ``horizon``); on each span between two cuts the statements that answer
 are merged into one :class:`~nkasylum.Policy` whose period is that span and whose id joins
 theirs with ``+``. Where they disagree on a yes/no field, the statement that began most
-recently speaks for the span (newer information first).
+recently speaks for the span (newer information first). Undated statements have no such
+order: where they disagree on a yes/no field, their merged policy leaves it unknown.
 """
 
 from __future__ import annotations
@@ -151,14 +152,22 @@ def _merged(active: Sequence[Policy], valid_from: When | None, valid_until: When
         undated=undated,
         classification=_union(s.classification for s in active),
         urges=_union(s.urges for s in active),
-        repatriates=next((s.repatriates for s in active if s.repatriates is not None), None),
+        repatriates=_yes_no(active, "repatriates", undated),
         returns_to=_union(s.returns_to for s in active),
-        admits=next((s.admits for s in active if s.admits is not None), None),
+        admits=_yes_no(active, "admits", undated),
         grants=_union(s.grants for s in active),
         procedures=_union(s.procedures for s in active),
         agreements=_union(s.agreements for s in active),
         exceptions=_union(s.exceptions for s in active),
     )
+
+
+def _yes_no(active: Sequence[Policy], field: str, undated: bool) -> bool | None:
+    """The newest statement's answer; among undated ones, only an answer they all share."""
+    said = [v for v in (getattr(s, field) for s in active) if v is not None]
+    if undated and len(set(said)) > 1:
+        return None
+    return said[0] if said else None
 
 
 def policy_ids(policy: Policy) -> tuple[str, ...]:

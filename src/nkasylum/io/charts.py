@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.periods import resolve_on
-from nkasylum.engine.knowledge import KnowledgeBase
+from nkasylum.core.text import shown
+from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.model.markdown import mermaid_node
 
 __all__ = ["transit_map"]
 
 
-def transit_map(kb: KnowledgeBase, on: dt.date | None = None) -> str:
-    """Mermaid flowchart of every passage documented on ``on`` (default: today).
+def transit_map(*, on: dt.date | None = None, kb: KnowledgeBase | None = None) -> str:
+    """A Mermaid flowchart of every passage documented on ``on`` (default: today).
 
     One arrow per distinct (origin, destination, channel) on that date, labelled with
     the channel; a passage through an unnamed third country says so in its label. A
@@ -26,8 +28,14 @@ def transit_map(kb: KnowledgeBase, on: dt.date | None = None) -> str:
         >>> import datetime as dt, nkasylum as nk
         >>> print(nk.transit_map(on=dt.date(2009, 12, 23)).splitlines()[0])
         flowchart LR
+        >>> "-->|unhcr-office|" in nk.transit_map(on=dt.date(2009, 12, 23))
+        True
     """
     day = resolve_on(on)
+    if kb is None:
+        kb = default_knowledge_base()
+    elif not isinstance(kb, KnowledgeBase):
+        raise ArgumentTypeError(f"kb= takes a KnowledgeBase or None, not {type(kb).__name__}: {shown(kb)}")
     lines = ["flowchart LR"]
     seen = set()
     # Documented on the day: a rule in force, or an observation seen (or between sightings) then.

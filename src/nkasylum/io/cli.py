@@ -170,8 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("sources", "every source the knowledge base cites")
 
-    p = command("series", "yearly figures of one measure, e.g. arrivals-in-south-korea")
-    p.add_argument("measure")
+    p = command("series", "yearly figures of one measure, e.g. arrivals-in-south-korea (none: list the measures)")
+    p.add_argument("measure", nargs="?", help="the measure (leave out to list every measure with yearly figures)")
     p.add_argument("--country", help="only figures counted in this country")
 
     command("conflicts", "where sources disagree")
@@ -189,11 +189,27 @@ def build_parser() -> argparse.ArgumentParser:
                         "else a shared/ folder beside or above FOLDER)")
     p.add_argument("--no-anchors", action="store_true", help="skip the anchor check (when you have no documents)")
 
-    p = command("export", "write the whole knowledge base to files")
-    p.add_argument("--format", choices=("json", "csv"), default="json",
+    p = command("coverage", "how each country's policy is supported on one day of each year, as a grid")
+    _grid_options(p)
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="table: a grid of letters (default); csv: one row per cell; json: as --json")
+
+    p = command("export", "write the whole knowledge base, or the country-year panel, to files")
+    p.add_argument("--format", choices=("json", "csv"), default=None,
                    help="json: one knowledge-base.json; csv: one file per table (default json)")
     p.add_argument("--out", default=".", metavar="DIR", help="the folder to write into (default: .)")
+    p.add_argument("--panel", action="store_true",
+                   help="write the country-year panel (panel.csv) instead; see --years, --countries, --day")
+    _grid_options(p)
     return parser
+
+
+def _grid_options(p: argparse.ArgumentParser) -> None:
+    """The years, countries and day of a coverage grid or a panel."""
+    p.add_argument("--years", metavar="YEARS", help="e.g. 2000-2025 (the default) or 2000,2005,2010")
+    p.add_argument("--countries", metavar="CODES",
+                   help="e.g. CN,RU,KR (default: the 17 countries the sources discuss)")
+    p.add_argument("--day", default="07-01", metavar="MM-DD", help="the day asked in each year (default 07-01)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -23,6 +23,7 @@ from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.places import place, place_code
 from nkasylum.engine.knowledge import default_knowledge_base
 from nkasylum.io.interop import write_csv
+from nkasylum.io.reports import WriteError, coverage_command, measures_command, panel_export, table
 from nkasylum.io.serialize import to_json
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
@@ -36,27 +37,9 @@ __all__ = ["COMMANDS", "WriteError"]
 _ANY_ROUTE = {"any", "-"}
 
 
-class WriteError(Exception):
-    """A file the command was asked to write could not be written (exit status 3)."""
-
-
 # --------------------------------------------------------------------- output
 def _emit_json(value: object, out: TextIO) -> None:
     print(to_json(value), file=out)
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[object]], out: TextIO, *,
-           widest: int = 60) -> None:
-    def fit(value: object) -> str:
-        text = " ".join(("" if value is None else str(value)).split())
-        return text if len(text) <= widest else text[: widest - 1] + "…"
-
-    cells = [[fit(v) for v in row] for row in rows]
-    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip(), file=out)
-    print("  ".join("-" * w for w in widths), file=out)
-    for row in cells:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -108,7 +91,7 @@ def _country(args: argparse.Namespace, out: TextIO) -> int:
     rows = [("name", found.name), ("alpha-2", found.alpha_2), ("alpha-3", found.alpha_3),
             ("numeric", found.numeric), ("ISO name", found.iso_name),
             ("official name", found.official_name or "—")]
-    _table(("field", "value"), rows, out, widest=80)
+    table(("field", "value"), rows, out, widest=80)
     return 0
 
 
@@ -123,13 +106,13 @@ def _policy_fields(found: Policy, out: TextIO) -> None:
             ("grants", ", ".join(g.value for g in found.grants) or "—"),
             ("procedures", "; ".join(found.procedures) or "—"),
             ("sources", _sources(found.evidence))]
-    _table(("field", "value"), rows, out, widest=80)
+    table(("field", "value"), rows, out, widest=80)
 
 
 def _policy_support(answer: PolicyAnswer, out: TextIO) -> None:
     print(file=out)
     rows = [(b.entry, b.support.value, b.sighting or "—", _days(b.age)) for b in answer.backing]
-    _table(("statement", "support", "sighting", "age"), rows, out, widest=70)
+    table(("statement", "support", "sighting", "age"), rows, out, widest=70)
     print(f"evidence age: {_days(answer.evidence_age)}; newest evidence: "
           f"{answer.latest_evidence or 'undated'}", file=out)
 
@@ -184,7 +167,7 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
         print(f"No policy of {place(args.country)} is documented.", file=out)
         return 0
     rows = [(p.period, p.basis.value, _yes_no(p.repatriates), _yes_no(p.admits), p.id) for p in found]
-    _table(("period", "basis", "repatriates", "admits", "id"), rows, out, widest=70)
+    table(("period", "basis", "repatriates", "admits", "id"), rows, out, widest=70)
     return 0
 
 
@@ -196,7 +179,7 @@ def _cases(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     rows = [(c.date or "undated", place_code(c.place),
              c.people, c.outcome.value, c.id) for c in found]
-    _table(("date", "place", "people", "outcome", "id"), rows, out)
+    table(("date", "place", "people", "outcome", "id"), rows, out)
     print(f"{len(found)} case(s)", file=out)
     return 0
 
@@ -213,7 +196,7 @@ def _routes(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     rows = [(i, str(r), " / ".join(dict.fromkeys(leg.channel.value for leg in r.legs if leg.channel)))
             for i, r in enumerate(found, 1)]
-    _table(("#", "route", "channels"), rows, out, widest=80)
+    table(("#", "route", "channels"), rows, out, widest=80)
     if args.horizon is not None:
         print(_horizon(args.horizon), file=out)
     return 0
@@ -233,7 +216,7 @@ def _assessment_support(a: Assessment, out: TextIO) -> None:
             for b in a.backing]
     if rows:
         print(f"support {_asked(a.on, a.asked)}:", file=out)
-        _table(("leg", "statement", "support", "sighting", "age"), rows, out, widest=60)
+        table(("leg", "statement", "support", "sighting", "age"), rows, out, widest=60)
 
 
 def _assess(args: argparse.Namespace, out: TextIO) -> int:
@@ -283,23 +266,26 @@ def _sources_command(args: argparse.Namespace, out: TextIO) -> int:
         _emit_json(found, out)
         return 0
     rows = [(s.id, s.published or "undated", s.publisher or "—", s.title) for s in found]
-    _table(("id", "published", "publisher", "title"), rows, out, widest=50)
+    table(("id", "published", "publisher", "title"), rows, out, widest=50)
     return 0
 
 
 def _series(args: argparse.Namespace, out: TextIO) -> int:
+    if args.measure is None:
+        return measures_command(out, args.json, args.country)
     kb = default_knowledge_base()
-    found = kb.series(args.measure, country=args.country)
+    found = kb.series(args.measure, country=args.country)  # an unknown measure: exit 2, close ones named
     if args.json:
         _emit_json(found, out)
         return 0
     if not found:
         measures = sorted({s.measure for s in kb.statistics() if s.year is not None})
-        print(f"No yearly figures for {args.measure!r}. Measures with yearly figures: "
+        where = f" counted in {place(args.country)}" if args.country else ""
+        print(f"No yearly figures for {args.measure!r}{where}. Measures with yearly figures: "
               f"{', '.join(measures) or 'none'}", file=out)
         return 0
     rows = [(p.year, p.value, ", ".join(p.disputed) or "", p.statistic) for p in found]
-    _table(("year", "value", "disputed", "statistic"), rows, out)
+    table(("year", "value", "disputed", "statistic"), rows, out)
     return 0
 
 
@@ -309,7 +295,7 @@ def _conflicts(args: argparse.Namespace, out: TextIO) -> int:
         _emit_json(found, out)
         return 0
     rows = [(c.id, c.subject, ", ".join(c.versions)) for c in found]
-    _table(("id", "subject", "versions"), rows, out)
+    table(("id", "subject", "versions"), rows, out)
     return 0
 
 
@@ -317,7 +303,9 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     folder = Path(args.out)
     kb = default_knowledge_base()
     try:
-        if args.format == "csv":
+        if args.panel:
+            written = panel_export(args, folder)
+        elif args.format == "csv":
             written = write_csv(folder, kb)
         else:
             folder.mkdir(parents=True, exist_ok=True)
@@ -337,6 +325,6 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "country": _country, "policy": _policy, "timeline": _timeline, "cases": _cases,
     "routes": _routes, "assess": _assess, "sources": _sources_command, "series": _series,
-    "conflicts": _conflicts, "export": _export,
+    "conflicts": _conflicts, "export": _export, "coverage": coverage_command,
 }
 """Each command's function, by name."""

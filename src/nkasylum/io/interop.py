@@ -1,6 +1,6 @@
-"""Bridges to the analysis stack: pandas data frames and CSV files (networkx: :mod:`nkasylum.io.graphs`).
+"""Bridges to the analysis stack: pandas data frames and networkx graphs.
 
-pandas and networkx are optional extras. They are imported inside the functions, so ``import nkasylum``
+Both are optional extras. They are imported inside the functions, so ``import nkasylum``
 never imports them, and a missing one raises :class:`nkasylum.MissingExtraError` (an
 ``ImportError``) that names the extra to install::
 
@@ -11,49 +11,36 @@ never imports them, and a missing one raises :class:`nkasylum.MissingExtraError`
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import importlib
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from nkasylum.core.countries import Country
-from nkasylum.core.errors import ArgumentTypeError, DataError, MissingExtraError
-from nkasylum.core.periods import Basis
-from nkasylum.core.places import Region, place_code
-from nkasylum.core.quantities import Qualifier, Unit
-from nkasylum.core.text import shown
-from nkasylum.core.when import When
-from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
-from nkasylum.engine.provenance import export_metadata
+from nkasylum.core.periods import Basis, resolve_on
+from nkasylum.core.places import place_code
+from nkasylum.engine.knowledge import KnowledgeBase
+from nkasylum.io.columns import (
+    Spec,
+    frame,
+    import_extra,
+    knowledge_base,
+    place_columns,
+    quantity_columns,
+    stamped,
+    when_columns,
+    write_metadata,
+    write_table,
+)
+from nkasylum.io.frames import coverage_table, series_table
 from nkasylum.model.cases import Outcome
 from nkasylum.model.passages import Channel
 from nkasylum.model.sources import SourceKind
 
-__all__ = ["FRAMES", "to_frames", "write_csv"]
+__all__ = ["FRAMES", "to_frames", "transit_graph", "write_csv"]
 
-FRAMES = ("cases", "conflicts", "evidence", "passages", "policies", "sources", "statistics")
+FRAMES = ("cases", "conflicts", "coverage", "evidence", "passages", "policies", "series", "sources",
+          "statistics")
 """The names of the frames :func:`to_frames` returns, in order."""
-
-
-def _knowledge_base(kb: object) -> KnowledgeBase:
-    if kb is None:
-        return default_knowledge_base()
-    if not isinstance(kb, KnowledgeBase):
-        raise ArgumentTypeError(f"kb= takes a KnowledgeBase or None, not {type(kb).__name__}: {shown(kb)}")
-    return kb
-
-
-def _import(package: str, needed_by: str) -> Any:
-    try:
-        return importlib.import_module(package)
-    except ImportError as err:
-        raise MissingExtraError(package, package, needed_by) from err
-
-
-def _name(value: Country | Region) -> str:
-    return value.name
 
 
 # ----------------------------------------------------------------------- pandas
@@ -62,9 +49,14 @@ def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
 
     Returns a dict with the frames named in :data:`FRAMES`: ``policies``, ``passages``,
     ``cases``, ``statistics``, ``sources``, ``conflicts`` (one row per stored entry,
-    sorted by ``id``) and ``evidence`` (one row per piece of evidence, with the entry it
+    sorted by ``id``), ``evidence`` (one row per piece of evidence, with the entry it
     supports, when its quoted words say the thing happened, ``happened``, and when its
-    source reported it, ``published``). The dtypes are chosen for analysis:
+    source reported it, ``published``), and two tables the library reasons out:
+    ``series`` (one row per point of every yearly series, as :func:`nkasylum.series_frame`;
+    a disputed year keeps one row per version, each with its conflicts and sources) and
+    ``coverage`` (one row per cell of :func:`nkasylum.coverage` with its defaults: how
+    each country's policy is supported on 1 July of each year). The dtypes are chosen
+    for analysis:
 
     * dates are as precise as their sources: each is a ``string`` column of EDTF text
       (``"2014"``, ``"2004-07"``, ``"2002-03/2004-06"``; missing: ``<NA>``), with two
@@ -104,13 +96,12 @@ def to_frames(kb: KnowledgeBase | None = None) -> dict[str, Any]:
         15
         >>> set(frames["evidence"]["entry_type"].cat.categories) >= {"policy", "case"}
         True
+        >>> frames["coverage"].query("country == 'KR' and year == 2015")["support"].item()
+        'rule in force'
     """
-    kb = _knowledge_base(kb)
-    pd = _import("pandas", "nk.to_frames")
-    frames = {name: _frame(pd, rows, spec, name) for name, (rows, spec) in _tables(kb).items()}
-    for frame in frames.values():
-        frame.attrs.update(export_metadata(kb))
-    return frames
+    kb = knowledge_base(kb)
+    pd = import_extra("pandas", "nk.to_frames")
+    return {name: stamped(frame(pd, rows, spec, name), kb) for name, (rows, spec) in _tables(kb).items()}
 
 
 def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]:
@@ -135,48 +126,14 @@ def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]
         >>> [p.name for p in paths][:2], first["date"] == first["date_lower"][:len(first["date"])]
         (['cases.csv', 'conflicts.csv'], True)
     """
-    import csv  # lazy: about 0.7 ms of start-up, and only CSV export needs it
-
-    kb = _knowledge_base(kb)
+    kb = knowledge_base(kb)
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, (rows, spec) in _tables(kb).items():
-        path = target / f"{name}.csv"
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            out = csv.writer(handle, lineterminator="\n")
-            out.writerow(spec)
-            for row in rows:
-                out.writerow([_csv_cell(get(row)) for _, get in spec.values()])
-        written.append(path)
-    meta = target / "meta.json"
-    meta.write_text(json.dumps(export_metadata(kb), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return [*written, meta]
+    written = [write_table(target / f"{name}.csv", rows, spec) for name, (rows, spec) in _tables(kb).items()]
+    return [*written, write_metadata(target / "meta.json", kb)]
 
 
-def _csv_cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, enum.Enum):
-        return str(value.value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, When):
-        return str(value)
-    if isinstance(value, tuple):
-        return "; ".join(_csv_cell(v) for v in value)
-    return str(value)
-
-
-# A column spec: name -> (dtype kind, getter). Kinds: "string", "date", "bool", "Int64",
-# "boolean", "int64", "tuple", an enum class (a category of its values) or a tuple of
-# category names.
-_Spec = dict[str, tuple[Any, Callable[[Any], Any]]]
-
-
-def _tables(kb: KnowledgeBase) -> dict[str, tuple[Sequence[Any], _Spec]]:
+def _tables(kb: KnowledgeBase) -> dict[str, tuple[Sequence[Any], Spec]]:
     tables = {
         "policies": (kb.all_policies, _policy_columns()),
         "passages": (kb.all_passages, _passage_columns()),
@@ -185,71 +142,25 @@ def _tables(kb: KnowledgeBase) -> dict[str, tuple[Sequence[Any], _Spec]]:
         "sources": (kb.all_sources, _source_columns()),
         "conflicts": (kb.all_conflicts, _conflict_columns()),
         "evidence": _evidence_table(kb),
+        "series": series_table(kb),
+        "coverage": coverage_table(kb),
     }
     return {name: tables[name] for name in FRAMES}
 
 
-def _frame(pd: Any, rows: Sequence[Any], spec: _Spec, where: str) -> Any:
-    columns = {}
-    for name, (kind, get) in spec.items():
-        values = [get(row) for row in rows]
-        columns[name] = _column(pd, values, kind, f"{where}.{name}")
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
-
-
-def _column(pd: Any, values: list[Any], kind: Any, where: str) -> Any:
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        categories = [m.value for m in kind]
-        return pd.Categorical([v.value if v is not None else None for v in values], categories=categories)
-    if isinstance(kind, tuple):
-        return pd.Categorical(values, categories=list(kind))
-    if kind == "date":
-        try:
-            return pd.Series(pd.to_datetime([v.isoformat() if v is not None else None for v in values],
-                                            format="%Y-%m-%d"), dtype="datetime64[ns]")
-        except (ValueError, OverflowError) as err:
-            raise DataError(f"a date pandas cannot hold as datetime64[ns] ({err})", field=where) from None
-    if kind == "tuple":
-        return pd.Series([tuple(v) for v in values], dtype=object)
-    try:
-        return pd.Series(values, dtype=kind)
-    except OverflowError:  # a whole number past 64 bits (counts are bounded; Case.applications not yet)
-        raise DataError("a number too large for a 64-bit column", field=where) from None
-
-
-def _place_columns(prefix: str, get: Callable[[Any], Country | Region]) -> _Spec:
-    return {
-        prefix: ("string", lambda e: place_code(get(e))),
-        f"{prefix}_name": ("string", lambda e: _name(get(e))),
-    }
-
-
-def _when_columns(name: str, get: Callable[[Any], When | None]) -> _Spec:
-    """An EDTF date as its text, with the earliest and latest days it can mean."""
-    def bound(e: Any, upper: bool) -> dt.date | None:
-        found = get(e)
-        return None if found is None else (found.upper if upper else found.lower)
-
-    return {
-        name: ("string", lambda e: None if get(e) is None else str(get(e))),
-        f"{name}_lower": ("date", lambda e: bound(e, False)),
-        f"{name}_upper": ("date", lambda e: bound(e, True)),
-    }
-
-
-def _period_columns() -> _Spec:
+def _period_columns() -> Spec:
     return {
         "basis": (Basis, lambda e: e.basis),
-        **_when_columns("valid_from", lambda e: e.valid_from),
-        **_when_columns("valid_until", lambda e: e.valid_until),
+        **when_columns("valid_from", lambda e: e.valid_from),
+        **when_columns("valid_until", lambda e: e.valid_until),
         "undated": ("bool", lambda e: e.undated),
     }
 
 
-def _policy_columns() -> _Spec:
+def _policy_columns() -> Spec:
     return {
         "id": ("string", lambda p: p.id),
-        **_place_columns("country", lambda p: p.country),
+        **place_columns("country", lambda p: p.country),
         **_period_columns(),
         "classification": ("tuple", lambda p: tuple(c.value for c in p.classification)),
         "urges": ("tuple", lambda p: tuple(f"{place_code(u.target)}: {', '.join(c.value for c in u.classification)}"
@@ -266,11 +177,11 @@ def _policy_columns() -> _Spec:
     }
 
 
-def _passage_columns() -> _Spec:
+def _passage_columns() -> Spec:
     return {
         "id": ("string", lambda p: p.id),
-        **_place_columns("origin", lambda p: p.origin),
-        **_place_columns("dest", lambda p: p.dest),
+        **place_columns("origin", lambda p: p.origin),
+        **place_columns("dest", lambda p: p.dest),
         "channel": (Channel, lambda p: p.channel),
         **_period_columns(),
         "via_third_country": ("bool", lambda p: p.via_third_country),
@@ -281,23 +192,13 @@ def _passage_columns() -> _Spec:
     }
 
 
-def _quantity_columns(prefix: str, get: Callable[[Any], Any], value: str = "") -> _Spec:
-    return {
-        value or f"{prefix}_value": ("Int64", lambda e: get(e).value),
-        f"{prefix}_qualifier": (Qualifier, lambda e: get(e).qualifier),
-        f"{prefix}_unit": (Unit, lambda e: get(e).unit),
-        f"{prefix}_lower_bound": ("Int64", lambda e: get(e).lower_bound),
-        f"{prefix}_upper_bound": ("Int64", lambda e: get(e).upper_bound),
-    }
-
-
-def _case_columns() -> _Spec:
+def _case_columns() -> Spec:
     return {
         "id": ("string", lambda c: c.id),
         "title": ("string", lambda c: c.title),
-        **_when_columns("date", lambda c: c.date),
-        **_place_columns("place", lambda c: c.place),
-        **_quantity_columns("people", lambda c: c.people),
+        **when_columns("date", lambda c: c.date),
+        **place_columns("place", lambda c: c.place),
+        **quantity_columns("people", lambda c: c.people),
         "outcome": (Outcome, lambda c: c.outcome),
         "channel": (Channel, lambda c: c.channel),
         "route": ("string", lambda c: None if c.route is None else str(c.route)),
@@ -308,28 +209,28 @@ def _case_columns() -> _Spec:
     }
 
 
-def _statistic_columns() -> _Spec:
+def _statistic_columns() -> Spec:
     # A statistic's figure is its "value" (not "value_value").
     return {
         "id": ("string", lambda s: s.id),
         "measure": ("string", lambda s: s.measure),
         "description": ("string", lambda s: s.description),
-        **_place_columns("place", lambda s: s.place),
+        **place_columns("place", lambda s: s.place),
         "area": ("string", lambda s: s.area),
-        **_quantity_columns("value", lambda s: s.value, value="value"),
-        **_when_columns("as_of", lambda s: s.as_of),
+        **quantity_columns("value", lambda s: s.value, value="value"),
+        **when_columns("as_of", lambda s: s.as_of),
         "year": ("Int64", lambda s: s.year),
         "note": ("string", lambda s: s.note),
     }
 
 
-def _source_columns() -> _Spec:
+def _source_columns() -> Spec:
     return {
         "id": ("string", lambda s: s.id),
         "title": ("string", lambda s: s.title),
         "publisher": ("string", lambda s: s.publisher),
         "author": ("string", lambda s: s.author),
-        **_when_columns("published", lambda s: s.published),
+        **when_columns("published", lambda s: s.published),
         "kind": (SourceKind, lambda s: s.kind),
         "language": ("string", lambda s: s.language),
         "original_publisher": ("string", lambda s: s.original_publisher),
@@ -340,7 +241,7 @@ def _source_columns() -> _Spec:
     }
 
 
-def _conflict_columns() -> _Spec:
+def _conflict_columns() -> Spec:
     return {
         "id": ("string", lambda c: c.id),
         "subject": ("string", lambda c: c.subject),
@@ -352,7 +253,7 @@ def _conflict_columns() -> _Spec:
 _ENTRY_TYPES = ("policy", "passage", "case", "statistic", "conflict")
 
 
-def _evidence_table(kb: KnowledgeBase) -> tuple[Sequence[Any], _Spec]:
+def _evidence_table(kb: KnowledgeBase) -> tuple[Sequence[Any], Spec]:
     rows = []
     groups: tuple[tuple[Any, ...], ...] = (kb.all_policies, kb.all_passages, kb.all_cases,
                                           kb.all_statistics, kb.all_conflicts)
@@ -360,14 +261,68 @@ def _evidence_table(kb: KnowledgeBase) -> tuple[Sequence[Any], _Spec]:
         for entry in entries:
             for position, ev in enumerate(entry.evidence):
                 rows.append((kind, entry.id, position, ev, kb.evidence_date(ev)))
-    spec: _Spec = {
+    spec: Spec = {
         "entry_type": (_ENTRY_TYPES, lambda r: r[0]),
         "entry_id": ("string", lambda r: r[1]),
         "position": ("int64", lambda r: r[2]),
         "source": ("string", lambda r: r[3].source),
         "anchor": ("string", lambda r: r[3].anchor),
         "note": ("string", lambda r: r[3].note),
-        **_when_columns("happened", lambda r: r[3].happened),
-        **_when_columns("published", lambda r: r[4]),
+        **when_columns("happened", lambda r: r[3].happened),
+        **when_columns("published", lambda r: r[4]),
     }
     return rows, spec
+
+
+# --------------------------------------------------------------------- networkx
+def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None) -> Any:
+    """The passages documented on ``on`` as a ``networkx.MultiDiGraph`` (needs the networkx extra).
+
+    Nodes are places: ISO alpha-2 codes for countries and ids for regions (such as
+    ``"third-country"``), with attributes ``name``, ``kind`` (``"country"`` or
+    ``"region"``) and, for countries, ``alpha_3``. There is one edge per passage that
+    applies on ``on``, keyed by the passage id, with attributes ``passage``, ``channel``
+    (its value, e.g. ``"unhcr-office"``), ``basis``, ``valid_from`` and ``valid_until``
+    (:class:`~nkasylum.When` or ``None``), ``period`` (text), ``via_third_country``, ``actor``
+    and ``sources`` (the ids of the sources behind it). ``graph.graph["on"]`` holds the
+    date. Several passages between the same two places stay separate edges.
+
+    Args:
+        on: the date (default: today).
+        kb: the knowledge base (default: the bundled one).
+
+    Raises:
+        MissingExtraError: networkx is not installed.
+        ArgumentTypeError: ``on`` is not a date, or ``kb`` not a KnowledgeBase.
+
+    Example:
+        >>> import datetime as dt, networkx as nx, nkasylum as nk
+        >>> g = nk.transit_graph(on=dt.date(2009, 12, 23))
+        >>> g.nodes["RU"]["name"], g.has_edge("RU", "KR")
+        ('Russia', True)
+        >>> [d["channel"] for _, _, d in g.edges("RU", data=True)]
+        ['unhcr-office']
+        >>> nx.has_path(g, "KP", "KR")
+        True
+    """
+    day = resolve_on(on)
+    kb = knowledge_base(kb)
+    nx = import_extra("networkx", "nk.transit_graph")
+    graph = nx.MultiDiGraph(on=day)
+    for p in kb.passages(on=day):
+        for stop in (p.origin, p.dest):
+            code = place_code(stop)
+            if code not in graph:
+                attributes: dict[str, Any] = {"name": stop.name,
+                                              "kind": "country" if isinstance(stop, Country) else "region"}
+                if isinstance(stop, Country):
+                    attributes["alpha_3"] = stop.alpha_3
+                graph.add_node(code, **attributes)
+        graph.add_edge(
+            place_code(p.origin), place_code(p.dest), key=p.id,
+            passage=p.id, channel=p.channel.value, basis=p.basis.value,
+            valid_from=p.valid_from, valid_until=p.valid_until, period=p.period,
+            via_third_country=p.via_third_country, actor=p.actor,
+            sources=tuple(dict.fromkeys(e.source for e in p.evidence)),
+        )
+    return graph

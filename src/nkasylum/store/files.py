@@ -8,7 +8,8 @@ Layout of a data folder (the bundled one is ``nkasylum/data``)::
     statistics/*.toml   [[statistic]] tables
     conflicts/*.toml    [[conflict]] tables
 
-Keys equal attribute names. Every problem is a :class:`~nkasylum.DataError` naming the
+Keys equal attribute names. Every file ends with an empty ``[end]`` table on its last line
+(see :func:`nkasylum.core.resources.parse_data_toml`). Every problem is a :class:`~nkasylum.DataError` naming the
 file, the entry and the field. What no single entry can check (unique ids across files,
 known source ids, conflicts naming entries, statements that do not contradict each other)
 is checked when a knowledge base is built from the entries (:mod:`nkasylum.engine.index`).
@@ -20,7 +21,7 @@ from typing import Any
 
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis
-from nkasylum.core.resources import toml
+from nkasylum.core.resources import parse_data_toml
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
@@ -92,18 +93,16 @@ def _dated_by_evidence(value: Policy | Passage, raw: dict[str, Any], label: str,
 def from_toml(files: list[tuple[str, str, bytes]]) -> Entries:
     """Parse, structure (through cattrs) and validate every data file (see
     :func:`nkasylum.core.resources.data_files` for the argument)."""
-    tomllib = toml()
     found: dict[str, list[Any]] = {name: [] for name in TABLES}
     origin: dict[str, str] = {}
     for sub, file_name, raw_bytes in files:
         tables = LAYOUT[sub]
         label = f"{sub}/{file_name}"
         try:
-            data = tomllib.loads(raw_bytes.decode("utf-8"))
+            text = raw_bytes.decode("utf-8")
         except UnicodeDecodeError as err:
             raise DataError(f"not UTF-8 text: {err}", file=label) from None
-        except tomllib.TOMLDecodeError as err:
-            raise DataError(f"not valid TOML: {err}", file=label) from None
+        data = parse_data_toml(text, label)
         extra = sorted(set(data) - set(tables))
         if extra:
             raise DataError(
