@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -144,7 +145,9 @@ def test_export_panel_from_the_command_line(capsys: pytest.CaptureFixture[str], 
     code = main(["export", "--panel", "--out", str(tmp_path), "--years", "2000-2002,2010",
                  "--countries", "CN,Russia", "--day", "12-31"])
     out, err = capsys.readouterr()
-    assert code == 0 and err == "" and out.strip() == str(tmp_path / "panel.csv")
+    assert code == 0 and err == "" and out.split() == [str(tmp_path / "panel.csv"), str(tmp_path / "panel.meta.json")]
+    meta = json.loads((tmp_path / "panel.meta.json").read_text(encoding="utf-8"))
+    assert meta["data_version"] == str(nk.data_version)  # the export says which data it holds
     with (tmp_path / "panel.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["country"], r["on"]) for r in rows] == [

@@ -98,6 +98,12 @@ def test_frames_and_csv_carry_the_metadata(kb: nk.KnowledgeBase, tmp_path: Path)
     pytest.importorskip("pandas")
     frames = nk.to_frames(kb)
     assert all(frame.attrs == meta for frame in frames.values())
+    assert nk.panel(years=[2010], countries=["RU"]).attrs == meta
+    assert nk.series_frame("arrivals-in-south-korea").attrs == meta
+    from nkasylum.io.panel import write_panel_csv
+
+    write_panel_csv(tmp_path / "p.csv", years=[2010], countries=["RU"], kb=kb)
+    assert json.loads((tmp_path / "p.meta.json").read_text(encoding="utf-8")) == meta
 
 
 def test_importing_nkasylum_computes_no_version() -> None:
