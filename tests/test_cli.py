@@ -21,7 +21,7 @@ from nkasylum.io.interop import FRAMES
 
 SCRIPT = Path(sys.executable).with_name("nkasylum.exe" if os.name == "nt" else "nkasylum")
 COMMANDS = ("country", "policy", "timeline", "cases", "routes", "assess", "sources", "series",
-            "conflicts", "export", "data")
+            "conflicts", "export", "coverage", "data")
 
 
 def _runner(kind: str) -> list[str]:
