@@ -16,7 +16,6 @@ The answer's steps are data; :mod:`nkasylum.model.wording` words them.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 
@@ -27,6 +26,7 @@ from nkasylum.core.places import place_code
 from nkasylum.core.when import When
 from nkasylum.engine import arguments
 from nkasylum.engine.bulk import verdict as fast_verdict
+from nkasylum.engine.documented import last_documented
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, route_of
@@ -145,20 +145,9 @@ def _named_route(index: Index, path: list[Country], goal: Country, day: dt.date,
 
 def _last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,
                      goal: Country, day: dt.date, horizon: Horizon) -> dt.date | None:
-    """The last day before ``day`` on which the same question was documented, or ``None``.
-
-    A verdict changes only on the index's breakpoints: the candidates are the last days of
-    the spans before ``day``, latest first.
-    """
-    points = index.breakpoints(horizon)
-    i = bisect.bisect_right(points, day)
-    for cut in reversed(points[:i]):
-        last = cut - _DAY
-        if last >= day or last < dt.date.min + _DAY:
-            continue
-        if fast_verdict(index, start, stops, goal, last, horizon) is Verdict.DOCUMENTED:
-            return last
-    return None
+    """The last day before ``day`` on which the same question was documented, or ``None``
+    (from the journey's documented days, see :mod:`nkasylum.engine.documented`)."""
+    return last_documented(index, start, stops, goal, day, horizon)
 
 
 def _undated(index: Index, places: list[Country]) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:

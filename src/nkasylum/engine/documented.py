@@ -1,0 +1,150 @@
+"""The days on which a journey is documented, as intervals: what was last known, without a
+search per earlier day.
+
+Whether a passage answers is one interval of days (from its first day to its last, or to
+the end of its ``horizon``), so the days on which a journey is documented are a union of
+intersections of intervals: a named route is documented on the days that every leg has a
+passage, and an any-route question on the days some chain of at most four passages (each
+answering that day) reaches the destination, or a count of arrivals documents some way.
+These are the days on which :func:`nkasylum.engine.bulk.verdict` says *documented*; they
+are computed once per journey (per destination, for any-route questions) and kept in the
+index's memo, so the latest earlier documented day is found by a bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+from collections.abc import Iterable
+
+from nkasylum.core.countries import Country
+from nkasylum.engine.index import Index
+from nkasylum.engine.search import ANY_ROUTE_TRANSITS
+
+__all__ = ["Days", "documented_days", "last_documented"]
+
+Days = tuple[tuple[dt.date, dt.date], ...]
+"""Sorted, disjoint, closed intervals of days."""
+
+_DAY = dt.timedelta(days=1)
+_EVER: Days = ((dt.date.min, dt.date.max),)
+Horizon = dt.timedelta | None
+
+
+def _union(intervals: Iterable[tuple[dt.date, dt.date]]) -> Days:
+    merged: list[tuple[dt.date, dt.date]] = []
+    for lo, hi in sorted(intervals):
+        if merged and lo <= merged[-1][1]:
+            if hi > merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return tuple(merged)
+
+
+def _intersect(a: Days, b: Days) -> Days:
+    out = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        lo = max(a[i][0], b[j][0])
+        hi = min(a[i][1], b[j][1])
+        if lo <= hi:
+            out.append((lo, hi))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return tuple(out)
+
+
+def _reach(index: Index, entry: str, horizon: Horizon) -> tuple[dt.date, dt.date] | None:
+    return index.timings[entry].reach(horizon)
+
+
+def _leg_days(index: Index, a: str, b: str, horizon: Horizon) -> Days:
+    """The days on which some passage leads from ``a`` to ``b`` (a documented leg)."""
+    return _union(r for p in index.passages_from.get(a, ())
+                  if isinstance(p.dest, Country) and p.dest.alpha_2 == b
+                  and (r := _reach(index, p.id, horizon)) is not None)
+
+
+def _reaching(index: Index, goal: str, horizon: Horizon) -> dict[tuple[str, int], Days]:
+    key = ("reach-days", goal, horizon)
+    memo = index.cache()
+    found: dict[tuple[str, int], Days] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = {}
+    return found
+
+
+def _within(index: Index, code: str, goal: str, steps: int, horizon: Horizon,
+            table: dict[tuple[str, int], Days]) -> Days:
+    """The days on which ``code`` reaches ``goal`` through at most ``steps`` passages."""
+    if code == goal:
+        return _EVER
+    if steps == 0:
+        return ()
+    found = table.get((code, steps))
+    if found is None:
+        parts: list[tuple[dt.date, dt.date]] = []
+        for p in index.passages_from.get(code, ()):
+            if not isinstance(p.dest, Country):
+                continue
+            reach = _reach(index, p.id, horizon)
+            if reach is None:
+                continue
+            parts.extend(_intersect((reach,), _within(index, p.dest.alpha_2, goal, steps - 1,
+                                                       horizon, table)))
+        found = table[(code, steps)] = _union(parts)
+    return found
+
+
+def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | None,
+                    goal: Country, horizon: Horizon) -> Days:
+    """The days on which the journey's verdict is documented (see the module's docstring)."""
+    key = ("documented-days", start.alpha_2, None if stops is None else
+           tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
+    memo = index.cache()
+    found: Days | None = memo.get(key)
+    if found is None:
+        if stops is None:
+            table = _reaching(index, goal.alpha_2, horizon)
+            routes = _within(index, start.alpha_2, goal.alpha_2, ANY_ROUTE_TRANSITS + 1, horizon,
+                             table)
+            counted = [r for p in index.counted.get(goal.alpha_2, ())
+                       if isinstance(p.origin, Country) and p.origin.alpha_2 == start.alpha_2
+                       and (r := _reach(index, p.id, horizon)) is not None]
+            found = _union((*routes, *counted))
+        else:
+            path = [start.alpha_2, *(c.alpha_2 for c in stops), goal.alpha_2]
+            found = _EVER
+            for a, b in itertools.pairwise(path):
+                found = _intersect(found, _leg_days(index, a, b, horizon))
+                if not found:
+                    break
+        memo[key] = found
+    return found
+
+
+def last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,
+                    goal: Country, day: dt.date, horizon: Horizon) -> dt.date | None:
+    """The last day before ``day`` on which the same question was documented, or ``None``.
+
+    That day is always the last of a span between two of the index's breakpoints (a
+    verdict is constant on a span), as the answer on it stands for its whole span.
+    """
+    if day <= dt.date.min:
+        return None
+    points = index.breakpoints(horizon)
+    before = day - _DAY
+    for lo, hi in reversed(documented_days(index, start, stops, goal, horizon)):
+        if lo > before:
+            continue
+        # The latest span whose last day lies in [lo, min(hi, before)].
+        j = bisect.bisect_right(points, min(hi, before) + _DAY) - 1
+        if j >= 0 and points[j] - _DAY >= lo:
+            last = points[j] - _DAY
+            return last if last > dt.date.min else None
+        # No span ends inside this interval: look at an earlier one.
+    return None
