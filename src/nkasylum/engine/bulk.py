@@ -16,9 +16,9 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
 from nkasylum.core.periods import resolve_on, today
 from nkasylum.engine import arguments
+from nkasylum.engine.documented import documented_days, leg_days, within
 from nkasylum.engine.index import Index
-from nkasylum.engine.legs import closed, leg_verdict
-from nkasylum.engine.search import ANY_ROUTE_TRANSITS, distances_to
+from nkasylum.engine.legs import closed, sends_back
 from nkasylum.model.verdicts import Verdict
 
 __all__ = ["assess_many", "verdict"]
@@ -26,22 +26,27 @@ __all__ = ["assess_many", "verdict"]
 
 def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
             goal: Country, day: dt.date, horizon: dt.timedelta | None = None) -> Verdict:
-    """The verdict :func:`nkasylum.engine.assessment.assess` gives, without building its steps."""
+    """The verdict :func:`nkasylum.engine.assessment.assess` gives, without building its steps.
+
+    Whether the journey is documented is read from its documented days (computed once per
+    journey, see :mod:`nkasylum.engine.documented`); only an undocumented journey looks at
+    the policies in force, with the leg rule of :func:`nkasylum.engine.legs.leg_verdict`.
+    """
+    if within(documented_days(index, start, stops, goal, horizon), day):
+        return Verdict.DOCUMENTED
     if stops is None:
-        if start.alpha_2 in distances_to(index, goal.alpha_2, day, ANY_ROUTE_TRANSITS + 1, horizon):
-            return Verdict.DOCUMENTED
-        if index.counted_arrivals(start.alpha_2, goal.alpha_2, day, horizon) is not None:
-            return Verdict.DOCUMENTED
         return (Verdict.BLOCKED if closed(index.policy(goal.alpha_2, day, horizon))
                 else Verdict.UNDOCUMENTED)
-    path = (start, *stops, goal)
-    verdicts = [leg_verdict(index, a, b, day, b == goal, horizon)[0]
-                for a, b in itertools.pairwise(path)]
-    if Verdict.BLOCKED in verdicts:
-        return Verdict.BLOCKED
-    if all(v is Verdict.DOCUMENTED for v in verdicts):
-        return Verdict.DOCUMENTED
-    return Verdict.UNDOCUMENTED
+    found = Verdict.UNDOCUMENTED
+    for a, b in itertools.pairwise((start, *stops, goal)):
+        if within(leg_days(index, a.alpha_2, b.alpha_2, horizon), day):
+            continue
+        leaving = index.policy(a.alpha_2, day, horizon)
+        if sends_back(leaving) and leaving is not None and not leaving.exceptions:
+            return Verdict.BLOCKED
+        if b == goal and closed(index.policy(b.alpha_2, day, horizon)):
+            return Verdict.BLOCKED
+    return found
 
 
 def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:

@@ -22,7 +22,7 @@ from nkasylum.core.countries import Country
 from nkasylum.engine.index import Index
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS
 
-__all__ = ["Days", "documented_days", "last_documented"]
+__all__ = ["Days", "documented_days", "last_documented", "leg_days", "within"]
 
 Days = tuple[tuple[dt.date, dt.date], ...]
 """Sorted, disjoint, closed intervals of days."""
@@ -62,11 +62,23 @@ def _reach(index: Index, entry: str, horizon: Horizon) -> tuple[dt.date, dt.date
     return index.timings[entry].reach(horizon)
 
 
-def _leg_days(index: Index, a: str, b: str, horizon: Horizon) -> Days:
+def within(days: Days, day: dt.date) -> bool:
+    """Whether ``day`` is one of ``days``."""
+    i = bisect.bisect_right(days, (day, dt.date.max)) - 1
+    return i >= 0 and days[i][1] >= day
+
+
+def leg_days(index: Index, a: str, b: str, horizon: Horizon) -> Days:
     """The days on which some passage leads from ``a`` to ``b`` (a documented leg)."""
-    return _union(r for p in index.passages_from.get(a, ())
-                  if isinstance(p.dest, Country) and p.dest.alpha_2 == b
-                  and (r := _reach(index, p.id, horizon)) is not None)
+    key = ("leg-days", a, b, horizon)
+    memo = index.cache()
+    found: Days | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _union(
+            r for p in index.passages_from.get(a, ())
+            if isinstance(p.dest, Country) and p.dest.alpha_2 == b
+            and (r := _reach(index, p.id, horizon)) is not None)
+    return found
 
 
 def _reaching(index: Index, goal: str, horizon: Horizon) -> dict[tuple[str, int], Days]:
@@ -120,7 +132,7 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
             path = [start.alpha_2, *(c.alpha_2 for c in stops), goal.alpha_2]
             found = _EVER
             for a, b in itertools.pairwise(path):
-                found = _intersect(found, _leg_days(index, a, b, horizon))
+                found = _intersect(found, leg_days(index, a, b, horizon))
                 if not found:
                     break
         memo[key] = found
