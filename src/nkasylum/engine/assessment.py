@@ -33,7 +33,7 @@ from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_r
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Policy
-from nkasylum.model.routes import Leg, Route
+from nkasylum.model.routes import Route
 from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
@@ -112,7 +112,7 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
             assert isinstance(a, Country) and isinstance(b, Country)
             steps.extend(leg_steps(index, a, b, day, b == goal, horizon)[2])
         return Verdict.DOCUMENTED, route, steps
-    journey = Leg(start, goal)
+    journey = index.leg(start, goal)
     verdict = Verdict.UNDOCUMENTED
     steps.append(Step(StepKind.NO_ROUTE, day, journey, transits=ANY_ROUTE_TRANSITS))
     policy = index.policy(goal.alpha_2, day, horizon)
@@ -126,7 +126,7 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
         held = index.policy(nxt.alpha_2, day, horizon)
         if nxt != goal and sends_back(held):
             assert held is not None
-            steps.append(policy_step(index, StepKind.DEAD_END, day, Leg(start, nxt), held, horizon))
+            steps.append(policy_step(index, StepKind.DEAD_END, day, index.leg(start, nxt), held, horizon))
     return verdict, None, steps
 
 
@@ -150,13 +150,23 @@ def _last_documented(index: Index, start: Country, stops: tuple[Country, ...] | 
     return last_documented(index, start, stops, goal, day, horizon)
 
 
+def _undated_of(index: Index, code: str) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
+    """The undated policies of a country and the undated passages out of it (cached)."""
+    key = ("undated", code)
+    found: tuple[tuple[Policy, ...], tuple[Passage, ...]] | None = index.memo.get(key)
+    if found is None:
+        found = index.cache()[key] = (
+            tuple(p for p in index.policies.get(code, ()) if index.timings[p.id].undated),
+            tuple(p for p in index.passages_from.get(code, ()) if index.timings[p.id].undated))
+    return found
+
+
 def _undated(index: Index, places: list[Country]) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
     codes = [c.alpha_2 for c in places]
-    policies = tuple(p for code in codes for p in index.policies.get(code, ())
-                     if index.timings[p.id].undated)
-    inside = set(codes)
-    passages = tuple(p for code in codes for p in index.passages_from.get(code, ())
-                     if index.timings[p.id].undated and place_code(p.dest) in inside | {"third-country"})
+    policies = tuple(p for code in codes for p in _undated_of(index, code)[0])
+    inside = {*codes, "third-country"}
+    passages = tuple(p for code in codes for p in _undated_of(index, code)[1]
+                     if place_code(p.dest) in inside)
     return policies, passages
 
 
@@ -173,13 +183,13 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
         verdict, route, steps = _named_route(index, path, goal, day, horizon)
     arrival = index.policy(goal.alpha_2, day, horizon)
     if arrival is not None and verdict is Verdict.DOCUMENTED:
-        steps.append(policy_step(index, StepKind.ARRIVAL, day, Leg(start, goal), arrival, horizon))
+        steps.append(policy_step(index, StepKind.ARRIVAL, day, index.leg(start, goal), arrival, horizon))
     last_known = None
     if verdict is not Verdict.DOCUMENTED:
         last = _last_documented(index, start, stops, goal, day, horizon)
         if last is not None:
             last_known = _assess(index, start, stops, goal, last, horizon, None)
-            steps.append(Step(StepKind.LAST_ROUTE, day, Leg(start, goal),
+            steps.append(Step(StepKind.LAST_ROUTE, day, index.leg(start, goal),
                               entries=tuple(dict.fromkeys(e for b in last_known.backing
                                                           for e in (b.entry,))),
                               evidence=last_known.evidence, route=last_known.route, dates=(last,),

@@ -24,6 +24,7 @@ from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Policy
+from nkasylum.model.routes import Leg
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
 
@@ -132,8 +133,12 @@ class Index:
         """Every day on which any passage, policy or count of arrivals starts or stops
         answering: a verdict is the same on all days between two breakpoints (bulk
         assessment and the search for the last known answer rely on it)."""
-        counted = [p for group in self.counted.values() for p in group]
-        return self._days(("all", horizon), (*self.passages, *self.policy_list, *counted), horizon)
+        found = self._bounds.get(("all", horizon))
+        if found is None:
+            counted = [p for group in self.counted.values() for p in group]
+            found = self._days(("all", horizon), (*self.passages, *self.policy_list, *counted),
+                               horizon)
+        return found
 
     def statistics_at(self, code: str) -> tuple[Statistic, ...]:
         """The statistics counted at the place stored under ``code``, in :func:`statistic_order`."""
@@ -162,6 +167,16 @@ class Index:
         if i < 0 or day > ends[i]:
             return None
         return segments[i]
+
+    def leg(self, a: Country, b: Country, channel: Channel | None = None,
+            passage: str | None = None) -> Leg:
+        """The leg from ``a`` to ``b`` (cached: a leg is an immutable value, and answers build
+        the same few legs again and again)."""
+        key = ("leg", a.alpha_2, b.alpha_2, channel, passage)
+        found: Leg | None = self.memo.get(key)
+        if found is None:
+            found = self.cache()[key] = Leg(a, b, channel, passage)
+        return found
 
     def passage(self, id: str) -> Passage:
         """The passage with this id, including the way-unknown passages made from counts."""
