@@ -51,17 +51,27 @@ def assess(index: Index, origin: object, via: object, dest: object, *,
     asked = resolve_when(on)
     limit = resolve_horizon(horizon)
     arguments.check_path(start, stops, goal)
+    if asked.lower is not None and asked.lower == asked.upper:
+        return _on_day(index, start, stops, goal, asked.lower, limit)
     key = ("assess", start, stops, goal, asked, limit)
-    memo = index.cache()
-    result: Assessment | None = memo.get(key)
+    result: Assessment | None = index.answers.get(key)
     if result is None:
-        if asked.lower is not None and asked.lower == asked.upper:
-            result = _assess(index, start, stops, goal, asked.lower, limit, None)
-        else:
-            day = best_day(index, asked, limit,
-                           lambda d: fast_verdict(index, start, stops, goal, d, limit))
-            result = _assess(index, start, stops, goal, day, limit, asked)
-        memo[key] = result
+        day = best_day(index, asked, limit,
+                       lambda d: fast_verdict(index, start, stops, goal, d, limit))
+        result = _assess(index, start, stops, goal, day, limit, asked)
+        index.answers.put(key, result)
+    return result
+
+
+def _on_day(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
+            day: dt.date, horizon: Horizon) -> Assessment:
+    """The answer for one day, cached: a question asked for that day and the last-known
+    answer of every later undocumented question that ends there are the same value, kept once."""
+    key = ("assess", start, stops, goal, day, horizon)
+    result: Assessment | None = index.answers.get(key)
+    if result is None:
+        result = _assess(index, start, stops, goal, day, horizon, None)
+        index.answers.put(key, result)
     return result
 
 
@@ -188,7 +198,7 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
     if verdict is not Verdict.DOCUMENTED:
         last = _last_documented(index, start, stops, goal, day, horizon)
         if last is not None:
-            last_known = _assess(index, start, stops, goal, last, horizon, None)
+            last_known = _on_day(index, start, stops, goal, last, horizon)
             steps.append(Step(StepKind.LAST_ROUTE, day, index.leg(start, goal),
                               entries=tuple(dict.fromkeys(e for b in last_known.backing
                                                           for e in (b.entry,))),

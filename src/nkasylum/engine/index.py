@@ -28,13 +28,54 @@ from nkasylum.model.routes import Leg
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
 
-__all__ = ["MEMO_LIMIT", "Entry", "Index", "statistic_order"]
+__all__ = ["ANSWERS_BYTES", "ANSWERS_LIMIT", "MEMO_LIMIT", "Answers", "Entry", "Index",
+           "statistic_order"]
 
 Entry = Union[Policy, Passage, Case, Statistic, Conflict]
 """Any entry of the knowledge base that has an id and evidence."""
 
 MEMO_LIMIT = 200_000
 """Entries a memo holds before it is emptied (bounds memory in loops)."""
+
+
+ANSWERS_LIMIT = 100_000
+"""Answers an answer cache holds at most before it is emptied."""
+
+ANSWERS_BYTES = 24 * 1024 * 1024
+"""About how much memory an answer cache's answers may take before it is emptied (estimated
+from each answer's size, see :meth:`Answers.put`)."""
+
+
+class Answers:
+    """A cache of answers bounded by entries and by their estimated size in memory.
+
+    Emptied, not trimmed, when either bound is passed: a loop of distinct questions gains
+    nothing from old answers, and emptying keeps a hit to one dictionary look-up.
+    """
+
+    __slots__ = ("data", "weight")
+
+    def __init__(self) -> None:
+        self.data: dict[Any, Any] = {}
+        self.weight = 0
+
+    def get(self, key: Any) -> Any:
+        """The answer kept under ``key``, or ``None``."""
+        return self.data.get(key)
+
+    def put(self, key: Any, answer: Any) -> None:
+        """Keep ``answer``, counting about 120 bytes per value it holds (steps, supports,
+        evidence, alternatives: measured on the bundled data), plus its key and slot."""
+        cost = 400 + 120 * (len(answer.steps) + len(answer.backing) + len(answer.evidence)
+                            + len(answer.alternatives))
+        if len(self.data) >= ANSWERS_LIMIT or self.weight + cost > ANSWERS_BYTES:
+            self.data.clear()
+            self.weight = 0
+        self.data[key] = answer
+        self.weight += cost
+
+    def __len__(self) -> int:
+        return len(self.data)
 
 
 def statistic_order(s: Statistic) -> tuple[Any, ...]:
@@ -53,6 +94,7 @@ class Index:
     __slots__ = (
         "_bounds",
         "_statistics_at",
+        "answers",
         "counted",
         "disputed",
         "entries",
@@ -92,6 +134,7 @@ class Index:
         self.timings = timings
         self.counted = counted
         self.memo: dict[Any, Any] = {}
+        self.answers = Answers()
         self._bounds: dict[Any, list[dt.date]] = {}
         self._statistics_at: dict[str, tuple[Statistic, ...]] | None = None
 

@@ -26,7 +26,7 @@ from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.coverage import coverage
-from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
+from nkasylum.engine.index import Answers, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.scenarios import Scenarios
 from nkasylum.engine.search import MAX_ROUTES, iter_routes
@@ -85,8 +85,10 @@ class KnowledgeBase(Scenarios):
     scope: tuple[str, ...] = ("KP",)
     _index: Index = attrs.field(init=False, eq=False, repr=False)
     # Answers keyed by the arguments exactly as given, so that a repeated question costs
-    # one dictionary look-up (the fast path of can_resettle).
-    _answers: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+    # one dictionary look-up (the fast path of can_resettle). It is the index's own answer
+    # cache (keyed there by resolved arguments, under keys that start with "assess"), so one
+    # bound on memory covers both.
+    _answers: Answers = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not self.scope or not all(
@@ -98,6 +100,7 @@ class KnowledgeBase(Scenarios):
         object.__setattr__(self, "_index", Index.build(
             self.all_sources, self.all_policies, self.all_passages, self.all_cases,
             self.all_statistics, self.all_conflicts, self.scope))
+        object.__setattr__(self, "_answers", self._index.answers)
 
     # ----------------------------------------------------------------- sources
     def sources(self) -> tuple[Source, ...]:
@@ -276,9 +279,7 @@ class KnowledgeBase(Scenarios):
             if key is not None:
                 # Equal keys only ever come from equal questions: a str equals only a
                 # str, a date never equals a datetime, and a failed question raised above.
-                if len(self._answers) > MEMO_LIMIT:
-                    self._answers.clear()
-                self._answers[key] = found
+                self._answers.put(key, found)
         return found
 
     def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
@@ -337,7 +338,6 @@ class KnowledgeBase(Scenarios):
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
-        object.__setattr__(self, "_answers", {})
         self.__attrs_post_init__()
 
 
