@@ -81,23 +81,48 @@ def leg_days(index: Index, a: str, b: str, horizon: Horizon) -> Days:
     return found
 
 
-def _reaching(index: Index, goal: str, horizon: Horizon) -> dict[tuple[str, int], Days]:
+_NEAR = 2
+"""How far back from a destination its passages are followed at any date, to prune: a chain
+of at most four passages has its middle country at most two passages from either end."""
+
+
+class _Reaching:
+    """What is known of one destination: the countries at most :data:`_NEAR` passages from it
+    at any date, and the days on which a country reaches it in at most k passages."""
+
+    __slots__ = ("days", "near")
+
+    def __init__(self, index: Index, goal: str) -> None:
+        self.days: dict[tuple[str, int], Days] = {}
+        self.near = {goal: 0}
+        frontier = [goal]
+        for level in range(1, _NEAR + 1):
+            nxt = []
+            for code in frontier:
+                for p in index.passages_to.get(code, ()):
+                    if isinstance(p.origin, Country) and p.origin.alpha_2 not in self.near:
+                        self.near[p.origin.alpha_2] = level
+                        nxt.append(p.origin.alpha_2)
+            frontier = nxt
+
+
+def _reaching(index: Index, goal: str, horizon: Horizon) -> _Reaching:
     key = ("reach-days", goal, horizon)
     memo = index.cache()
-    found: dict[tuple[str, int], Days] | None = memo.get(key)
+    found: _Reaching | None = memo.get(key)
     if found is None:
-        found = memo[key] = {}
+        found = memo[key] = _Reaching(index, goal)
     return found
 
 
 def _within(index: Index, code: str, goal: str, steps: int, horizon: Horizon,
-            table: dict[tuple[str, int], Days]) -> Days:
+            table: _Reaching) -> Days:
     """The days on which ``code`` reaches ``goal`` through at most ``steps`` passages."""
     if code == goal:
         return _EVER
-    if steps == 0:
-        return ()
-    found = table.get((code, steps))
+    if steps == 0 or (steps <= _NEAR and table.near.get(code, _NEAR + 1) > steps):
+        return ()  # too far from goal at any date
+    found = table.days.get((code, steps))
     if found is None:
         parts: list[tuple[dt.date, dt.date]] = []
         for p in index.passages_from.get(code, ()):
@@ -108,7 +133,7 @@ def _within(index: Index, code: str, goal: str, steps: int, horizon: Horizon,
                 continue
             parts.extend(_intersect((reach,), _within(index, p.dest.alpha_2, goal, steps - 1,
                                                        horizon, table)))
-        found = table[(code, steps)] = _union(parts)
+        found = table.days[(code, steps)] = _union(parts)
     return found
 
 
