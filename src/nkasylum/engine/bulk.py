@@ -16,7 +16,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
 from nkasylum.core.periods import resolve_on, today
 from nkasylum.engine import arguments
-from nkasylum.engine.documented import documented_days, leg_days, within
+from nkasylum.engine.documented import documented_days, leg_days, verdict_days, within
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import closed, sends_back
 from nkasylum.model.verdicts import Verdict
@@ -58,12 +58,11 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
     destination is an error. Every error names the row (counted from 0).
     """
     rows = _rows(rows)
-    breakpoints = index.breakpoints(horizon)
+    journeys: dict[tuple[object, object, object], tuple[list[dt.date], list[dt.date],
+                                                         list[dt.date], list[dt.date]]] = {}
+    days: dict[object, dt.date] = {}  # only days that passed resolve_on get here
     bisect_right = bisect.bisect_right
-    journeys: dict[tuple[object, object, object], tuple[Country, tuple[Country, ...] | None,
-                                                         Country]] = {}
-    tables: dict[tuple[object, object, object], dict[int, Verdict]] = {}
-    spans: dict[object, int] = {}  # only days that passed resolve_on get here
+    documented, blocked, undocumented = Verdict.DOCUMENTED, Verdict.BLOCKED, Verdict.UNDOCUMENTED
     out: list[Verdict] = []
     append = out.append
     for number, row in enumerate(rows):
@@ -72,41 +71,44 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
                 origin, via, dest, day = row
             except (TypeError, ValueError):
                 raise ArgumentTypeError(f"each row is (origin, via, dest, on), not {row!r}") from None
-            if _missing(via):
+            if via is not None and _missing(via):
                 via = None
-            if _missing(day):
+            if day is not None and _missing(day):
                 day = None
             key = (origin, via, dest)
             try:
-                verdicts = tables.get(key)
+                table = journeys.get(key)
             except TypeError:  # unhashable: refused as can_resettle would, unless via is a list
                 arguments.journey(index, origin, via, dest)
                 key = (origin, tuple(via), dest)
-                verdicts = tables.get(key)
-            if verdicts is None:
+                table = journeys.get(key)
+            if table is None:
                 # The checks and their order are assess()'s, so a bad row fails as
                 # can_resettle would on it.
                 start, stops, goal = arguments.journey(index, origin, via, dest)
                 if day is not None:
                     resolve_on(day)
                 arguments.check_path(start, stops, goal)
-                journeys[key] = (start, stops, goal)
-                verdicts = tables[key] = {}
+                yes, no = verdict_days(index, start, stops, goal, horizon)
+                table = journeys[key] = ([lo for lo, _ in yes], [hi for _, hi in yes],
+                                         [lo for lo, _ in no], [hi for _, hi in no])
             if day is None:
                 day = today()
             try:
-                span = spans.get(day)
+                checked = days.get(day)
             except TypeError:  # an unhashable on=: refused below
-                span = None
-            if span is None:
-                checked = resolve_on(day)  # before bisecting: a wrong type is refused, not compared
-                span = spans[checked] = bisect_right(breakpoints, checked)
-            found = verdicts.get(span)
-            if found is None:
-                found = verdicts[span] = verdict(index, *journeys[key], day, horizon)
+                checked = None
+            if checked is None:
+                # before comparing: a wrong type is refused, not compared
+                checked = days[day] = resolve_on(day)
+            i = bisect_right(table[0], checked) - 1
+            if i >= 0 and table[1][i] >= checked:
+                append(documented)
+                continue
+            i = bisect_right(table[2], checked) - 1
+            append(blocked if i >= 0 and table[3][i] >= checked else undocumented)
         except NKAsylumError as err:
             raise _in_row(err, number) from None
-        append(found)
     return tuple(out)
 
 

@@ -20,9 +20,10 @@ from collections.abc import Iterable
 
 from nkasylum.core.countries import Country
 from nkasylum.engine.index import Index
+from nkasylum.engine.legs import closed, sends_back
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS
 
-__all__ = ["Days", "documented_days", "last_documented", "leg_days", "within"]
+__all__ = ["Days", "documented_days", "last_documented", "leg_days", "verdict_days", "within"]
 
 Days = tuple[tuple[dt.date, dt.date], ...]
 """Sorted, disjoint, closed intervals of days."""
@@ -185,3 +186,72 @@ def last_documented(index: Index, start: Country, stops: tuple[Country, ...] | N
             return last if last > dt.date.min else None
         # No span ends inside this interval: look at an earlier one.
     return None
+
+
+def _minus(a: Days, b: Days) -> Days:
+    """The days of ``a`` that are not in ``b``."""
+    out = []
+    j = 0
+    for lo, hi in a:
+        while j < len(b) and b[j][1] < lo:
+            j += 1
+        k = j
+        while lo <= hi and k < len(b) and b[k][0] <= hi:
+            if b[k][0] > lo:
+                out.append((lo, b[k][0] - _DAY))
+            if b[k][1] >= hi:
+                break
+            lo = max(lo, b[k][1] + _DAY)
+            k += 1
+        else:
+            if lo <= hi:
+                out.append((lo, hi))
+    return tuple(out)
+
+
+def _policy_days(index: Index, code: str, horizon: Horizon, strict: bool) -> Days:
+    """The days on which the policy of ``code`` sends people back with no documented
+    exception (``strict``), or shuts them out as a destination (admits none, or sends back)."""
+    key = ("policy-days", code, horizon, strict)
+    memo = index.cache()
+    found: Days | None = memo.get(key)
+    if found is None:
+        starts, ends, segments = index.timeline(code, horizon)
+        found = memo[key] = _union(
+            (s, e) for s, e, p in zip(starts, ends, segments, strict=True)
+            if not p.undated and (sends_back(p) and not p.exceptions if strict else closed(p)))
+    return found
+
+
+def _leg_table(index: Index, a: str, b: str, last: bool, horizon: Horizon) -> tuple[Days, Days]:
+    """The days on which the leg from ``a`` to ``b`` is documented, and those on which it is
+    blocked (the leg rule of :func:`nkasylum.engine.legs.leg_verdict`)."""
+    key = ("leg-table", a, b, last, horizon)
+    memo = index.cache()
+    found: tuple[Days, Days] | None = memo.get(key)
+    if found is None:
+        documented = leg_days(index, a, b, horizon)
+        stopped = _policy_days(index, a, horizon, True)
+        if last:
+            stopped = _union((*stopped, *_policy_days(index, b, horizon, False)))
+        found = memo[key] = (documented, _minus(stopped, documented))
+    return found
+
+
+def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None,
+                 goal: Country, horizon: Horizon) -> tuple[Days, Days]:
+    """The days on which the journey is documented, and those on which it is blocked (the
+    verdict of :func:`nkasylum.engine.bulk.verdict` on every day at once; undocumented on
+    the rest)."""
+    if stops is None:
+        documented = documented_days(index, start, None, goal, horizon)
+        return documented, _minus(_policy_days(index, goal.alpha_2, horizon, False), documented)
+    path = [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
+    last = len(path) - 2
+    legs = [_leg_table(index, a, b, i == last, horizon)
+            for i, (a, b) in enumerate(itertools.pairwise(path))]
+    documented = legs[0][0]
+    for days, _ in legs[1:]:
+        documented = _intersect(documented, days)
+    blocked = legs[0][1] if len(legs) == 1 else _union(d for _, no in legs for d in no)
+    return documented, blocked
