@@ -61,6 +61,11 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
     journeys: dict[tuple[object, object, object], tuple[list[dt.date], list[dt.date],
                                                          list[dt.date], list[dt.date]]] = {}
     days: dict[object, dt.date] = {}  # only days that passed resolve_on get here
+    # Each raw origin, via and destination that passed its own check, resolved: a panel
+    # names the same few places in many journeys.
+    origins: dict[object, Country] = {}
+    vias: dict[object, tuple[Country, ...] | None] = {None: None}
+    dests: dict[object, Country] = {}
     bisect_right = bisect.bisect_right
     documented, blocked, undocumented = Verdict.DOCUMENTED, Verdict.BLOCKED, Verdict.UNDOCUMENTED
     out: list[Verdict] = []
@@ -71,9 +76,9 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
                 origin, via, dest, day = row
             except (TypeError, ValueError):
                 raise ArgumentTypeError(f"each row is (origin, via, dest, on), not {row!r}") from None
-            if via is not None and _missing(via):
+            if via is not None and via.__class__ is not str and _missing(via):
                 via = None
-            if day is not None and _missing(day):
+            if day is not None and day.__class__ is not _DATE and _missing(day):
                 day = None
             key = (origin, via, dest)
             try:
@@ -83,15 +88,7 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
                 key = (origin, tuple(via), dest)
                 table = journeys.get(key)
             if table is None:
-                # The checks and their order are assess()'s, so a bad row fails as
-                # can_resettle would on it.
-                start, stops, goal = arguments.journey(index, origin, via, dest)
-                if day is not None:
-                    resolve_on(day)
-                arguments.check_path(start, stops, goal)
-                yes, no = verdict_days(index, start, stops, goal, horizon)
-                table = journeys[key] = ([lo for lo, _ in yes], [hi for _, hi in yes],
-                                         [lo for lo, _ in no], [hi for _, hi in no])
+                table = journeys[key] = _journey_table(index, key, day, horizon, origins, vias, dests)
             if day is None:
                 day = today()
             try:
@@ -110,6 +107,28 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
         except NKAsylumError as err:
             raise _in_row(err, number) from None
     return tuple(out)
+
+
+_DATE = dt.date
+
+
+def _journey_table(index: Index, key: tuple[object, object, object], day: object,
+                   horizon: dt.timedelta | None, origins: dict[object, Country],
+                   vias: dict[object, tuple[Country, ...] | None], dests: dict[object, Country]
+                   ) -> tuple[list[dt.date], list[dt.date], list[dt.date], list[dt.date]]:
+    """A new journey's documented and blocked days, as the starts and ends of intervals."""
+    origin, via, dest = key
+    start, stops, goal = origins.get(origin), vias.get(via, ()), dests.get(dest)
+    if start is None or stops == () or goal is None:
+        # The checks and their order are assess()'s, so a bad row fails as can_resettle
+        # would on it; each part that passes is kept for the next journey that names it.
+        start, stops, goal = arguments.journey(index, origin, via, dest)
+        origins[origin], vias[via], dests[dest] = start, stops, goal
+    if day is not None:
+        resolve_on(day)
+    arguments.check_path(start, stops, goal)
+    yes, no = verdict_days(index, start, stops, goal, horizon)
+    return [lo for lo, _ in yes], [hi for _, hi in yes], [lo for lo, _ in no], [hi for _, hi in no]
 
 
 def _missing(value: object) -> bool:
