@@ -19,7 +19,7 @@ SKIP = "Dask is an optional extra: pip install 'nkasylum[dask]'"
 
 def _script_and_output() -> tuple[str, str]:
     text = PAGE.read_text(encoding="utf-8")
-    code = re.search(r"^```Python\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
+    code = re.search(r"^```py3\n(.*?)^```", text, re.MULTILINE | re.DOTALL)
     shown = re.search(r'^```text title="Output"\n(.*?)^```', text, re.MULTILINE | re.DOTALL)
     assert code is not None and shown is not None, "the how-to keeps its script and its output"
     return code[1], shown[1]
