@@ -1,8 +1,9 @@
 """Bulk assessment: the verdicts of many journeys at once, without explanations.
 
-A journey's verdict can only change on a day when some passage or policy starts or stops
-applying, so it is computed once per journey and span of days (with the leg rule of
-:mod:`nkasylum.engine.legs`), and each row costs a dictionary look-up and a bisection.
+The days on which a journey is documented, and those on which it is blocked (with the leg
+rule of :mod:`nkasylum.engine.legs`), are computed once per journey as intervals (see
+:mod:`nkasylum.engine.documented`), and each row costs a dictionary look-up and a bisection
+or two.
 """
 
 from __future__ import annotations
