@@ -305,7 +305,7 @@ def can_resettle(
 
 
 def assess_many(rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
-    """The verdict of each ``(origin, via, dest, on)`` row, fast: a million rows in about a second.
+    """The verdict of each ``(origin, via, dest, on)`` row, fast: a look-up and a bisection a row.
 
     Each verdict is exactly ``nk.can_resettle(origin, via, dest, on=on).verdict``, without
     the explanation; ``rows`` may also be a pandas DataFrame with columns ``origin``,

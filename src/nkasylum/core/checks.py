@@ -63,7 +63,8 @@ def freeze_sequences(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attr
     return changed
 
 
-_Check = tuple[str, Callable[[object], bool], str]
+# A check is a tuple of types (``isinstance`` in C, the common case) or a predicate.
+_Check = tuple[str, "tuple[type, ...] | Callable[[object], bool]", str]
 _CHECKS: dict[type, tuple[_Check, ...]] = {}
 
 
@@ -82,14 +83,14 @@ def check_types(obj: object) -> None:
         checks = _CHECKS[kind] = _compile(kind)
     for name, ok, expected in checks:
         value = getattr(obj, name)
-        if not ok(value):
+        if not (isinstance(value, ok) if type(ok) is tuple else ok(value)):  # type: ignore[operator]
             raise ArgumentTypeError(f"{kind.__name__}.{name} takes {expected}, not "
                                     f"{type(value).__name__}: {shown(value)}")
 
 
 def _compile(kind: type) -> tuple[_Check, ...]:
     namespace = dict(vars(sys.modules[kind.__module__]))
-    checks = []
+    checks: list[_Check] = []
     for field in attrs.fields(kind):
         annotation = field.type
         try:
@@ -101,23 +102,35 @@ def _compile(kind: type) -> tuple[_Check, ...]:
     return tuple(checks)
 
 
-def _checker(annotation: Any) -> tuple[Callable[[object], bool], str]:
+def _checker(annotation: Any) -> tuple[tuple[type, ...] | Callable[[object], bool], str]:
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if annotation is None or annotation is type(None):
-        return (lambda v: v is None), "None"
+        return (type(None),), "None"
     if origin in (typing.Union, types.UnionType):
         parts = [_checker(a) for a in args]
-        return (lambda v: any(ok(v) for ok, _ in parts)), " or ".join(text for _, text in parts)
+        text = " or ".join(text for _, text in parts)
+        kinds = [ok for ok, _ in parts if isinstance(ok, tuple)]
+        if len(kinds) == len(parts):
+            return tuple(t for ok in kinds for t in ok), text
+        tests = [_predicate(ok) for ok, _ in parts]
+        return (lambda v: any(test(v) for test in tests)), text
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         item, text = _checker(args[0])
-        return (lambda v: isinstance(v, tuple) and all(item(x) for x in v)), f"a tuple of {text}"
+        one = _predicate(item)
+        return (lambda v: isinstance(v, tuple) and all(one(x) for x in v)), f"a tuple of {text}"
     if annotation is bool:
-        return (lambda v: isinstance(v, bool)), "True or False"
+        return (bool,), "True or False"
     if annotation is int:
         return (lambda v: isinstance(v, int) and not isinstance(v, bool)), "an int"
     if annotation is dt.date:
         return (lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)), "a datetime.date"
     if isinstance(annotation, type):
-        return (lambda v: isinstance(v, annotation)), annotation.__name__
+        return (annotation,), annotation.__name__
     return (lambda v: True), "anything"
+
+
+def _predicate(ok: tuple[type, ...] | Callable[[object], bool]) -> Callable[[object], bool]:
+    if isinstance(ok, tuple):
+        return lambda v: isinstance(v, ok)
+    return ok

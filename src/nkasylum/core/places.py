@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Union
 
 import attrs
 
-from nkasylum.core.countries import Country, check_query, country
+from nkasylum.core.countries import MAX_QUERY_LENGTH, Country, check_query, country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.text import name_key, shown
 
@@ -100,6 +101,15 @@ def place(query: Country | Region | str) -> Country | Region:
             f"a place must be a str (country name, ISO code or region), a Country or a "
             f"Region, not {type(query).__name__}: {shown(query)}"
         )
+    if len(query) > MAX_QUERY_LENGTH:
+        check_query(query)  # refused before the cache keeps it
+    return _place_text(query)
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_text(query: str) -> Country | Region:
+    # Cached as country() is (at most 4,096 texts of at most 100 characters; a text that
+    # fails raises, and is not kept): a loop over rows names the same places again and again.
     check_query(query)  # before name_key reads it: a huge or invisible-laden text is refused
     region = _REGION_INDEX.get(name_key(query))
     return region if region is not None else country(query)

@@ -16,7 +16,6 @@ The answer's steps are data; :mod:`nkasylum.model.wording` words them.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import itertools
 
@@ -27,13 +26,14 @@ from nkasylum.core.places import place_code
 from nkasylum.core.when import When
 from nkasylum.engine import arguments
 from nkasylum.engine.bulk import verdict as fast_verdict
+from nkasylum.engine.documented import last_documented
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, route_of
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Policy
-from nkasylum.model.routes import Leg, Route
+from nkasylum.model.routes import Route
 from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
@@ -51,17 +51,27 @@ def assess(index: Index, origin: object, via: object, dest: object, *,
     asked = resolve_when(on)
     limit = resolve_horizon(horizon)
     arguments.check_path(start, stops, goal)
+    if asked.lower is not None and asked.lower == asked.upper:
+        return _on_day(index, start, stops, goal, asked.lower, limit)
     key = ("assess", start, stops, goal, asked, limit)
-    memo = index.cache()
-    result: Assessment | None = memo.get(key)
+    result: Assessment | None = index.answers.get(key)
     if result is None:
-        if asked.lower is not None and asked.lower == asked.upper:
-            result = _assess(index, start, stops, goal, asked.lower, limit, None)
-        else:
-            day = best_day(index, asked, limit,
-                           lambda d: fast_verdict(index, start, stops, goal, d, limit))
-            result = _assess(index, start, stops, goal, day, limit, asked)
-        memo[key] = result
+        day = best_day(index, asked, limit,
+                       lambda d: fast_verdict(index, start, stops, goal, d, limit))
+        result = _assess(index, start, stops, goal, day, limit, asked)
+        index.answers.put(key, result)
+    return result
+
+
+def _on_day(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
+            day: dt.date, horizon: Horizon) -> Assessment:
+    """The answer for one day, cached: a question asked for that day and the last-known
+    answer of every later undocumented question that ends there are the same value, kept once."""
+    key = ("assess", start, stops, goal, day, horizon)
+    result: Assessment | None = index.answers.get(key)
+    if result is None:
+        result = _assess(index, start, stops, goal, day, horizon, None)
+        index.answers.put(key, result)
     return result
 
 
@@ -112,7 +122,7 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
             assert isinstance(a, Country) and isinstance(b, Country)
             steps.extend(leg_steps(index, a, b, day, b == goal, horizon)[2])
         return Verdict.DOCUMENTED, route, steps
-    journey = Leg(start, goal)
+    journey = index.leg(start, goal)
     verdict = Verdict.UNDOCUMENTED
     steps.append(Step(StepKind.NO_ROUTE, day, journey, transits=ANY_ROUTE_TRANSITS))
     policy = index.policy(goal.alpha_2, day, horizon)
@@ -126,7 +136,7 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
         held = index.policy(nxt.alpha_2, day, horizon)
         if nxt != goal and sends_back(held):
             assert held is not None
-            steps.append(policy_step(index, StepKind.DEAD_END, day, Leg(start, nxt), held, horizon))
+            steps.append(policy_step(index, StepKind.DEAD_END, day, index.leg(start, nxt), held, horizon))
     return verdict, None, steps
 
 
@@ -145,29 +155,28 @@ def _named_route(index: Index, path: list[Country], goal: Country, day: dt.date,
 
 def _last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,
                      goal: Country, day: dt.date, horizon: Horizon) -> dt.date | None:
-    """The last day before ``day`` on which the same question was documented, or ``None``.
+    """The last day before ``day`` on which the same question was documented, or ``None``
+    (from the journey's documented days, see :mod:`nkasylum.engine.documented`)."""
+    return last_documented(index, start, stops, goal, day, horizon)
 
-    A verdict changes only on the index's breakpoints: the candidates are the last days of
-    the spans before ``day``, latest first.
-    """
-    points = index.breakpoints(horizon)
-    i = bisect.bisect_right(points, day)
-    for cut in reversed(points[:i]):
-        last = cut - _DAY
-        if last >= day or last < dt.date.min + _DAY:
-            continue
-        if fast_verdict(index, start, stops, goal, last, horizon) is Verdict.DOCUMENTED:
-            return last
-    return None
+
+def _undated_of(index: Index, code: str) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
+    """The undated policies of a country and the undated passages out of it (cached)."""
+    key = ("undated", code)
+    found: tuple[tuple[Policy, ...], tuple[Passage, ...]] | None = index.memo.get(key)
+    if found is None:
+        found = index.cache()[key] = (
+            tuple(p for p in index.policies.get(code, ()) if index.timings[p.id].undated),
+            tuple(p for p in index.passages_from.get(code, ()) if index.timings[p.id].undated))
+    return found
 
 
 def _undated(index: Index, places: list[Country]) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
     codes = [c.alpha_2 for c in places]
-    policies = tuple(p for code in codes for p in index.policies.get(code, ())
-                     if index.timings[p.id].undated)
-    inside = set(codes)
-    passages = tuple(p for code in codes for p in index.passages_from.get(code, ())
-                     if index.timings[p.id].undated and place_code(p.dest) in inside | {"third-country"})
+    policies = tuple(p for code in codes for p in _undated_of(index, code)[0])
+    inside = {*codes, "third-country"}
+    passages = tuple(p for code in codes for p in _undated_of(index, code)[1]
+                     if place_code(p.dest) in inside)
     return policies, passages
 
 
@@ -184,13 +193,13 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
         verdict, route, steps = _named_route(index, path, goal, day, horizon)
     arrival = index.policy(goal.alpha_2, day, horizon)
     if arrival is not None and verdict is Verdict.DOCUMENTED:
-        steps.append(policy_step(index, StepKind.ARRIVAL, day, Leg(start, goal), arrival, horizon))
+        steps.append(policy_step(index, StepKind.ARRIVAL, day, index.leg(start, goal), arrival, horizon))
     last_known = None
     if verdict is not Verdict.DOCUMENTED:
         last = _last_documented(index, start, stops, goal, day, horizon)
         if last is not None:
-            last_known = _assess(index, start, stops, goal, last, horizon, None)
-            steps.append(Step(StepKind.LAST_ROUTE, day, Leg(start, goal),
+            last_known = _on_day(index, start, stops, goal, last, horizon)
+            steps.append(Step(StepKind.LAST_ROUTE, day, index.leg(start, goal),
                               entries=tuple(dict.fromkeys(e for b in last_known.backing
                                                           for e in (b.entry,))),
                               evidence=last_known.evidence, route=last_known.route, dates=(last,),

@@ -1,8 +1,9 @@
 """Bulk assessment: the verdicts of many journeys at once, without explanations.
 
-A journey's verdict can only change on a day when some passage or policy starts or stops
-applying, so it is computed once per journey and span of days (with the leg rule of
-:mod:`nkasylum.engine.legs`), and each row costs a dictionary look-up and a bisection.
+The days on which a journey is documented, and those on which it is blocked (with the leg
+rule of :mod:`nkasylum.engine.legs`), are computed once per journey as intervals (see
+:mod:`nkasylum.engine.documented`), and each row costs a dictionary look-up and a bisection
+or two.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
 from nkasylum.core.periods import resolve_on, today
 from nkasylum.engine import arguments
+from nkasylum.engine.documented import documented_days, leg_days, verdict_days, within
 from nkasylum.engine.index import Index
-from nkasylum.engine.legs import closed, leg_verdict
-from nkasylum.engine.search import ANY_ROUTE_TRANSITS, distances_to
+from nkasylum.engine.legs import closed, sends_back
 from nkasylum.model.verdicts import Verdict
 
 __all__ = ["assess_many", "verdict"]
@@ -26,22 +27,27 @@ __all__ = ["assess_many", "verdict"]
 
 def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
             goal: Country, day: dt.date, horizon: dt.timedelta | None = None) -> Verdict:
-    """The verdict :func:`nkasylum.engine.assessment.assess` gives, without building its steps."""
+    """The verdict :func:`nkasylum.engine.assessment.assess` gives, without building its steps.
+
+    Whether the journey is documented is read from its documented days (computed once per
+    journey, see :mod:`nkasylum.engine.documented`); only an undocumented journey looks at
+    the policies in force, with the leg rule of :func:`nkasylum.engine.legs.leg_verdict`.
+    """
+    if within(documented_days(index, start, stops, goal, horizon), day):
+        return Verdict.DOCUMENTED
     if stops is None:
-        if start.alpha_2 in distances_to(index, goal.alpha_2, day, ANY_ROUTE_TRANSITS + 1, horizon):
-            return Verdict.DOCUMENTED
-        if index.counted_arrivals(start.alpha_2, goal.alpha_2, day, horizon) is not None:
-            return Verdict.DOCUMENTED
         return (Verdict.BLOCKED if closed(index.policy(goal.alpha_2, day, horizon))
                 else Verdict.UNDOCUMENTED)
-    path = (start, *stops, goal)
-    verdicts = [leg_verdict(index, a, b, day, b == goal, horizon)[0]
-                for a, b in itertools.pairwise(path)]
-    if Verdict.BLOCKED in verdicts:
-        return Verdict.BLOCKED
-    if all(v is Verdict.DOCUMENTED for v in verdicts):
-        return Verdict.DOCUMENTED
-    return Verdict.UNDOCUMENTED
+    found = Verdict.UNDOCUMENTED
+    for a, b in itertools.pairwise((start, *stops, goal)):
+        if within(leg_days(index, a.alpha_2, b.alpha_2, horizon), day):
+            continue
+        leaving = index.policy(a.alpha_2, day, horizon)
+        if sends_back(leaving) and leaving is not None and not leaving.exceptions:
+            return Verdict.BLOCKED
+        if b == goal and closed(index.policy(b.alpha_2, day, horizon)):
+            return Verdict.BLOCKED
+    return found
 
 
 def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
@@ -53,12 +59,16 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
     destination is an error. Every error names the row (counted from 0).
     """
     rows = _rows(rows)
-    breakpoints = index.breakpoints(horizon)
+    journeys: dict[tuple[object, object, object], tuple[list[dt.date], list[dt.date],
+                                                         list[dt.date], list[dt.date]]] = {}
+    days: dict[object, dt.date] = {}  # only days that passed resolve_on get here
+    # Each raw origin, via and destination that passed its own check, resolved: a panel
+    # names the same few places in many journeys.
+    origins: dict[object, Country] = {}
+    vias: dict[object, tuple[Country, ...] | None] = {None: None}
+    dests: dict[object, Country] = {}
     bisect_right = bisect.bisect_right
-    journeys: dict[tuple[object, object, object], tuple[Country, tuple[Country, ...] | None,
-                                                         Country]] = {}
-    tables: dict[tuple[object, object, object], dict[int, Verdict]] = {}
-    spans: dict[object, int] = {}  # only days that passed resolve_on get here
+    documented, blocked, undocumented = Verdict.DOCUMENTED, Verdict.BLOCKED, Verdict.UNDOCUMENTED
     out: list[Verdict] = []
     append = out.append
     for number, row in enumerate(rows):
@@ -67,42 +77,59 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
                 origin, via, dest, day = row
             except (TypeError, ValueError):
                 raise ArgumentTypeError(f"each row is (origin, via, dest, on), not {row!r}") from None
-            if _missing(via):
+            if via is not None and via.__class__ is not str and _missing(via):
                 via = None
-            if _missing(day):
+            if day is not None and day.__class__ is not _DATE and _missing(day):
                 day = None
             key = (origin, via, dest)
             try:
-                verdicts = tables.get(key)
+                table = journeys.get(key)
             except TypeError:  # unhashable: refused as can_resettle would, unless via is a list
                 arguments.journey(index, origin, via, dest)
                 key = (origin, tuple(via), dest)
-                verdicts = tables.get(key)
-            if verdicts is None:
-                # The checks and their order are assess()'s, so a bad row fails as
-                # can_resettle would on it.
-                start, stops, goal = arguments.journey(index, origin, via, dest)
-                if day is not None:
-                    resolve_on(day)
-                arguments.check_path(start, stops, goal)
-                journeys[key] = (start, stops, goal)
-                verdicts = tables[key] = {}
+                table = journeys.get(key)
+            if table is None:
+                table = journeys[key] = _journey_table(index, key, day, horizon, origins, vias, dests)
             if day is None:
                 day = today()
             try:
-                span = spans.get(day)
+                checked = days.get(day)
             except TypeError:  # an unhashable on=: refused below
-                span = None
-            if span is None:
-                checked = resolve_on(day)  # before bisecting: a wrong type is refused, not compared
-                span = spans[checked] = bisect_right(breakpoints, checked)
-            found = verdicts.get(span)
-            if found is None:
-                found = verdicts[span] = verdict(index, *journeys[key], day, horizon)
+                checked = None
+            if checked is None:
+                # before comparing: a wrong type is refused, not compared
+                checked = days[day] = resolve_on(day)
+            i = bisect_right(table[0], checked) - 1
+            if i >= 0 and table[1][i] >= checked:
+                append(documented)
+                continue
+            i = bisect_right(table[2], checked) - 1
+            append(blocked if i >= 0 and table[3][i] >= checked else undocumented)
         except NKAsylumError as err:
             raise _in_row(err, number) from None
-        append(found)
     return tuple(out)
+
+
+_DATE = dt.date
+
+
+def _journey_table(index: Index, key: tuple[object, object, object], day: object,
+                   horizon: dt.timedelta | None, origins: dict[object, Country],
+                   vias: dict[object, tuple[Country, ...] | None], dests: dict[object, Country]
+                   ) -> tuple[list[dt.date], list[dt.date], list[dt.date], list[dt.date]]:
+    """A new journey's documented and blocked days, as the starts and ends of intervals."""
+    origin, via, dest = key
+    start, stops, goal = origins.get(origin), vias.get(via, ()), dests.get(dest)
+    if start is None or stops == () or goal is None:
+        # The checks and their order are assess()'s, so a bad row fails as can_resettle
+        # would on it; each part that passes is kept for the next journey that names it.
+        start, stops, goal = arguments.journey(index, origin, via, dest)
+        origins[origin], vias[via], dests[dest] = start, stops, goal
+    if day is not None:
+        resolve_on(day)
+    arguments.check_path(start, stops, goal)
+    yes, no = verdict_days(index, start, stops, goal, horizon)
+    return [lo for lo, _ in yes], [hi for _, hi in yes], [lo for lo, _ in no], [hi for _, hi in no]
 
 
 def _missing(value: object) -> bool:

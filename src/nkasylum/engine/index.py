@@ -24,16 +24,58 @@ from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Policy
+from nkasylum.model.routes import Leg
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
 
-__all__ = ["MEMO_LIMIT", "Entry", "Index", "statistic_order"]
+__all__ = ["ANSWERS_BYTES", "ANSWERS_LIMIT", "MEMO_LIMIT", "Answers", "Entry", "Index",
+           "statistic_order"]
 
 Entry = Union[Policy, Passage, Case, Statistic, Conflict]
 """Any entry of the knowledge base that has an id and evidence."""
 
 MEMO_LIMIT = 200_000
 """Entries a memo holds before it is emptied (bounds memory in loops)."""
+
+
+ANSWERS_LIMIT = 100_000
+"""Answers an answer cache holds at most before it is emptied."""
+
+ANSWERS_BYTES = 24 * 1024 * 1024
+"""About how much memory an answer cache's answers may take before it is emptied (estimated
+from each answer's size, see :meth:`Answers.put`)."""
+
+
+class Answers:
+    """A cache of answers bounded by entries and by their estimated size in memory.
+
+    Emptied, not trimmed, when either bound is passed: a loop of distinct questions gains
+    nothing from old answers, and emptying keeps a hit to one dictionary look-up.
+    """
+
+    __slots__ = ("data", "weight")
+
+    def __init__(self) -> None:
+        self.data: dict[Any, Any] = {}
+        self.weight = 0
+
+    def get(self, key: Any) -> Any:
+        """The answer kept under ``key``, or ``None``."""
+        return self.data.get(key)
+
+    def put(self, key: Any, answer: Any) -> None:
+        """Keep ``answer``, counting about 120 bytes per value it holds (steps, supports,
+        evidence, alternatives: measured on the bundled data), plus its key and slot."""
+        cost = 400 + 120 * (len(answer.steps) + len(answer.backing) + len(answer.evidence)
+                            + len(answer.alternatives))
+        if len(self.data) >= ANSWERS_LIMIT or self.weight + cost > ANSWERS_BYTES:
+            self.data.clear()
+            self.weight = 0
+        self.data[key] = answer
+        self.weight += cost
+
+    def __len__(self) -> int:
+        return len(self.data)
 
 
 def statistic_order(s: Statistic) -> tuple[Any, ...]:
@@ -52,6 +94,7 @@ class Index:
     __slots__ = (
         "_bounds",
         "_statistics_at",
+        "answers",
         "counted",
         "disputed",
         "entries",
@@ -91,6 +134,7 @@ class Index:
         self.timings = timings
         self.counted = counted
         self.memo: dict[Any, Any] = {}
+        self.answers = Answers()
         self._bounds: dict[Any, list[dt.date]] = {}
         self._statistics_at: dict[str, tuple[Statistic, ...]] | None = None
 
@@ -132,8 +176,12 @@ class Index:
         """Every day on which any passage, policy or count of arrivals starts or stops
         answering: a verdict is the same on all days between two breakpoints (bulk
         assessment and the search for the last known answer rely on it)."""
-        counted = [p for group in self.counted.values() for p in group]
-        return self._days(("all", horizon), (*self.passages, *self.policy_list, *counted), horizon)
+        found = self._bounds.get(("all", horizon))
+        if found is None:
+            counted = [p for group in self.counted.values() for p in group]
+            found = self._days(("all", horizon), (*self.passages, *self.policy_list, *counted),
+                               horizon)
+        return found
 
     def statistics_at(self, code: str) -> tuple[Statistic, ...]:
         """The statistics counted at the place stored under ``code``, in :func:`statistic_order`."""
@@ -162,6 +210,16 @@ class Index:
         if i < 0 or day > ends[i]:
             return None
         return segments[i]
+
+    def leg(self, a: Country, b: Country, channel: Channel | None = None,
+            passage: str | None = None) -> Leg:
+        """The leg from ``a`` to ``b`` (cached: a leg is an immutable value, and answers build
+        the same few legs again and again)."""
+        key = ("leg", a.alpha_2, b.alpha_2, channel, passage)
+        found: Leg | None = self.memo.get(key)
+        if found is None:
+            found = self.cache()[key] = Leg(a, b, channel, passage)
+        return found
 
     def passage(self, id: str) -> Passage:
         """The passage with this id, including the way-unknown passages made from counts."""

@@ -18,7 +18,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import country
 from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
-from nkasylum.core.periods import Basis, resolve_horizon, resolve_on, today
+from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
 from nkasylum.core.when import When
@@ -26,12 +26,12 @@ from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.coverage import coverage
-from nkasylum.engine.index import MEMO_LIMIT, Entry, Index
+from nkasylum.engine.index import Answers, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.provenance import compute_data_version
 from nkasylum.engine.scenarios import Scenarios
 from nkasylum.engine.search import MAX_ROUTES, iter_routes
-from nkasylum.engine.sightings import sighting
+from nkasylum.engine.sightings import dates_nothing
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
@@ -88,8 +88,10 @@ class KnowledgeBase(Scenarios):
     scope: tuple[str, ...] = ("KP",)
     _index: Index = attrs.field(init=False, eq=False, repr=False)
     # Answers keyed by the arguments exactly as given, so that a repeated question costs
-    # one dictionary look-up (the fast path of can_resettle).
-    _answers: dict[Any, Any] = attrs.field(init=False, eq=False, repr=False, factory=dict)
+    # one dictionary look-up (the fast path of can_resettle). It is the index's own answer
+    # cache (keyed there by resolved arguments, under keys that start with "assess"), so one
+    # bound on memory covers both.
+    _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
 
     def __attrs_post_init__(self) -> None:
@@ -99,16 +101,19 @@ class KnowledgeBase(Scenarios):
                             f"{self.scope!r}", field="scope")
         for code in self.scope:
             country(code)  # an unknown code is an UnknownCountryError, with suggestions
+        # An observation none of whose evidence dates a sighting is undated: say so on the value,
+        # which a data file or a hand-built value cannot be expected to.
         published = {s.id: s.published for s in self.all_sources}
         for field in ("all_policies", "all_passages"):
             items = getattr(self, field)
-            if any(_dates_nothing(item, published) for item in items):
+            if any(dates_nothing(item, published) for item in items):
                 object.__setattr__(self, field, tuple(
-                    attrs.evolve(item, undated=True) if _dates_nothing(item, published) else item
+                    attrs.evolve(item, undated=True) if dates_nothing(item, published) else item
                     for item in items))
         object.__setattr__(self, "_index", Index.build(
             self.all_sources, self.all_policies, self.all_passages, self.all_cases,
             self.all_statistics, self.all_conflicts, self.scope))
+        object.__setattr__(self, "_answers", self._index.answers)
 
     @property
     def data_version(self) -> DataVersion:
@@ -298,19 +303,18 @@ class KnowledgeBase(Scenarios):
             if key is not None:
                 # Equal keys only ever come from equal questions: a str equals only a
                 # str, a date never equals a datetime, and a failed question raised above.
-                if len(self._answers) > MEMO_LIMIT:
-                    self._answers.clear()
-                self._answers[key] = found
+                self._answers.put(key, found)
         return found
 
     def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
         """The verdict of each ``(origin, via, dest, on)`` row, in order, fast.
 
         Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
-        without building explanations, routes or evidence lists: a journey's verdict
-        can only change on a day when some passage or policy starts or stops applying,
-        so it is computed once per journey and span of days, and each row costs a
-        dictionary look-up and a bisection. A million rows take about a second.
+        without building explanations, routes or evidence lists: the days on which a
+        journey is documented, and those on which it is blocked, are computed once per
+        journey as intervals, and each row costs a dictionary look-up and a bisection or
+        two. A million rows of a few thousand journeys take about a second; each new
+        journey adds some tens of microseconds (docs/performance.md).
 
         Args:
             rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``
@@ -359,17 +363,8 @@ class KnowledgeBase(Scenarios):
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
-        object.__setattr__(self, "_answers", {})
         object.__setattr__(self, "_version", None)
         self.__attrs_post_init__()
-
-
-def _dates_nothing(item: Policy | Passage, published: dict[str, When | None]) -> bool:
-    # An observation none of whose evidence dates a sighting is undated: say so on the value,
-    # as a data file or a hand-built value cannot be expected to (an observation has no dates
-    # of its own).
-    return (item.basis is Basis.OBSERVATION and not item.undated and item.valid_from is None
-            and all(sighting(e, published.get(e.source)) is None for e in item.evidence))
 
 
 def from_entries(entries: Entries) -> KnowledgeBase:

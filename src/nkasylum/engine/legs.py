@@ -79,11 +79,11 @@ def leg_steps(index: Index, a: Country, b: Country, day: dt.date, is_last: bool,
               horizon: Horizon = None) -> tuple[Verdict, Passage | None, tuple[Step, ...]]:
     """The verdict on one leg, the passage that documents it (if any), and its steps."""
     verdict, leaving, arriving = leg_verdict(index, a, b, day, is_last, horizon)
-    leg = Leg(a, b)
+    leg = index.leg(a, b)
     if verdict is Verdict.DOCUMENTED:
         chosen = edges(index, a.alpha_2, day, horizon)[b.alpha_2]
         backing, evidence = bearing(index, (chosen.id,), day, horizon)
-        steps = [Step(StepKind.PASSAGE, day, Leg(a, b, chosen.channel, chosen.id), verdict,
+        steps = [Step(StepKind.PASSAGE, day, index.leg(a, b, chosen.channel, chosen.id), verdict,
                       (chosen.id,), evidence, passage=chosen, backing=backing)]
         if sends_back(leaving):
             assert leaving is not None
@@ -111,7 +111,7 @@ def nearby(index: Index, a: Country, b: Country, day: dt.date,
     """What else the sources say about a leg that is not documented: passages at other
     dates (last known, or not yet seen) or undated, which are not evidence for this date
     but worth knowing, and figures for the leg's destination in the same year."""
-    leg = Leg(a, b)
+    leg = index.leg(a, b)
     steps = []
     for p in index.passages_from.get(a.alpha_2, ()):
         if p.dest == b:

@@ -154,7 +154,10 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     """
     start, goal, day, limit = _question(index, origin, dest, on, max_transits)
     most = _max_routes(max_routes)
-    key = ("routes", start.alpha_2, goal.alpha_2, day, limit, horizon, most)
+    # Keyed by the span of days, not the day: the routes change only when a passage or a
+    # count of arrivals starts or stops answering, so every day of a span shares them.
+    span = bisect.bisect_right(index.breakpoints(horizon), day)
+    key = ("routes", start.alpha_2, goal.alpha_2, span, limit, horizon, most)
     memo = index.cache()
     cached = memo.get(key)
     if cached is not None:

@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from nkasylum.core.periods import Basis
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 from nkasylum.model.support import Backing, Support
 
-__all__ = ["Timing", "observed", "sighting", "timing"]
+__all__ = ["Timing", "dates_nothing", "observed", "sighting", "timing"]
 
 _DAY = dt.timedelta(days=1)
 _ZERO = dt.timedelta(0)
@@ -193,3 +194,10 @@ def sighting(evidence: Evidence, reported: When | None) -> tuple[dt.date, dt.dat
         upper = when.lower if reported is None or reported.upper is None else max(
             when.lower, reported.upper)
     return when.lower, upper, when
+
+
+def dates_nothing(item: Any, published: Mapping[str, When | None]) -> bool:
+    """Whether ``item`` (a policy or passage) is an observation, not yet marked undated, that
+    none of its evidence dates (``published``: each source's report date)."""
+    return (item.basis is Basis.OBSERVATION and not item.undated and item.valid_from is None
+            and all(sighting(e, published.get(e.source)) is None for e in item.evidence))

@@ -1,0 +1,399 @@
+"""The rows of the benchmark: each measures nkasylum and its reference in the same run,
+interleaved, and checks nkasylum's answers against a plain implementation.
+
+Every row returns a dict: ``name``, ``ours``, ``reference`` (texts), ``ratio`` (ours over the
+reference, or over the target's limit where there is no reference), ``target``, ``met``
+(True, False or None when there is no target) and ``data`` (every measurement).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import questions
+import reference
+import world
+
+import nkasylum as nk
+
+HERE = Path(__file__).resolve().parent
+Row = dict[str, Any]
+median = statistics.median
+
+
+class Mismatch(AssertionError):
+    """The fast path and the reference implementation disagree."""
+
+
+def require(ok: bool, message: str) -> None:
+    if not ok:
+        raise Mismatch(message)
+
+
+def env() -> dict[str, str]:
+    # Installed packages run from compiled bytecode; a checkout run with
+    # PYTHONDONTWRITEBYTECODE would recompile nkasylum on every start and measure that.
+    out = dict(os.environ)
+    out.pop("PYTHONDONTWRITEBYTECODE", None)
+    return out
+
+
+def fresh(kb: nk.KnowledgeBase) -> nk.KnowledgeBase:
+    """The same knowledge base with nothing cached."""
+    return nk.KnowledgeBase(all_sources=kb.all_sources, all_policies=kb.all_policies,
+                            all_passages=kb.all_passages, all_cases=kb.all_cases,
+                            all_statistics=kb.all_statistics, all_conflicts=kb.all_conflicts,
+                            scope=kb.scope)
+
+
+def _us(seconds: float) -> str:
+    return f"{seconds * 1e6:,.1f} µs" if seconds < 1e-3 else f"{seconds * 1e3:,.2f} ms"
+
+
+# ----------------------------------------------------------------- cold start
+COLD_OURS = "import nkasylum; nkasylum.can_resettle('KP','CN','KR')"
+COLD_FLOOR = "import attrs, pycountry"
+
+
+def cold_start(runs: int) -> Row:
+    """Whole processes, interleaved: nkasylum's first answer against importing its dependencies."""
+    environ = env()
+
+    def once(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, env=environ)
+        return time.perf_counter() - start
+
+    for _ in range(1 if runs < 10 else 3):  # warm the file cache, write bytecode; not counted
+        once(COLD_OURS)
+        once(COLD_FLOOR)
+    ours: list[float] = []
+    floor: list[float] = []
+    for i in range(runs):
+        pair = [(COLD_OURS, ours), (COLD_FLOOR, floor)]
+        for code, into in pair if i % 2 == 0 else pair[::-1]:
+            into.append(once(code))
+    shown = subprocess.run(
+        [sys.executable, "-c", "import nkasylum; print(nkasylum.can_resettle('KP','CN','KR').verdict.value)"],
+        check=True, env=environ, capture_output=True, text=True).stdout.strip()
+    expected = nk.can_resettle("KP", "CN", "KR").verdict.value
+    require(shown == expected, f"cold start answered {shown!r}, in process {expected!r}")
+    return {
+        "name": "cold start (process)",
+        "ours": f"median {median(ours) * 1e3:.0f} ms, min {min(ours) * 1e3:.0f} ms",
+        "reference": f"`import attrs, pycountry`: median {median(floor) * 1e3:.0f} ms, min {min(floor) * 1e3:.0f} ms",
+        "ratio": median(ours) / median(floor),
+        "target": "median no slower than the reference",
+        "met": median(ours) <= median(floor),
+        "data": {"ours_s": ours, "floor_s": floor, "runs": runs,
+                 "added_median_ms": (median(ours) - median(floor)) * 1e3,
+                 "added_min_ms": (min(ours) - min(floor)) * 1e3},
+    }
+
+
+# ---------------------------------------------------------------- fresh questions
+def _peers(blocks: int, size: int) -> dict[str, list[float]]:
+    """Per-call seconds of the peers with distinct arguments, one list entry per block."""
+    import holidays
+    import pycountry
+
+    codes = [c.alpha_2 for c in pycountry.countries]
+    korea = holidays.country_holidays("KR", years=range(questions.FIRST.year, questions.LAST.year + 1))
+    days = [questions.FIRST + dt.timedelta(days=i) for i in range((questions.LAST - questions.FIRST).days)]
+    random.Random(2).shuffle(days)
+    get = pycountry.countries.get
+    out: dict[str, list[float]] = {"pycountry": [], "holidays": []}
+    for b in range(blocks):
+        chunk = [codes[(b * size + i) % len(codes)] for i in range(size)]
+        start = time.perf_counter()
+        for code in chunk:
+            get(alpha_2=code)
+        out["pycountry"].append((time.perf_counter() - start) / size)
+        chunk_days = [days[(b * size + i) % len(days)] for i in range(size)]
+        start = time.perf_counter()
+        for day in chunk_days:
+            _ = day in korea
+        out["holidays"].append((time.perf_counter() - start) / size)
+    return out
+
+
+def fresh_questions(n: int, named: bool) -> Row:
+    """Distinct questions, each asked once, on a knowledge base with nothing cached at first."""
+    base = nk.default_knowledge_base()
+    asked = questions.distinct(base, n, named=named, seed=11 if named else 12)
+    kb = fresh(base)
+    block = 100
+    per_question: list[float] = []
+    peers: dict[str, list[float]] = {"pycountry": [], "holidays": []}
+    answers: list[nk.Verdict] = []
+    clock = time.perf_counter
+    for i in range(0, n, block):  # interleaved with the peers, block by block
+        for o, v, d, day in asked[i:i + block]:
+            start = clock()
+            a = kb.can_resettle(o, v, d, on=day)  # type: ignore[arg-type]
+            per_question.append(clock() - start)
+            answers.append(a.verdict)
+        for name, ts in _peers(1, block * 4).items():
+            peers[name].extend(ts)
+    sample = random.Random(4).sample(range(n), min(n, 400))
+    expected = reference.verdicts(base, [asked[i] for i in sample])
+    require([answers[i] for i in sample] == expected, "fresh answers differ from the reference")
+    require(list(fresh(base).assess_many(asked)) == answers, "fresh answers differ from assess_many")
+    ours = median(per_question)
+    py, hol = median(peers["pycountry"]), median(peers["holidays"])
+    counts = {v.value: answers.count(v) for v in nk.Verdict}
+    return {
+        "name": f"fresh questions, {'named routes' if named else 'any route'}",
+        "ours": (f"median {_us(ours)}, mean {_us(sum(per_question) / n)} per question "
+                 f"({n:,} distinct)"),
+        "reference": (f"`pycountry.countries.get` {_us(py)}; `date in holidays` {_us(hol)} "
+                      "(distinct arguments)"),
+        "ratio": ours / py,
+        "target": "median at most 10x pycountry",
+        "met": ours <= 10 * py,
+        "data": {"questions": n, "median_s": ours, "mean_s": sum(per_question) / n,
+                 "p90_s": sorted(per_question)[int(n * 0.9)], "pycountry_s": py,
+                 "holidays_s": hol, "verdicts": counts, "checked_against_reference": len(sample)},
+    }
+
+
+def memo_hit(number: int) -> Row:
+    """The same question again: a dictionary look-up (labelled so: not a user's typical loop)."""
+    import pycountry
+
+    day = dt.date(2002, 9, 11)
+    kb = nk.default_knowledge_base()
+    kb.can_resettle("KP", "CN", "KR", on=day)
+    ours: list[float] = []
+    ref: list[float] = []
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(number):
+            kb.can_resettle("KP", "CN", "KR", on=day)
+        ours.append((time.perf_counter() - start) / number)
+        start = time.perf_counter()
+        for _ in range(number):
+            pycountry.countries.get(alpha_2="KP")
+        ref.append((time.perf_counter() - start) / number)
+    require(kb.can_resettle("KP", "CN", "KR", on=day).verdict is
+            reference.verdicts(kb, [("KP", "CN", "KR", day)])[0], "memo hit verdict differs")
+    return {
+        "name": "repeated question (memo hit)",
+        "ours": f"{_us(median(ours))} per call",
+        "reference": f"`pycountry.countries.get` same code {_us(median(ref))}",
+        "ratio": median(ours) / median(ref),
+        "target": "reported (a cache hit, not a fresh question)",
+        "met": None,
+        "data": {"ours_s": ours, "pycountry_s": ref, "number": number},
+    }
+
+
+# ------------------------------------------------------------------------- bulk
+def bulk(n: int, repeats: int, check: int) -> Row:
+    base = nk.default_knowledge_base()
+    rows = questions.bulk_rows(base, n)
+    times: list[float] = []
+    verdicts: tuple[nk.Verdict, ...] = ()
+    for _ in range(repeats):
+        kb = fresh(base)
+        gc.collect()
+        start = time.perf_counter()
+        verdicts = kb.assess_many(rows)
+        times.append(time.perf_counter() - start)
+    sample = random.Random(9).sample(range(n), min(check, n))
+    start = time.perf_counter()
+    expected = reference.verdicts(base, [rows[i] for i in sample])
+    per_row = (time.perf_counter() - start) / len(sample)
+    require([verdicts[i] for i in sample] == expected, "bulk verdicts differ from can_resettle")
+    seconds = median(times)
+    counts = {v.value: verdicts.count(v) for v in nk.Verdict}
+    journeys = len({r[:3] for r in rows})
+    scaled = seconds * 1_000_000 / n
+    return {
+        "name": "bulk, realistic rows",
+        "ours": f"{seconds:.2f} s for {n:,} rows ({journeys:,} distinct journeys)",
+        "reference": f"one `can_resettle` per row: {_us(per_row)} a row, {per_row * n:,.0f} s",
+        "ratio": scaled / 2.0,
+        "target": "1,000,000 rows under 2 s",
+        "met": scaled < 2.0,
+        "data": {"seconds": times, "rows": n, "journeys": journeys, "verdicts": counts,
+                 "checked_against_reference": len(sample), "reference_per_row_s": per_row},
+    }
+
+
+# ----------------------------------------------------------------------- routes
+def _pruned_paths(nx: Any, g: Any, r: Any, a: str, b: str, cutoff: int) -> list[list[str]]:
+    """The networkx idiom: prune to the nodes on some path of at most ``cutoff`` edges (a
+    breadth-first search from each end), then enumerate simple paths in that subgraph."""
+    ahead = nx.single_source_shortest_path_length(g, a, cutoff=cutoff)
+    if b not in ahead:
+        return []
+    behind = nx.single_source_shortest_path_length(r, b, cutoff=cutoff)
+    keep = [node for node, d in ahead.items() if d + behind.get(node, cutoff + 1) <= cutoff]
+    return list(nx.all_simple_paths(g.subgraph(keep), a, b, cutoff=cutoff))
+
+
+def routes(passages: int, pairs: int, days: int, repeats: int) -> list[Row]:
+    import networkx as nx
+
+    base = world.world(passages=passages)
+    codes = list(base.scope)
+    rng = random.Random(3)
+    dates = [dt.date(year, 6, 1) for year in (2008, 2001, 2015, 1995, 2022)[:days]]
+    asked = [(day, *rng.sample(codes, 2)) for day in dates for _ in range(pairs)]
+    graphs: dict[dt.date, Any] = {}
+    for day in dates:
+        g = nx.DiGraph()
+        g.add_nodes_from(codes)
+        g.add_edges_from((p.origin.alpha_2, p.dest.alpha_2) for p in base.all_passages
+                         if p.applies(day))
+        graphs[day] = (g, g.reverse(copy=True))
+    timed: dict[str, list[float]] = {"ours": [], "pruned": [], "unpruned": []}
+    found: dict[str, list[set[tuple[str, ...]]]] = {}
+    for r in range(repeats):
+        kb = fresh(base)  # nothing memoised from the round before: its per-span tables are timed
+        order = ["ours", "pruned", "unpruned"]
+        for name in order[r % 3:] + order[:r % 3]:
+            gc.collect()
+            start = time.perf_counter()
+            if name == "ours":
+                got = [kb.routes(a, b, on=day, max_transits=3, max_routes=1_000_000)
+                       for day, a, b in asked]
+                timed[name].append(time.perf_counter() - start)
+                found[name] = [reference.shapes(rs) for rs in got]
+            elif name == "pruned":
+                paths = [_pruned_paths(nx, *graphs[day], a, b, 4) for day, a, b in asked]
+                timed[name].append(time.perf_counter() - start)
+                found[name] = [{tuple(p) for p in ps} for ps in paths]
+            else:
+                paths = [list(nx.all_simple_paths(graphs[day][0], a, b, cutoff=4)) for day, a, b in asked]
+                timed[name].append(time.perf_counter() - start)
+                found[name] = [{tuple(p) for p in ps} for ps in paths]
+        require(found["ours"] == found["pruned"] == found["unpruned"],
+                "routes differ from networkx's simple paths")
+    for day, a, b in asked[: max(5, len(asked) // 20)]:
+        require(reference.shapes(base.routes(a, b, on=day, max_routes=1_000_000))
+                == reference.route_shapes(base, a, b, day), f"routes {a}->{b} on {day} differ")
+    n = len(asked)
+    total = sum(len(s) for s in found["ours"])
+    per = {name: median(ts) / n for name, ts in timed.items()}
+    data = {"seconds": timed, "queries": n, "routes": total, "countries": len(codes),
+            "passages": passages, "edges_per_date": [graphs[d][0].number_of_edges() for d in dates]}
+    return [{
+        "name": f"routes vs networkx, {label}",
+        "ours": f"{_us(per['ours'])} per query",
+        "reference": f"{idiom}: {_us(per[key])} per query; same {total:,} routes",
+        "ratio": per["ours"] / per[key],
+        "target": target,
+        "met": (per[key] / per["ours"] >= 3) if key == "pruned" else None,
+        "data": data,
+    } for key, label, idiom, target in (
+        ("pruned", "pruned idiom", "BFS from both ends, `subgraph`, `all_simple_paths`",
+         "at least 3x faster"),
+        ("unpruned", "unpruned (not what a careful user writes)", "`all_simple_paths(G, a, b, cutoff=4)`",
+         "reported"))]
+
+
+# ----------------------------------------------------------------------- memory
+_CACHE_MEMORY = """
+import gc, json, sys
+sys.path.insert(0, {here!r})
+import questions
+import nkasylum as nk
+
+def rss():
+    with open("/proc/self/status") as f:
+        return next(int(line.split()[1]) for line in f if line.startswith("VmRSS:")) / 1024
+
+kb = nk.default_knowledge_base()
+asked = questions.distinct(kb, {n}, named=None, seed=21)
+kb.can_resettle("KP", "CN", "KR")
+gc.collect()
+before = rss()
+for o, v, d, day in asked:
+    kb.can_resettle(o, v, d, on=day)
+gc.collect()
+after = rss()
+print(json.dumps({{"before_mb": before, "after_mb": after, "questions": len(asked)}}))
+"""
+
+
+def cache_memory(n: int) -> Row:
+    """Resident memory a process gains by asking ``n`` distinct questions (the answer caches)."""
+    if not Path("/proc/self/status").exists():  # pragma: no cover - Linux only
+        return {"name": "answer caches", "ours": "not measured (needs /proc)", "reference": "-",
+                "ratio": 1.0, "target": "under 64 MiB after 200,000 distinct questions",
+                "met": None, "data": {}}
+    out = subprocess.run([sys.executable, "-c", _CACHE_MEMORY.format(here=str(HERE), n=n)],
+                         check=True, env=env(), capture_output=True, text=True).stdout
+    got = json.loads(out.splitlines()[-1])
+    grown = got["after_mb"] - got["before_mb"]
+    return {
+        "name": "answer caches, memory",
+        "ours": f"+{grown:.1f} MiB after {n:,} distinct questions",
+        "reference": f"process before the questions: {got['before_mb']:.1f} MiB",
+        "ratio": grown / 64,
+        "target": "under 64 MiB after 200,000 distinct questions",
+        "met": grown < 64 if n >= 200_000 else None,
+        "data": got,
+    }
+
+
+# ---------------------------------------------------------------------- scaling
+def scaling(sizes: tuple[int, ...], n: int, passages_per_country: int = 6) -> list[Row]:
+    """Any-route questions on generated worlds of growing size (beyond ISO's 249 countries)."""
+    out = []
+    for size in sizes:
+        kb = world.world(passages=passages_per_country * size, policies=max(10, size // 5),
+                         countries_=size, scope=("KP",), seed=size)
+        dests = [c.alpha_2 for c in world.countries(size) if c.alpha_2 != "KP"]
+        asked = questions.distinct(kb, n, named=False, seed=size, dests=dests)
+        times: list[float] = []
+        answers = []
+        clock = time.perf_counter
+        for o, v, d, day in asked:
+            start = clock()
+            answers.append(kb.can_resettle(o, v, d, on=day).verdict)
+            times.append(clock() - start)
+        sample = list(range(0, n, max(1, n // 50)))
+        require([answers[i] for i in sample] == reference.verdicts(kb, [asked[i] for i in sample]),
+                 f"answers on the {size}-country world differ from a fresh knowledge base")
+        ours = median(times)
+        out.append({
+            "name": f"any route, {size:,}-country world",
+            "ours": f"median {_us(ours)}, mean {_us(sum(times) / n)} per question ({n:,} distinct)",
+            "reference": f"{passages_per_country * size:,} passages; target limit 1 ms",
+            "ratio": ours / 1e-3,
+            "target": "under 1 ms median at 5,000 countries" if size >= 5000 else "reported",
+            "met": ours < 1e-3 if size >= 5000 else None,
+            "data": {"countries": size, "passages": passages_per_country * size, "median_s": ours,
+                     "mean_s": sum(times) / n, "questions": n,
+                     "documented": answers.count(nk.Verdict.DOCUMENTED)},
+        })
+    return out
+
+
+PLAN: dict[str, Callable[[bool], list[Row]]] = {
+    "cold": lambda q: [cold_start(runs=2 if q else 30)],
+    "fresh": lambda q: [fresh_questions(300 if q else 5_000, named=False),
+                        fresh_questions(300 if q else 5_000, named=True)],
+    "memo": lambda q: [memo_hit(2_000 if q else 50_000)],
+    "bulk": lambda q: [bulk(n=20_000 if q else 1_000_000, repeats=1 if q else 3,
+                            check=200 if q else 2_000)],
+    "routes": lambda q: routes(passages=4_000 if q else 8_000, pairs=25 if q else 150,
+                               days=1 if q else 4, repeats=1 if q else 3),
+    "memory": lambda q: [cache_memory(2_000 if q else 200_000)],
+    "scaling": lambda q: scaling((50, 300) if q else (50, 250, 1_000, 5_000), 60 if q else 1_000),
+}
+"""Each row group, by the name ``--only`` takes; its argument says whether the run is quick."""

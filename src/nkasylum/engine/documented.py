@@ -1,0 +1,257 @@
+"""The days on which a journey is documented, as intervals: what was last known, without a
+search per earlier day.
+
+Whether a passage answers is one interval of days (from its first day to its last, or to
+the end of its ``horizon``), so the days on which a journey is documented are a union of
+intersections of intervals: a named route is documented on the days that every leg has a
+passage, and an any-route question on the days some chain of at most four passages (each
+answering that day) reaches the destination, or a count of arrivals documents some way.
+These are the days on which :func:`nkasylum.engine.bulk.verdict` says *documented*; they
+are computed once per journey (per destination, for any-route questions) and kept in the
+index's memo, so the latest earlier documented day is found by a bisection.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+from collections.abc import Iterable
+
+from nkasylum.core.countries import Country
+from nkasylum.engine.index import Index
+from nkasylum.engine.legs import closed, sends_back
+from nkasylum.engine.search import ANY_ROUTE_TRANSITS
+
+__all__ = ["Days", "documented_days", "last_documented", "leg_days", "verdict_days", "within"]
+
+Days = tuple[tuple[dt.date, dt.date], ...]
+"""Sorted, disjoint, closed intervals of days."""
+
+_DAY = dt.timedelta(days=1)
+_EVER: Days = ((dt.date.min, dt.date.max),)
+Horizon = dt.timedelta | None
+
+
+def _union(intervals: Iterable[tuple[dt.date, dt.date]]) -> Days:
+    merged: list[tuple[dt.date, dt.date]] = []
+    for lo, hi in sorted(intervals):
+        if merged and lo <= merged[-1][1]:
+            if hi > merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return tuple(merged)
+
+
+def _intersect(a: Days, b: Days) -> Days:
+    out = []
+    i = j = 0
+    while i < len(a) and j < len(b):
+        lo = max(a[i][0], b[j][0])
+        hi = min(a[i][1], b[j][1])
+        if lo <= hi:
+            out.append((lo, hi))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return tuple(out)
+
+
+def _reach(index: Index, entry: str, horizon: Horizon) -> tuple[dt.date, dt.date] | None:
+    return index.timings[entry].reach(horizon)
+
+
+def within(days: Days, day: dt.date) -> bool:
+    """Whether ``day`` is one of ``days``."""
+    i = bisect.bisect_right(days, (day, dt.date.max)) - 1
+    return i >= 0 and days[i][1] >= day
+
+
+def leg_days(index: Index, a: str, b: str, horizon: Horizon) -> Days:
+    """The days on which some passage leads from ``a`` to ``b`` (a documented leg)."""
+    key = ("leg-days", a, b, horizon)
+    memo = index.cache()
+    found: Days | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _union(
+            r for p in index.passages_from.get(a, ())
+            if isinstance(p.dest, Country) and p.dest.alpha_2 == b
+            and (r := _reach(index, p.id, horizon)) is not None)
+    return found
+
+
+_NEAR = 2
+"""How far back from a destination its passages are followed at any date, to prune: a chain
+of at most four passages has its middle country at most two passages from either end."""
+
+
+class _Reaching:
+    """What is known of one destination: the countries at most :data:`_NEAR` passages from it
+    at any date, and the days on which a country reaches it in at most k passages."""
+
+    __slots__ = ("days", "near")
+
+    def __init__(self, index: Index, goal: str) -> None:
+        self.days: dict[tuple[str, int], Days] = {}
+        self.near = {goal: 0}
+        frontier = [goal]
+        for level in range(1, _NEAR + 1):
+            nxt = []
+            for code in frontier:
+                for p in index.passages_to.get(code, ()):
+                    if isinstance(p.origin, Country) and p.origin.alpha_2 not in self.near:
+                        self.near[p.origin.alpha_2] = level
+                        nxt.append(p.origin.alpha_2)
+            frontier = nxt
+
+
+def _reaching(index: Index, goal: str, horizon: Horizon) -> _Reaching:
+    key = ("reach-days", goal, horizon)
+    memo = index.cache()
+    found: _Reaching | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _Reaching(index, goal)
+    return found
+
+
+def _within(index: Index, code: str, goal: str, steps: int, horizon: Horizon,
+            table: _Reaching) -> Days:
+    """The days on which ``code`` reaches ``goal`` through at most ``steps`` passages."""
+    if code == goal:
+        return _EVER
+    if steps == 0 or (steps <= _NEAR and table.near.get(code, _NEAR + 1) > steps):
+        return ()  # too far from goal at any date
+    found = table.days.get((code, steps))
+    if found is None:
+        parts: list[tuple[dt.date, dt.date]] = []
+        for p in index.passages_from.get(code, ()):
+            if not isinstance(p.dest, Country):
+                continue
+            reach = _reach(index, p.id, horizon)
+            if reach is None:
+                continue
+            parts.extend(_intersect((reach,), _within(index, p.dest.alpha_2, goal, steps - 1,
+                                                       horizon, table)))
+        found = table.days[(code, steps)] = _union(parts)
+    return found
+
+
+def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | None,
+                    goal: Country, horizon: Horizon) -> Days:
+    """The days on which the journey's verdict is documented (see the module's docstring)."""
+    key = ("documented-days", start.alpha_2, None if stops is None else
+           tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
+    memo = index.cache()
+    found: Days | None = memo.get(key)
+    if found is None:
+        if stops is None:
+            table = _reaching(index, goal.alpha_2, horizon)
+            routes = _within(index, start.alpha_2, goal.alpha_2, ANY_ROUTE_TRANSITS + 1, horizon,
+                             table)
+            counted = [r for p in index.counted.get(goal.alpha_2, ())
+                       if isinstance(p.origin, Country) and p.origin.alpha_2 == start.alpha_2
+                       and (r := _reach(index, p.id, horizon)) is not None]
+            found = _union((*routes, *counted))
+        else:
+            path = [start.alpha_2, *(c.alpha_2 for c in stops), goal.alpha_2]
+            found = _EVER
+            for a, b in itertools.pairwise(path):
+                found = _intersect(found, leg_days(index, a, b, horizon))
+                if not found:
+                    break
+        memo[key] = found
+    return found
+
+
+def last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,
+                    goal: Country, day: dt.date, horizon: Horizon) -> dt.date | None:
+    """The last day before ``day`` on which the same question was documented, or ``None``.
+
+    That day is always the last of a span between two of the index's breakpoints (a
+    verdict is constant on a span), as the answer on it stands for its whole span.
+    """
+    if day <= dt.date.min:
+        return None
+    points = index.breakpoints(horizon)
+    before = day - _DAY
+    for lo, hi in reversed(documented_days(index, start, stops, goal, horizon)):
+        if lo > before:
+            continue
+        # The latest span whose last day lies in [lo, min(hi, before)].
+        j = bisect.bisect_right(points, min(hi, before) + _DAY) - 1
+        if j >= 0 and points[j] - _DAY >= lo:
+            last = points[j] - _DAY
+            return last if last > dt.date.min else None
+        # No span ends inside this interval: look at an earlier one.
+    return None
+
+
+def _minus(a: Days, b: Days) -> Days:
+    """The days of ``a`` that are not in ``b``."""
+    out = []
+    j = 0
+    for lo, hi in a:
+        while j < len(b) and b[j][1] < lo:
+            j += 1
+        k = j
+        while lo <= hi and k < len(b) and b[k][0] <= hi:
+            if b[k][0] > lo:
+                out.append((lo, b[k][0] - _DAY))
+            if b[k][1] >= hi:
+                break
+            lo = max(lo, b[k][1] + _DAY)
+            k += 1
+        else:
+            if lo <= hi:
+                out.append((lo, hi))
+    return tuple(out)
+
+
+def _policy_days(index: Index, code: str, horizon: Horizon, strict: bool) -> Days:
+    """The days on which the policy of ``code`` sends people back with no documented
+    exception (``strict``), or shuts them out as a destination (admits none, or sends back)."""
+    key = ("policy-days", code, horizon, strict)
+    memo = index.cache()
+    found: Days | None = memo.get(key)
+    if found is None:
+        starts, ends, segments = index.timeline(code, horizon)
+        found = memo[key] = _union(
+            (s, e) for s, e, p in zip(starts, ends, segments, strict=True)
+            if not p.undated and (sends_back(p) and not p.exceptions if strict else closed(p)))
+    return found
+
+
+def _leg_table(index: Index, a: str, b: str, last: bool, horizon: Horizon) -> tuple[Days, Days]:
+    """The days on which the leg from ``a`` to ``b`` is documented, and those on which it is
+    blocked (the leg rule of :func:`nkasylum.engine.legs.leg_verdict`)."""
+    key = ("leg-table", a, b, last, horizon)
+    memo = index.cache()
+    found: tuple[Days, Days] | None = memo.get(key)
+    if found is None:
+        documented = leg_days(index, a, b, horizon)
+        stopped = _policy_days(index, a, horizon, True)
+        if last:
+            stopped = _union((*stopped, *_policy_days(index, b, horizon, False)))
+        found = memo[key] = (documented, _minus(stopped, documented))
+    return found
+
+
+def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None,
+                 goal: Country, horizon: Horizon) -> tuple[Days, Days]:
+    """The days on which the journey is documented, and those on which it is blocked (the
+    verdict of :func:`nkasylum.engine.bulk.verdict` on every day at once; undocumented on
+    the rest)."""
+    if stops is None:
+        documented = documented_days(index, start, None, goal, horizon)
+        return documented, _minus(_policy_days(index, goal.alpha_2, horizon, False), documented)
+    path = [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
+    last = len(path) - 2
+    legs = [_leg_table(index, a, b, i == last, horizon)
+            for i, (a, b) in enumerate(itertools.pairwise(path))]
+    documented = legs[0][0]
+    for days, _ in legs[1:]:
+        documented = _intersect(documented, days)
+    blocked = legs[0][1] if len(legs) == 1 else _union(d for _, no in legs for d in no)
+    return documented, blocked
