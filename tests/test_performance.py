@@ -100,6 +100,26 @@ def test_a_cold_start_needs_neither_cattrs_nor_a_toml_parser_nor_edtf() -> None:
 
 
 # -------------------------------------------------------------- countries
+@pytest.mark.parametrize("question", [
+    "nk.can_resettle('KP', 'RU', 'KR', on='2009-12-23')",
+    "nk.can_resettle('North Korea', 'Russia', 'South Korea', on='2009-12-23')",
+    "nk.can_resettle('DPRK', ['China', 'Thailand'], 'USA')",
+])
+def test_a_first_question_does_not_import_pycountry(question: str) -> None:
+    # ISO's codes and names come from the compiled bundle; pycountry is the slowest import.
+    if (BUNDLED / BUNDLE).read_text("utf-8") != compile_bundle():
+        pytest.skip("the compiled bundle is stale; test_compiled_bundle_is_fresh says how to fix it")
+    code = f"import sys, nkasylum as nk; {question}; print('pycountry' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_bundled_iso_table_is_pycountrys() -> None:
+    assert countries_module._load_records() == tuple(countries_module.iso_records())
+    assert nk.all_countries() == tuple(sorted(
+        nk.country(alpha_2) for alpha_2, *_ in countries_module.iso_records()))
+
+
 def test_every_iso_code_resolves_as_the_full_name_index_does() -> None:
     registry = countries_module._load_registry()
     codes = countries_module._load_codes()

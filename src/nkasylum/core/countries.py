@@ -1,8 +1,18 @@
 """Countries: ISO 3166-1 values and the resolution of names and codes to them.
 
-Resolution goes through ISO's own codes and names (from ``pycountry``) and an explicit,
-tested alias table (``data/aliases.toml``). Fuzzy matching is used only to *suggest*
-names in an error message, never to resolve one.
+Resolution goes through ISO's own codes and names and an explicit, tested alias table
+(``data/aliases.toml``). Fuzzy matching is used only to *suggest* names in an error
+message, never to resolve one.
+
+Where ISO's table comes from: the compiled bundle (``data/compiled.json``) carries the
+codes and names of every ISO 3166-1 country, copied from ``pycountry`` when the bundle was
+compiled (``python -m nkasylum._compile``; a test fails when the installed ``pycountry``
+would write a different table). While that bundle is fresh, no call of this module
+imports ``pycountry``: not :func:`country` with a code, an ISO name or an alias, not the
+did-you-mean suggestions for an unknown name, not :func:`all_countries`. ``pycountry`` is
+imported only when the bundle is missing or stale (a TOML data file or the alias table
+was edited and the bundle not rebuilt), by the first call that needs the table, and by
+:func:`iso_records` (which compiling calls).
 """
 
 from __future__ import annotations
@@ -18,10 +28,10 @@ import attrs
 
 from nkasylum.core.errors import AmbiguousCountryError, ArgumentTypeError, DataError, UnknownCountryError
 from nkasylum.core.resources import ALIASES as ALIAS_FILE
-from nkasylum.core.resources import alias_table
+from nkasylum.core.resources import alias_table, bundled_compiled
 from nkasylum.core.text import name_key, shown
 
-__all__ = ["Country", "all_countries", "country"]
+__all__ = ["ISO_FIELDS", "Country", "all_countries", "country", "iso_records"]
 
 
 @attrs.frozen(order=True, repr=False)
@@ -100,6 +110,36 @@ def _load_aliases() -> dict[str, Any]:
     return alias_table()
 
 
+ISO_FIELDS = ("alpha_2", "alpha_3", "numeric", "name", "official_name", "common_name")
+"""The ``pycountry`` attributes of a country that the bundle's ISO table keeps, in order."""
+
+
+_Record = tuple[str, str, str, str, "str | None", "str | None"]
+
+
+def iso_records() -> list[_Record]:
+    """Every ISO 3166-1 country as read from ``pycountry``: one tuple of :data:`ISO_FIELDS`
+    each (``None`` where the country has no such name), in ``pycountry``'s order."""
+    import pycountry  # lazy: the slowest import of a cold start, needed only to compile or without a fresh bundle
+
+    return [(r.alpha_2, r.alpha_3, r.numeric, r.name, getattr(r, "official_name", None),
+             getattr(r, "common_name", None)) for r in pycountry.countries]
+
+
+@functools.lru_cache(maxsize=1)
+def _load_records() -> tuple[_Record, ...]:
+    """ISO's table: from the compiled bundle while it is fresh, else from ``pycountry``.
+
+    Cached: the store drops the parsed bundle once its entries are built, and a later
+    name query still needs the table without parsing the bundle again.
+    """
+    bundle = bundled_compiled()
+    found = bundle.get("countries") if bundle is not None else None
+    if isinstance(found, list):
+        return tuple((a2, a3, num, name, official, common) for a2, a3, num, name, official, common in found)
+    return tuple(iso_records())
+
+
 def _load_codes() -> dict[str, Country]:
     """ISO codes only (alpha-2, alpha-3, numeric; folded), built without the name index.
 
@@ -116,20 +156,18 @@ def _load_codes() -> dict[str, Country]:
 
 
 def _build_codes() -> dict[str, Country]:
-    import pycountry  # lazy: importing pycountry is the slowest part of start-up
-
     table = _load_aliases()
     display: dict[str, str] = table.get("display", {})
     ambiguous = {name_key(n) for n in table["ambiguous"]}
     codes: dict[str, Country] = {}
-    for record in pycountry.countries:
+    for alpha_2, alpha_3, numeric, name, official_name, common_name in _load_records():
         value = Country(
-            alpha_2=record.alpha_2,
-            alpha_3=record.alpha_3,
-            numeric=record.numeric,
-            name=getattr(record, "common_name", None) or display.get(record.alpha_2) or record.name,
-            iso_name=record.name,
-            official_name=getattr(record, "official_name", None),
+            alpha_2=alpha_2,
+            alpha_3=alpha_3,
+            numeric=numeric,
+            name=common_name or display.get(alpha_2) or name,
+            iso_name=name,
+            official_name=official_name,
         )
         for code in (value.alpha_2, value.alpha_3, value.numeric):
             if code.casefold() not in ambiguous:
@@ -138,8 +176,6 @@ def _build_codes() -> dict[str, Country]:
 
 
 def _build_registry() -> _Registry:
-    import pycountry  # lazy: as in _build_codes
-
     table: dict[str, Any] = _load_aliases()
     by_code: dict[str, Country] = {c.alpha_2: c for c in _load_codes().values()}
     by_key: dict[str, str] = {}
@@ -154,15 +190,15 @@ def _build_registry() -> _Registry:
             raise DataError(f"{origin} {key!r} names both {previous} and {code}; give each name one country",
                             file=ALIAS_FILE)
 
-    for record in pycountry.countries:
-        for code in (record.alpha_2, record.alpha_3, record.numeric):
-            claim(name_key(code), record.alpha_2, "ISO code")
+    records = _load_records()
+    for alpha_2, alpha_3, numeric, *_ in records:
+        for code in (alpha_2, alpha_3, numeric):
+            claim(name_key(code), alpha_2, "ISO code")
     ambiguous = {name_key(n): tuple(sorted(codes)) for n, codes in table["ambiguous"].items()}
-    for record in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            text = getattr(record, attr, None)
+    for alpha_2, _, _, *names in records:
+        for text in names:
             if text and name_key(text) not in ambiguous:
-                claim(name_key(text), record.alpha_2, "ISO name")
+                claim(name_key(text), alpha_2, "ISO name")
     for code, names in table["aliases"].items():
         if code not in by_code:
             raise DataError(f"unknown ISO code {code!r}; the aliases table is keyed by alpha-2 codes",

@@ -1,7 +1,8 @@
 """The compiled bundle: the bundled data as one JSON file, built without cattrs or a TOML parser.
 
 ``data/compiled.json`` holds every entry of the bundled TOML files, already validated, with a
-fingerprint of those files. Loading the bundled knowledge base reads it instead of parsing
+fingerprint of those files, the alias table and ISO's table of countries (so that a cold
+start needs no ``pycountry``). Loading the bundled knowledge base reads it instead of parsing
 TOML and structuring through ``cattrs`` (which together cost most of a cold start), but only
 while the fingerprint matches the TOML files beside it; otherwise, or if anything in it does
 not build, the TOML files are read as usual, so an edited data file is never shadowed by a
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from nkasylum.core.countries import Country, country
+from nkasylum.core.countries import Country, country, iso_records
 from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, place
 from nkasylum.core.resources import (
@@ -83,7 +84,7 @@ def compile_bundle(folder: str | Path | None = None) -> str:
         >>> from nkasylum.store.bundle import compile_bundle
         >>> header, content = compile_bundle().split("\\n", 1)
         >>> sorted(json.loads(header)), sorted(json.loads(content))
-        (['content', 'fingerprint', 'format'], ['aliases', 'files'])
+        (['content', 'fingerprint', 'format'], ['aliases', 'countries', 'files'])
     """
     root: Traversable | Path = data_root() if folder is None else Path(folder)
     files = data_files(root)
@@ -96,6 +97,7 @@ def compile_bundle(folder: str | Path | None = None) -> str:
     aliases = (root / ALIASES).read_bytes()
     content = json.dumps({
         "aliases": toml().loads(aliases.decode("utf-8")),
+        "countries": iso_records(),
         "files": [{"file": label, **by_file[label]} for label in sorted(by_file)],
     }, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
     header = {"format": FORMAT, "fingerprint": fingerprint(files, aliases),
