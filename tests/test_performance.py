@@ -61,6 +61,39 @@ def test_bundle_builds_the_same_knowledge_base_as_the_toml_files(data: Path) -> 
         c.name for c in (p.country for p in expected_kb.all_policies) if isinstance(c, nk.Country)}
 
 
+def _same(got: Any, expected: Any, where: str) -> None:
+    # Field by field, eq=False fields included (Country compares by code only), and types too:
+    # the bundle builds values without their constructors, so nothing else would notice a
+    # field it forgot, a list where a tuple belongs or a default it filled in differently.
+    assert type(got) is type(expected), where
+    if isinstance(expected, tuple):
+        assert len(got) == len(expected), where
+        for i, (a, b) in enumerate(zip(got, expected, strict=True)):
+            _same(a, b, f"{where}[{i}]")
+    elif hasattr(type(expected), "__attrs_attrs__"):
+        for field in type(expected).__attrs_attrs__:
+            _same(getattr(got, field.name), getattr(expected, field.name), f"{where}.{field.name}")
+    else:
+        assert got == expected, where
+
+
+def test_bundle_entries_equal_the_toml_entries_field_by_field(data: Path) -> None:
+    files = data_files(data)
+    entries = from_bundle(data, files)
+    assert entries is not None, "a fresh bundle must load"
+    expected = from_toml(files)
+    got_tables, expected_tables = entries.by_table(), expected.by_table()
+    assert sorted(got_tables) == sorted(expected_tables)
+    for table, items in expected_tables.items():
+        got = sorted(got_tables[table], key=lambda item: item.id)
+        want = sorted(items, key=lambda item: item.id)
+        assert [item.id for item in got] == [item.id for item in want], table
+        for a, b in zip(got, want, strict=True):
+            _same(a, b, f"{table} {b.id}")
+            assert a == b and hash(a) == hash(b)
+            assert nk.to_json(a) == nk.to_json(b)
+
+
 def test_an_edited_data_file_is_never_shadowed_by_a_stale_bundle(data: Path) -> None:
     path = data / "countries/ru.toml"
     path.write_text(path.read_text("utf-8") + "\n# an edit\n", "utf-8")
