@@ -3,6 +3,7 @@ without the edtf package exactly as edtf reads them."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 import edtf
@@ -132,3 +133,11 @@ def test_a_span_must_not_end_before_it_starts() -> None:
         When("x", dt.date(2002, 1, 2), dt.date(2002, 1, 1), DatePrecision.DAY)
     with pytest.raises(nk.DataError, match="open at both ends"):
         When("x", None, None, DatePrecision.DAY)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_a_month_spans_its_calendar_days(year: int, month: int) -> None:
+    value = When.parse(f"{year:04d}-{month:02d}")
+    assert value.lower == dt.date(year, month, 1)
+    assert value.upper == dt.date(year, month, calendar.monthrange(year, month)[1])
+    assert value.precision is DatePrecision.MONTH

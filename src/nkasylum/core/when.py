@@ -13,7 +13,6 @@ imports ``edtf``.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -177,12 +176,20 @@ def _one(text: str) -> tuple[dt.date, dt.date, DatePrecision] | None:
             return dt.date(year, 1, 1), dt.date(year, 12, 31), DatePrecision.YEAR
         mon = int(month)
         if day is None:
-            last = calendar.monthrange(year, mon)[1]
-            return dt.date(year, mon, 1), dt.date(year, mon, last), DatePrecision.MONTH
+            start = dt.date(year, mon, 1)
+            return start, _month_end(start), DatePrecision.MONTH
         d = dt.date(year, mon, int(day))
     except ValueError:
         raise DataError(f"{text!r} is not a calendar date") from None
     return d, d, DatePrecision.DAY
+
+
+def _month_end(first: dt.date) -> dt.date:
+    # Not calendar.monthrange: importing calendar (and locale with it) costs a cold start
+    # more than the data's every month-precision date.
+    if first.month == 12:
+        return dt.date(first.year, 12, 31)
+    return dt.date(first.year, first.month + 1, 1) - dt.timedelta(days=1)
 
 
 def _simple(text: str) -> When | None:
