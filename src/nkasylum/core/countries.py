@@ -31,7 +31,7 @@ from nkasylum.core.resources import ALIASES as ALIAS_FILE
 from nkasylum.core.resources import alias_table, bundled_compiled
 from nkasylum.core.text import name_key, shown
 
-__all__ = ["ISO_FIELDS", "Country", "all_countries", "country", "iso_records"]
+__all__ = ["Country", "all_countries", "country"]
 
 
 @attrs.frozen(order=True, repr=False)
@@ -110,16 +110,14 @@ def _load_aliases() -> dict[str, Any]:
     return alias_table()
 
 
-ISO_FIELDS = ("alpha_2", "alpha_3", "numeric", "name", "official_name", "common_name")
-"""The ``pycountry`` attributes of a country that the bundle's ISO table keeps, in order."""
-
-
+# alpha_2, alpha_3, numeric, name, official_name, common_name: the pycountry attributes kept.
 _Record = tuple[str, str, str, str, "str | None", "str | None"]
 
 
 def iso_records() -> list[_Record]:
-    """Every ISO 3166-1 country as read from ``pycountry``: one tuple of :data:`ISO_FIELDS`
-    each (``None`` where the country has no such name), in ``pycountry``'s order."""
+    """Every ISO 3166-1 country as read from ``pycountry``: one tuple each of its alpha-2,
+    alpha-3 and numeric codes, name, official name and common name (``None`` where it has
+    no such name), in ``pycountry``'s order. The compiled bundle keeps this table."""
     import pycountry  # lazy: the slowest import of a cold start, needed only to compile or without a fresh bundle
 
     return [(r.alpha_2, r.alpha_3, r.numeric, r.name, getattr(r, "official_name", None),
