@@ -1,7 +1,9 @@
-"""Text helpers: folding names and prose for comparison, counting words, suggesting close matches."""
+"""Text helpers: folding names and prose for comparison, counting words, suggesting close matches,
+and the few phrases every rendering of an answer shares (ages in days, the date asked)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -61,3 +63,15 @@ def did_you_mean(wrong: str, known: Iterable[str]) -> str:
 
     close = difflib.get_close_matches(wrong, list(known), n=3)
     return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def days(age: dt.timedelta | None) -> str:
+    """An age as answers word it: ``1 day``, ``1,462 days``, or ``—`` when there is none."""
+    if age is None:
+        return "—"
+    return "1 day" if age.days == 1 else f"{age.days:,} days"
+
+
+def asked_phrase(on: dt.date, asked: object) -> str:
+    """The date asked as the answers word it: a day, or a period and its last day."""
+    return f"at some time in {asked} (last on {on})" if asked is not None else f"on {on}"

@@ -21,6 +21,7 @@ import attrs
 from nkasylum.core.countries import country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.places import place, place_code
+from nkasylum.core.text import asked_phrase, days
 from nkasylum.engine.knowledge import default_knowledge_base
 from nkasylum.io.interop import write_csv
 from nkasylum.io.reports import WriteError, coverage_command, measures_command, panel_export, table
@@ -52,20 +53,9 @@ def _wrap(text: str, out: TextIO, indent: str = "") -> None:
         print(line, file=out)
 
 
-def _days(age: dt.timedelta | None) -> str:
-    if age is None:
-        return "—"
-    return "1 day" if age.days == 1 else f"{age.days:,} days"
-
-
-def _asked(on: dt.date, asked: object) -> str:
-    """The date asked as the answers word it: a day, or a period and its last day."""
-    return f"at some time in {asked} (last on {on})" if asked is not None else f"on {on}"
-
-
 def _horizon(horizon: dt.timedelta | None) -> str:
     return ("observations are not carried forward past their last sighting" if horizon is None
-            else f"observations carried forward up to {_days(horizon)} (--horizon)")
+            else f"observations carried forward up to {days(horizon)} (--horizon)")
 
 
 def _sources(evidence: Sequence[object]) -> str:
@@ -111,9 +101,9 @@ def _policy_fields(found: Policy, out: TextIO) -> None:
 
 def _policy_support(answer: PolicyAnswer, out: TextIO) -> None:
     print(file=out)
-    rows = [(b.entry, b.support.value, b.sighting or "—", _days(b.age)) for b in answer.backing]
+    rows = [(b.entry, b.support.value, b.sighting or "—", days(b.age)) for b in answer.backing]
     table(("statement", "support", "sighting", "age"), rows, out, widest=70)
-    print(f"evidence age: {_days(answer.evidence_age)}; newest evidence: "
+    print(f"evidence age: {days(answer.evidence_age)}; newest evidence: "
           f"{answer.latest_evidence or 'undated'}", file=out)
 
 
@@ -138,7 +128,7 @@ def _policy(args: argparse.Namespace, out: TextIO) -> int:
         _emit_json(answer, out)
         return 0
     where = place(args.country)
-    when = _asked(answer.on, answer.asked)
+    when = asked_phrase(answer.on, answer.asked)
     if answer.policy is not None:
         print(f"{answer.policy.country}: policy documented {when} ({answer.policy.basis.value})", file=out)
         _policy_fields(answer.policy, out)
@@ -147,7 +137,7 @@ def _policy(args: argparse.Namespace, out: TextIO) -> int:
         print(f"No policy of {where} is documented {when} (undocumented, not 'none').", file=out)
         known = answer.last_known
         if known is not None and known.policy is not None:
-            print(f"last known: {known.on}, {_days(answer.on - known.on)} before the date asked; "
+            print(f"last known: {known.on}, {days(answer.on - known.on)} before the date asked; "
                   "nothing documents it since:", file=out)
             _policy_fields(known.policy, out)
             _policy_support(known, out)
@@ -212,10 +202,10 @@ def _assessment_support(a: Assessment, out: TextIO) -> None:
     for step in a.steps:
         for b in step.backing:
             legs.setdefault(b.entry, _leg_text(step.leg))
-    rows = [(legs.get(b.entry, "—"), b.entry, b.support.value, b.sighting or "—", _days(b.age))
+    rows = [(legs.get(b.entry, "—"), b.entry, b.support.value, b.sighting or "—", days(b.age))
             for b in a.backing]
     if rows:
-        print(f"support {_asked(a.on, a.asked)}:", file=out)
+        print(f"support {asked_phrase(a.on, a.asked)}:", file=out)
         table(("leg", "statement", "support", "sighting", "age"), rows, out, widest=60)
 
 
@@ -246,11 +236,11 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     _assessment_support(a, out)
     print(f"sources: {_sources(a.evidence)}", file=out)
     print(f"newest evidence: {a.latest_evidence or 'undated'}", file=out)
-    print(f"evidence age: {_days(a.evidence_age)}", file=out)
+    print(f"evidence age: {days(a.evidence_age)}", file=out)
     if not a:
         known = a.last_known
         if known is not None:
-            _wrap(f"last known: {known.verdict.value} on {known.on}, {_days(a.on - known.on)} before the "
+            _wrap(f"last known: {known.verdict.value} on {known.on}, {days(a.on - known.on)} before the "
                   f"date asked, by {known.route or 'no named route'} [{_sources(known.evidence)}]", out)
         else:
             print("last known: nothing earlier is documented either", file=out)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from nkasylum.core.countries import Country
 from nkasylum.core.places import Region
+from nkasylum.core.text import asked_phrase, days
 
 if TYPE_CHECKING:  # only for annotations: the value types import this module
     import datetime as dt
@@ -155,16 +156,6 @@ def case_markdown(case: Case) -> str:
     return "\n".join(rows)
 
 
-def _days(age: dt.timedelta | None) -> str:
-    if age is None:
-        return "—"
-    return "1 day" if age.days == 1 else f"{age.days:,} days"
-
-
-def _asked(on: dt.date, asked: object) -> str:
-    return f"at some time in {asked} (last on {on})" if asked is not None else f"on {on}"
-
-
 def _support_rows(backing: tuple[Backing, ...], legs: dict[str, str] | None = None) -> list[str]:
     """A table of how each statement is supported: seen, between sightings, rule in force..."""
     if not backing:
@@ -174,7 +165,7 @@ def _support_rows(backing: tuple[Backing, ...], legs: dict[str, str] | None = No
     rows = [head, "|---" * head.count(" | ") + "|---|"]
     for b in backing:
         leg = f"{legs.get(b.entry, '—')} | " if legs is not None else ""
-        rows.append(f"| {leg}`{b.entry}` | {b.support.value} | {b.sighting or '—'} | {_days(b.age)} |")
+        rows.append(f"| {leg}`{b.entry}` | {b.support.value} | {b.sighting or '—'} | {days(b.age)} |")
     return rows
 
 
@@ -188,7 +179,7 @@ def _undated_rows(entries: tuple[Policy | Passage, ...]) -> list[str]:
 
 def _horizon(horizon: dt.timedelta | None) -> str:
     return ("**Horizon:** none (observations count only up to their last sighting)" if horizon is None
-            else f"**Horizon:** observations carried forward up to {_days(horizon)}")
+            else f"**Horizon:** observations carried forward up to {days(horizon)}")
 
 
 def assessment_markdown(a: Assessment) -> str:
@@ -213,7 +204,7 @@ def assessment_markdown(a: Assessment) -> str:
     """
     via = "any route" if a.via is None else " > ".join(c.alpha_2 for c in a.via)
     lines = [f"**{a.verdict.value.upper()}**: {a.origin.alpha_2} to {a.dest.alpha_2} via "
-             f"{via} {_asked(a.on, a.asked)}"]
+             f"{via} {asked_phrase(a.on, a.asked)}"]
     if a.route is not None:
         lines += ["", f"Route: `{a.route}`"]
     if a.explanation:
@@ -229,15 +220,15 @@ def assessment_markdown(a: Assessment) -> str:
             if step.leg is not None:
                 legs.setdefault(b.entry, f"{_code(step.leg.origin)} > {_code(step.leg.dest)}")
     if a.backing:
-        lines += [f"**Support {_asked(a.on, a.asked)}:**", "", *_support_rows(a.backing, legs), ""]
+        lines += [f"**Support {asked_phrase(a.on, a.asked)}:**", "", *_support_rows(a.backing, legs), ""]
     sources = ", ".join(f"`{s}`" for s in dict.fromkeys(e.source for e in a.evidence))
     lines.append(f"**Sources:** {sources or 'none'}")
     lines.append("")
-    lines.append(f"**Newest evidence:** {a.latest_evidence or 'undated'}; **evidence age:** {_days(a.evidence_age)}")
+    lines.append(f"**Newest evidence:** {a.latest_evidence or 'undated'}; **evidence age:** {days(a.evidence_age)}")
     lines += ["", _horizon(a.horizon)]
     if not a and a.last_known is not None:
         known = a.last_known
-        lines += ["", f"**Last known:** {known.verdict.value} on {known.on} ({_days(a.on - known.on)} before "
+        lines += ["", f"**Last known:** {known.verdict.value} on {known.on} ({days(a.on - known.on)} before "
                       f"the date asked): `{known.route or 'no named route'}`"]
     elif not a:
         lines += ["", "**Last known:** nothing earlier is documented either"]
@@ -265,19 +256,19 @@ def policy_answer_markdown(answer: PolicyAnswer) -> str:
         (True, True)
     """
     state = "documented" if answer.policy is not None else "undocumented"
-    lines = [f"**{state.upper()}**: policy of {answer.country} {_asked(answer.on, answer.asked)}", ""]
+    lines = [f"**{state.upper()}**: policy of {answer.country} {asked_phrase(answer.on, answer.asked)}", ""]
     shown = answer
     if answer.policy is None:
         known = answer.last_known
         if known is None or known.policy is None:
             lines.append("**Last known:** nothing earlier is documented either")
         else:
-            lines += [f"**Last known:** {known.on} ({_days(answer.on - known.on)} before the date asked)", ""]
+            lines += [f"**Last known:** {known.on} ({days(answer.on - known.on)} before the date asked)", ""]
             shown = known
     if shown.policy is not None:
         lines += [policy_markdown(shown.policy), "", *_support_rows(shown.backing), ""]
         lines.append(f"**Newest evidence:** {shown.latest_evidence or 'undated'}; **evidence age:** "
-                     f"{_days(shown.evidence_age)}")
+                     f"{days(shown.evidence_age)}")
     lines += ["", _horizon(answer.horizon)]
     lines += _undated_rows(answer.undated)
     return "\n".join(lines)

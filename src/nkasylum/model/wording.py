@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from nkasylum.core.places import place_label
+from nkasylum.core.text import days
 from nkasylum.model.passages import Channel
 from nkasylum.model.sources import Evidence
 from nkasylum.model.support import Backing, Support
@@ -40,11 +41,6 @@ def line(step: Step) -> str:
     return _WORDS[step.kind](step)
 
 
-def _days(age: object) -> str:
-    days = getattr(age, "days", 0)
-    return "1 day" if days == 1 else f"{days:,} days"
-
-
 def support_phrase(b: Backing, period: str = "") -> str:
     """How one statement is supported, in the words the documentation uses.
 
@@ -58,14 +54,14 @@ def support_phrase(b: Backing, period: str = "") -> str:
     if b.support is Support.SEEN:
         return f"seen {b.sighting}"
     if b.support is Support.BETWEEN_SIGHTINGS:
-        return f"between sightings (nearest {b.sighting}, {_days(b.age)} away)"
+        return f"between sightings (nearest {b.sighting}, {days(b.age)} away)"
     if b.support is Support.RULE:
         return f"rule in force {period}".rstrip()
     if b.support is Support.CARRIED_FORWARD:
-        return f"carried forward (last seen {b.sighting}, {_days(b.age)} before)"
+        return f"carried forward (last seen {b.sighting}, {days(b.age)} before)"
     if b.support is Support.LAST_KNOWN:
         last = f" {b.sighting}" if b.sighting is not None else ""
-        return f"last known{last}, {_days(b.age)} before the date asked"
+        return f"last known{last}, {days(b.age)} before the date asked"
     if b.support is Support.UNDATED:
         return "undated"
     return "not yet seen on the date asked"
@@ -151,7 +147,7 @@ def _no_route(s: Step) -> str:
 
 def _last_route(s: Step) -> str:
     route = f": {s.route}" if s.route is not None else ""
-    age = f" ({_days(s.age)} before the date asked)" if s.age is not None else ""
+    age = f" ({days(s.age)} before the date asked)" if s.age is not None else ""
     return (f"Last known: the latest earlier day on which this was documented is {s.dates[0]}{age}"
             f"{route} {cite(s.evidence)}; nothing documents it since.")
 
@@ -189,7 +185,7 @@ def _disputed(s: Step) -> str:
 
 
 def _evidence_dates(s: Step) -> str:
-    age = f" Evidence age: {_days(s.age)}." if s.age is not None else ""
+    age = f" Evidence age: {days(s.age)}." if s.age is not None else ""
     if not s.dates:
         return f"No dated evidence bears on this answer.{age}"
     oldest, newest = s.dates
