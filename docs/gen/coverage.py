@@ -11,6 +11,7 @@ statistics held, each entry with the anchor ``#entry-ID``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -82,6 +83,21 @@ def _through(day: dt.date) -> set[str]:
     return {getattr(p, "alpha_2", "") for r in nk.routes("KP", "KR", on=day) for p in r.transits}
 
 
+@functools.cache
+def _change_days() -> frozenset[dt.date]:
+    """Every day on which some passage's evidence or rule starts or ends, and the day after."""
+    found: set[dt.date] = set()
+    for p in kb().all_passages:
+        whens = [p.valid_from, p.valid_until]
+        whens += [e.happened if e.happened is not None else kb().source(e.source).published
+                  for e in p.evidence]
+        for w in whens:
+            for bound in (w.lower, w.upper) if w is not None else ():
+                if bound is not None:
+                    found.update((bound, bound + dt.timedelta(days=1)))
+    return frozenset(found)
+
+
 def candidate_days(year: int) -> list[dt.date]:
     """Days of ``year`` that together see every route documented on any day of it.
 
@@ -89,19 +105,7 @@ def candidate_days(year: int) -> list[dt.date]:
     starts or ends, so a route documented somewhere in the year is documented on 1 January
     or on one of those days (or the day after one ends).
     """
-    days = {dt.date(year, 1, 1), _day(year)}
-    for p in kb().all_passages:
-        whens = [p.valid_from, p.valid_until]
-        for e in p.evidence:
-            whens.append(e.happened if e.happened is not None else kb().source(e.source).published)
-        for w in whens:
-            for bound in (w.lower, w.upper) if w is not None else ():
-                if bound is None:
-                    continue
-                for d in (bound, bound + dt.timedelta(days=1)):
-                    if d.year == year:
-                        days.add(d)
-    return sorted(days)
+    return sorted({dt.date(year, 1, 1), _day(year)} | {d for d in _change_days() if d.year == year})
 
 
 def figures(years: Iterable[int] = range(2000, 2026)) -> Figures:
