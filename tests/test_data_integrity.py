@@ -36,6 +36,20 @@ def test_the_anchor_check_can_fail(kb: nk.KnowledgeBase, documents: Path) -> Non
     assert "words that stand in no document" in problems[0].message
 
 
+def test_a_source_the_excerpt_never_names_leaves_its_anchors_checked(
+        kb: nk.KnowledgeBase, documents: Path) -> None:
+    # An excerpt file holds many sources; one whose address stands nowhere in it has no quoted
+    # words there, and its anchors must be a problem, not pass unchecked.
+    import attrs
+
+    cited = kb.source("thediplomat-2023-07")
+    assert cited.located_by  # the excerpt spells the host with a trailing dot
+    moved = kb.with_source(attrs.evolve(cited, located_by=()))
+    problems = check_anchors(moved, documents)
+    assert {p.entry for p in problems} == {"policy 'international-coi-refugees-sur-place'"}
+    assert all("no quoted words of" in p.message for p in problems)
+
+
 def test_every_entry_has_evidence_and_every_source_is_cited(kb: nk.KnowledgeBase) -> None:
     cited = set()
     for entry in _entries(kb):

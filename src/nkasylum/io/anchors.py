@@ -134,7 +134,14 @@ def check_anchors(kb: KnowledgeBase, documents: str | Path,
             else:  # a seed: the page's own text
                 haystacks.append(prose_key(text))
         anchor = prose_key(ev.anchor)
-        if haystacks and not any(anchor in h for h in haystacks):
+        if not haystacks and all(texts[d] is not None for d in (source.document, *source.also_in)):
+            # An excerpt that never names the source's address (nor a located_by marker) has
+            # no quoted words for it: the anchor would otherwise go unchecked.
+            problems.append(AnchorProblem(entry_id, label, field,
+                                          f"no quoted words of {source.url or source.id} in "
+                                          f"{' or '.join((source.document, *source.also_in))}: neither its "
+                                          "address nor a located_by marker stands there"))
+        elif haystacks and not any(anchor in h for h in haystacks):
             where = " or ".join((source.document, *source.also_in))
             problems.append(AnchorProblem(entry_id, label, field,
                                           f"anchor {ev.anchor!r} does not stand in the quoted "
