@@ -27,9 +27,21 @@ def origin(index: Index, value: object) -> Country:
     return found
 
 
+_RESOLVED: dict[str, Country] = {}
+"""Texts already resolved to a country: a loop of questions names the same few places again
+and again, and this look-up is a third of a fresh question's argument checks. Emptied past
+:data:`_RESOLVED_LIMIT` texts."""
+
+_RESOLVED_LIMIT = 4096
+
+
 def country_arg(value: object, name: str) -> Country:
     """A place argument that must be a country (not a region)."""
-    if not isinstance(value, (str, Country, Region)):
+    if value.__class__ is str:
+        known = _RESOLVED.get(value)
+        if known is not None:
+            return known
+    elif not isinstance(value, (str, Country, Region)):
         raise ArgumentTypeError(
             f"{name} must be a country (a name, an ISO code or a Country), "
             f"not {type(value).__name__}: {value!r}"
@@ -37,6 +49,10 @@ def country_arg(value: object, name: str) -> Country:
     found = place(value)
     if not isinstance(found, Country):
         raise InvalidRouteError(f"{name} must be a country, not the region {found.name!r}")
+    if value.__class__ is str:
+        if len(_RESOLVED) >= _RESOLVED_LIMIT:
+            _RESOLVED.clear()
+        _RESOLVED[value] = found
     return found
 
 
@@ -47,7 +63,7 @@ def via(value: object) -> tuple[Country, ...] | None:
     if isinstance(value, (str, Country, Region)):
         return (country_arg(value, "via"),)
     if isinstance(value, (list, tuple)):
-        return tuple(country_arg(v, "each transit country in via") for v in value)
+        return tuple([country_arg(v, "each transit country in via") for v in value])
     raise ArgumentTypeError(
         "via= takes None (any route), one country, or an ordered list or tuple of countries, "
         f"not {type(value).__name__}: {value!r}"
@@ -66,14 +82,15 @@ def max_transits(value: object) -> int:
 def journey(index: Index, start: object, stops: object,
             goal: object) -> tuple[Country, tuple[Country, ...] | None, Country]:
     """Origin, transit countries and destination, checked in that order."""
-    return origin(index, start), via(stops), country_arg(goal, "dest")
+    return origin(index, start), None if stops is None else via(stops), country_arg(goal, "dest")
 
 
 def check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> None:
     """A journey visits no country twice and names at most 8 transit countries."""
-    path = [start, *(stops or ()), goal]
-    if len(set(path)) != len(path):
-        raise InvalidRouteError(
-            "a route visits no country twice: "
-            + " > ".join(c.alpha_2 for c in path))
-    max_transits(max(3, len(path) - 2))
+    # Codes, not countries: a str hashes in C, and this runs once per question.
+    codes = [start.alpha_2, goal.alpha_2] if stops is None else \
+        [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
+    if len(set(codes)) != len(codes):
+        raise InvalidRouteError("a route visits no country twice: " + " > ".join(codes))
+    if len(codes) > 10:
+        max_transits(len(codes) - 2)
