@@ -88,8 +88,11 @@ def journey(index: Index, start: object, stops: object,
 def check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> None:
     """A journey visits no country twice and names at most 8 transit countries."""
     # Codes, not countries: a str hashes in C, and this runs once per question.
-    codes = [start.alpha_2, goal.alpha_2] if stops is None else \
-        [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
+    if stops is None:
+        if start.alpha_2 == goal.alpha_2:
+            raise InvalidRouteError(f"a route visits no country twice: {start.alpha_2} > {goal.alpha_2}")
+        return
+    codes = [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
     if len(set(codes)) != len(codes):
         raise InvalidRouteError("a route visits no country twice: " + " > ".join(codes))
     if len(codes) > 10:

@@ -205,11 +205,10 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
     else:
         verdict, route = _named_route_verdict(index, (start, *stops, goal), day, horizon)
     return pending_assessment(
-        origin=start, via=stops, dest=goal, on=day, verdict=verdict, route=route,
-        alternatives=tuple([r for r in everything if r != route][:5]) if everything else (),
-        asked=asked, horizon=horizon,
-        details=functools.partial(_details, index, start, stops, goal, day, horizon, everything,
-                                  verdict, route))
+        start, stops, goal, day, verdict, route,
+        tuple([r for r in everything if r != route][:5]) if everything else (), asked, horizon,
+        functools.partial(_details, index, start, stops, goal, day, horizon, everything, verdict,
+                          route))
 
 
 def _any_route_verdict(index: Index, goal: Country, day: dt.date, found: tuple[Route, ...],

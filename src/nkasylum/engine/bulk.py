@@ -111,8 +111,8 @@ def _journey_table(index: Index, key: tuple[object, object, object], day: object
         # would on it; each part that passes is kept for the next journey that names it.
         start, stops, goal = arguments.journey(index, origin, via, dest)
         origins[origin], vias[via], dests[dest] = start, stops, goal
-    if day is not None:
-        resolve_on(day)
+    if day is not None and day.__class__ is not _DATE:
+        resolve_on(day)  # refused before the path is checked, as assess() orders its checks
     arguments.check_path(start, stops, goal)
     yes, no = verdict_days(index, start, stops, goal, horizon)
     # Journeys that differ only in a destination about which nothing is known share the

@@ -251,24 +251,42 @@ def _leg_table(index: Index, a: str, b: str, last: bool, horizon: Horizon) -> tu
 
 def named_verdict(index: Index, codes: Sequence[str], day: dt.date, horizon: Horizon) -> Verdict:
     """The verdict of a named route (``codes``: origin, transit countries, destination) on
-    ``day``: blocked when a leg is, documented when every leg is, undocumented otherwise.
+    ``day``: blocked when a leg is, documented when every leg is, undocumented otherwise
+    (the leg rule of :func:`nkasylum.engine.legs.leg_verdict`).
 
-    Each leg's documented and blocked days are computed once per leg (the leg rule of
-    :func:`nkasylum.engine.legs.leg_verdict`), and a leg recurs in many journeys, so a new
-    journey over known legs costs a bisection or two per leg.
+    Read from each country's tables (the days each of its passages leads on, and those on
+    which its policy sends people back or shuts them out), computed once per country: a
+    new journey costs a bisection or two per leg.
     """
     last = len(codes) - 2
     memo = index.cache()
     documented = True
     for i in range(last + 1):
-        a, b = codes[i], codes[i + 1]
-        table = memo.get(("leg-table", a, b, i == last, horizon))
-        yes, no = table if table is not None else _leg_table(index, a, b, i == last, horizon)
-        if no and within(no, day):
+        table = memo.get(("country-days", codes[i], horizon))
+        out, strict, _ = table if table is not None else _country_days(index, codes[i], horizon)
+        yes = out.get(codes[i + 1])
+        if yes and within(yes, day):
+            continue
+        documented = False
+        if strict and within(strict, day):
             return Verdict.BLOCKED
-        if documented and not (yes and within(yes, day)):
-            documented = False
+        if i == last:
+            closing = _country_days(index, codes[i + 1], horizon)[2]
+            if closing and within(closing, day):
+                return Verdict.BLOCKED
     return Verdict.DOCUMENTED if documented else Verdict.UNDOCUMENTED
+
+
+def _country_days(index: Index, code: str, horizon: Horizon) -> tuple[dict[str, Days], Days, Days]:
+    """What the leg rule reads of one country: the days its passages lead to each country,
+    the days it sends people back with no exception, and the days it shuts them out."""
+    key = ("country-days", code, horizon)
+    memo = index.cache()
+    found: tuple[dict[str, Days], Days, Days] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = (_legs_from(index, code, horizon), _policy_days(index, code, horizon, True),
+                             _policy_days(index, code, horizon, False))
+    return found
 
 
 def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None,
@@ -284,11 +302,23 @@ def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None
     if len(codes) == 2:
         return yes, no
     before, stopped = _prefix_table(index, codes[:-1], horizon)
-    return (_intersect(before, yes) if before and yes else ()), _merge(stopped, no)
+    return (_intersect(before, yes) if before and yes else ()), _merge(index, stopped, no)
 
 
-def _merge(a: Days, b: Days) -> Days:
-    return a if not b else b if not a else _union((*a, *b))
+def _merge(index: Index, a: Days, b: Days) -> Days:
+    """The union of two sets of days, kept per pair: journeys that share their first legs
+    and a last leg's closed days get the same value, the same object (see bulk)."""
+    if not b or a is b:
+        return a
+    if not a:
+        return b
+    key = ("merge", id(a), id(b))
+    memo = index.cache()
+    found: tuple[Days, Days, Days] | None = memo.get(key)
+    if found is None:
+        # a and b are kept with their union, so their ids name them as long as it is kept
+        found = memo[key] = (a, b, _union((*a, *b)))
+    return found[2]
 
 
 def _prefix_table(index: Index, codes: tuple[str, ...], horizon: Horizon) -> tuple[Days, Days]:
@@ -301,6 +331,6 @@ def _prefix_table(index: Index, codes: tuple[str, ...], horizon: Horizon) -> tup
         yes, no = _leg_table(index, codes[-2], codes[-1], False, horizon)
         if len(codes) > 2:
             before, stopped = _prefix_table(index, codes[:-1], horizon)
-            yes, no = (_intersect(before, yes) if before and yes else ()), _merge(stopped, no)
+            yes, no = (_intersect(before, yes) if before and yes else ()), _merge(index, stopped, no)
         found = memo[key] = (yes, no)
     return found

@@ -294,7 +294,7 @@ class KnowledgeBase(Scenarios):
             on = today()
         key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon)
         try:
-            found: Assessment | None = self._answers.get(key)
+            found: Assessment | None = self._answers.data.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
             key, found = None, None
         if found is None:

@@ -216,17 +216,18 @@ class Assessment:
         return assessment_markdown(self)
 
 
-def pending_assessment(*, origin: Country, via: tuple[Country, ...] | None, dest: Country,
+def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: Country,
                        on: dt.date, verdict: Verdict, route: Route | None,
                        alternatives: tuple[Route, ...], asked: When | None,
                        horizon: dt.timedelta | None,
-                       details: Callable[[], Mapping[str, object]]) -> Assessment:
+                       details: Callable[[], Mapping[str, object]], /) -> Assessment:
     """An answer whose :data:`DETAILS` are worked out by ``details`` when one is first read.
 
     A loop that reads only verdicts and routes never pays for explanations. The answer is
     the same value as one built with every field: equality, hashing, ``repr``, pickling and
     serialisation read the fields, which works the details out first. The engine passes
-    values the constructor would accept unchanged (tuples, not lists).
+    values the constructor would accept unchanged (tuples, not lists); the arguments are
+    the fields in their order, positional, as this runs once per fresh question.
     """
     answer: Assessment = object.__new__(Assessment)
     put = object.__setattr__
