@@ -86,22 +86,27 @@ def test_pickle_json_and_repr_of_an_unread_answer_are_those_of_a_read_one(via: o
     assert attrs.evolve(unread) == read
 
 
+def _read_from_threads(a: nk.Assessment, n: int = 8) -> list[tuple[object, ...]]:
+    seen: list[tuple[object, ...]] = []
+    start = threading.Barrier(n)
+
+    def read() -> None:
+        start.wait()
+        seen.append((a.steps, a.evidence, a.last_known))
+
+    threads = [threading.Thread(target=read) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return seen
+
+
 def test_threads_reading_one_answer_see_the_same_details() -> None:
     for via in (None, "CN", ("RU",)):
         a = _fresh().can_resettle("KP", via, "KR", on=dt.date(2016, 7, 1))  # type: ignore[arg-type]
-        seen: list[object] = []
-        start = threading.Barrier(8)
-
-        def read(answer: nk.Assessment = a) -> None:
-            start.wait()
-            seen.append((answer.steps, answer.evidence, answer.last_known))
-
-        threads = [threading.Thread(target=read) for _ in range(8)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        assert len(seen) == 8 and all(s[0] is seen[0][0] for s in seen)  # type: ignore[index]
+        seen = _read_from_threads(a)
+        assert len(seen) == 8 and all(s[0] is seen[0][0] for s in seen)
 
 
 def test_a_misspelt_attribute_is_still_an_attribute_error() -> None:
