@@ -104,7 +104,7 @@ def _read_from_threads(a: nk.Assessment, n: int = 8) -> list[tuple[object, ...]]
 
 def test_threads_reading_one_answer_see_the_same_details() -> None:
     for via in (None, "CN", ("RU",)):
-        a = _fresh().can_resettle("KP", via, "KR", on=dt.date(2016, 7, 1))  # type: ignore[arg-type]
+        a = _fresh().can_resettle("KP", via, "KR", on=dt.date(2016, 7, 1))
         seen = _read_from_threads(a)
         assert len(seen) == 8 and all(s[0] is seen[0][0] for s in seen)
 
