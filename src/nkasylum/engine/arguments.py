@@ -56,18 +56,37 @@ def country_arg(value: object, name: str) -> Country:
     return found
 
 
+_VIAS: dict[object, tuple[Country, ...]] = {}
+"""Texts and tuples already resolved to transit countries (as :data:`_RESOLVED`): a tuple is
+kept only once every country in it resolved, and resolving depends on nothing else."""
+
+
 def via(value: object) -> tuple[Country, ...] | None:
     """``None`` (any route), one transit country, or an ordered list or tuple of them."""
     if value is None:
         return None
+    plain = value.__class__ is str or value.__class__ is tuple
+    if plain:
+        try:
+            known = _VIAS.get(value)
+        except TypeError:  # a tuple holding something unhashable: checked below
+            plain, known = False, None
+        if known is not None:
+            return known
     if isinstance(value, (str, Country, Region)):
-        return (country_arg(value, "via"),)
-    if isinstance(value, (list, tuple)):
-        return tuple([country_arg(v, "each transit country in via") for v in value])
-    raise ArgumentTypeError(
-        "via= takes None (any route), one country, or an ordered list or tuple of countries, "
-        f"not {type(value).__name__}: {value!r}"
-    )
+        found: tuple[Country, ...] = (country_arg(value, "via"),)
+    elif isinstance(value, (list, tuple)):
+        found = tuple([country_arg(v, "each transit country in via") for v in value])
+    else:
+        raise ArgumentTypeError(
+            "via= takes None (any route), one country, or an ordered list or tuple of countries, "
+            f"not {type(value).__name__}: {value!r}"
+        )
+    if plain:
+        if len(_VIAS) >= _RESOLVED_LIMIT:
+            _VIAS.clear()
+        _VIAS[value] = found
+    return found
 
 
 def max_transits(value: object) -> int:
@@ -85,15 +104,14 @@ def journey(index: Index, start: object, stops: object,
     return origin(index, start), None if stops is None else via(stops), country_arg(goal, "dest")
 
 
-def check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> None:
-    """A journey visits no country twice and names at most 8 transit countries."""
+def check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> list[str]:
+    """A journey visits no country twice and names at most 8 transit countries; returns
+    the codes of the places it names, in order."""
     # Codes, not countries: a str hashes in C, and this runs once per question.
-    if stops is None:
-        if start.alpha_2 == goal.alpha_2:
-            raise InvalidRouteError(f"a route visits no country twice: {start.alpha_2} > {goal.alpha_2}")
-        return
-    codes = [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
+    codes = [start.alpha_2, goal.alpha_2] if stops is None else \
+        [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
     if len(set(codes)) != len(codes):
         raise InvalidRouteError("a route visits no country twice: " + " > ".join(codes))
     if len(codes) > 10:
         max_transits(len(codes) - 2)
+    return codes

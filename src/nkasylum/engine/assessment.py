@@ -52,13 +52,13 @@ def assess(index: Index, origin: object, via: object, dest: object, *,
     # A date (not a datetime, a date's subclass) is its own day: no When to build for it.
     asked = None if on.__class__ is dt.date else resolve_when(on)
     limit = resolve_horizon(horizon)
-    arguments.check_path(start, stops, goal)
+    codes = arguments.check_path(start, stops, goal)
     if asked is None or (asked.lower is not None and asked.lower == asked.upper):
         day = on if asked is None else asked.lower
         assert isinstance(day, dt.date)
         # Not kept here: the knowledge base keeps its answers by the arguments as given,
         # and a distinct question would only be kept twice.
-        return _assess(index, start, stops, goal, day, limit, None)
+        return _assess(index, start, stops, goal, day, limit, None, codes)
     key = ("assess", start, stops, goal, asked, limit)
     result: Assessment | None = index.answers.get(key)
     if result is None:
@@ -187,28 +187,35 @@ def _undated(index: Index, places: list[Country]) -> tuple[tuple[Policy, ...], t
 
 
 def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
-            day: dt.date, horizon: Horizon, asked: When | None) -> Assessment:
-    """The answer: verdict, route and alternatives now; its details (steps, evidence, what
-    was last known) when first read, so a loop over verdicts never words an explanation."""
-    # The route and five alternatives: never more is searched for than is reported. Cached
-    # per span of days, so most fresh questions find them already searched.
+            day: dt.date, horizon: Horizon, asked: When | None,
+            codes: list[str] | None = None) -> Assessment:
+    """The answer: verdict and route now; its details (alternatives, steps, evidence, what
+    was last known) when first read, so a loop over verdicts never words an explanation.
+    ``codes``: the journey's codes, when the caller has them."""
+    if stops is None:
+        everything = _everything(index, start, None, goal, day, horizon)
+        verdict, route = _any_route_verdict(index, goal, day, everything, horizon)
+    else:
+        verdict, route = _named_route_verdict(
+            index, codes or [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2], day,
+            horizon)
+    return pending_assessment(
+        start, stops, goal, day, verdict, route, asked, horizon,
+        functools.partial(_details, index, start, stops, goal, day, horizon, verdict, route))
+
+
+def _everything(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
+                day: dt.date, horizon: Horizon) -> tuple[Route, ...]:
+    """The route and five alternatives (never more is searched for than is reported), among
+    routes of as many transit countries as asked or as an any-route question looks through."""
     transits = ANY_ROUTE_TRANSITS if stops is None or len(stops) <= ANY_ROUTE_TRANSITS \
         else len(stops)
     if transits == ANY_ROUTE_TRANSITS and not within(
             documented_days(index, start, None, goal, horizon), day):
-        everything: tuple[Route, ...] = ()  # no route, as a search would find: not searched
-    else:
-        everything = find_routes(index, start, goal, on=day, max_transits=transits,
-                                 horizon=horizon, max_routes=6)
-    if stops is None:
-        verdict, route = _any_route_verdict(index, goal, day, everything, horizon)
-    else:
-        verdict, route = _named_route_verdict(index, (start, *stops, goal), day, horizon)
-    return pending_assessment(
-        start, stops, goal, day, verdict, route,
-        tuple([r for r in everything if r != route][:5]) if everything else (), asked, horizon,
-        functools.partial(_details, index, start, stops, goal, day, horizon, everything, verdict,
-                          route))
+        return ()  # no route, as a search would find: not searched
+    # Cached per span of days, so most questions find them already searched.
+    return find_routes(index, start, goal, on=day, max_transits=transits, horizon=horizon,
+                       max_routes=6)
 
 
 def _any_route_verdict(index: Index, goal: Country, day: dt.date, found: tuple[Route, ...],
@@ -221,22 +228,23 @@ def _any_route_verdict(index: Index, goal: Country, day: dt.date, found: tuple[R
     return Verdict.UNDOCUMENTED, None
 
 
-def _named_route_verdict(index: Index, path: tuple[Country, ...], day: dt.date,
+def _named_route_verdict(index: Index, codes: list[str], day: dt.date,
                          horizon: Horizon) -> tuple[Verdict, Route | None]:
     """The verdict and route of a named route, as :func:`_named_route` explains them."""
-    verdict = named_verdict(index, [c.alpha_2 for c in path], day, horizon)
+    verdict = named_verdict(index, codes, day, horizon)
     if verdict is not Verdict.DOCUMENTED:
         return verdict, None
-    return verdict, route_of(index, [edges(index, a.alpha_2, day, horizon)[b.alpha_2]
-                                     for a, b in itertools.pairwise(path)])
+    return verdict, route_of(index, [edges(index, a, day, horizon)[b]
+                                     for a, b in itertools.pairwise(codes)])
 
 
 def _details(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
-             day: dt.date, horizon: Horizon, everything: tuple[Route, ...], verdict: Verdict,
+             day: dt.date, horizon: Horizon, verdict: Verdict,
              route: Route | None) -> dict[str, object]:
     """The fields of :data:`nkasylum.model.assessment.DETAILS` of an answer whose verdict
     and route are known."""
     path = [start, *(stops or ()), goal]
+    everything = _everything(index, start, stops, goal, day, horizon)
     if stops is None:
         found = _any_route(index, start, goal, day, everything, horizon)
     else:
@@ -281,7 +289,8 @@ def _details(index: Index, start: Country, stops: tuple[Country, ...] | None, go
             last_known.evidence_age is not None else None
     steps.append(Step(StepKind.EVIDENCE_DATES, day, dates=(dates[0], dates[-1]) if dates else (),
                       age=age))
-    return {"steps": tuple(steps), "evidence": evidence,
+    return {"alternatives": tuple([r for r in everything if r != route][:5]),
+            "steps": tuple(steps), "evidence": evidence,
             "latest_evidence": dates[-1] if dates else None, "disputed": tuple(disputed),
             "backing": backing, "evidence_age": age, "last_known": last_known,
             "undated_policies": policies, "undated_passages": passages}

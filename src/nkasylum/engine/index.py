@@ -43,7 +43,7 @@ ANSWERS_LIMIT = 100_000
 
 ANSWER_BYTES = 2_000
 """About how much memory one answer takes once its details are read (steps, supports,
-evidence, what was last known), with its key and slot: measured as the resident memory
+evidence, alternatives, what was last known), with its key and slot: measured as the resident memory
 20,000 distinct questions on the bundled data add, about 1.9 KB an answer read (0.7 KB
 unread)."""
 
@@ -70,17 +70,15 @@ class Answers:
         return self.data.get(key)
 
     def put(self, key: Any, answer: Any) -> None:
-        """Keep ``answer``, counting it as :data:`ANSWER_BYTES` plus 120 bytes per
-        alternative route: the size of an answer whose details have been read (measured on
-        the bundled data). The details of a new answer are worked out only when read, so
-        they cannot be counted here without working them out; the cache counts each answer
-        as if they were there."""
-        cost = ANSWER_BYTES + 120 * len(answer.alternatives)
-        if len(self.data) >= ANSWERS_LIMIT or self.weight + cost > ANSWERS_BYTES:
+        """Keep ``answer``, counting it as :data:`ANSWER_BYTES`: the size of an answer whose
+        details have been read. The details of a new answer are worked out only when read,
+        so they cannot be counted here without working them out; the cache counts each
+        answer as if they were there."""
+        if len(self.data) >= ANSWERS_LIMIT or self.weight + ANSWER_BYTES > ANSWERS_BYTES:
             self.data.clear()
             self.weight = 0
         self.data[key] = answer
-        self.weight += cost
+        self.weight += ANSWER_BYTES
 
     def __len__(self) -> int:
         return len(self.data)

@@ -25,8 +25,8 @@ from nkasylum.model.wording import explanation
 
 __all__ = ["DETAILS", "Assessment", "pending_assessment"]
 
-DETAILS = ("steps", "evidence", "latest_evidence", "disputed", "backing", "evidence_age",
-           "last_known", "undated_policies", "undated_passages")
+DETAILS = ("alternatives", "steps", "evidence", "latest_evidence", "disputed", "backing",
+           "evidence_age", "last_known", "undated_policies", "undated_passages")
 """The fields of an answer that explain it rather than give it: the engine may work them
 out when one of them is first read (see :func:`pending_assessment`)."""
 
@@ -41,8 +41,8 @@ class Assessment:
 
     ``bool(assessment)`` is True only for :attr:`Verdict.DOCUMENTED`.
 
-    An answer from :func:`nkasylum.can_resettle` holds its verdict, route and alternatives
-    at once and works out the rest (``steps``, ``evidence``, ``latest_evidence``,
+    An answer from :func:`nkasylum.can_resettle` holds its verdict and route at once and
+    works out the rest (``alternatives``, ``steps``, ``evidence``, ``latest_evidence``,
     ``disputed``, ``backing``, ``evidence_age``, ``last_known``, ``undated_policies``,
     ``undated_passages``) the first time one of them is read, once, safely across threads:
     a loop that reads only verdicts never pays for explanations. It is the same value
@@ -217,8 +217,7 @@ class Assessment:
 
 
 def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: Country,
-                       on: dt.date, verdict: Verdict, route: Route | None,
-                       alternatives: tuple[Route, ...], asked: When | None,
+                       on: dt.date, verdict: Verdict, route: Route | None, asked: When | None,
                        horizon: dt.timedelta | None,
                        details: Callable[[], Mapping[str, object]], /) -> Assessment:
     """An answer whose :data:`DETAILS` are worked out by ``details`` when one is first read.
@@ -230,16 +229,21 @@ def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: C
     the fields in their order, positional, as this runs once per fresh question.
     """
     answer: Assessment = object.__new__(Assessment)
-    put = object.__setattr__
-    put(answer, "origin", origin)
-    put(answer, "via", via)
-    put(answer, "dest", dest)
-    put(answer, "on", on)
-    put(answer, "verdict", verdict)
-    put(answer, "route", route)
-    put(answer, "alternatives", alternatives)
-    put(answer, "asked", asked)
-    put(answer, "horizon", horizon)
-    put(answer, "_knowledge_base", None)
-    put(answer, "_details", details)
+    _origin, _via, _dest, _on, _verdict, _route, _asked, _horizon, _kb, _details = _SETTERS
+    _origin(answer, origin)
+    _via(answer, via)
+    _dest(answer, dest)
+    _on(answer, on)
+    _verdict(answer, verdict)
+    _route(answer, route)
+    _asked(answer, asked)
+    _horizon(answer, horizon)
+    _kb(answer, None)
+    _details(answer, details)
     return answer
+
+
+# The slots' own setters: a quarter faster than object.__setattr__, which looks each up.
+_SETTERS = tuple(Assessment.__dict__[name].__set__ for name in (
+    "origin", "via", "dest", "on", "verdict", "route", "asked", "horizon", "_knowledge_base",
+    "_details"))
