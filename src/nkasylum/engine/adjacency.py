@@ -1,0 +1,214 @@
+"""The passages out of a country (and the countries with one into it) on a day, per span of days.
+
+A country's table for a day holds what its passages give over the longest span of days
+around it on which the same of them answer; that span is found while the table is built,
+from each passage's first and last day, so no list of change days is sorted first. All
+tables of a country are kept in one memo entry and found by bisection.
+
+Entries of the memo are replaced, never changed in place: two threads that build tables
+at once may lose one of them (it is built again when next asked), never mix them up.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from operator import itemgetter
+from typing import Any, Protocol, TypeVar
+
+from nkasylum.core.countries import Country
+from nkasylum.core.places import THIRD_COUNTRY
+from nkasylum.engine.index import Index
+from nkasylum.model.passages import Passage
+from nkasylum.model.routes import Leg
+
+__all__ = ["Incoming", "Outgoing", "dated_get", "dated_put", "incoming", "outgoing",
+           "passage_legs", "passage_newest", "reach", "span_of"]
+
+_FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal()
+_OTHER_END = itemgetter(2)
+
+SPANS_KEPT = 256
+"""How many spans one memo entry keeps at most before it starts again (bounds memory when a
+loop asks about every day of decades)."""
+
+# A passage between two countries: its first and last day (as ordinals), the code of the
+# country at its other end, and the passage.
+_Dated = tuple[int, int, str, Passage]
+
+
+class _Spanned(Protocol):
+    @property
+    def first(self) -> int: ...
+
+    @property
+    def last(self) -> int: ...
+
+
+_T = TypeVar("_T", bound=_Spanned)
+
+
+class Outgoing:
+    """The passages out of one country on every day from ``first`` to ``last`` (ordinals):
+    the best one per destination, by the destination's code, in code order."""
+
+    __slots__ = ("best", "first", "last")
+
+    def __init__(self, first: int, last: int, best: dict[str, Passage]) -> None:
+        self.first = first
+        self.last = last
+        self.best = best
+
+
+class Incoming:
+    """The codes of the countries with a passage into one country (in code order) on every
+    day from ``first`` to ``last`` (ordinals)."""
+
+    __slots__ = ("first", "last", "origins")
+
+    def __init__(self, first: int, last: int, origins: tuple[str, ...]) -> None:
+        self.first = first
+        self.last = last
+        self.origins = origins
+
+
+def dated_get(found: Any, day: int) -> Any:
+    """The item of a memo entry (``None`` or a pair: first days, items) whose span holds the
+    day of ordinal ``day``."""
+    if found is None:
+        return None
+    starts, items = found
+    i = bisect.bisect_right(starts, day) - 1
+    if i >= 0 and day <= items[i].last:
+        return items[i]
+    return None
+
+
+def dated_put(index: Index, key: Any, found: Any, item: _T) -> _T:
+    """Keep ``item`` in the memo entry ``key`` (``found``: the entry as read) and return it."""
+    starts: tuple[int, ...] = ()
+    items: tuple[Any, ...] = ()
+    if found is not None and len(found[0]) < SPANS_KEPT:
+        starts, items = found
+    i = bisect.bisect_right(starts, item.first)
+    if not (i and starts[i - 1] == item.first):  # another thread may have kept it already
+        index.cache()[key] = ((*starts[:i], item.first, *starts[i:]), (*items[:i], item, *items[i:]))
+    return item
+
+
+def span_of(dated: Sequence[_Dated], day: int) -> tuple[int, int, list[_Dated]]:
+    """The first and last day (as ordinals) of the longest span around the day of ordinal
+    ``day`` on which the same of these passages answer, and those that answer on it, in
+    their order."""
+    first, last = _FIRST, _LAST  # the latest first and the earliest last day of those that answer
+    ended, ahead = _FIRST - 1, _LAST + 1  # the last day of the latest one past, the first of the next
+    answer = []
+    for d in dated:
+        if day < d[0]:
+            if d[0] < ahead:
+                ahead = d[0]
+        elif day > d[1]:
+            if d[1] > ended:
+                ended = d[1]
+        else:
+            answer.append(d)
+            if d[0] > first:
+                first = d[0]
+            if d[1] < last:
+                last = d[1]
+    return max(first, ended + 1), min(last, ahead - 1), answer
+
+
+def reach(index: Index, p: Passage, horizon: dt.timedelta | None) -> tuple[int, int] | None:
+    """The ordinals of the first and last day on which a passage answers (``None``: undated)."""
+    found = index.timings[p.id].reach(horizon)
+    return None if found is None else (found[0].toordinal(), found[1].toordinal())
+
+
+def _dated(index: Index, passages: Sequence[Passage], outwards: bool,
+           horizon: dt.timedelta | None) -> list[_Dated]:
+    """The passages that answer on some day, by the code of the other end; of the passages
+    to one destination, the best last (newest evidence, then not through a third country,
+    then id)."""
+    dated = []
+    timings = index.timings
+    for p in passages:
+        there = p.dest if outwards else p.origin
+        days = timings[p.id].reach(horizon)
+        if isinstance(there, Country) and days is not None:
+            dated.append((days[0].toordinal(), days[1].toordinal(), there.alpha_2, p))
+    dated.sort(key=_OTHER_END)  # stable: passages to one destination keep their order
+    twice = any(a[2] == b[2] for a, b in itertools.pairwise(dated))
+    if twice and outwards:
+        def rank(d: _Dated) -> tuple[Any, ...]:
+            p = d[3]
+            return (d[2], passage_newest(index, p), not p.via_third_country, p.id)
+
+        dated.sort(key=rank)
+    return dated
+
+
+def _dated_of(index: Index, key: Any, passages: Sequence[Passage], outwards: bool,
+              horizon: dt.timedelta | None) -> list[_Dated]:
+    found: list[_Dated] | None = index.memo.get(("dated", key))
+    if found is None:
+        found = index.cache()[("dated", key)] = _dated(index, passages, outwards, horizon)
+    return found
+
+
+def outgoing(index: Index, code: str, day: int, horizon: dt.timedelta | None) -> Outgoing:
+    """The passages out of the country ``code`` that answer on the day of ordinal ``day``
+    (cached per span)."""
+    key = ("out", code, horizon)
+    found = index.memo.get(key)
+    table: Outgoing | None = dated_get(found, day)
+    if table is None:
+        dated = _dated_of(index, key, index.passages_from.get(code, ()), True, horizon)
+        first, last, answer = span_of(dated, day)
+        # Each destination's best passage comes last among its own: the last one kept wins.
+        table = dated_put(index, key, found, Outgoing(first, last, {d[2]: d[3] for d in answer}))
+    return table
+
+
+def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) -> Incoming:
+    """The countries with a passage into the country ``code`` on the day of ordinal ``day``
+    (cached per span)."""
+    key = ("in", code, horizon)
+    found = index.memo.get(key)
+    table: Incoming | None = dated_get(found, day)
+    if table is None:
+        dated = _dated_of(index, key, index.passages_to.get(code, ()), False, horizon)
+        first, last, answer = span_of(dated, day)
+        table = dated_put(index, key, found, Incoming(first, last, tuple(dict.fromkeys(
+            d[2] for d in answer))))
+    return table
+
+
+def passage_newest(index: Index, p: Passage) -> dt.date:
+    """The newest evidence date behind one passage (``date.min`` if none is dated)."""
+    key = ("newest", p.id)
+    memo = index.memo
+    found = memo.get(key)
+    if found is None:
+        found = max((index.reported(e) or dt.date.min for e in p.evidence), default=dt.date.min)
+        memo[key] = found
+    return found
+
+
+def passage_legs(index: Index, p: Passage) -> tuple[Leg, ...]:
+    """The legs of one passage: two when it goes through an unnamed third country (cached)."""
+    key = ("legs", p.id)
+    memo = index.memo
+    found = memo.get(key)
+    if found is None:
+        if p.via_third_country:
+            found = (Leg(p.origin, THIRD_COUNTRY, p.channel, p.id),
+                     Leg(THIRD_COUNTRY, p.dest, p.channel, p.id))
+        else:
+            found = (Leg(p.origin, p.dest, p.channel, p.id),)
+        memo[key] = found
+    return found
+
+
