@@ -19,16 +19,17 @@ from operator import itemgetter
 from typing import Any, Protocol, TypeVar
 
 from nkasylum.core.countries import Country
-from nkasylum.core.places import THIRD_COUNTRY
+from nkasylum.core.places import THIRD_COUNTRY, Region
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Leg
 
-__all__ = ["Incoming", "Outgoing", "dated_get", "dated_put", "incoming", "outgoing",
-           "passage_legs", "passage_newest", "reach", "span_of"]
+__all__ = ["WHOLE_AFTER", "Incoming", "Outgoing", "Whole", "dated_get", "dated_put", "incoming", "outgoing",
+           "passage_legs", "passage_newest", "reach", "span_of", "whole"]
 
 _FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal()
 _OTHER_END = itemgetter(2)
+_PAIR = itemgetter(4, 2)
 
 SPANS_KEPT = 256
 """How many spans one memo entry keeps at most before it starts again (bounds memory when a
@@ -48,6 +49,7 @@ class _Spanned(Protocol):
 
 
 _T = TypeVar("_T", bound=_Spanned)
+_D = TypeVar("_D", bound=tuple[Any, ...])  # a passage with its first and last day first
 
 
 class Outgoing:
@@ -98,7 +100,7 @@ def dated_put(index: Index, key: Any, found: Any, item: _T) -> _T:
     return item
 
 
-def span_of(dated: Sequence[_Dated], day: int) -> tuple[int, int, list[_Dated]]:
+def span_of(dated: Sequence[_D], day: int) -> tuple[int, int, list[_D]]:
     """The first and last day (as ordinals) of the longest span around the day of ordinal
     ``day`` on which the same of these passages answer, and those that answer on it, in
     their order."""
@@ -139,15 +141,23 @@ def _dated(index: Index, passages: Sequence[Passage], outwards: bool,
         days = timings[p.id].reach(horizon)
         if isinstance(there, Country) and days is not None:
             dated.append((days[0].toordinal(), days[1].toordinal(), there.alpha_2, p))
-    dated.sort(key=_OTHER_END)  # stable: passages to one destination keep their order
-    twice = any(a[2] == b[2] for a, b in itertools.pairwise(dated))
-    if twice and outwards:
-        def rank(d: _Dated) -> tuple[Any, ...]:
-            p = d[3]
-            return (d[2], passage_newest(index, p), not p.via_third_country, p.id)
-
-        dated.sort(key=rank)
+    dated.sort(key=_OTHER_END)
+    if outwards:
+        return _best_last(index, dated, _OTHER_END)
     return dated
+
+
+def _best_last(index: Index, dated: list[_D], key: Any) -> list[_D]:
+    """The same passages, those with the same ``key`` (sorted on it) with the best last."""
+    if all(key(a) != key(b) for a, b in itertools.pairwise(dated)):
+        return dated
+    out = []
+    for _, group in itertools.groupby(dated, key=key):
+        same = list(group)
+        if len(same) > 1:
+            same.sort(key=lambda d: _rank(index, d[3]))
+        out.extend(same)
+    return out
 
 
 def _dated_of(index: Index, key: Any, passages: Sequence[Passage], outwards: bool,
@@ -186,6 +196,81 @@ def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     return table
 
 
+WHOLE_AFTER = 8
+"""How many route searches on one day read per-country tables before the tables of every
+country are built for that day's span at once (one pass over all passages)."""
+
+_WHOLE_KEPT = 8  # days whose whole tables are kept at once (each holds every passage once)
+
+
+class Whole:
+    """The tables of every country for every day from ``first`` to ``last`` (ordinals): the
+    same passages answer on all of them. A country without passages out of (or into) it on
+    those days has no table here: :attr:`none_out` (:attr:`none_in`) stands for it."""
+
+    __slots__ = ("first", "ins", "last", "none_in", "none_out", "outs")
+
+    def __init__(self, first: int, last: int, outs: dict[str, Outgoing],
+                 ins: dict[str, Incoming]) -> None:
+        self.first = first
+        self.last = last
+        self.outs = outs
+        self.ins = ins
+        self.none_out = Outgoing(first, last, {})
+        self.none_in = Incoming(first, last, ())
+
+
+def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
+    """The tables of every country on the day of ordinal ``day``, once route searches have
+    asked about that day :data:`WHOLE_AFTER` times (``None`` before: a few questions about a
+    day read only the few tables they need)."""
+    key = ("whole", horizon)
+    memo = index.memo
+    found = memo.get(key)
+    kept: Whole | None = dated_get(found, day)
+    if kept is not None:
+        return kept
+    asked = ("asked", day, horizon)
+    times = memo.get(asked, 0) + 1
+    if times < WHOLE_AFTER:
+        index.cache()[asked] = times
+        return None
+    if found is not None and len(found[0]) >= _WHOLE_KEPT:
+        found = None
+    every = memo.get(("every", horizon))
+    if every is None:
+        every = index.cache()[("every", horizon)] = _every(index, horizon)
+    first, last, answer = span_of(every, day)
+    outs: dict[str, dict[str, Passage]] = {}
+    ins: dict[str, dict[str, None]] = {}
+    for d in answer:  # by origin, then destination, the best passage of a pair last
+        origin, dest = d[4], d[2]
+        outs.setdefault(origin, {})[dest] = d[3]
+        ins.setdefault(dest, {})[origin] = None
+    return dated_put(index, key, found, Whole(
+        first, last, {code: Outgoing(first, last, best) for code, best in outs.items()},
+        {code: Incoming(first, last, tuple(origins)) for code, origins in ins.items()}))
+
+
+def _every(index: Index, horizon: dt.timedelta | None) -> list[tuple[int, int, str, Passage, str]]:
+    """Every passage between two countries that answers on some day: its first and last day
+    (ordinals), the destination's code, the passage and the origin's code, by origin and
+    destination; of the passages between two countries, the best last."""
+    every = []
+    timings = index.timings
+    for p in index.passages:
+        days = timings[p.id].reach(horizon)
+        if isinstance(p.origin, Country) and isinstance(p.dest, Country) and days is not None:
+            every.append((days[0].toordinal(), days[1].toordinal(), p.dest.alpha_2, p,
+                          p.origin.alpha_2))
+    every.sort(key=_PAIR)
+    return _best_last(index, every, _PAIR)
+
+
+def _rank(index: Index, p: Passage) -> tuple[Any, ...]:
+    return (passage_newest(index, p), not p.via_third_country, p.id)
+
+
 def passage_newest(index: Index, p: Passage) -> dt.date:
     """The newest evidence date behind one passage (``date.min`` if none is dated)."""
     key = ("newest", p.id)
@@ -198,17 +283,28 @@ def passage_newest(index: Index, p: Passage) -> dt.date:
 
 
 def passage_legs(index: Index, p: Passage) -> tuple[Leg, ...]:
-    """The legs of one passage: two when it goes through an unnamed third country (cached)."""
+    """The legs of one passage: two when it goes through an unnamed third country (cached).
+
+    Built without :class:`~nkasylum.Leg`'s constructor: its fields are the passage's own
+    places, channel and id, which the passage's constructor has checked already (a test
+    checks them equal to constructed legs)."""
     key = ("legs", p.id)
     memo = index.memo
     found = memo.get(key)
     if found is None:
         if p.via_third_country:
-            found = (Leg(p.origin, THIRD_COUNTRY, p.channel, p.id),
-                     Leg(THIRD_COUNTRY, p.dest, p.channel, p.id))
+            found = (_leg(p.origin, THIRD_COUNTRY, p), _leg(THIRD_COUNTRY, p.dest, p))
         else:
-            found = (Leg(p.origin, p.dest, p.channel, p.id),)
+            found = (_leg(p.origin, p.dest, p),)
         memo[key] = found
     return found
 
 
+def _leg(origin: Country | Region, dest: Country | Region, p: Passage) -> Leg:
+    leg: Leg = object.__new__(Leg)
+    put = object.__setattr__  # the only way to fill a frozen value's slots
+    put(leg, "origin", origin)
+    put(leg, "dest", dest)
+    put(leg, "channel", p.channel)
+    put(leg, "passage", p.id)
+    return leg

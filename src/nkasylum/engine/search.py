@@ -31,6 +31,7 @@ from nkasylum.engine.adjacency import (
     passage_newest,
     reach,
     span_of,
+    whole,
 )
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
@@ -114,8 +115,12 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     kept: list[tuple[tuple[int, int, str], tuple[Passage, ...]]] = []
     heap: list[tuple[_Negated, int, tuple[Passage, ...]]] = []  # once full: the worst kept on top
     count = 0
-    for length in range(1, limit + 2):
-        for chain in search.chains(length):
+    # Up to the any-route depth, one search finds the chains of every length at once: it
+    # walks the tree the longest would walk alone. Deeper, one length at a time, so that the
+    # search can stop as soon as no longer chain can rank among those kept.
+    every = limit <= ANY_ROUTE_TRANSITS
+    for length in ([limit + 1] if every else range(1, limit + 2)):
+        for chain in search.chains(length, every):
             rank = _rank(index, start.alpha_2, chain)
             if len(kept) < most:
                 kept.append((rank, chain))
@@ -246,11 +251,12 @@ def _counted_span(index: Index, start: str, goal: str, day: int, horizon: dt.tim
 
 class _Search:
     """One route question's search on one day: the tables it has read (kept here, so that
-    each is looked up once, and so that the answer's span of days is theirs) and the
-    backward distances to the destination found so far."""
+    each is looked up once, and so that the answer's span of days is theirs, unless it reads
+    the tables of every country at once) and the backward distances to the destination
+    found so far."""
 
     __slots__ = ("day", "depth", "dist", "frontier", "goal", "horizon", "index", "ins", "outs",
-                 "start")
+                 "start", "whole")
 
     def __init__(self, index: Index, start: str, goal: str, day: dt.date,
                  horizon: dt.timedelta | None) -> None:
@@ -259,11 +265,27 @@ class _Search:
         self.goal = goal
         self.day = day.toordinal()
         self.horizon = horizon
-        self.outs: dict[str, Outgoing] = {}
-        self.ins: dict[str, Incoming] = {}
+        self.whole = whole(index, self.day, horizon)
+        # With every country's tables at hand, a country missing from them has no passages.
+        self.outs: dict[str, Outgoing] = {} if self.whole is None else self.whole.outs
+        self.ins: dict[str, Incoming] = {} if self.whole is None else self.whole.ins
         self.dist = {goal: 0}
         self.frontier = [goal]
         self.depth = 0
+
+    def out_of(self, code: str) -> Outgoing:
+        """The passages out of ``code``, for a country not yet in :attr:`outs`."""
+        if self.whole is not None:
+            return self.whole.none_out
+        table = self.outs[code] = outgoing(self.index, code, self.day, self.horizon)
+        return table
+
+    def into(self, code: str) -> Incoming:
+        """The countries with a passage into ``code``, for one not yet in :attr:`ins`."""
+        if self.whole is not None:
+            return self.whole.none_in
+        table = self.ins[code] = incoming(self.index, code, self.day, self.horizon)
+        return table
 
     def deepen(self, depth: int) -> None:
         """Extend the backward distances to the countries ``depth`` passages from the goal."""
@@ -274,7 +296,7 @@ class _Search:
             for node in self.frontier:
                 table = ins.get(node)
                 if table is None:
-                    table = ins[node] = incoming(self.index, node, self.day, self.horizon)
+                    table = self.into(node)
                 for before in table.origins:
                     if before not in dist:
                         dist[before] = self.depth
@@ -283,12 +305,14 @@ class _Search:
 
     def span(self) -> tuple[int, int]:
         """The first and last day (ordinals) on which every table read so far is the same."""
+        if self.whole is not None:
+            return self.whole.first, self.whole.last
         tables: list[Outgoing | Incoming] = [*self.outs.values(), *self.ins.values()]
         return max(t.first for t in tables), min(t.last for t in tables)
 
-    def chains(self, length: int) -> Iterator[tuple[Passage, ...]]:
-        """Every chain of exactly ``length`` passages from the start to the goal that visits
-        no country twice, lazily.
+    def chains(self, length: int, shorter: bool = False) -> Iterator[tuple[Passage, ...]]:
+        """Every chain of exactly ``length`` passages (or, ``shorter``, at most ``length``)
+        from the start to the goal that visits no country twice, lazily.
 
         A depth-first search that never revisits a country on the current path, and
         prunes any step into a country that cannot reach the goal with the passages left:
@@ -306,13 +330,20 @@ class _Search:
             here, path, seen = stack.pop()
             table = outs.get(here)
             if table is None:
-                table = outs[here] = outgoing(self.index, here, self.day, self.horizon)
+                table = self.out_of(here)
+            best = table.best
             left = length - len(path) - 1  # passages left after the next one
-            if left == 0:
-                last = table.best.get(target)
+            if shorter or left == 0:
+                last = best.get(target)
                 if last is not None:
                     yield (*path, last)
-                continue
-            for nxt, passage in table.best.items():
-                if nxt != target and nxt not in seen and dist.get(nxt, far) <= left:
-                    stack.append((nxt, (*path, passage), (*seen, nxt)))
+                if left == 0:
+                    continue
+            if left >= far:  # every country passes the distance test
+                for nxt, passage in best.items():
+                    if nxt != target and nxt not in seen:
+                        stack.append((nxt, (*path, passage), (*seen, nxt)))
+            else:
+                for nxt, passage in best.items():
+                    if nxt != target and nxt not in seen and dist.get(nxt, far) <= left:
+                        stack.append((nxt, (*path, passage), (*seen, nxt)))
