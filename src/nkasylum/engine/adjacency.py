@@ -28,16 +28,15 @@ __all__ = ["WHOLE_AFTER", "Incoming", "Outgoing", "Whole", "dated_get", "dated_p
            "passage_legs", "passage_newest", "reach", "span_of", "whole"]
 
 _FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal()
-_OTHER_END = itemgetter(2)
 _PAIR = itemgetter(4, 2)
 
 SPANS_KEPT = 256
 """How many spans one memo entry keeps at most before it starts again (bounds memory when a
 loop asks about every day of decades)."""
 
-# A passage between two countries: its first and last day (as ordinals), the code of the
-# country at its other end, and the passage.
-_Dated = tuple[int, int, str, Passage]
+# A passage between two countries: its first and last day (as ordinals), the destination's
+# code, the passage and the origin's code.
+_Dated = tuple[int, int, str, Passage, str]
 
 
 class _Spanned(Protocol):
@@ -129,24 +128,6 @@ def reach(index: Index, p: Passage, horizon: dt.timedelta | None) -> tuple[int, 
     return None if found is None else (found[0].toordinal(), found[1].toordinal())
 
 
-def _dated(index: Index, passages: Sequence[Passage], outwards: bool,
-           horizon: dt.timedelta | None) -> list[_Dated]:
-    """The passages that answer on some day, by the code of the other end; of the passages
-    to one destination, the best last (newest evidence, then not through a third country,
-    then id)."""
-    dated = []
-    timings = index.timings
-    for p in passages:
-        there = p.dest if outwards else p.origin
-        days = timings[p.id].reach(horizon)
-        if isinstance(there, Country) and days is not None:
-            dated.append((days[0].toordinal(), days[1].toordinal(), there.alpha_2, p))
-    dated.sort(key=_OTHER_END)
-    if outwards:
-        return _best_last(index, dated, _OTHER_END)
-    return dated
-
-
 def _best_last(index: Index, dated: list[_D], key: Any) -> list[_D]:
     """The same passages, those with the same ``key`` (sorted on it) with the best last."""
     if all(key(a) != key(b) for a, b in itertools.pairwise(dated)):
@@ -160,11 +141,39 @@ def _best_last(index: Index, dated: list[_D], key: Any) -> list[_D]:
     return out
 
 
-def _dated_of(index: Index, key: Any, passages: Sequence[Passage], outwards: bool,
-              horizon: dt.timedelta | None) -> list[_Dated]:
-    found: list[_Dated] | None = index.memo.get(("dated", key))
+class _Passages:
+    """Every passage between two countries that answers on some day, once per horizon: its
+    first and last day (ordinals), the destination's code, the passage and the origin's
+    code; in ``every`` by origin and destination (of the passages between two countries,
+    the best last), and the same grouped by origin and by destination."""
+
+    __slots__ = ("by_dest", "by_origin", "every")
+
+    def __init__(self, index: Index, horizon: dt.timedelta | None) -> None:
+        every = []
+        timings = index.timings
+        for p in index.passages:
+            days = timings[p.id].reach(horizon)
+            if isinstance(p.origin, Country) and isinstance(p.dest, Country) and days is not None:
+                every.append((days[0].toordinal(), days[1].toordinal(), p.dest.alpha_2, p,
+                              p.origin.alpha_2))
+        every.sort(key=_PAIR)
+        self.every = _best_last(index, every, _PAIR)
+        self.by_origin: dict[str, list[_Dated]] = {}
+        self.by_dest: dict[str, list[_Dated]] = {}
+        for d in self.every:
+            self.by_origin.setdefault(d[4], []).append(d)
+            self.by_dest.setdefault(d[2], []).append(d)
+
+
+def _passages(index: Index, horizon: dt.timedelta | None) -> _Passages:
+    """The passages between countries, with their days (built once per knowledge base and
+    horizon: one pass over the passages, where a table per country and day would read each
+    country's passages again)."""
+    key = ("passages", horizon)
+    found: _Passages | None = index.memo.get(key)
     if found is None:
-        found = index.cache()[("dated", key)] = _dated(index, passages, outwards, horizon)
+        found = index.cache()[key] = _Passages(index, horizon)
     return found
 
 
@@ -175,8 +184,7 @@ def outgoing(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     found = index.memo.get(key)
     table: Outgoing | None = dated_get(found, day)
     if table is None:
-        dated = _dated_of(index, key, index.passages_from.get(code, ()), True, horizon)
-        first, last, answer = span_of(dated, day)
+        first, last, answer = span_of(_passages(index, horizon).by_origin.get(code, ()), day)
         # Each destination's best passage comes last among its own: the last one kept wins.
         table = dated_put(index, key, found, Outgoing(first, last, {d[2]: d[3] for d in answer}))
     return table
@@ -189,10 +197,9 @@ def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     found = index.memo.get(key)
     table: Incoming | None = dated_get(found, day)
     if table is None:
-        dated = _dated_of(index, key, index.passages_to.get(code, ()), False, horizon)
-        first, last, answer = span_of(dated, day)
+        first, last, answer = span_of(_passages(index, horizon).by_dest.get(code, ()), day)
         table = dated_put(index, key, found, Incoming(first, last, tuple(dict.fromkeys(
-            d[2] for d in answer))))
+            d[4] for d in answer))))
     return table
 
 
@@ -237,10 +244,7 @@ def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
         return None
     if found is not None and len(found[0]) >= _WHOLE_KEPT:
         found = None
-    every = memo.get(("every", horizon))
-    if every is None:
-        every = index.cache()[("every", horizon)] = _every(index, horizon)
-    first, last, answer = span_of(every, day)
+    first, last, answer = span_of(_passages(index, horizon).every, day)
     outs: dict[str, dict[str, Passage]] = {}
     ins: dict[str, dict[str, None]] = {}
     for d in answer:  # by origin, then destination, the best passage of a pair last
@@ -250,21 +254,6 @@ def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
     return dated_put(index, key, found, Whole(
         first, last, {code: Outgoing(first, last, best) for code, best in outs.items()},
         {code: Incoming(first, last, tuple(origins)) for code, origins in ins.items()}))
-
-
-def _every(index: Index, horizon: dt.timedelta | None) -> list[tuple[int, int, str, Passage, str]]:
-    """Every passage between two countries that answers on some day: its first and last day
-    (ordinals), the destination's code, the passage and the origin's code, by origin and
-    destination; of the passages between two countries, the best last."""
-    every = []
-    timings = index.timings
-    for p in index.passages:
-        days = timings[p.id].reach(horizon)
-        if isinstance(p.origin, Country) and isinstance(p.dest, Country) and days is not None:
-            every.append((days[0].toordinal(), days[1].toordinal(), p.dest.alpha_2, p,
-                          p.origin.alpha_2))
-    every.sort(key=_PAIR)
-    return _best_last(index, every, _PAIR)
 
 
 def _rank(index: Index, p: Passage) -> tuple[Any, ...]:

@@ -35,7 +35,7 @@ from nkasylum.engine.adjacency import (
 )
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
-from nkasylum.model.routes import Route
+from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Evidence
 
 __all__ = ["ANY_ROUTE_TRANSITS", "MAX_ROUTES", "distances_to", "edges", "find_routes", "iter_routes",
@@ -112,6 +112,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     if known is not None:
         return known.routes
     search = _Search(index, start.alpha_2, goal.alpha_2, day, horizon)
+    steps = _steps(index)
     kept: list[tuple[tuple[int, int, str], tuple[Passage, ...]]] = []
     heap: list[tuple[_Negated, int, tuple[Passage, ...]]] = []  # once full: the worst kept on top
     count = 0
@@ -121,7 +122,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     every = limit <= ANY_ROUTE_TRANSITS
     for length in ([limit + 1] if every else range(1, limit + 2)):
         for chain in search.chains(length, every):
-            rank = _rank(index, start.alpha_2, chain)
+            rank = _rank(index, steps, start.alpha_2, chain)
             if len(kept) < most:
                 kept.append((rank, chain))
                 if len(kept) == most:
@@ -137,7 +138,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
             break
     best = sorted(((entry[0].rank, entry[2]) for entry in heap) if heap else kept,
                   key=itemgetter(0))
-    routes = tuple(_route(index, chain) for _, chain in best)
+    routes = tuple(_route(index, steps, chain) for _, chain in best)
     first, last = search.span()
     if not routes:
         counted = index.counted_arrivals(start.alpha_2, goal.alpha_2, day, horizon)
@@ -157,7 +158,8 @@ def iter_routes(index: Index, origin: object, dest: object, *, on: object = None
     at the first route."""
     start, goal, day, limit = _question(index, origin, dest, on, max_transits)
     search = _Search(index, start.alpha_2, goal.alpha_2, day, horizon)
-    return (_route(index, chain) for length in range(1, limit + 2)
+    steps = _steps(index)
+    return (_route(index, steps, chain) for length in range(1, limit + 2)
             for chain in search.chains(length))
 
 
@@ -195,32 +197,49 @@ def _max_routes(value: object) -> int:
 
 _THROUGH = f" > {place_label(THIRD_COUNTRY)} > "
 
+# What the ranking and the routes read of a passage, by its id: the ordinal of its newest
+# evidence, its text in a route after its origin, and its legs.
+_Step = tuple[int, str, tuple[Leg, ...]]
 
-def _rank(index: Index, start: str, chain: tuple[Passage, ...]) -> tuple[int, int, str]:
+
+def _steps(index: Index) -> dict[str, _Step]:
+    steps: dict[str, _Step] | None = index.memo.get(("steps",))
+    if steps is None:
+        steps = index.cache()[("steps",)] = {}
+    return steps
+
+
+def _step(index: Index, steps: dict[str, _Step], p: Passage) -> _Step:
+    found = steps.get(p.id)
+    if found is None:
+        dest = place_label(p.dest)
+        found = steps[p.id] = (passage_newest(index, p).toordinal(),
+                               (_THROUGH if p.via_third_country else " > ") + dest,
+                               passage_legs(index, p))
+    return found
+
+
+def _rank(index: Index, steps: dict[str, _Step], start: str,
+          chain: tuple[Passage, ...]) -> tuple[int, int, str]:
     """Where the route of a chain ranks (fewest legs, newest evidence, its text), read from
     the passages without building the route: the text is ``str(route)``."""
-    legs = len(chain)
-    newest = dt.date.min
-    text = [start]
+    legs = newest = 0
+    text = start
     for p in chain:
-        seen = passage_newest(index, p)
-        if seen > newest:
-            newest = seen
-        if p.via_third_country:
-            legs += 1
-            text.append(_THROUGH)
-        else:
-            text.append(" > ")
-        text.append(p.dest.alpha_2)  # type: ignore[union-attr]  # the search follows countries only
-    return legs, -newest.toordinal(), "".join(text)
+        step = steps.get(p.id) or _step(index, steps, p)
+        legs += len(step[2])
+        if step[0] > newest:
+            newest = step[0]
+        text += step[1]
+    return legs, -newest, text
 
 
-def _route(index: Index, chain: tuple[Passage, ...]) -> Route:
+def _route(index: Index, steps: dict[str, _Step], chain: tuple[Passage, ...]) -> Route:
     """The route of a chain of passages, built without its constructor's checks: the search
     only joins a passage to the country the last one reached and never revisits a country,
-    and each leg was built (and checked) by :class:`~nkasylum.Leg` itself."""
+    and the legs are those of :func:`~nkasylum.engine.adjacency.passage_legs`."""
     route: Route = object.__new__(Route)
-    legs = tuple(leg for p in chain for leg in passage_legs(index, p))
+    legs = tuple(leg for p in chain for leg in (steps.get(p.id) or _step(index, steps, p))[2])
     object.__setattr__(route, "legs", legs)  # the only way to fill a frozen value's slot
     return route
 
