@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any, Protocol, TypeVar
@@ -129,16 +128,17 @@ def reach(index: Index, p: Passage, horizon: dt.timedelta | None) -> tuple[int, 
 
 
 def _best_last(index: Index, dated: list[_D], key: Any) -> list[_D]:
-    """The same passages, those with the same ``key`` (sorted on it) with the best last."""
-    if all(key(a) != key(b) for a, b in itertools.pairwise(dated)):
-        return dated
-    out = []
-    for _, group in itertools.groupby(dated, key=key):
-        same = list(group)
-        if len(same) > 1:
-            same.sort(key=lambda d: _rank(index, d[3]))
-        out.extend(same)
-    return out
+    """The same passages (sorted on ``key``), those with the same ``key`` with the best last."""
+    keys = list(map(key, dated))
+    i = 0
+    while i < len(dated):
+        j = i + 1
+        while j < len(dated) and keys[j] == keys[i]:
+            j += 1
+        if j - i > 1:
+            dated[i:j] = sorted(dated[i:j], key=lambda d: _rank(index, d[3]))
+        i = j
+    return dated
 
 
 class _Passages:
@@ -153,10 +153,13 @@ class _Passages:
         every = []
         timings = index.timings
         for p in index.passages:
-            days = timings[p.id].reach(horizon)
-            if isinstance(p.origin, Country) and isinstance(p.dest, Country) and days is not None:
-                every.append((days[0].toordinal(), days[1].toordinal(), p.dest.alpha_2, p,
-                              p.origin.alpha_2))
+            origin, dest, timing = p.origin, p.dest, timings[p.id]
+            if timing.undated or not isinstance(origin, Country) or not isinstance(dest, Country):
+                continue
+            days = (timing.start, timing.end) if horizon is None else timing.reach(horizon)
+            assert days is not None  # dated
+            every.append((days[0].toordinal(), days[1].toordinal(), dest.alpha_2, p,
+                          origin.alpha_2))
         every.sort(key=_PAIR)
         self.every = _best_last(index, every, _PAIR)
         self.by_origin: dict[str, list[_Dated]] = {}
@@ -264,9 +267,13 @@ def passage_newest(index: Index, p: Passage) -> dt.date:
     """The newest evidence date behind one passage (``date.min`` if none is dated)."""
     key = ("newest", p.id)
     memo = index.memo
-    found = memo.get(key)
+    found: dt.date | None = memo.get(key)
     if found is None:
-        found = max((index.reported(e) or dt.date.min for e in p.evidence), default=dt.date.min)
+        found = dt.date.min
+        for e in p.evidence:
+            reported = index.reported(e)
+            if reported is not None and reported > found:
+                found = reported
         memo[key] = found
     return found
 
