@@ -121,7 +121,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     # search can stop as soon as no longer chain can rank among those kept.
     every = limit <= ANY_ROUTE_TRANSITS
     for length in ([limit + 1] if every else range(1, limit + 2)):
-        for chain in search.chains(length, every):
+        for chain in (search.up_to_four(length) if every else search.chains(length)):
             rank = _rank(index, steps, start.alpha_2, chain)
             if len(kept) < most:
                 kept.append((rank, chain))
@@ -329,9 +329,55 @@ class _Search:
         tables: list[Outgoing | Incoming] = [*self.outs.values(), *self.ins.values()]
         return max(t.first for t in tables), min(t.last for t in tables)
 
-    def chains(self, length: int, shorter: bool = False) -> Iterator[tuple[Passage, ...]]:
-        """Every chain of exactly ``length`` passages (or, ``shorter``, at most ``length``)
-        from the start to the goal that visits no country twice, lazily.
+    def best_of(self, code: str) -> dict[str, Passage]:
+        """The best passage out of ``code`` to each country."""
+        table = self.outs.get(code)
+        return (table or self.out_of(code)).best
+
+    def up_to_four(self, most: int) -> Iterator[tuple[Passage, ...]]:
+        """Every chain of at most ``most`` passages (four at most) from the start to the goal
+        that visits no country twice: the search of :meth:`chains`, written out level by
+        level (no stack of partial paths), in another order."""
+        assert most <= 4
+        self.deepen(max(1, most // 2))
+        dist, target, start, best_of = self.dist, self.goal, self.start, self.best_of
+        if len(dist) == 1:  # nothing leads into the goal on that day
+            return
+        far = self.depth + 1
+        first = best_of(start)
+        last = first.get(target)
+        if last is not None:
+            yield (last,)
+        if most == 1:
+            return
+        for x, p1 in first.items():
+            if x in (target, start) or dist.get(x, far) > most - 1:
+                continue
+            second = best_of(x)
+            last = second.get(target)
+            if last is not None:
+                yield (p1, last)
+            if most == 2:
+                continue
+            for y, p2 in second.items():
+                if y in (target, start, x) or dist.get(y, far) > most - 2:
+                    continue
+                third = best_of(y)
+                last = third.get(target)
+                if last is not None:
+                    yield (p1, p2, last)
+                if most == 3:
+                    continue
+                for z, p3 in third.items():
+                    if z in (target, start, x, y) or dist.get(z, far) > 1:
+                        continue
+                    last = best_of(z).get(target)
+                    if last is not None:
+                        yield (p1, p2, p3, last)
+
+    def chains(self, length: int) -> Iterator[tuple[Passage, ...]]:
+        """Every chain of exactly ``length`` passages from the start to the goal that visits
+        no country twice, lazily.
 
         A depth-first search that never revisits a country on the current path, and
         prunes any step into a country that cannot reach the goal with the passages left:
@@ -352,12 +398,11 @@ class _Search:
                 table = self.out_of(here)
             best = table.best
             left = length - len(path) - 1  # passages left after the next one
-            if shorter or left == 0:
+            if left == 0:
                 last = best.get(target)
                 if last is not None:
                     yield (*path, last)
-                if left == 0:
-                    continue
+                continue
             if left >= far:  # every country passes the distance test
                 for nxt, passage in best.items():
                     if nxt != target and nxt not in seen:
