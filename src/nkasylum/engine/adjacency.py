@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any, Protocol, TypeVar
@@ -130,14 +131,10 @@ def reach(index: Index, p: Passage, horizon: dt.timedelta | None) -> tuple[int, 
 def _best_last(index: Index, dated: list[_D], key: Any) -> list[_D]:
     """The same passages (sorted on ``key``), those with the same ``key`` with the best last."""
     keys = list(map(key, dated))
-    i = 0
-    while i < len(dated):
-        j = i + 1
-        while j < len(dated) and keys[j] == keys[i]:
-            j += 1
-        if j - i > 1:
-            dated[i:j] = sorted(dated[i:j], key=lambda d: _rank(index, d[3]))
-        i = j
+    for same, count in Counter(keys).items():
+        if count > 1:
+            i = bisect.bisect_left(keys, same)
+            dated[i:i + count] = sorted(dated[i:i + count], key=lambda d: _rank(index, d[3]))
     return dated
 
 
