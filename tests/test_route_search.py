@@ -44,7 +44,8 @@ def _worlds(draw: Any) -> nk.KnowledgeBase:
 def _rank(kb: nk.KnowledgeBase, route: nk.Route) -> tuple[int, int, str]:
     """The documented order, from the route's own legs and its passages' sources."""
     by_id = {p.id: p for p in kb.all_passages}
-    published = {s.id: s.published.lower for s in kb.all_sources if s.published is not None}
+    published = {s.id: s.published.lower for s in kb.all_sources
+                 if s.published is not None and s.published.lower is not None}
     newest = max(published[e.source] for leg in route.legs
                  for e in by_id[leg.passage or ""].evidence)
     return len(route.legs), -newest.toordinal(), str(route)

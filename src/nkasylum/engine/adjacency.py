@@ -5,6 +5,11 @@ around it on which the same of them answer; that span is found while the table i
 from each passage's first and last day, so no list of change days is sorted first. All
 tables of a country are kept in one memo entry and found by bisection.
 
+Once the tables built for one day have read half as many passages as there are, the
+tables of every country for that day's span are built at once, in one pass over the
+passages (a loop over many questions on one day, as research code runs, then reads only
+those).
+
 Entries of the memo are replaced, never changed in place: two threads that build tables
 at once may lose one of them (it is built again when next asked), never mix them up.
 """
@@ -24,11 +29,13 @@ from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Leg
 
-__all__ = ["WHOLE_AFTER", "Incoming", "Outgoing", "Whole", "dated_get", "dated_put", "incoming", "outgoing",
+__all__ = ["Incoming", "Outgoing", "Whole", "dated_get", "dated_put", "incoming", "outgoing",
            "passage_legs", "passage_newest", "reach", "span_of", "whole"]
 
 _FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal()
 _PAIR = itemgetter(4, 2)
+_DEST = itemgetter(2)
+_ORIGIN = itemgetter(4)
 
 SPANS_KEPT = 256
 """How many spans one memo entry keeps at most before it starts again (bounds memory when a
@@ -138,53 +145,56 @@ def _best_last(index: Index, dated: list[_D], key: Any) -> list[_D]:
     return dated
 
 
-class _Passages:
-    """Every passage between two countries that answers on some day, once per horizon: its
-    first and last day (ordinals), the destination's code, the passage and the origin's
-    code; in ``every`` by origin and destination (of the passages between two countries,
-    the best last), and the same grouped by origin and by destination."""
-
-    __slots__ = ("by_dest", "by_origin", "every")
-
-    def __init__(self, index: Index, horizon: dt.timedelta | None) -> None:
-        every = []
-        timings = index.timings
-        for p in index.passages:
-            origin, dest, timing = p.origin, p.dest, timings[p.id]
-            if timing.undated or not isinstance(origin, Country) or not isinstance(dest, Country):
-                continue
-            days = (timing.start, timing.end) if horizon is None else timing.reach(horizon)
-            assert days is not None  # dated
-            every.append((days[0].toordinal(), days[1].toordinal(), dest.alpha_2, p,
-                          origin.alpha_2))
-        every.sort(key=_PAIR)
-        self.every = _best_last(index, every, _PAIR)
-        self.by_origin: dict[str, list[_Dated]] = {}
-        self.by_dest: dict[str, list[_Dated]] = {}
-        for d in self.every:
-            self.by_origin.setdefault(d[4], []).append(d)
-            self.by_dest.setdefault(d[2], []).append(d)
-
-
-def _passages(index: Index, horizon: dt.timedelta | None) -> _Passages:
-    """The passages between countries, with their days (built once per knowledge base and
-    horizon: one pass over the passages, where a table per country and day would read each
-    country's passages again)."""
-    key = ("passages", horizon)
-    found: _Passages | None = index.memo.get(key)
+def _every(index: Index, horizon: dt.timedelta | None) -> list[_Dated]:
+    """Every passage between two countries that answers on some day, by origin and
+    destination (of the passages between two countries, the best last); once per horizon."""
+    key = ("every", horizon)
+    found: list[_Dated] | None = index.memo.get(key)
     if found is None:
-        found = index.cache()[key] = _Passages(index, horizon)
+        found = _dated(index, index.passages, horizon, _PAIR)
+        index.cache()[key] = found
     return found
+
+
+def _dated(index: Index, passages: Sequence[Passage], horizon: dt.timedelta | None,
+           order: Any) -> list[_Dated]:
+    """These passages between countries with their first and last day (ordinals), the
+    destination's code, the passage and the origin's code, sorted on ``order``; of those
+    equal on it, the best last."""
+    dated = []
+    timings = index.timings
+    for p in passages:
+        origin, dest, timing = p.origin, p.dest, timings[p.id]
+        if timing.undated or not isinstance(origin, Country) or not isinstance(dest, Country):
+            continue
+        days = (timing.start, timing.end) if horizon is None else timing.reach(horizon)
+        assert days is not None  # dated
+        dated.append((days[0].toordinal(), days[1].toordinal(), dest.alpha_2, p, origin.alpha_2))
+    dated.sort(key=order)
+    return _best_last(index, dated, order)
+
+
+def _table(index: Index, key: Any, day: int, passages: Sequence[Passage],
+           horizon: dt.timedelta | None, order: Any) -> tuple[Any, tuple[int, int, list[_Dated]]]:
+    """The memo entry ``key`` of a country's tables, and what its passages give on ``day``;
+    counts the passages read for ``day`` (see :func:`whole`)."""
+    memo = index.memo
+    dated: list[_Dated] | None = memo.get(("dated", key))
+    if dated is None:
+        dated = index.cache()[("dated", key)] = _dated(index, passages, horizon, order)
+    read = ("read", day, horizon)
+    index.cache()[read] = memo.get(read, 0) + len(dated)
+    return memo.get(key), span_of(dated, day)
 
 
 def outgoing(index: Index, code: str, day: int, horizon: dt.timedelta | None) -> Outgoing:
     """The passages out of the country ``code`` that answer on the day of ordinal ``day``
     (cached per span)."""
     key = ("out", code, horizon)
-    found = index.memo.get(key)
-    table: Outgoing | None = dated_get(found, day)
+    table: Outgoing | None = dated_get(index.memo.get(key), day)
     if table is None:
-        first, last, answer = span_of(_passages(index, horizon).by_origin.get(code, ()), day)
+        found, (first, last, answer) = _table(index, key, day, index.passages_from.get(code, ()),
+                                              horizon, _DEST)
         # Each destination's best passage comes last among its own: the last one kept wins.
         table = dated_put(index, key, found, Outgoing(first, last, {d[2]: d[3] for d in answer}))
     return table
@@ -194,18 +204,14 @@ def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     """The countries with a passage into the country ``code`` on the day of ordinal ``day``
     (cached per span)."""
     key = ("in", code, horizon)
-    found = index.memo.get(key)
-    table: Incoming | None = dated_get(found, day)
+    table: Incoming | None = dated_get(index.memo.get(key), day)
     if table is None:
-        first, last, answer = span_of(_passages(index, horizon).by_dest.get(code, ()), day)
+        found, (first, last, answer) = _table(index, key, day, index.passages_to.get(code, ()),
+                                              horizon, _ORIGIN)
         table = dated_put(index, key, found, Incoming(first, last, tuple(dict.fromkeys(
             d[4] for d in answer))))
     return table
 
-
-WHOLE_AFTER = 8
-"""How many route searches on one day read per-country tables before the tables of every
-country are built for that day's span at once (one pass over all passages)."""
 
 _WHOLE_KEPT = 8  # days whose whole tables are kept at once (each holds every passage once)
 
@@ -228,23 +234,21 @@ class Whole:
 
 
 def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
-    """The tables of every country on the day of ordinal ``day``, once route searches have
-    asked about that day :data:`WHOLE_AFTER` times (``None`` before: a few questions about a
-    day read only the few tables they need)."""
+    """The tables of every country on the day of ordinal ``day``, once the tables of single
+    countries built for that day have read half as many passages as there are (``None``
+    before: a few questions about a day read only the few tables they need, and building
+    every table costs at most twice what they have read)."""
     key = ("whole", horizon)
     memo = index.memo
     found = memo.get(key)
     kept: Whole | None = dated_get(found, day)
     if kept is not None:
         return kept
-    asked = ("asked", day, horizon)
-    times = memo.get(asked, 0) + 1
-    if times < WHOLE_AFTER:
-        index.cache()[asked] = times
+    if 2 * memo.get(("read", day, horizon), 0) < len(index.passages):
         return None
     if found is not None and len(found[0]) >= _WHOLE_KEPT:
         found = None
-    first, last, answer = span_of(_passages(index, horizon).every, day)
+    first, last, answer = span_of(_every(index, horizon), day)
     outs: dict[str, dict[str, Passage]] = {}
     ins: dict[str, dict[str, None]] = {}
     for d in answer:  # by origin, then destination, the best passage of a pair last

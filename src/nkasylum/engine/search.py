@@ -94,10 +94,11 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     the one route returned is that way, route unknown (a single leg whose channel is
     ``unknown-route``): never a route the sources do not give.
 
-    Cost: chains are searched by number of passages, one length at a time, keeping only
-    the ``max_routes`` best so far (memory bounded by ``max_routes`` and the search
-    depth); the search stops at the first length after which no longer route can rank
-    among them. Time grows with the number of chains of the lengths it visits.
+    Cost: the search keeps only the ``max_routes`` best chains so far (memory bounded by
+    ``max_routes`` and the search depth). Up to four passages (three transits) it walks
+    every length at once; deeper, one length at a time, and it stops at the first length
+    after which no longer route can rank among those kept. Time grows with the number of
+    chains of the lengths it visits.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
