@@ -357,10 +357,14 @@ def test_a_days_span_shares_one_cached_edge_table() -> None:
     assert [len(kb.routes("KP", "RU", on=dt.date(2000, m, 1))) for m in (1, 6, 12)] == [1, 1, 1]
     assert kb.routes("KP", "RU", on=dt.date(1999, 12, 31)) == ()
     assert kb.routes("KP", "RU", on=dt.date(2001, 1, 1)) == ()
-    # One cache entry per span (before, during, after the passage), not one per day asked.
-    assert sorted(k for k in kb._index.memo if k[:2] == ("into", "RU")) == [
-        ("into", "RU", i, None) for i in range(3)]
-    assert [k for k in kb._index.memo if k[0] == "edges"] == [("edges", "KP", 1, None)]
+    # One table per span (before, during, after the passage), not one per day asked; the
+    # search never reads KP's passages on a day when nothing leads into RU.
+    memo = kb._index.memo
+    spans = [dt.date(2000, 1, 1).toordinal(), dt.date(2001, 1, 1).toordinal()]
+    assert memo[("in", "RU", None)][0] == (dt.date.min.toordinal(), *spans)
+    assert memo[("out", "KP", None)][0] == (spans[0],)
+    assert [(t.first, t.last) for t in memo[("out", "KP", None)][1]] == [(spans[0], spans[1] - 1)]
+    assert [len(found.routes) for found in memo[("routes", "KP", "RU", 3, None, 100)][1]] == [0, 1, 0]
 
 
 def test_every_assessment_grid_cell_agrees_with_a_fresh_knowledge_base(kb: nk.KnowledgeBase) -> None:

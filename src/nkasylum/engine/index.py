@@ -169,15 +169,6 @@ class Index:
             found = self._bounds[key] = change_days((self.timings[p.id] for p in items), horizon)
         return found
 
-    def bounds_from(self, code: str, horizon: dt.timedelta | None = None) -> list[dt.date]:
-        """The days on which a passage out of ``code`` starts or stops answering: the route
-        search caches a country's edges per span between two of them, not per day."""
-        return self._days(("from", code, horizon), self.passages_from.get(code, ()), horizon)
-
-    def bounds_to(self, code: str, horizon: dt.timedelta | None = None) -> list[dt.date]:
-        """The days on which a passage into ``code`` starts or stops answering."""
-        return self._days(("to", code, horizon), self.passages_to.get(code, ()), horizon)
-
     def breakpoints(self, horizon: dt.timedelta | None = None) -> list[dt.date]:
         """Every day on which any passage, policy or count of arrivals starts or stops
         answering: a verdict is the same on all days between two breakpoints (bulk

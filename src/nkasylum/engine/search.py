@@ -1,23 +1,38 @@
 """Route search: every documented chain of passages from an origin to a destination on a day.
 
 A route is documented when every leg is backed by a passage that applies on the day. The
-search never revisits a country, prunes with backward distances from the destination, and
-caches each country's outgoing passages per span of days over which they do not change.
+search never revisits a country and prunes with backward distances from the destination.
+It reads each country's passages from tables cached per span of days
+(:mod:`nkasylum.engine.adjacency`), ranks chains of passages by plain tuples and builds
+:class:`~nkasylum.Route` values only for the routes it returns; the answer is cached for
+every day on which the tables it read are the same.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import heapq
 from collections.abc import Iterator, Sequence
-from typing import Any
+from operator import itemgetter
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.periods import resolve_on
-from nkasylum.core.places import THIRD_COUNTRY
+from nkasylum.core.places import THIRD_COUNTRY, place_label
 from nkasylum.engine import arguments
+from nkasylum.engine.adjacency import (
+    Incoming,
+    Outgoing,
+    dated_get,
+    dated_put,
+    incoming,
+    outgoing,
+    passage_legs,
+    passage_newest,
+    reach,
+    span_of,
+    whole,
+)
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Leg, Route
@@ -30,24 +45,6 @@ ANY_ROUTE_TRANSITS = 3
 """How many named transit countries an any-route question (``via=None``) looks through."""
 
 
-def passage_newest(index: Index, p: Passage) -> dt.date:
-    """The newest evidence date behind one passage (``date.min`` if none is dated)."""
-    key = ("newest", p.id)
-    memo = index.memo
-    found = memo.get(key)
-    if found is None:
-        found = max((index.reported(e) or dt.date.min for e in p.evidence), default=dt.date.min)
-        memo[key] = found
-    return found
-
-
-def _best(candidates: Sequence[Passage], index: Index) -> Passage:
-    def rank(p: Passage) -> tuple[Any, ...]:
-        return (passage_newest(index, p), not p.via_third_country, p.id)
-
-    return max(candidates, key=rank)
-
-
 def edges(index: Index, code: str, day: dt.date,
           horizon: dt.timedelta | None = None) -> dict[str, Passage]:
     """The documented passages out of country ``code`` on ``day``: the best one per
@@ -57,66 +54,21 @@ def edges(index: Index, code: str, day: dt.date,
     day of the same span costs one bisection. Codes rather than countries key it: a str
     hashes in C, a Country in Python.
     """
-    key = ("edges", code, bisect.bisect_right(index.bounds_from(code, horizon), day), horizon)
-    memo = index.cache()
-    found: dict[str, Passage] | None = memo.get(key)
-    if found is None:
-        grouped: dict[str, list[Passage]] = {}
-        for p in index.passages_from.get(code, ()):
-            if isinstance(p.dest, Country) and index.covers(p.id, day, horizon):
-                grouped.setdefault(p.dest.alpha_2, []).append(p)
-        found = {dest: _best(ps, index) for dest, ps in sorted(grouped.items())}
-        memo[key] = found
-    return found
-
-
-def _sources_into(index: Index, code: str, day: dt.date,
-                  horizon: dt.timedelta | None) -> frozenset[str]:
-    """The codes of the countries with a documented passage into ``code`` on ``day``."""
-    key = ("into", code, bisect.bisect_right(index.bounds_to(code, horizon), day), horizon)
-    memo = index.cache()
-    found: frozenset[str] | None = memo.get(key)
-    if found is None:
-        found = frozenset(p.origin.alpha_2 for p in index.passages_to.get(code, ())
-                          if isinstance(p.origin, Country) and index.covers(p.id, day, horizon))
-        memo[key] = found
-    return found
+    return outgoing(index, code, day.toordinal(), horizon).best
 
 
 def distances_to(index: Index, goal: str, day: dt.date, depth: int,
                  horizon: dt.timedelta | None = None) -> dict[str, int]:
     """How many passages each country needs at least to reach ``goal`` on ``day``, for the
     countries that need at most ``depth`` (a breadth-first search backwards from ``goal``)."""
-    dist = {goal: 0}
-    frontier = [goal]
-    for level in range(1, depth + 1):
-        nxt = []
-        for node in frontier:
-            for before in _sources_into(index, node, day, horizon):
-                if before not in dist:
-                    dist[before] = level
-                    nxt.append(before)
-        frontier = nxt
-    return dist
-
-
-def _legs(index: Index, p: Passage) -> tuple[Leg, ...]:
-    key = ("legs", p.id)
-    memo = index.memo
-    found = memo.get(key)
-    if found is None:
-        if p.via_third_country:
-            found = (Leg(p.origin, THIRD_COUNTRY, p.channel, p.id),
-                     Leg(THIRD_COUNTRY, p.dest, p.channel, p.id))
-        else:
-            found = (Leg(p.origin, p.dest, p.channel, p.id),)
-        memo[key] = found
-    return found
+    search = _Search(index, goal, goal, day, horizon)
+    search.deepen(depth)
+    return search.dist
 
 
 def route_of(index: Index, passages: Sequence[Passage]) -> Route:
     """The route that follows these passages (a passage via a third country gives two legs)."""
-    return Route(tuple(leg for p in passages for leg in _legs(index, p)))
+    return Route(tuple(leg for p in passages for leg in passage_legs(index, p)))
 
 
 def route_evidence(index: Index, route: Route) -> tuple[Evidence, ...]:
@@ -142,10 +94,11 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     the one route returned is that way, route unknown (a single leg whose channel is
     ``unknown-route``): never a route the sources do not give.
 
-    Cost: chains are searched by number of passages, one length at a time, keeping only
-    the ``max_routes`` best so far (memory bounded by ``max_routes`` and the search
-    depth); the search stops at the first length after which no longer route can rank
-    among them. Time grows with the number of chains of the lengths it visits.
+    Cost: the search keeps only the ``max_routes`` best chains so far (memory bounded by
+    ``max_routes`` and the search depth). Up to four passages (three transits) it walks
+    every length at once; deeper, one length at a time, and it stops at the first length
+    after which no longer route can rank among those kept. Time grows with the number of
+    chains of the lengths it visits.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -154,38 +107,47 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     """
     start, goal, day, limit = _question(index, origin, dest, on, max_transits)
     most = _max_routes(max_routes)
-    # Keyed by the span of days, not the day: the routes change only when a passage or a
-    # count of arrivals starts or stops answering, so every day of a span shares them.
-    span = bisect.bisect_right(index.breakpoints(horizon), day)
-    key = ("routes", start.alpha_2, goal.alpha_2, span, limit, horizon, most)
-    memo = index.cache()
-    cached = memo.get(key)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    best: list[tuple[_Negated, int, Route]] = []  # the worst kept on top; size <= most
+    key = ("routes", start.alpha_2, goal.alpha_2, limit, horizon, most)
+    found = index.memo.get(key)
+    known: _Found | None = dated_get(found, day.toordinal())
+    if known is not None:
+        return known.routes
+    search = _Search(index, start.alpha_2, goal.alpha_2, day, horizon)
+    steps = _steps(index)
+    kept: list[tuple[tuple[int, int, str], tuple[Passage, ...]]] = []
+    heap: list[tuple[_Negated, int, tuple[Passage, ...]]] = []  # once full: the worst kept on top
     count = 0
-    for length in range(1, limit + 2):
-        for chain in _chains(index, start, goal, day, length, horizon):
-            route = route_of(index, chain)
-            newest = max(passage_newest(index, p) for p in chain)
-            rank = (len(route.legs), -newest.toordinal(), str(route))
-            count += 1
-            entry = (_Negated(rank), count, route)
-            if len(best) < most:
-                heapq.heappush(best, entry)
-            elif rank < best[0][0].rank:
-                heapq.heapreplace(best, entry)
+    # Up to the any-route depth, one search finds the chains of every length at once: it
+    # walks the tree the longest would walk alone. Deeper, one length at a time, so that the
+    # search can stop as soon as no longer chain can rank among those kept.
+    every = limit <= ANY_ROUTE_TRANSITS
+    for length in ([limit + 1] if every else range(1, limit + 2)):
+        for chain in (search.up_to_four(length) if every else search.chains(length)):
+            rank = _rank(index, steps, start.alpha_2, chain)
+            if len(kept) < most:
+                kept.append((rank, chain))
+                if len(kept) == most:
+                    heap = [(_Negated(r), i, c) for i, (r, c) in enumerate(kept)]
+                    heapq.heapify(heap)
+                    count = most
+            elif rank < heap[0][0].rank:
+                count += 1
+                heapq.heapreplace(heap, (_Negated(rank), count, chain))
         # Chains of more passages have more than ``length`` legs: once the worst route kept
         # has no more legs than that, none can rank better.
-        if len(best) >= most and best[0][0].rank[0] <= length:
+        if heap and heap[0][0].rank[0] <= length:
             break
-    result = tuple(route for _, _, route in sorted(best, key=lambda entry: entry[0].rank))
-    if not result:
+    best = sorted(((entry[0].rank, entry[2]) for entry in heap) if heap else kept,
+                  key=itemgetter(0))
+    routes = tuple(_route(index, steps, chain) for _, chain in best)
+    first, last = search.span()
+    if not routes:
         counted = index.counted_arrivals(start.alpha_2, goal.alpha_2, day, horizon)
         if counted is not None:
-            result = (route_of(index, (counted,)),)
-    memo[key] = result
-    return result
+            routes = (route_of(index, (counted,)),)
+        first, last = _counted_span(index, start.alpha_2, goal.alpha_2, search.day, horizon,
+                                    first, last)
+    return dated_put(index, key, found, _Found(first, last, routes)).routes
 
 
 def iter_routes(index: Index, origin: object, dest: object, *, on: object = None,
@@ -196,8 +158,10 @@ def iter_routes(index: Index, origin: object, dest: object, *, on: object = None
     at any point (see :func:`nkasylum.iter_routes`). A bad argument raises at the call, not
     at the first route."""
     start, goal, day, limit = _question(index, origin, dest, on, max_transits)
-    return (route_of(index, chain) for length in range(1, limit + 2)
-            for chain in _chains(index, start, goal, day, length, horizon))
+    search = _Search(index, start.alpha_2, goal.alpha_2, day, horizon)
+    steps = _steps(index)
+    return (_route(index, steps, chain) for length in range(1, limit + 2)
+            for chain in search.chains(length))
 
 
 def _question(index: Index, origin: object, dest: object, on: object,
@@ -232,29 +196,219 @@ def _max_routes(value: object) -> int:
     return value
 
 
-def _chains(index: Index, start: Country, goal: Country, day: dt.date,
-            length: int, horizon: dt.timedelta | None) -> Iterator[tuple[Passage, ...]]:
-    """Every chain of exactly ``length`` passages from ``start`` to ``goal`` on ``day`` that
-    visits no country twice, lazily.
+_THROUGH = f" > {place_label(THIRD_COUNTRY)} > "
 
-    A depth-first search that never revisits a country on the current path, and prunes
-    any step into a country that cannot reach ``goal`` with the passages left: the
-    backward distances of countries near ``goal`` are computed first (up to half the
-    length), and a country not among them is at least one step further away.
-    """
-    depth = max(1, length // 2)
-    target = goal.alpha_2
-    dist = distances_to(index, target, day, depth, horizon)
-    if len(dist) == 1:  # nothing leads into goal on that day
-        return
-    stack: list[tuple[str, tuple[Passage, ...], frozenset[str]]] = [
-        (start.alpha_2, (), frozenset({start.alpha_2}))]
-    while stack:
-        here, path, seen = stack.pop()
-        left = length - len(path) - 1  # passages left after the next one
-        for nxt, passage in edges(index, here, day, horizon).items():
-            if nxt == target:
-                if left == 0:
-                    yield (*path, passage)
-            elif left > 0 and nxt not in seen and dist.get(nxt, depth + 1) <= left:
-                stack.append((nxt, (*path, passage), seen | {nxt}))
+# What the ranking and the routes read of a passage, by its id: the ordinal of its newest
+# evidence, its text in a route after its origin, and its legs.
+_Step = tuple[int, str, tuple[Leg, ...]]
+
+
+def _steps(index: Index) -> dict[str, _Step]:
+    steps: dict[str, _Step] | None = index.memo.get(("steps",))
+    if steps is None:
+        steps = index.cache()[("steps",)] = {}
+    return steps
+
+
+def _step(index: Index, steps: dict[str, _Step], p: Passage) -> _Step:
+    found = steps.get(p.id)
+    if found is None:
+        dest = place_label(p.dest)
+        found = steps[p.id] = (passage_newest(index, p).toordinal(),
+                               (_THROUGH if p.via_third_country else " > ") + dest,
+                               passage_legs(index, p))
+    return found
+
+
+def _rank(index: Index, steps: dict[str, _Step], start: str,
+          chain: tuple[Passage, ...]) -> tuple[int, int, str]:
+    """Where the route of a chain ranks (fewest legs, newest evidence, its text), read from
+    the passages without building the route: the text is ``str(route)``."""
+    legs = newest = 0
+    text = start
+    for p in chain:
+        step = steps.get(p.id) or _step(index, steps, p)
+        legs += len(step[2])
+        if step[0] > newest:
+            newest = step[0]
+        text += step[1]
+    return legs, -newest, text
+
+
+def _route(index: Index, steps: dict[str, _Step], chain: tuple[Passage, ...]) -> Route:
+    """The route of a chain of passages, built without its constructor's checks: the search
+    only joins a passage to the country the last one reached and never revisits a country,
+    and the legs are those of :func:`~nkasylum.engine.adjacency.passage_legs`."""
+    route: Route = object.__new__(Route)
+    legs = tuple(leg for p in chain for leg in (steps.get(p.id) or _step(index, steps, p))[2])
+    object.__setattr__(route, "legs", legs)  # the only way to fill a frozen value's slot
+    return route
+
+
+class _Found:
+    """The routes found, and the first and last day (ordinals) on which they are the answer."""
+
+    __slots__ = ("first", "last", "routes")
+
+    def __init__(self, first: int, last: int, routes: tuple[Route, ...]) -> None:
+        self.first = first
+        self.last = last
+        self.routes = routes
+
+
+def _counted_span(index: Index, start: str, goal: str, day: int, horizon: dt.timedelta | None,
+                  first: int, last: int) -> tuple[int, int]:
+    """The days from ``first`` to ``last`` around ``day`` (ordinals) on which counts of
+    arrivals in ``goal`` document the same way-unknown passage from ``start`` (or none)."""
+    dated = []
+    for p in index.counted.get(goal, ()):
+        days = reach(index, p, horizon)
+        if isinstance(p.origin, Country) and p.origin.alpha_2 == start and days is not None:
+            dated.append((*days, start, p))
+    lo, hi, _ = span_of(dated, day)
+    return max(first, lo), min(last, hi)
+
+
+class _Search:
+    """One route question's search on one day: the tables it has read (kept here, so that
+    each is looked up once, and so that the answer's span of days is theirs, unless it reads
+    the tables of every country at once) and the backward distances to the destination
+    found so far."""
+
+    __slots__ = ("day", "depth", "dist", "frontier", "goal", "horizon", "index", "ins", "outs",
+                 "start", "whole")
+
+    def __init__(self, index: Index, start: str, goal: str, day: dt.date,
+                 horizon: dt.timedelta | None) -> None:
+        self.index = index
+        self.start = start
+        self.goal = goal
+        self.day = day.toordinal()
+        self.horizon = horizon
+        self.whole = whole(index, self.day, horizon)
+        # With every country's tables at hand, a country missing from them has no passages.
+        self.outs: dict[str, Outgoing] = {} if self.whole is None else self.whole.outs
+        self.ins: dict[str, Incoming] = {} if self.whole is None else self.whole.ins
+        self.dist = {goal: 0}
+        self.frontier = [goal]
+        self.depth = 0
+
+    def out_of(self, code: str) -> Outgoing:
+        """The passages out of ``code``, for a country not yet in :attr:`outs`."""
+        if self.whole is not None:
+            return self.whole.none_out
+        table = self.outs[code] = outgoing(self.index, code, self.day, self.horizon)
+        return table
+
+    def into(self, code: str) -> Incoming:
+        """The countries with a passage into ``code``, for one not yet in :attr:`ins`."""
+        if self.whole is not None:
+            return self.whole.none_in
+        table = self.ins[code] = incoming(self.index, code, self.day, self.horizon)
+        return table
+
+    def deepen(self, depth: int) -> None:
+        """Extend the backward distances to the countries ``depth`` passages from the goal."""
+        dist, ins = self.dist, self.ins
+        while self.depth < depth:
+            self.depth += 1
+            nxt = []
+            for node in self.frontier:
+                table = ins.get(node)
+                if table is None:
+                    table = self.into(node)
+                for before in table.origins:
+                    if before not in dist:
+                        dist[before] = self.depth
+                        nxt.append(before)
+            self.frontier = nxt
+
+    def span(self) -> tuple[int, int]:
+        """The first and last day (ordinals) on which every table read so far is the same."""
+        if self.whole is not None:
+            return self.whole.first, self.whole.last
+        tables: list[Outgoing | Incoming] = [*self.outs.values(), *self.ins.values()]
+        return max(t.first for t in tables), min(t.last for t in tables)
+
+    def best_of(self, code: str) -> dict[str, Passage]:
+        """The best passage out of ``code`` to each country."""
+        table = self.outs.get(code)
+        return (table or self.out_of(code)).best
+
+    def up_to_four(self, most: int) -> Iterator[tuple[Passage, ...]]:
+        """Every chain of at most ``most`` passages (four at most) from the start to the goal
+        that visits no country twice: the search of :meth:`chains`, written out level by
+        level (no stack of partial paths), in another order."""
+        assert most <= 4
+        self.deepen(max(1, most // 2))
+        dist, target, start, best_of = self.dist, self.goal, self.start, self.best_of
+        if len(dist) == 1:  # nothing leads into the goal on that day
+            return
+        far = self.depth + 1
+        first = best_of(start)
+        last = first.get(target)
+        if last is not None:
+            yield (last,)
+        if most == 1:
+            return
+        for x, p1 in first.items():
+            if x in (target, start) or dist.get(x, far) > most - 1:
+                continue
+            second = best_of(x)
+            last = second.get(target)
+            if last is not None:
+                yield (p1, last)
+            if most == 2:
+                continue
+            for y, p2 in second.items():
+                if y in (target, start, x) or dist.get(y, far) > most - 2:
+                    continue
+                third = best_of(y)
+                last = third.get(target)
+                if last is not None:
+                    yield (p1, p2, last)
+                if most == 3:
+                    continue
+                for z, p3 in third.items():
+                    if z in (target, start, x, y) or dist.get(z, far) > 1:
+                        continue
+                    last = best_of(z).get(target)
+                    if last is not None:
+                        yield (p1, p2, p3, last)
+
+    def chains(self, length: int) -> Iterator[tuple[Passage, ...]]:
+        """Every chain of exactly ``length`` passages from the start to the goal that visits
+        no country twice, lazily.
+
+        A depth-first search that never revisits a country on the current path, and
+        prunes any step into a country that cannot reach the goal with the passages left:
+        the backward distances of countries near the goal are computed first (up to half
+        the length), and a country not among them is at least one step further away.
+        """
+        self.deepen(max(1, length // 2))
+        dist, outs, target = self.dist, self.outs, self.goal
+        if len(dist) == 1:  # nothing leads into the goal on that day
+            return
+        far = self.depth + 1
+        stack: list[tuple[str, tuple[Passage, ...], tuple[str, ...]]] = [
+            (self.start, (), (self.start,))]
+        while stack:
+            here, path, seen = stack.pop()
+            table = outs.get(here)
+            if table is None:
+                table = self.out_of(here)
+            best = table.best
+            left = length - len(path) - 1  # passages left after the next one
+            if left == 0:
+                last = best.get(target)
+                if last is not None:
+                    yield (*path, last)
+                continue
+            if left >= far:  # every country passes the distance test
+                for nxt, passage in best.items():
+                    if nxt != target and nxt not in seen:
+                        stack.append((nxt, (*path, passage), (*seen, nxt)))
+            else:
+                for nxt, passage in best.items():
+                    if nxt != target and nxt not in seen and dist.get(nxt, far) <= left:
+                        stack.append((nxt, (*path, passage), (*seen, nxt)))
