@@ -25,7 +25,7 @@ BUNDLE = "compiled.json"
 """The compiled form of the bundled data, in the data folder."""
 ALIASES = "aliases.toml"
 """The country alias table, in the data folder (compiled into the bundle too)."""
-FORMAT = 3
+FORMAT = 4
 """The layout version of the compiled bundle; bump it when the layout changes."""
 
 
