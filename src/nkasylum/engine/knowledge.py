@@ -21,6 +21,7 @@ from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError
 from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, routes_on
@@ -93,6 +94,7 @@ class KnowledgeBase(Scenarios):
     # bound on memory covers both.
     _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         if not self.scope or not all(

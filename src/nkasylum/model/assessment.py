@@ -9,6 +9,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.model.citation import Citing, bibtex
 from nkasylum.model.markdown import assessment_markdown
@@ -90,6 +91,7 @@ class Assessment:
     # The knowledge base that gave the answer, for cite(); not part of the value (not
     # compared, shown, serialised or pickled: an answer read back cites with kb= given).
     _knowledge_base: Citing | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    __repr__ = value_repr
 
     def __getstate__(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}
