@@ -30,19 +30,28 @@ def check_entry(id: str, evidence: tuple[object, ...]) -> None:
         raise DataError("no fact without evidence: give at least one [[...evidence]]", field="evidence")
 
 
-def _sequence_converter(name: str, optional: bool) -> Callable[[object], object]:
-    def convert(value: object) -> object:
-        if isinstance(value, tuple) or (optional and value is None):
-            return value
-        if isinstance(value, list):
-            return tuple(value)
-        raise ArgumentTypeError(
-            f"{name} takes a tuple or list, not {type(value).__name__}: {shown(value)}"
-            + (" (a set or a dict has no reliable order)" if isinstance(value, (set, frozenset, dict))
-               else "")
-        )
+def _to_tuple(value: object, owner: object, field: attrs.Attribute[Any]) -> object:
+    if isinstance(value, tuple) or (value is None and _optional(field)):
+        return value
+    if isinstance(value, list):
+        return tuple(value)
+    raise ArgumentTypeError(
+        f"{type(owner).__name__}.{field.name} takes a tuple or list, not {type(value).__name__}: "
+        f"{shown(value)}"
+        + (" (a set or a dict has no reliable order)" if isinstance(value, (set, frozenset, dict)) else "")
+    )
 
-    return convert
+
+def _optional(field: attrs.Attribute[Any]) -> bool:
+    # The annotation is text until something resolves it in place (cattrs does).
+    if isinstance(field.type, str):
+        return field.type.replace(" ", "").endswith("|None")
+    return type(None) in typing.get_args(field.type)
+
+
+# One converter for every tuple field: attrs inspects a converter's signature when it is
+# made, which for one per field cost a cold start about a millisecond.
+_TUPLE = attrs.Converter(_to_tuple, takes_self=True, takes_field=True)
 
 
 def freeze_sequences(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
@@ -57,8 +66,7 @@ def freeze_sequences(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attr
     for field in fields:
         annotation = field.type if isinstance(field.type, str) else ""
         if field.converter is None and annotation.startswith("tuple["):
-            field = field.evolve(converter=_sequence_converter(
-                f"{cls.__name__}.{field.name}", optional=annotation.replace(" ", "").endswith("|None")))
+            field = field.evolve(converter=_TUPLE)
         changed.append(field)
     return changed
 
