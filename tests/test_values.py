@@ -103,3 +103,23 @@ def test_a_value_met_again_while_written_is_written_as_attrs_does() -> None:
     twin_value = twin("s", "a b c", twin_loop, None)
     twin_loop.append(twin_value)
     assert repr(value) == repr(twin_value) == "Evidence(source='s', anchor='a b c', note=[...], happened=None)"
+
+
+def test_the_type_checks_read_each_annotation_as_python_would() -> None:
+    # check_types reads the plain annotation forms itself rather than compiling them with eval
+    import sys
+
+    from nkasylum.core.checks import _resolve
+
+    read = 0
+    for kind in _value_types():
+        namespace = dict(vars(sys.modules[kind.__module__]))
+        # the class's own annotations: cattrs may have resolved its fields' types in place
+        for name, text in vars(kind).get("__annotations__", {}).items():
+            try:
+                expected = eval(text, namespace)
+            except NameError:
+                continue
+            assert _resolve(text, namespace) == expected, f"{kind.__name__}.{name}"
+            read += 1
+    assert read > 100

@@ -156,20 +156,21 @@ class When:
 
 
 # ------------------------------------------------------------------ parsing
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# As text, compiled (and cached by re) on first use: the bundled data's dates come read.
+_DATE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$"
 
 
-_DECADE = re.compile(r"^(\d{3})X$")
+_DECADE = r"^(\d{3})X$"
 
 
 def _one(text: str) -> tuple[dt.date, dt.date, DatePrecision] | None:
-    decade = _DECADE.match(text)
+    decade = re.match(_DECADE, text)
     if decade is not None:
         first = int(decade.group(1)) * 10
         if first == 0:
             return None
         return dt.date(first, 1, 1), dt.date(first + 9, 12, 31), DatePrecision.DECADE
-    m = _DATE.match(text)
+    m = re.match(_DATE, text)
     if m is None:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)

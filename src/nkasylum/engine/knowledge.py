@@ -108,10 +108,11 @@ class KnowledgeBase(Scenarios):
         published = {s.id: s.published for s in self.all_sources}
         for field in ("all_policies", "all_passages"):
             items = getattr(self, field)
-            if any(dates_nothing(item, published) for item in items):
+            marks = [dates_nothing(item, published) for item in items]  # once: a cold start pays it
+            if any(marks):
                 object.__setattr__(self, field, tuple(
-                    attrs.evolve(item, undated=True) if dates_nothing(item, published) else item
-                    for item in items))
+                    attrs.evolve(item, undated=True) if mark else item
+                    for item, mark in zip(items, marks, strict=True)))
         object.__setattr__(self, "_index", Index.build(
             self.all_sources, self.all_policies, self.all_passages, self.all_cases,
             self.all_statistics, self.all_conflicts, self.scope))
