@@ -156,21 +156,20 @@ class When:
 
 
 # ------------------------------------------------------------------ parsing
-# As text, compiled (and cached by re) on first use: the bundled data's dates come read.
-_DATE = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-_DECADE = r"^(\d{3})X$"
+_DECADE = re.compile(r"^(\d{3})X$")
 
 
 def _one(text: str) -> tuple[dt.date, dt.date, DatePrecision] | None:
-    decade = re.match(_DECADE, text)
+    decade = _DECADE.match(text)
     if decade is not None:
         first = int(decade.group(1)) * 10
         if first == 0:
             return None
         return dt.date(first, 1, 1), dt.date(first + 9, 12, 31), DatePrecision.DECADE
-    m = re.match(_DATE, text)
+    m = _DATE.match(text)
     if m is None:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
