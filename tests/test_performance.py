@@ -219,6 +219,25 @@ def test_bulk_verdicts_equal_can_resettle_on_the_bundled_data(kb: nk.KnowledgeBa
     assert set(got) == set(nk.Verdict), "the grid should reach every verdict"
 
 
+def test_bulk_verdicts_equal_can_resettle_for_every_two_transit_journey(kb: nk.KnowledgeBase) -> None:
+    # Every ordered pair of the countries the passages name, so that a first leg that is
+    # not documented (KP > LA) meets later legs that are: bulk keeps tables per first legs.
+    named = sorted({c.alpha_2 for p in kb.all_passages for c in (p.origin, p.dest)
+                    if isinstance(c, nk.Country)} - {"KP"})
+    days = _days(kb)[::4]
+    rows = [("KP", (a, b), dest, day) for a in named for b in named if a != b
+            for dest in ("KR", "US") if dest not in (a, b) for day in days]
+    fresh = nk.KnowledgeBase(all_sources=kb.all_sources, all_policies=kb.all_policies,
+                             all_passages=kb.all_passages, all_cases=kb.all_cases,
+                             all_statistics=kb.all_statistics, all_conflicts=kb.all_conflicts)
+    answers = [fresh.can_resettle(o, v, d, on=day) for o, v, d, day in rows]
+    assert list(kb.assess_many(rows)) == [a.verdict for a in answers]
+    assert {a.verdict for a in answers} == set(nk.Verdict)
+    # The steps reach the verdict given before they were read (a check that runs on reading).
+    for a in answers[::97]:
+        assert a.steps
+
+
 def test_bulk_accepts_a_dataframe(kb: nk.KnowledgeBase) -> None:
     pd = pytest.importorskip("pandas")
     rows = [("KP", "RU", "KR", dt.date(2009, 12, 23)), ("KP", None, "KR", dt.date(2002, 9, 11)),

@@ -27,9 +27,21 @@ def origin(index: Index, value: object) -> Country:
     return found
 
 
+_RESOLVED: dict[str, Country] = {}
+"""Texts already resolved to a country: a loop of questions names the same few places again
+and again, and this look-up is a third of a fresh question's argument checks. Emptied past
+:data:`_RESOLVED_LIMIT` texts."""
+
+_RESOLVED_LIMIT = 4096
+
+
 def country_arg(value: object, name: str) -> Country:
     """A place argument that must be a country (not a region)."""
-    if not isinstance(value, (str, Country, Region)):
+    if value.__class__ is str:
+        known = _RESOLVED.get(value)
+        if known is not None:
+            return known
+    elif not isinstance(value, (str, Country, Region)):
         raise ArgumentTypeError(
             f"{name} must be a country (a name, an ISO code or a Country), "
             f"not {type(value).__name__}: {value!r}"
@@ -37,21 +49,44 @@ def country_arg(value: object, name: str) -> Country:
     found = place(value)
     if not isinstance(found, Country):
         raise InvalidRouteError(f"{name} must be a country, not the region {found.name!r}")
+    if value.__class__ is str:
+        if len(_RESOLVED) >= _RESOLVED_LIMIT:
+            _RESOLVED.clear()
+        _RESOLVED[value] = found
     return found
+
+
+_VIAS: dict[object, tuple[Country, ...]] = {}
+"""Texts and tuples already resolved to transit countries (as :data:`_RESOLVED`): a tuple is
+kept only once every country in it resolved, and resolving depends on nothing else."""
 
 
 def via(value: object) -> tuple[Country, ...] | None:
     """``None`` (any route), one transit country, or an ordered list or tuple of them."""
     if value is None:
         return None
+    plain = value.__class__ is str or value.__class__ is tuple
+    if plain:
+        try:
+            known = _VIAS.get(value)
+        except TypeError:  # a tuple holding something unhashable: checked below
+            plain, known = False, None
+        if known is not None:
+            return known
     if isinstance(value, (str, Country, Region)):
-        return (country_arg(value, "via"),)
-    if isinstance(value, (list, tuple)):
-        return tuple(country_arg(v, "each transit country in via") for v in value)
-    raise ArgumentTypeError(
-        "via= takes None (any route), one country, or an ordered list or tuple of countries, "
-        f"not {type(value).__name__}: {value!r}"
-    )
+        found: tuple[Country, ...] = (country_arg(value, "via"),)
+    elif isinstance(value, (list, tuple)):
+        found = tuple([country_arg(v, "each transit country in via") for v in value])
+    else:
+        raise ArgumentTypeError(
+            "via= takes None (any route), one country, or an ordered list or tuple of countries, "
+            f"not {type(value).__name__}: {value!r}"
+        )
+    if plain:
+        if len(_VIAS) >= _RESOLVED_LIMIT:
+            _VIAS.clear()
+        _VIAS[value] = found
+    return found
 
 
 def max_transits(value: object) -> int:
@@ -66,14 +101,17 @@ def max_transits(value: object) -> int:
 def journey(index: Index, start: object, stops: object,
             goal: object) -> tuple[Country, tuple[Country, ...] | None, Country]:
     """Origin, transit countries and destination, checked in that order."""
-    return origin(index, start), via(stops), country_arg(goal, "dest")
+    return origin(index, start), None if stops is None else via(stops), country_arg(goal, "dest")
 
 
-def check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> None:
-    """A journey visits no country twice and names at most 8 transit countries."""
-    path = [start, *(stops or ()), goal]
-    if len(set(path)) != len(path):
-        raise InvalidRouteError(
-            "a route visits no country twice: "
-            + " > ".join(c.alpha_2 for c in path))
-    max_transits(max(3, len(path) - 2))
+def check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> list[str]:
+    """A journey visits no country twice and names at most 8 transit countries; returns
+    the codes of the places it names, in order."""
+    # Codes, not countries: a str hashes in C, and this runs once per question.
+    codes = [start.alpha_2, goal.alpha_2] if stops is None else \
+        [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
+    if len(set(codes)) != len(codes):
+        raise InvalidRouteError("a route visits no country twice: " + " > ".join(codes))
+    if len(codes) > 10:
+        max_transits(len(codes) - 2)
+    return codes

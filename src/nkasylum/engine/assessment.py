@@ -17,6 +17,7 @@ The answer's steps are data; :mod:`nkasylum.model.wording` words them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 
 from nkasylum.core.countries import Country
@@ -26,11 +27,11 @@ from nkasylum.core.places import place_code
 from nkasylum.core.when import When
 from nkasylum.engine import arguments
 from nkasylum.engine.bulk import verdict as fast_verdict
-from nkasylum.engine.documented import last_documented
+from nkasylum.engine.documented import documented_days, last_documented, named_verdict, within
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, route_of
-from nkasylum.model.assessment import Assessment
+from nkasylum.model.assessment import Assessment, pending_assessment
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Route
@@ -48,11 +49,16 @@ def assess(index: Index, origin: object, via: object, dest: object, *,
            on: object = None, horizon: object = None) -> Assessment:
     """Assess a journey; see :func:`nkasylum.can_resettle` for the contract."""
     start, stops, goal = arguments.journey(index, origin, via, dest)
-    asked = resolve_when(on)
+    # A date (not a datetime, a date's subclass) is its own day: no When to build for it.
+    asked = None if on.__class__ is dt.date else resolve_when(on)
     limit = resolve_horizon(horizon)
-    arguments.check_path(start, stops, goal)
-    if asked.lower is not None and asked.lower == asked.upper:
-        return _on_day(index, start, stops, goal, asked.lower, limit)
+    codes = arguments.check_path(start, stops, goal)
+    if asked is None or (asked.lower is not None and asked.lower == asked.upper):
+        day = on if asked is None else asked.lower
+        assert isinstance(day, dt.date)
+        # Not kept here: the knowledge base keeps its answers by the arguments as given,
+        # and a distinct question would only be kept twice.
+        return _assess(index, start, stops, goal, day, limit, None, codes)
     key = ("assess", start, stops, goal, asked, limit)
     result: Assessment | None = index.answers.get(key)
     if result is None:
@@ -65,8 +71,8 @@ def assess(index: Index, origin: object, via: object, dest: object, *,
 
 def _on_day(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
             day: dt.date, horizon: Horizon) -> Assessment:
-    """The answer for one day, cached: a question asked for that day and the last-known
-    answer of every later undocumented question that ends there are the same value, kept once."""
+    """The answer for one day, cached: the last-known answer of every later undocumented
+    question that ends there is the same value, kept once."""
     key = ("assess", start, stops, goal, day, horizon)
     result: Assessment | None = index.answers.get(key)
     if result is None:
@@ -181,16 +187,71 @@ def _undated(index: Index, places: list[Country]) -> tuple[tuple[Policy, ...], t
 
 
 def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
-            day: dt.date, horizon: Horizon, asked: When | None) -> Assessment:
-    path = [start, *(stops or ()), goal]
-    # The route and five alternatives: never more is searched for than is reported.
-    everything = find_routes(index, start, goal, on=day,
-                             max_transits=max(ANY_ROUTE_TRANSITS, len(path) - 2), horizon=horizon,
-                             max_routes=6)
+            day: dt.date, horizon: Horizon, asked: When | None,
+            codes: list[str] | None = None) -> Assessment:
+    """The answer: verdict and route now; its details (alternatives, steps, evidence, what
+    was last known) when first read, so a loop over verdicts never words an explanation.
+    ``codes``: the journey's codes, when the caller has them."""
     if stops is None:
-        verdict, route, steps = _any_route(index, start, goal, day, everything, horizon)
+        everything = _everything(index, start, None, goal, day, horizon)
+        verdict, route = _any_route_verdict(index, goal, day, everything, horizon)
     else:
-        verdict, route, steps = _named_route(index, path, goal, day, horizon)
+        verdict, route = _named_route_verdict(
+            index, codes or [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2], day,
+            horizon)
+    return pending_assessment(
+        start, stops, goal, day, verdict, route, asked, horizon,
+        functools.partial(_details, index, start, stops, goal, day, horizon, verdict, route))
+
+
+def _everything(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
+                day: dt.date, horizon: Horizon) -> tuple[Route, ...]:
+    """The route and five alternatives (never more is searched for than is reported), among
+    routes of as many transit countries as asked or as an any-route question looks through."""
+    transits = ANY_ROUTE_TRANSITS if stops is None or len(stops) <= ANY_ROUTE_TRANSITS \
+        else len(stops)
+    if transits == ANY_ROUTE_TRANSITS and not within(
+            documented_days(index, start, None, goal, horizon), day):
+        return ()  # no route, as a search would find: not searched
+    # Cached per span of days, so most questions find them already searched.
+    return find_routes(index, start, goal, on=day, max_transits=transits, horizon=horizon,
+                       max_routes=6)
+
+
+def _any_route_verdict(index: Index, goal: Country, day: dt.date, found: tuple[Route, ...],
+                       horizon: Horizon) -> tuple[Verdict, Route | None]:
+    """The verdict and route of an any-route question, as :func:`_any_route` explains them."""
+    if found:
+        return Verdict.DOCUMENTED, found[0]
+    if closed(index.policy(goal.alpha_2, day, horizon)):
+        return Verdict.BLOCKED, None
+    return Verdict.UNDOCUMENTED, None
+
+
+def _named_route_verdict(index: Index, codes: list[str], day: dt.date,
+                         horizon: Horizon) -> tuple[Verdict, Route | None]:
+    """The verdict and route of a named route, as :func:`_named_route` explains them."""
+    verdict = named_verdict(index, codes, day, horizon)
+    if verdict is not Verdict.DOCUMENTED:
+        return verdict, None
+    return verdict, route_of(index, [edges(index, a, day, horizon)[b]
+                                     for a, b in itertools.pairwise(codes)])
+
+
+def _details(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
+             day: dt.date, horizon: Horizon, verdict: Verdict,
+             route: Route | None) -> dict[str, object]:
+    """The fields of :data:`nkasylum.model.assessment.DETAILS` of an answer whose verdict
+    and route are known."""
+    path = [start, *(stops or ()), goal]
+    everything = _everything(index, start, stops, goal, day, horizon)
+    if stops is None:
+        found = _any_route(index, start, goal, day, everything, horizon)
+    else:
+        found = _named_route(index, path, goal, day, horizon)
+    # The steps reach the verdict on their own: one rule, two readings of it.
+    assert found[:2] == (verdict, route), (found[:2], verdict, route)
+    steps = found[2]
     arrival = index.policy(goal.alpha_2, day, horizon)
     if arrival is not None and verdict is Verdict.DOCUMENTED:
         steps.append(policy_step(index, StepKind.ARRIVAL, day, index.leg(start, goal), arrival, horizon))
@@ -228,13 +289,11 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
             last_known.evidence_age is not None else None
     steps.append(Step(StepKind.EVIDENCE_DATES, day, dates=(dates[0], dates[-1]) if dates else (),
                       age=age))
-    return Assessment(
-        origin=start, via=stops, dest=goal, on=day, verdict=verdict, route=route,
-        alternatives=tuple(r for r in everything if r != route)[:5], steps=tuple(steps),
-        evidence=evidence, latest_evidence=dates[-1] if dates else None, disputed=tuple(disputed),
-        asked=asked, horizon=horizon, backing=backing, evidence_age=age, last_known=last_known,
-        undated_policies=policies, undated_passages=passages,
-    )
+    return {"alternatives": tuple([r for r in everything if r != route][:5]),
+            "steps": tuple(steps), "evidence": evidence,
+            "latest_evidence": dates[-1] if dates else None, "disputed": tuple(disputed),
+            "backing": backing, "evidence_age": age, "last_known": last_known,
+            "undated_policies": policies, "undated_passages": passages}
 
 
 def routes_on(index: Index, origin: object, dest: object, on: object, max_transits: object,

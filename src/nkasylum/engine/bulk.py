@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 from typing import Any
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
-from nkasylum.core.periods import resolve_on, today
+from nkasylum.core.periods import resolve_on
 from nkasylum.engine import arguments
-from nkasylum.engine.documented import documented_days, leg_days, verdict_days, within
+from nkasylum.engine.documented import documented_days, named_verdict, verdict_days, within
 from nkasylum.engine.index import Index
-from nkasylum.engine.legs import closed, sends_back
+from nkasylum.engine.legs import closed
 from nkasylum.model.verdicts import Verdict
 
 __all__ = ["assess_many", "verdict"]
@@ -29,25 +28,18 @@ def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
             goal: Country, day: dt.date, horizon: dt.timedelta | None = None) -> Verdict:
     """The verdict :func:`nkasylum.engine.assessment.assess` gives, without building its steps.
 
-    Whether the journey is documented is read from its documented days (computed once per
-    journey, see :mod:`nkasylum.engine.documented`); only an undocumented journey looks at
-    the policies in force, with the leg rule of :func:`nkasylum.engine.legs.leg_verdict`.
+    An any-route journey is documented on its documented days (computed once per journey,
+    see :mod:`nkasylum.engine.documented`) and otherwise blocked only by a closed
+    destination; a named route is read from its legs' tables
+    (:func:`nkasylum.engine.documented.named_verdict`).
     """
-    if within(documented_days(index, start, stops, goal, horizon), day):
-        return Verdict.DOCUMENTED
     if stops is None:
+        if within(documented_days(index, start, None, goal, horizon), day):
+            return Verdict.DOCUMENTED
         return (Verdict.BLOCKED if closed(index.policy(goal.alpha_2, day, horizon))
                 else Verdict.UNDOCUMENTED)
-    found = Verdict.UNDOCUMENTED
-    for a, b in itertools.pairwise((start, *stops, goal)):
-        if within(leg_days(index, a.alpha_2, b.alpha_2, horizon), day):
-            continue
-        leaving = index.policy(a.alpha_2, day, horizon)
-        if sends_back(leaving) and leaving is not None and not leaving.exceptions:
-            return Verdict.BLOCKED
-        if b == goal and closed(index.policy(b.alpha_2, day, horizon)):
-            return Verdict.BLOCKED
-    return found
+    return named_verdict(index, [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2], day,
+                         horizon)
 
 
 def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
@@ -59,16 +51,16 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
     destination is an error. Every error names the row (counted from 0).
     """
     rows = _rows(rows)
-    journeys: dict[tuple[object, object, object], tuple[list[dt.date], list[dt.date],
-                                                         list[dt.date], list[dt.date]]] = {}
-    days: dict[object, dt.date] = {}  # only days that passed resolve_on get here
+    journeys: dict[tuple[object, object, object], _Table] = {}
     # Each raw origin, via and destination that passed its own check, resolved: a panel
     # names the same few places in many journeys.
     origins: dict[object, Country] = {}
     vias: dict[object, tuple[Country, ...] | None] = {None: None}
     dests: dict[object, Country] = {}
+    tables: dict[tuple[int, int], _Table] = {}
     bisect_right = bisect.bisect_right
-    documented, blocked, undocumented = Verdict.DOCUMENTED, Verdict.BLOCKED, Verdict.UNDOCUMENTED
+    undocumented = Verdict.UNDOCUMENTED
+    plain = (str, tuple)  # a via that cannot be a missing value
     out: list[Verdict] = []
     append = out.append
     for number, row in enumerate(rows):
@@ -77,9 +69,9 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
                 origin, via, dest, day = row
             except (TypeError, ValueError):
                 raise ArgumentTypeError(f"each row is (origin, via, dest, on), not {row!r}") from None
-            if via is not None and via.__class__ is not str and _missing(via):
+            if via is not None and via.__class__ not in plain and _missing(via):
                 via = None
-            if day is not None and day.__class__ is not _DATE and _missing(day):
+            if day.__class__ is not _DATE and _missing(day):
                 day = None
             key = (origin, via, dest)
             try:
@@ -89,34 +81,28 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
                 key = (origin, tuple(via), dest)
                 table = journeys.get(key)
             if table is None:
-                table = journeys[key] = _journey_table(index, key, day, horizon, origins, vias, dests)
-            if day is None:
-                day = today()
-            try:
-                checked = days.get(day)
-            except TypeError:  # an unhashable on=: refused below
-                checked = None
-            if checked is None:
-                # before comparing: a wrong type is refused, not compared
-                checked = days[day] = resolve_on(day)
-            i = bisect_right(table[0], checked) - 1
-            if i >= 0 and table[1][i] >= checked:
-                append(documented)
-                continue
-            i = bisect_right(table[2], checked) - 1
-            append(blocked if i >= 0 and table[3][i] >= checked else undocumented)
+                table = journeys[key] = _journey_table(index, key, day, horizon, origins, vias,
+                                                       dests, tables)
+            if day.__class__ is not _DATE:
+                day = resolve_on(day)  # before comparing: a wrong type is refused, not compared
+            i = bisect_right(table[0], day) - 1
+            append(table[2][i] if i >= 0 and table[1][i] >= day else undocumented)
         except NKAsylumError as err:
             raise _in_row(err, number) from None
     return tuple(out)
 
 
 _DATE = dt.date
+_Table = tuple[list[dt.date], list[dt.date], list[Verdict], object, object]
+"""A journey's documented and blocked days: the starts and ends of its intervals, in order,
+and the verdict on each (undocumented between them); then the intervals it was made from."""
 
 
 def _journey_table(index: Index, key: tuple[object, object, object], day: object,
                    horizon: dt.timedelta | None, origins: dict[object, Country],
-                   vias: dict[object, tuple[Country, ...] | None], dests: dict[object, Country]
-                   ) -> tuple[list[dt.date], list[dt.date], list[dt.date], list[dt.date]]:
+                   vias: dict[object, tuple[Country, ...] | None],
+                   dests: dict[object, Country],
+                   tables: dict[tuple[int, int], _Table]) -> _Table:
     """A new journey's documented and blocked days, as the starts and ends of intervals."""
     origin, via, dest = key
     start, stops, goal = origins.get(origin), vias.get(via, ()), dests.get(dest)
@@ -125,11 +111,20 @@ def _journey_table(index: Index, key: tuple[object, object, object], day: object
         # would on it; each part that passes is kept for the next journey that names it.
         start, stops, goal = arguments.journey(index, origin, via, dest)
         origins[origin], vias[via], dests[dest] = start, stops, goal
-    if day is not None:
-        resolve_on(day)
+    if day is not None and day.__class__ is not _DATE:
+        resolve_on(day)  # refused before the path is checked, as assess() orders its checks
     arguments.check_path(start, stops, goal)
     yes, no = verdict_days(index, start, stops, goal, horizon)
-    return [lo for lo, _ in yes], [hi for _, hi in yes], [lo for lo, _ in no], [hi for _, hi in no]
+    # Journeys that differ only in a destination about which nothing is known share the
+    # same intervals (the same objects, from the memo), and so one table.
+    both = (id(yes), id(no))
+    found = tables.get(both)
+    if found is None:
+        spans = sorted([(lo, hi, Verdict.DOCUMENTED) for lo, hi in yes]
+                       + [(lo, hi, Verdict.BLOCKED) for lo, hi in no])
+        found = tables[both] = ([lo for lo, _, _ in spans], [hi for _, hi, _ in spans],
+                                [v for _, _, v in spans], yes, no)  # yes, no: their ids stay theirs
+    return found
 
 
 def _missing(value: object) -> bool:

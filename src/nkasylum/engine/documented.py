@@ -16,14 +16,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from nkasylum.core.countries import Country
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import closed, sends_back
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS
+from nkasylum.model.verdicts import Verdict
 
-__all__ = ["Days", "documented_days", "last_documented", "leg_days", "verdict_days", "within"]
+__all__ = ["Days", "documented_days", "last_documented", "leg_days", "named_verdict", "verdict_days",
+           "within"]
 
 Days = tuple[tuple[dt.date, dt.date], ...]
 """Sorted, disjoint, closed intervals of days."""
@@ -71,14 +73,21 @@ def within(days: Days, day: dt.date) -> bool:
 
 def leg_days(index: Index, a: str, b: str, horizon: Horizon) -> Days:
     """The days on which some passage leads from ``a`` to ``b`` (a documented leg)."""
-    key = ("leg-days", a, b, horizon)
+    return _legs_from(index, a, horizon).get(b, ())
+
+
+def _legs_from(index: Index, a: str, horizon: Horizon) -> dict[str, Days]:
+    """:func:`leg_days` for every country a passage leads to from ``a``, in one pass over
+    its passages: most legs asked about lead nowhere, and are then one look-up."""
+    key = ("legs-from", a, horizon)
     memo = index.cache()
-    found: Days | None = memo.get(key)
+    found: dict[str, Days] | None = memo.get(key)
     if found is None:
-        found = memo[key] = _union(
-            r for p in index.passages_from.get(a, ())
-            if isinstance(p.dest, Country) and p.dest.alpha_2 == b
-            and (r := _reach(index, p.id, horizon)) is not None)
+        parts: dict[str, list[tuple[dt.date, dt.date]]] = {}
+        for p in index.passages_from.get(a, ()):
+            if isinstance(p.dest, Country) and (r := _reach(index, p.id, horizon)) is not None:
+                parts.setdefault(p.dest.alpha_2, []).append(r)
+        found = memo[key] = {b: _union(rs) for b, rs in parts.items()}
     return found
 
 
@@ -233,8 +242,50 @@ def _leg_table(index: Index, a: str, b: str, last: bool, horizon: Horizon) -> tu
         documented = leg_days(index, a, b, horizon)
         stopped = _policy_days(index, a, horizon, True)
         if last:
-            stopped = _union((*stopped, *_policy_days(index, b, horizon, False)))
-        found = memo[key] = (documented, _minus(stopped, documented))
+            closing = _policy_days(index, b, horizon, False)
+            if closing:
+                stopped = _union((*stopped, *closing)) if stopped else closing
+        found = memo[key] = (documented, _minus(stopped, documented) if documented else stopped)
+    return found
+
+
+def named_verdict(index: Index, codes: Sequence[str], day: dt.date, horizon: Horizon) -> Verdict:
+    """The verdict of a named route (``codes``: origin, transit countries, destination) on
+    ``day``: blocked when a leg is, documented when every leg is, undocumented otherwise
+    (the leg rule of :func:`nkasylum.engine.legs.leg_verdict`).
+
+    Read from each country's tables (the days each of its passages leads on, and those on
+    which its policy sends people back or shuts them out), computed once per country: a
+    new journey costs a bisection or two per leg.
+    """
+    last = len(codes) - 2
+    memo = index.cache()
+    documented = True
+    for i in range(last + 1):
+        table = memo.get(("country-days", codes[i], horizon))
+        out, strict, _ = table if table is not None else _country_days(index, codes[i], horizon)
+        yes = out.get(codes[i + 1])
+        if yes and within(yes, day):
+            continue
+        documented = False
+        if strict and within(strict, day):
+            return Verdict.BLOCKED
+        if i == last:
+            closing = _country_days(index, codes[i + 1], horizon)[2]
+            if closing and within(closing, day):
+                return Verdict.BLOCKED
+    return Verdict.DOCUMENTED if documented else Verdict.UNDOCUMENTED
+
+
+def _country_days(index: Index, code: str, horizon: Horizon) -> tuple[dict[str, Days], Days, Days]:
+    """What the leg rule reads of one country: the days its passages lead to each country,
+    the days it sends people back with no exception, and the days it shuts them out."""
+    key = ("country-days", code, horizon)
+    memo = index.cache()
+    found: tuple[dict[str, Days], Days, Days] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = (_legs_from(index, code, horizon), _policy_days(index, code, horizon, True),
+                             _policy_days(index, code, horizon, False))
     return found
 
 
@@ -246,12 +297,40 @@ def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None
     if stops is None:
         documented = documented_days(index, start, None, goal, horizon)
         return documented, _minus(_policy_days(index, goal.alpha_2, horizon, False), documented)
-    path = [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
-    last = len(path) - 2
-    legs = [_leg_table(index, a, b, i == last, horizon)
-            for i, (a, b) in enumerate(itertools.pairwise(path))]
-    documented = legs[0][0]
-    for days, _ in legs[1:]:
-        documented = _intersect(documented, days)
-    blocked = legs[0][1] if len(legs) == 1 else _union(d for _, no in legs for d in no)
-    return documented, blocked
+    codes = (start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2)
+    yes, no = _leg_table(index, codes[-2], codes[-1], True, horizon)
+    if len(codes) == 2:
+        return yes, no
+    before, stopped = _prefix_table(index, codes[:-1], horizon)
+    return (_intersect(before, yes) if before and yes else ()), _merge(index, stopped, no)
+
+
+def _merge(index: Index, a: Days, b: Days) -> Days:
+    """The union of two sets of days, kept per pair: journeys that share their first legs
+    and a last leg's closed days get the same value, the same object (see bulk)."""
+    if not b or a is b:
+        return a
+    if not a:
+        return b
+    key = ("merge", id(a), id(b))
+    memo = index.cache()
+    found: tuple[Days, Days, Days] | None = memo.get(key)
+    if found is None:
+        # a and b are kept with their union, so their ids name them as long as it is kept
+        found = memo[key] = (a, b, _union((*a, *b)))
+    return found[2]
+
+
+def _prefix_table(index: Index, codes: tuple[str, ...], horizon: Horizon) -> tuple[Days, Days]:
+    """:func:`verdict_days` of the legs along ``codes``, none of them the journey's last: a
+    panel's journeys share their first legs, and differ mostly in the last."""
+    key = ("prefix-table", codes, horizon)
+    memo = index.cache()
+    found: tuple[Days, Days] | None = memo.get(key)
+    if found is None:
+        yes, no = _leg_table(index, codes[-2], codes[-1], False, horizon)
+        if len(codes) > 2:
+            before, stopped = _prefix_table(index, codes[:-1], horizon)
+            yes, no = (_intersect(before, yes) if before and yes else ()), _merge(index, stopped, no)
+        found = memo[key] = (yes, no)
+    return found

@@ -297,7 +297,7 @@ class KnowledgeBase(Scenarios):
             on = today()
         key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon)
         try:
-            found: Assessment | None = self._answers.get(key)
+            found: Assessment | None = self._answers.data.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
             key, found = None, None
         if found is None:
@@ -315,9 +315,10 @@ class KnowledgeBase(Scenarios):
         Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
         without building explanations, routes or evidence lists: the days on which a
         journey is documented, and those on which it is blocked, are computed once per
-        journey as intervals, and each row costs a dictionary look-up and a bisection or
-        two. A million rows of a few thousand journeys take about a second; each new
-        journey adds some tens of microseconds (docs/performance.md).
+        journey as intervals (journeys that share legs share their tables), and each row
+        costs a dictionary look-up and a bisection. A million realistic rows, tens of
+        thousands of distinct journeys among them, take under two seconds on the benchmark
+        machine (docs/performance.md).
 
         Args:
             rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``

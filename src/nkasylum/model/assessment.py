@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -21,7 +24,16 @@ from nkasylum.model.support import Backing
 from nkasylum.model.verdicts import Step, Verdict
 from nkasylum.model.wording import explanation
 
-__all__ = ["Assessment"]
+__all__ = ["DETAILS", "Assessment", "pending_assessment"]
+
+DETAILS = ("alternatives", "steps", "evidence", "latest_evidence", "disputed", "backing",
+           "evidence_age", "last_known", "undated_policies", "undated_passages")
+"""The fields of an answer that explain it rather than give it: the engine may work them
+out when one of them is first read (see :func:`pending_assessment`)."""
+
+_DETAILED = frozenset(DETAILS)
+# Re-entrant: working out one answer's details reads those of its last_known answer.
+_WORKING = threading.RLock()
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
@@ -29,6 +41,13 @@ class Assessment:
     """The answer to "can North Koreans get from here to there, this way, on this date?".
 
     ``bool(assessment)`` is True only for :attr:`Verdict.DOCUMENTED`.
+
+    An answer from :func:`nkasylum.can_resettle` holds its verdict and route at once and
+    works out the rest (``alternatives``, ``steps``, ``evidence``, ``latest_evidence``,
+    ``disputed``, ``backing``, ``evidence_age``, ``last_known``, ``undated_policies``,
+    ``undated_passages``) the first time one of them is read, once, safely across threads:
+    a loop that reads only verdicts never pays for explanations. It is the same value
+    either way: comparing, hashing, printing, pickling and serialising read every field.
 
     Attributes:
         origin: where the journey starts.
@@ -91,7 +110,24 @@ class Assessment:
     # The knowledge base that gave the answer, for cite(); not part of the value (not
     # compared, shown, serialised or pickled: an answer read back cites with kb= given).
     _knowledge_base: Citing | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    # What works out the details (DETAILS) of an answer the engine gave without them, run
+    # once when one is first read; None once they are there. Not part of the value either.
+    _details: Callable[[], Mapping[str, object]] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False)
     __repr__ = value_repr
+
+    if not TYPE_CHECKING:  # for the type checker, a misspelt attribute stays an error
+        def __getattr__(self, name: str) -> object:
+            # Only called for a slot never set: the details of a pending answer.
+            if name in _DETAILED:
+                with _WORKING:
+                    details = object.__getattribute__(self, "_details")
+                    if details is not None:
+                        for field, value in details().items():
+                            object.__setattr__(self, field, value)
+                        object.__setattr__(self, "_details", None)
+                    return object.__getattribute__(self, name)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def __getstate__(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}
@@ -100,6 +136,7 @@ class Assessment:
         for name, value in state.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_knowledge_base", None)
+        object.__setattr__(self, "_details", None)
 
     @property
     def undated(self) -> tuple[Policy | Passage, ...]:
@@ -179,3 +216,36 @@ class Assessment:
 
     def _repr_markdown_(self) -> str:
         return assessment_markdown(self)
+
+
+def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: Country,
+                       on: dt.date, verdict: Verdict, route: Route | None, asked: When | None,
+                       horizon: dt.timedelta | None,
+                       details: Callable[[], Mapping[str, object]], /) -> Assessment:
+    """An answer whose :data:`DETAILS` are worked out by ``details`` when one is first read.
+
+    A loop that reads only verdicts and routes never pays for explanations. The answer is
+    the same value as one built with every field: equality, hashing, ``repr``, pickling and
+    serialisation read the fields, which works the details out first. The engine passes
+    values the constructor would accept unchanged (tuples, not lists); the arguments are
+    the fields in their order, positional, as this runs once per fresh question.
+    """
+    answer: Assessment = object.__new__(Assessment)
+    _origin, _via, _dest, _on, _verdict, _route, _asked, _horizon, _kb, _details = _SETTERS
+    _origin(answer, origin)
+    _via(answer, via)
+    _dest(answer, dest)
+    _on(answer, on)
+    _verdict(answer, verdict)
+    _route(answer, route)
+    _asked(answer, asked)
+    _horizon(answer, horizon)
+    _kb(answer, None)
+    _details(answer, details)
+    return answer
+
+
+# The slots' own setters: a quarter faster than object.__setattr__, which looks each up.
+_SETTERS = tuple(Assessment.__dict__[name].__set__ for name in (
+    "origin", "via", "dest", "on", "verdict", "route", "asked", "horizon", "_knowledge_base",
+    "_details"))
