@@ -132,7 +132,7 @@ def test_an_edited_bundle_is_never_served(tmp_path: Path) -> None:
     raw = (BUNDLED / "compiled.json").read_bytes()
     expected = fingerprint(data_files(BUNDLED), (BUNDLED / "aliases.toml").read_bytes())
     assert parse_bundle(raw, expected) is not None
-    edited = raw.replace(b'"repatriates": true', b'"repatriates": "no"', 1)
+    edited = raw.replace(b"\ntrue", b'\n"no"', 1)  # a flag (e.g. repatriates) made text
     assert edited != raw
     assert parse_bundle(edited, expected) is None
     assert parse_bundle(raw.replace(b'"KP"', b'"KR"', 1), expected) is None

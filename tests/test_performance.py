@@ -100,13 +100,27 @@ def test_an_edited_data_file_is_never_shadowed_by_a_stale_bundle(data: Path) -> 
     assert from_bundle(data, data_files(data)) is None
 
 
-def test_a_bundle_that_does_not_build_falls_back_to_the_toml_files(data: Path) -> None:
+def _first_row(bundle: dict[str, Any]) -> list[Any]:
+    group = bundle["files"][0]
+    rows: list[list[Any]] = group[next(k for k in group if k != "file")]
+    return rows[0]
+
+
+@pytest.mark.parametrize("edit", [
+    lambda b: _first_row(b).append("a cell too many"),
+    lambda b: _first_row(b).clear(),
+    lambda b: b["fields"]["nkasylum.model.sources.Evidence"].reverse(),  # a class whose fields changed
+    lambda b: b["fields"].pop("nkasylum.model.policies.Policy"),
+    lambda b: b["whens"].clear(),
+    lambda b: b["files"][0].update(misspelt=[]),
+])
+def test_a_bundle_that_does_not_build_falls_back_to_the_toml_files(data: Path, edit: Any) -> None:
     # Even with its header's content CRC made to match, a bundle that does not build is not used.
     import zlib
 
     head, body = (data / BUNDLE).read_text("utf-8").split("\n", 1)
     bundle = json.loads(body)
-    bundle["files"][0][next(k for k in bundle["files"][0] if k != "file")][0]["misspelt"] = 1
+    edit(bundle)
     body = json.dumps(bundle)
     header = {**json.loads(head), "content": f"{zlib.crc32(body.encode('utf-8')):08x}"}
     (data / BUNDLE).write_text(json.dumps(header) + "\n" + body, "utf-8")

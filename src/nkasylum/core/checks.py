@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
+import functools
+import operator
 import re
 import sys
 import types
@@ -30,19 +33,28 @@ def check_entry(id: str, evidence: tuple[object, ...]) -> None:
         raise DataError("no fact without evidence: give at least one [[...evidence]]", field="evidence")
 
 
-def _sequence_converter(name: str, optional: bool) -> Callable[[object], object]:
-    def convert(value: object) -> object:
-        if isinstance(value, tuple) or (optional and value is None):
-            return value
-        if isinstance(value, list):
-            return tuple(value)
-        raise ArgumentTypeError(
-            f"{name} takes a tuple or list, not {type(value).__name__}: {shown(value)}"
-            + (" (a set or a dict has no reliable order)" if isinstance(value, (set, frozenset, dict))
-               else "")
-        )
+def _to_tuple(value: object, owner: object, field: attrs.Attribute[Any]) -> object:
+    if isinstance(value, tuple) or (value is None and _optional(field)):
+        return value
+    if isinstance(value, list):
+        return tuple(value)
+    raise ArgumentTypeError(
+        f"{type(owner).__name__}.{field.name} takes a tuple or list, not {type(value).__name__}: "
+        f"{shown(value)}"
+        + (" (a set or a dict has no reliable order)" if isinstance(value, (set, frozenset, dict)) else "")
+    )
 
-    return convert
+
+def _optional(field: attrs.Attribute[Any]) -> bool:
+    # The annotation is text until something resolves it in place (cattrs does).
+    if isinstance(field.type, str):
+        return field.type.replace(" ", "").endswith("|None")
+    return type(None) in typing.get_args(field.type)
+
+
+# One converter for every tuple field: attrs inspects a converter's signature when it is
+# made, which for one per field cost a cold start about a millisecond.
+_TUPLE = attrs.Converter(_to_tuple, takes_self=True, takes_field=True)
 
 
 def freeze_sequences(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
@@ -57,8 +69,7 @@ def freeze_sequences(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attr
     for field in fields:
         annotation = field.type if isinstance(field.type, str) else ""
         if field.converter is None and annotation.startswith("tuple["):
-            field = field.evolve(converter=_sequence_converter(
-                f"{cls.__name__}.{field.name}", optional=annotation.replace(" ", "").endswith("|None")))
+            field = field.evolve(converter=_TUPLE)
         changed.append(field)
     return changed
 
@@ -94,12 +105,43 @@ def _compile(kind: type) -> tuple[_Check, ...]:
     for field in attrs.fields(kind):
         annotation = field.type
         try:
-            resolved = eval(annotation, namespace) if isinstance(annotation, str) else annotation
+            resolved = _resolve(annotation, namespace) if isinstance(annotation, str) else annotation
         except NameError:  # a name only the type checker sees: nothing to check at run time
             continue
         ok, expected = _checker(resolved)
         checks.append((field.name, ok, expected))
     return tuple(checks)
+
+
+def _resolve(text: str, namespace: dict[str, Any]) -> Any:
+    """What the annotation ``text`` evaluates to, without compiling it for the plain forms
+    (``X``, ``a.X``, ``None``, ``X | Y``, ``tuple[X, ...]``): ``eval`` compiles every string,
+    about a millisecond of a cold start over the annotations its first answer checks."""
+    depth, start, parts = 0, 0, []
+    for i, ch in enumerate(text):
+        depth += (ch == "[") - (ch == "]")
+        if ch == "|" and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    if parts:
+        return functools.reduce(operator.or_, (_resolve(p, namespace) for p in (*parts, text[start:])))
+    text = text.strip()
+    if text == "None":
+        return None
+    if text.startswith("tuple[") and text.endswith(", ...]"):
+        return tuple[_resolve(text[6:-6], namespace), ...]  # type: ignore[misc]
+    head, *rest = text.split(".")
+    if not all(name.isidentifier() for name in (head, *rest)):
+        return eval(text, namespace)  # anything richer
+    if head in namespace:
+        found = namespace[head]
+    elif hasattr(builtins, head):
+        found = getattr(builtins, head)
+    else:
+        raise NameError(f"name {head!r} is not defined")
+    for name in rest:
+        found = getattr(found, name)
+    return found
 
 
 def _checker(annotation: Any) -> tuple[tuple[type, ...] | Callable[[object], bool], str]:

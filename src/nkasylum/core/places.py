@@ -10,6 +10,7 @@ import attrs
 from nkasylum.core.countries import MAX_QUERY_LENGTH, Country, check_query, country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.text import name_key, shown
+from nkasylum.core.values import value_repr
 
 __all__ = [
     "INTERNATIONAL",
@@ -44,6 +45,7 @@ class Region:
 
     id: str
     name: str = attrs.field(eq=False, order=False)
+    __repr__ = value_repr
 
     def __str__(self) -> str:
         return self.name

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from nkasylum.core.errors import DataError
+from nkasylum.core.values import value_repr
 
 __all__ = ["MAX_COUNT", "Qualifier", "Quantity", "Unit"]
 
@@ -94,6 +95,7 @@ class Quantity:
     value: int | None = None
     qualifier: Qualifier = Qualifier.EXACT
     unit: Unit = Unit.PEOPLE
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         if self.qualifier is Qualifier.UNQUANTIFIED:

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
+from nkasylum.core.values import value_repr
 
 __all__ = ["DatePrecision", "When", "parse_query", "when"]
 
@@ -74,6 +75,7 @@ class When:
     precision: DatePrecision
     approximate: bool = False
     uncertain: bool = False
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str) or not self.text or len(self.text) > _MAX_TEXT:

@@ -21,6 +21,7 @@ from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError
 from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, routes_on
@@ -93,6 +94,7 @@ class KnowledgeBase(Scenarios):
     # bound on memory covers both.
     _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         if not self.scope or not all(
@@ -106,10 +108,11 @@ class KnowledgeBase(Scenarios):
         published = {s.id: s.published for s in self.all_sources}
         for field in ("all_policies", "all_passages"):
             items = getattr(self, field)
-            if any(dates_nothing(item, published) for item in items):
+            marks = [dates_nothing(item, published) for item in items]  # once: a cold start pays it
+            if any(marks):
                 object.__setattr__(self, field, tuple(
-                    attrs.evolve(item, undated=True) if dates_nothing(item, published) else item
-                    for item in items))
+                    attrs.evolve(item, undated=True) if mark else item
+                    for item, mark in zip(items, marks, strict=True)))
         object.__setattr__(self, "_index", Index.build(
             self.all_sources, self.all_policies, self.all_passages, self.all_cases,
             self.all_statistics, self.all_conflicts, self.scope))

@@ -22,6 +22,7 @@ from pathlib import Path
 import attrs
 
 from nkasylum.core.text import prose_key
+from nkasylum.core.values import value_repr
 from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.model.sources import Evidence, Source
 
@@ -45,6 +46,7 @@ class AnchorProblem:
     entry: str
     field: str
     message: str
+    __repr__ = value_repr
 
 
 def find_documents(start: str | Path | None = None) -> Path | None:

@@ -17,6 +17,7 @@ import attrs
 
 from nkasylum.core.errors import DataError
 from nkasylum.core.resources import ALIASES, BUNDLE, data_root
+from nkasylum.core.values import value_repr
 from nkasylum.engine.knowledge import Entry, KnowledgeBase, from_entries
 from nkasylum.io.anchors import check_anchors, find_documents
 from nkasylum.io.commands import WriteError
@@ -51,6 +52,7 @@ class DataCheck:
     bundle: Path | None
     changed: bool
     data_version: DataVersion
+    __repr__ = value_repr
 
 
 def check_data(folder: str | Path | None = None, *, documents: str | Path | None = None,

@@ -9,6 +9,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.places import Region, as_place
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.model.markdown import policy_answer_markdown
 from nkasylum.model.policies import Policy
@@ -61,6 +62,7 @@ class PolicyAnswer:
     undated: tuple[Policy, ...] = ()
     asked: When | None = None
     horizon: dt.timedelta | None = None
+    __repr__ = value_repr
 
     def __bool__(self) -> bool:
         return self.policy is not None

@@ -12,6 +12,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.model.citation import Citing, bibtex
 from nkasylum.model.markdown import assessment_markdown
@@ -113,6 +114,7 @@ class Assessment:
     # once when one is first read; None once they are there. Not part of the value either.
     _details: Callable[[], Mapping[str, object]] | None = attrs.field(
         init=False, default=None, eq=False, repr=False)
+    __repr__ = value_repr
 
     if not TYPE_CHECKING:  # for the type checker, a misspelt attribute stays an error
         def __getattr__(self, name: str) -> object:

@@ -11,6 +11,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Quantity
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.model.markdown import case_markdown
 from nkasylum.model.passages import Channel
@@ -90,6 +91,7 @@ class Case:
     applications: int | None = None
     inconsistencies: tuple[str, ...] = ()
     note: str = ""
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_types(self)

@@ -6,6 +6,7 @@ import attrs
 
 from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.errors import DataError
+from nkasylum.core.values import value_repr
 from nkasylum.model.sources import Evidence
 
 __all__ = ["Conflict"]
@@ -35,6 +36,7 @@ class Conflict:
     versions: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     note: str = ""
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_types(self)

@@ -12,6 +12,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis, check_period, format_period, in_period
 from nkasylum.core.places import Region, as_place
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
@@ -91,6 +92,7 @@ class Passage:
     valid_until: When | None = None
     undated: bool = False
     note: str = ""
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)

@@ -12,6 +12,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis, check_period, format_period, in_period
 from nkasylum.core.places import Region, as_place
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.model.markdown import policy_markdown
 from nkasylum.model.sources import Evidence
@@ -94,6 +95,7 @@ class Urging:
 
     target: Country | Region = attrs.field(converter=as_place)
     classification: tuple[Classification, ...]
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -157,6 +159,7 @@ class Policy:
     agreements: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
     note: str = ""
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)

@@ -7,6 +7,7 @@ import attrs
 from nkasylum.core.checks import check_types
 from nkasylum.core.errors import DataError
 from nkasylum.core.text import shown
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 
 __all__ = ["DataVersion"]
@@ -38,6 +39,7 @@ class DataVersion:
 
     fingerprint: str
     newest_evidence: When | None = None
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_types(self)

@@ -11,6 +11,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.places import Region, as_place, place, place_label
 from nkasylum.core.text import shown
+from nkasylum.core.values import value_repr
 from nkasylum.model.markdown import route_markdown, route_mermaid
 from nkasylum.model.passages import Channel
 
@@ -40,6 +41,7 @@ class Leg:
     dest: Country | Region = attrs.field(converter=as_place)
     channel: Channel | None = None
     passage: str | None = None
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -68,6 +70,7 @@ class Route:
     """
 
     legs: tuple[Leg, ...]
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_types(self)

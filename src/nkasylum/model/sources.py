@@ -9,6 +9,7 @@ import attrs
 from nkasylum.core.checks import check_types, freeze_sequences
 from nkasylum.core.errors import DataError
 from nkasylum.core.text import word_count
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 
 __all__ = ["Evidence", "Source", "SourceKind"]
@@ -84,6 +85,7 @@ class Source:
     located_by: tuple[str, ...] = ()
     note: str = ""
     also_in: tuple[str, ...] = ()
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -114,6 +116,7 @@ class Evidence:
     anchor: str
     note: str
     happened: When | None = None
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         for name in ("source", "anchor", "note"):

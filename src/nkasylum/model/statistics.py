@@ -10,6 +10,7 @@ from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.text import shown
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
@@ -51,6 +52,7 @@ class Statistic:
     year: int | None = None
     area: str | None = None
     note: str = ""
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -98,6 +100,7 @@ class SeriesPoint:
     statistic: str
     evidence: tuple[Evidence, ...]
     disputed: tuple[str, ...] = ()
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         # The bounds of Statistic.year, which every point comes from.

@@ -9,6 +9,7 @@ import enum
 import attrs
 
 from nkasylum.core.checks import freeze_sequences
+from nkasylum.core.values import value_repr
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
@@ -70,6 +71,7 @@ class Backing:
     age: dt.timedelta
     evidence: tuple[Evidence, ...]
     sighting: When | None = None
+    __repr__ = value_repr
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
@@ -99,6 +101,7 @@ class CoverageCell:
     support: Support
     age: dt.timedelta | None = None
     entries: tuple[str, ...] = ()
+    __repr__ = value_repr
 
     @property
     def documented(self) -> bool:

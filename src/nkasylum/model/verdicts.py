@@ -14,6 +14,7 @@ import attrs
 
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.errors import DataError
+from nkasylum.core.values import value_repr
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
@@ -158,6 +159,7 @@ class Step:
     transits: int | None = None
     backing: tuple[Backing, ...] = ()
     age: dt.timedelta | None = None
+    __repr__ = value_repr
 
     def __attrs_post_init__(self) -> None:
         for name in _NEEDS[self.kind]:

@@ -77,28 +77,33 @@ def compile_bundle(folder: str | Path | None = None) -> str:
 
     Every entry is read and validated from the TOML files first (``python -m
     nkasylum._compile`` also builds the knowledge base from them before writing, so the
-    bundle only ever holds data that passed every check).
+    bundle only ever holds data that passed every check). Each entry is a row of its
+    field values in field order (``fields`` names them, per class), without the trailing
+    fields that hold their default; every EDTF date is read once, into ``whens``.
 
     Example:
         >>> import json
         >>> from nkasylum.store.bundle import compile_bundle
         >>> header, content = compile_bundle().split("\\n", 1)
         >>> sorted(json.loads(header)), sorted(json.loads(content))
-        (['content', 'fingerprint', 'format'], ['aliases', 'countries', 'files'])
+        (['content', 'fingerprint', 'format'], ['aliases', 'countries', 'fields', 'files', 'whens'])
     """
     root: Traversable | Path = data_root() if folder is None else Path(folder)
     files = data_files(root)
     found = from_toml(files)
+    rows = _Rows()
     by_file: dict[str, dict[str, list[Any]]] = {}
     for table, items in found.by_table().items():
         for item in sorted(items, key=lambda item: item.id):
             by_file.setdefault(found.files[item.id], {}).setdefault(table, []).append(
-                _without_defaults(item, unstructure(item)))
+                rows.row(item, unstructure(item)))
     aliases = (root / ALIASES).read_bytes()
     content = json.dumps({
         "aliases": toml().loads(aliases.decode("utf-8")),
         "countries": iso_records(),
+        "fields": rows.fields,
         "files": [{"file": label, **by_file[label]} for label in sorted(by_file)],
+        "whens": rows.whens,
     }, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
     header = {"format": FORMAT, "fingerprint": fingerprint(files, aliases),
               "content": f"{zlib.crc32(content.encode('utf-8')):08x}"}
@@ -116,19 +121,55 @@ def from_bundle(root: Traversable | Path, files: list[tuple[str, str, bytes]]) -
     return _from_compiled(parse_bundle(raw, fingerprint(files, aliases)))
 
 
-def _without_defaults(item: Any, data: dict[str, Any]) -> dict[str, Any]:
-    """``data`` without the fields whose value is the field's default: a smaller bundle
-    parses faster, and the constructor fills them in again."""
-    kept = dict(data)
-    for field in attrs.fields(type(item)):
-        default = field.default
-        if default is attrs.NOTHING or not field.init:
-            continue
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            continue
-        if getattr(item, field.name) == default and type(getattr(item, field.name)) is type(default):
-            kept.pop(field.name, None)
-    return kept
+def _key(kind: type) -> str:
+    return f"{kind.__module__}.{kind.__qualname__}"
+
+
+def _is_default(field: attrs.Attribute[Any], value: Any) -> bool:
+    default = field.default
+    if default is attrs.NOTHING or isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return False
+    return bool(value == default) and type(value) is type(default)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+class _Rows:
+    """The compiling side: entries as rows of field values, the field names of each class
+    (``fields``: a bundle whose names differ from the classes' is not used) and every EDTF
+    date once (``whens``: text -> the row of its :class:`~nkasylum.When`)."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, list[str]] = {}
+        self.whens: dict[str, list[Any]] = {}
+
+    def row(self, value: Any, data: dict[str, Any]) -> list[Any]:
+        """``value`` (an attrs value) as a row, from ``data``: its plain (unstructured) form.
+        Trailing fields that hold their default are left out: a smaller bundle parses faster."""
+        specs = [f for f in attrs.fields(type(value)) if f.init]
+        self.fields[_key(type(value))] = [f.name for f in specs]
+        out = [self._cell(getattr(value, f.name), data[f.name]) for f in specs]
+        while out and _is_default(specs[len(out) - 1], getattr(value, specs[len(out) - 1].name)):
+            out.pop()
+        return out
+
+    def _cell(self, value: Any, data: Any) -> Any:
+        if isinstance(value, When):
+            specs = [f for f in attrs.fields(When) if f.init]
+            self.fields[_key(When)] = [f.name for f in specs]
+            row = [_plain(getattr(value, f.name)) for f in specs]
+            if self.whens.setdefault(value.text, row) != row:
+                raise ValueError(f"two EDTF dates written {value.text!r} differ")
+            return value.text
+        if isinstance(data, dict):
+            return self.row(value, data)
+        if isinstance(value, tuple) and isinstance(data, list):
+            return [self._cell(v, d) for v, d in zip(value, data, strict=True)]
+        return data
 
 
 def _from_compiled(bundle: dict[str, Any] | None) -> Entries | None:
@@ -137,39 +178,33 @@ def _from_compiled(bundle: dict[str, Any] | None) -> Entries | None:
     if bundle is None or bundle.get("format") != FORMAT:
         return None
     try:
+        load = _Loader(bundle["fields"], bundle["whens"])
         found: dict[str, list[Any]] = {name: [] for name in TABLES}
         origin: dict[str, str] = {}
         for group in bundle["files"]:
             label = group["file"]
+            if not set(group) <= {"file", *TABLES}:
+                raise LookupError(f"unknown tables in {label}")
             for table, kind in TABLES.items():
-                build = _builder(kind)
-                for data in group.get(table, ()):
-                    value = build(data)
+                rows = group.get(table)
+                if not rows:
+                    continue
+                made = list(map(load.builder(kind), rows))
+                for value in made:
                     origin[value.id] = label
-                    found[table].append(value)
+                found[table] += made
         return entries(found, origin)
     except Exception:  # any surprise: the TOML path is slower but reports problems exactly
         return None
 
 
-_BUILDERS: dict[Any, Callable[[Any], Any]] = {}
-
-
-def _builder(kind: Any) -> Callable[[Any], Any]:
-    """A function turning the compiled (unstructured) form of ``kind`` back into a value.
-
-    The compiled data was validated when it was compiled: this replaces cattrs' generic
-    machinery, which costs more than the rest of a cold start, and the entry types'
-    constructors, whose checks the data already passed (see :func:`_trusted`).
-    """
-    found = _BUILDERS.get(kind)
-    if found is None:
-        found = _BUILDERS[kind] = _make_builder(kind)
-    return found
+_Convert = Callable[[Any], Any] | None
+"""Turns a bundle's cell into a field's value; ``None``: the cell is the value."""
 
 
 def _memoised(resolve: Callable[[str], Any]) -> Callable[[str], Any]:
-    # The same few codes recur in every entry; resolving is cheap, a dict hit is cheaper.
+    # The same few codes and dates recur in every entry, and their values are immutable:
+    # resolve each once and share it.
     seen: dict[str, Any] = {}
 
     def lookup(code: str) -> Any:
@@ -181,111 +216,148 @@ def _memoised(resolve: Callable[[str], Any]) -> Callable[[str], Any]:
     return lookup
 
 
-def _identity(value: Any) -> Any:
-    return value
+class _Loader:
+    """The loading side: builds values from one parsed bundle's rows, without cattrs and
+    without the entry types' constructors (see :func:`_trusted`)."""
 
+    def __init__(self, fields: dict[str, list[str]], whens: dict[str, list[Any]]) -> None:
+        self._fields = fields
+        self._whens = whens
+        self._made: dict[Any, _Convert] = {}
 
-def _make_builder(kind: Any) -> Callable[[Any], Any]:
-    if kind in (str, int, bool, float):
-        return _identity
-    if kind is dt.date:
-        return dt.date.fromisoformat
-    if kind is When:
-        # The common forms read without the edtf package; only rarer ones (a decade) need it.
-        # The same dates recur across entries, and a When is immutable: share one value.
-        return _memoised(When.parse)
-    if kind is Country:
-        return _memoised(country)
-    if kind is Region or kind == (Country | Region):
-        return _memoised(place)
-    if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return kind
-    origin = typing.get_origin(kind)
-    args = typing.get_args(kind)
-    if origin in (typing.Union, types.UnionType) and type(None) in args:
-        rest = [a for a in args if a is not type(None)]
-        inner = _builder(rest[0] if len(rest) == 1 else typing.Union[tuple(rest)])
-        return lambda value: None if value is None else inner(value)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item = _builder(args[0])
-        if item is _identity:
-            return tuple
-        return lambda value: tuple(map(item, value))
-    if isinstance(kind, type) and attrs.has(kind):
+    def builder(self, kind: Any) -> Callable[[Any], Any]:
+        """The function turning a row into a ``kind`` (an attrs class)."""
+        found = self.convert(kind)
+        if found is None:
+            raise TypeError(f"{kind!r} is not built from a row")
+        return found
+
+    def convert(self, kind: Any) -> _Convert:
+        if kind not in self._made:
+            self._made[kind] = self._make(kind)
+        return self._made[kind]
+
+    def _make(self, kind: Any) -> _Convert:
+        if kind in (str, int, bool, float):
+            return None
+        if kind is dt.date:
+            return dt.date.fromisoformat
+        if kind is When:
+            build = self.builder(_Whens)
+            return _memoised(lambda text: build(self._whens[text]))
+        if kind is Country:
+            return _memoised(country)
+        if kind is Region or kind == (Country | Region):
+            return _memoised(place)
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return {member.value: member for member in kind}.__getitem__
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+        if origin in (typing.Union, types.UnionType) and type(None) in args:
+            # None stays None (see _trusted): the optional type converts like its other part
+            rest = [a for a in args if a is not type(None)]
+            return self.convert(rest[0] if len(rest) == 1 else typing.Union[tuple(rest)])
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = self.convert(args[0])
+            return tuple if item is None else (lambda value: tuple(map(item, value)))
+        if kind is _Whens:
+            kind = When
+        if isinstance(kind, type) and attrs.has(kind):
+            return self._attrs_builder(kind)
+        raise TypeError(f"no compiled form for {kind!r}")
+
+    def _attrs_builder(self, kind: type) -> Callable[[list[Any]], Any]:
+        specs = [f for f in attrs.fields(kind) if f.init]
+        names = self._fields.get(_key(kind))
+        if names is None:  # the bundle holds no value of this class (e.g. no case has a route)
+            return _refused
+        if names != [f.name for f in specs]:
+            raise LookupError(f"the bundle's fields of {kind.__name__} are not the class's")
         ns = vars(sys.modules[kind.__module__])
         try:
-            fields = {f.name: _from_annotation(f.type, ns) for f in attrs.fields(kind) if f.init}
+            converts = [self._from_annotation(f.type, ns) for f in specs]
         except LookupError:  # an annotation too rich for _from_annotation: let typing do it
             hints = typing.get_type_hints(kind, ns)
-            fields = {f.name: _builder(hints[f.name]) for f in attrs.fields(kind) if f.init}
+            converts = [self.convert(hints[f.name]) for f in specs]
+        if any(not f.init or isinstance(f.default, attrs.Factory) for f in attrs.fields(kind)):  # type: ignore[arg-type]
+            # its constructor computes a field: the bundle cannot serve it (the test that the
+            # bundle loads says so), the TOML files are read instead
+            raise LookupError(f"{kind.__name__} has a field its constructor computes")
+        return _trusted(kind, specs, converts, sum(f.default is attrs.NOTHING for f in specs))
 
-        return _trusted(kind, fields) or (lambda value: kind(**{name: fields[name](v) for name, v in value.items()}))
-    raise TypeError(f"no compiled form for {kind!r}")
+    def _from_annotation(self, annotation: Any, ns: dict[str, Any]) -> _Convert:
+        """The converter for a field annotated ``annotation`` (a string, under postponed
+        evaluation), for the plain forms the entry types use: ``X``, ``a.X``, ``X | None``,
+        ``Country | Region`` and ``tuple[X, ...]``. Anything else raises ``LookupError``.
 
-
-def _trusted(kind: type, fields: dict[str, Callable[[Any], Any]]) -> Callable[[dict[str, Any]], Any] | None:
-    """A builder of ``kind`` that sets its fields without running its constructor, or
-    ``None`` for a class whose constructor does more than check (a field it computes, a
-    default made by a factory).
-
-    The constructor's checks (field types, ids, periods, anchors, ...) already passed when
-    the bundle was compiled, and the bundle is served only while its fingerprint and content
-    CRC say it is that data, unedited; running them again for every entry was a third of a
-    cold start. Its converters are not needed either: the builders in ``fields`` already
-    make the tuples and places they would. A test checks that the knowledge base built this
-    way equals, entry by entry, the one built from the TOML files through the constructors.
-    """
-    specs = attrs.fields(kind)
-    if any(not f.init or isinstance(f.default, attrs.Factory) for f in specs):  # type: ignore[arg-type]
-        return None
-    defaults = tuple((f.name, f.default) for f in specs if f.default is not attrs.NOTHING)
-    new, put = object.__new__, object.__setattr__  # the only way to fill a frozen value's slots
-
-    def build(value: dict[str, Any]) -> Any:
-        made: Any = new(kind)
-        for name, default in defaults:
-            put(made, name, default)
-        for name, data in value.items():
-            put(made, name, fields[name](data))
-        return made
-
-    return build
-
-
-def _from_annotation(annotation: Any, ns: dict[str, Any]) -> Callable[[Any], Any]:
-    """The builder for a field annotated ``annotation`` (a string, under postponed
-    evaluation), for the plain forms the entry types use: ``X``, ``a.X``, ``X | None``,
-    ``Country | Region`` and ``tuple[X, ...]``. Anything else raises ``LookupError``.
-
-    ``typing.get_type_hints`` would do, but it compiles every annotation string, which
-    costs a cold start about as much as building the entries.
-    """
-    if not isinstance(annotation, str):
-        return _builder(annotation)
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(annotation):
-        depth += (ch == "[") - (ch == "]")
-        if ch == "|" and depth == 0:
-            parts.append(annotation[start:i].strip())
-            start = i + 1
-    parts.append(annotation[start:].strip())
-    optional = "None" in parts
-    parts = [p for p in parts if p != "None"]
-    if sorted(parts) == ["Country", "Region"]:
-        inner = _builder(Country | Region)
-    elif len(parts) != 1:
-        raise LookupError(annotation)
-    elif parts[0].startswith("tuple[") and parts[0].endswith(", ...]"):
-        item = _from_annotation(parts[0][6:-6], ns)
-        inner = tuple if item is _identity else (lambda value: tuple(map(item, value)))
-    else:
+        ``typing.get_type_hints`` would do, but it compiles every annotation string, which
+        costs a cold start about as much as building the entries.
+        """
+        if not isinstance(annotation, str):
+            return self.convert(annotation)
+        parts, depth, start = [], 0, 0
+        for i, ch in enumerate(annotation):
+            depth += (ch == "[") - (ch == "]")
+            if ch == "|" and depth == 0:
+                parts.append(annotation[start:i].strip())
+                start = i + 1
+        parts.append(annotation[start:].strip())
+        parts = [p for p in parts if p != "None"]  # None stays None (see _trusted)
+        if sorted(parts) == ["Country", "Region"]:
+            return self.convert(Country | Region)
+        if len(parts) != 1:
+            raise LookupError(annotation)
+        if parts[0].startswith("tuple[") and parts[0].endswith(", ...]"):
+            item = self._from_annotation(parts[0][6:-6], ns)
+            return tuple if item is None else (lambda value: tuple(map(item, value)))
         head, *rest = parts[0].split(".")
         if not head.isidentifier():
             raise LookupError(annotation)
         target = ns[head] if head in ns else getattr(builtins, head)
         for name in rest:
             target = getattr(target, name)
-        inner = _builder(target)
-    if optional:
-        return lambda value: None if value is None else inner(value)
-    return inner
+        return self.convert(target)
+
+
+class _Whens:
+    """Stands for :class:`~nkasylum.When` built from its row in the bundle's ``whens``
+    (a ``When`` field's cell is the EDTF text, its key there)."""
+
+
+def _refused(row: list[Any]) -> Any:
+    raise LookupError("a row of a class the bundle does not name")
+
+
+def _trusted(kind: type, specs: list[attrs.Attribute[Any]], converts: list[_Convert],
+             required: int) -> Callable[[list[Any]], Any]:
+    """A builder of ``kind`` from a row that sets its fields without running its constructor.
+
+    The constructor's checks (field types, ids, periods, anchors, ...) already passed when
+    the bundle was compiled, and the bundle is served only while its fingerprint and content
+    CRC say it is that data, unedited; running them again for every entry was a third of a
+    cold start. Its converters are not needed either: ``converts`` already make the tuples
+    and places they would, and a cell that is ``None`` is the value ``None`` (a field that
+    may not be ``None`` never is, in data that passed the checks). A test checks that the
+    knowledge base built this way equals, entry by entry and field by field, the one built
+    from the TOML files through the constructors.
+    """
+    setters = []
+    for field, convert in zip(specs, converts, strict=True):
+        slot = getattr(kind, field.name, None)  # a slotted class's field is a member descriptor
+        if not isinstance(slot, types.MemberDescriptorType):
+            raise LookupError(f"{kind.__name__}.{field.name} is not a slot")
+        setters.append((slot.__set__, convert))
+    rest = tuple((put, field.default) for (put, _), field in zip(setters, specs, strict=True))
+    fill, longest = tuple(setters), len(setters)
+    new = object.__new__  # with the slots' setters, the only way to fill a frozen value
+
+    def build(row: list[Any]) -> Any:
+        if not required <= len(row) <= longest:
+            raise ValueError(f"a row of {len(row)} cells for {kind.__name__}")
+        made: Any = new(kind)
+        for (put, convert), cell in zip(fill, row, strict=False):  # a shorter row: defaults below
+            put(made, cell if convert is None or cell is None else convert(cell))
+        for put, default in rest[len(row):]:
+            put(made, default)
+        return made
+
+    return build

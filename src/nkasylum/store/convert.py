@@ -39,7 +39,9 @@ T = TypeVar("T")
 _lock = threading.Lock()
 # Only the calendar form YYYY-MM-DD: Python 3.11's fromisoformat also takes "20020911" and
 # week dates, which 3.10 refuses, and an export must read back the same on every version.
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+# The patterns are text, compiled (and cached by re) on first use: most processes never
+# read JSON, and compiling them at import cost every cold start.
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 
 
 def _structure_date(value: object, _: object) -> dt.date:
@@ -49,7 +51,7 @@ def _structure_date(value: object, _: object) -> dt.date:
         return value
     if isinstance(value, str):
         try:
-            if not _ISO_DATE.fullmatch(value):
+            if not re.fullmatch(_ISO_DATE, value, re.ASCII):
                 raise ValueError
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -57,7 +59,7 @@ def _structure_date(value: object, _: object) -> dt.date:
     raise ValueError(f"expected a date, got {type(value).__name__} {shown(value)}")
 
 
-_DURATION = re.compile(r"(-?)P(?:(\d{1,9})D)?(?:T(\d{1,5})(?:\.(\d{6}))?S)?", re.ASCII)
+_DURATION = r"(-?)P(?:(\d{1,9})D)?(?:T(\d{1,5})(?:\.(\d{6}))?S)?"
 
 
 def duration_text(value: dt.timedelta) -> str:
@@ -79,7 +81,7 @@ def duration_text(value: dt.timedelta) -> str:
 def _structure_duration(value: object, _: object) -> dt.timedelta:
     if isinstance(value, dt.timedelta):
         return value
-    match = _DURATION.fullmatch(value) if isinstance(value, str) else None
+    match = re.fullmatch(_DURATION, value, re.ASCII) if isinstance(value, str) else None
     if match is None or value in ("P", "-P"):
         raise ValueError(f"expected a duration in days such as \"P339D\" (ISO 8601), got {shown(value)}")
     sign, days, seconds, micros = match.groups()
