@@ -58,6 +58,7 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
     vias: dict[object, tuple[Country, ...] | None] = {None: None}
     dests: dict[object, Country] = {}
     tables: dict[tuple[int, int], _Table] = {}
+    get = journeys.get
     bisect_right = bisect.bisect_right
     undocumented = Verdict.UNDOCUMENTED
     plain = (str, tuple)  # a via that cannot be a missing value
@@ -71,20 +72,19 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
                 raise ArgumentTypeError(f"each row is (origin, via, dest, on), not {row!r}") from None
             if via is not None and via.__class__ not in plain and _missing(via):
                 via = None
-            if day.__class__ is not _DATE and _missing(day):
-                day = None
             key = (origin, via, dest)
             try:
-                table = journeys.get(key)
+                table = get(key)
             except TypeError:  # unhashable: refused as can_resettle would, unless via is a list
                 arguments.journey(index, origin, via, dest)
                 key = (origin, tuple(via), dest)
-                table = journeys.get(key)
+                table = get(key)
             if table is None:
                 table = journeys[key] = _journey_table(index, key, day, horizon, origins, vias,
                                                        dests, tables)
             if day.__class__ is not _DATE:
-                day = resolve_on(day)  # before comparing: a wrong type is refused, not compared
+                # before comparing: a wrong type is refused, not compared
+                day = resolve_on(None if _missing(day) else day)
             i = bisect_right(table[0], day) - 1
             append(table[2][i] if i >= 0 and table[1][i] >= day else undocumented)
         except NKAsylumError as err:
@@ -111,10 +111,10 @@ def _journey_table(index: Index, key: tuple[object, object, object], day: object
         # would on it; each part that passes is kept for the next journey that names it.
         start, stops, goal = arguments.journey(index, origin, via, dest)
         origins[origin], vias[via], dests[dest] = start, stops, goal
-    if day is not None and day.__class__ is not _DATE:
+    if day.__class__ is not _DATE and not _missing(day):
         resolve_on(day)  # refused before the path is checked, as assess() orders its checks
-    arguments.check_path(start, stops, goal)
-    yes, no = verdict_days(index, start, stops, goal, horizon)
+    codes = arguments.check_path(start, stops, goal)
+    yes, no = verdict_days(index, start, stops, goal, horizon, codes)
     # Journeys that differ only in a destination about which nothing is known share the
     # same intervals (the same objects, from the memo), and so one table.
     both = (id(yes), id(no))

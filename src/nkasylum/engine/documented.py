@@ -290,18 +290,23 @@ def _country_days(index: Index, code: str, horizon: Horizon) -> tuple[dict[str, 
 
 
 def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None,
-                 goal: Country, horizon: Horizon) -> tuple[Days, Days]:
+                 goal: Country, horizon: Horizon,
+                 codes: Sequence[str] | None = None) -> tuple[Days, Days]:
     """The days on which the journey is documented, and those on which it is blocked (the
     verdict of :func:`nkasylum.engine.bulk.verdict` on every day at once; undocumented on
-    the rest)."""
+    the rest). ``codes``: the journey's codes, when the caller has them."""
     if stops is None:
         documented = documented_days(index, start, None, goal, horizon)
         return documented, _minus(_policy_days(index, goal.alpha_2, horizon, False), documented)
-    codes = (start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2)
-    yes, no = _leg_table(index, codes[-2], codes[-1], True, horizon)
+    if codes is None:
+        codes = [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
+    memo = index.cache()
+    a, b = codes[-2], codes[-1]
+    found = memo.get(("leg-table", a, b, True, horizon))
+    yes, no = found if found is not None else _leg_table(index, a, b, True, horizon)
     if len(codes) == 2:
         return yes, no
-    before, stopped = _prefix_table(index, codes[:-1], horizon)
+    before, stopped = _prefix_table(index, tuple(codes[:-1]), horizon)
     return (_intersect(before, yes) if before and yes else ()), _merge(index, stopped, no)
 
 
