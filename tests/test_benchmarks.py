@@ -25,6 +25,7 @@ QUICK_ROWS = [
     "cold start (process)",
     "fresh questions, any route",
     "fresh questions, named routes",
+    "fresh questions, explanation read (any route and named, mixed)",
     "repeated question (memo hit)",
     "bulk, realistic rows",
     "routes vs networkx, pruned idiom",
