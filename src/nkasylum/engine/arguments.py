@@ -7,8 +7,7 @@ from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError, OutOfScop
 from nkasylum.core.places import Region, place
 from nkasylum.engine.index import Index
 
-__all__ = ["check_path", "country_arg", "journey", "max_transits", "origin", "via"]
-
+__all__ = ["check_path", "country_arg", "journey", "max_transits", "origin", "path_codes", "via"]
 
 
 def origin(index: Index, value: object) -> Country:
@@ -27,7 +26,7 @@ def origin(index: Index, value: object) -> Country:
     return found
 
 
-_RESOLVED: dict[str, Country] = {}
+_RESOLVED: dict[object, Country] = {}
 """Texts already resolved to a country: a loop of questions names the same few places again
 and again, and this look-up is a third of a fresh question's argument checks. Emptied past
 :data:`_RESOLVED_LIMIT` texts."""
@@ -50,10 +49,17 @@ def country_arg(value: object, name: str) -> Country:
     if not isinstance(found, Country):
         raise InvalidRouteError(f"{name} must be a country, not the region {found.name!r}")
     if value.__class__ is str:
-        if len(_RESOLVED) >= _RESOLVED_LIMIT:
-            _RESOLVED.clear()
-        _RESOLVED[value] = found
+        _remember(_RESOLVED, value, found)
     return found
+
+
+def _remember(table: dict[object, Country] | dict[object, tuple[Country, ...]], key: object,
+              value: object) -> None:
+    """Keep ``value`` under ``key`` in one of the resolved-argument tables, emptying it first
+    when it holds :data:`_RESOLVED_LIMIT` entries."""
+    if len(table) >= _RESOLVED_LIMIT:
+        table.clear()
+    table[key] = value  # type: ignore[assignment]
 
 
 _VIAS: dict[object, tuple[Country, ...]] = {}
@@ -83,9 +89,7 @@ def via(value: object) -> tuple[Country, ...] | None:
             f"not {type(value).__name__}: {value!r}"
         )
     if plain:
-        if len(_VIAS) >= _RESOLVED_LIMIT:
-            _VIAS.clear()
-        _VIAS[value] = found
+        _remember(_VIAS, value, found)
     return found
 
 
@@ -108,10 +112,16 @@ def check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country)
     """A journey visits no country twice and names at most 8 transit countries; returns
     the codes of the places it names, in order."""
     # Codes, not countries: a str hashes in C, and this runs once per question.
-    codes = [start.alpha_2, goal.alpha_2] if stops is None else \
-        [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
+    codes = path_codes(start, stops, goal)
     if len(set(codes)) != len(codes):
         raise InvalidRouteError("a route visits no country twice: " + " > ".join(codes))
     if len(codes) > 10:
         max_transits(len(codes) - 2)
     return codes
+
+
+def path_codes(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> list[str]:
+    """The codes of origin, transit countries and destination, in order."""
+    if stops is None:
+        return [start.alpha_2, goal.alpha_2]
+    return [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]

@@ -196,12 +196,13 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
         everything = _everything(index, start, None, goal, day, horizon)
         verdict, route = _any_route_verdict(index, goal, day, everything, horizon)
     else:
+        everything = None  # only the details list alternatives to a named route
         verdict, route = _named_route_verdict(
-            index, codes or [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2], day,
-            horizon)
+            index, codes or arguments.path_codes(start, stops, goal), day, horizon)
     return pending_assessment(
         start, stops, goal, day, verdict, route, asked, horizon,
-        functools.partial(_details, index, start, stops, goal, day, horizon, verdict, route))
+        functools.partial(_details, index, start, stops, goal, day, horizon, verdict, route,
+                          everything))
 
 
 def _everything(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
@@ -239,12 +240,13 @@ def _named_route_verdict(index: Index, codes: list[str], day: dt.date,
 
 
 def _details(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
-             day: dt.date, horizon: Horizon, verdict: Verdict,
-             route: Route | None) -> dict[str, object]:
+             day: dt.date, horizon: Horizon, verdict: Verdict, route: Route | None,
+             everything: tuple[Route, ...] | None) -> dict[str, object]:
     """The fields of :data:`nkasylum.model.assessment.DETAILS` of an answer whose verdict
-    and route are known."""
+    and route are known (``everything``: the routes its verdict was read from, if any)."""
     path = [start, *(stops or ()), goal]
-    everything = _everything(index, start, stops, goal, day, horizon)
+    if everything is None:
+        everything = _everything(index, start, stops, goal, day, horizon)
     if stops is None:
         found = _any_route(index, start, goal, day, everything, horizon)
     else:

@@ -38,8 +38,7 @@ def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
             return Verdict.DOCUMENTED
         return (Verdict.BLOCKED if closed(index.policy(goal.alpha_2, day, horizon))
                 else Verdict.UNDOCUMENTED)
-    return named_verdict(index, [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2], day,
-                         horizon)
+    return named_verdict(index, arguments.path_codes(start, stops, goal), day, horizon)
 
 
 def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:

@@ -19,6 +19,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from nkasylum.core.countries import Country
+from nkasylum.engine.arguments import path_codes
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import closed, sends_back
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS
@@ -164,9 +165,8 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
                        and (r := _reach(index, p.id, horizon)) is not None]
             found = _union((*routes, *counted))
         else:
-            path = [start.alpha_2, *(c.alpha_2 for c in stops), goal.alpha_2]
             found = _EVER
-            for a, b in itertools.pairwise(path):
+            for a, b in itertools.pairwise(path_codes(start, stops, goal)):
                 found = _intersect(found, leg_days(index, a, b, horizon))
                 if not found:
                     break
@@ -299,7 +299,7 @@ def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None
         documented = documented_days(index, start, None, goal, horizon)
         return documented, _minus(_policy_days(index, goal.alpha_2, horizon, False), documented)
     if codes is None:
-        codes = [start.alpha_2, *[c.alpha_2 for c in stops], goal.alpha_2]
+        codes = path_codes(start, stops, goal)
     memo = index.cache()
     a, b = codes[-2], codes[-1]
     found = memo.get(("leg-table", a, b, True, horizon))
