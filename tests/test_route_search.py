@@ -8,7 +8,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import nkasylum as nk
@@ -104,3 +104,88 @@ def test_a_longer_route_with_newer_evidence_ranks_before_one_through_a_third_cou
             "KP > CN > KR", "KP > third country > KR"]
         assert [str(r) for r in kb.routes("KP", "KR", on=DAY, max_transits=transits,
                                           max_routes=1)] == ["KP > CN > KR"]
+
+
+def _best_passage(kb: nk.KnowledgeBase, origin: str, dest: str) -> str:
+    """The documented choice between passages of the same two countries: the newest evidence,
+    then one through no third country, then the greatest id."""
+    published = {s.id: s.published.lower for s in kb.all_sources
+                 if s.published is not None and s.published.lower is not None}
+    return max((max(published[e.source] for e in p.evidence), not p.via_third_country, p.id)
+               for p in kb.all_passages
+               if (p.origin, p.dest) == (nk.country(origin), nk.country(dest)))[2]
+
+
+@FEW
+@given(st.lists(st.tuples(st.sampled_from(list(itertools.permutations(CODES[:4], 2))),
+                          st.integers(0, 2), st.booleans()), min_size=1, max_size=24),
+       st.booleans())
+def test_a_leg_between_two_countries_is_backed_by_their_best_passage(
+        drawn: list[tuple[tuple[str, str], int, bool]], one_by_one: bool) -> None:
+    # Several passages between the same two countries, the last pair in code order among
+    # them: each one-leg route names the best, whether every country's tables are built at
+    # once (many questions on one day) or one country's at a time (a fresh knowledge base).
+    passages = [_passage(i, a, b, source, through) for i, ((a, b), source, through) in enumerate(drawn)]
+    kb = _world(passages)
+    for a, b in sorted({pair for pair, _, _ in drawn}, reverse=True):
+        asked = _world(passages) if one_by_one else kb
+        (route,) = asked.routes(a, b, on=DAY, max_transits=0)
+        assert {leg.passage for leg in route.legs} == {_best_passage(kb, a, b)}
+
+
+def _seen(i: int, a: str, b: str, source: int, years: tuple[int, int], through: bool) -> nk.Passage:
+    """A passage observed from the start of one year to the middle of another."""
+    return nk.Passage(id=f"o{i}", origin=nk.country(a), dest=nk.country(b),
+                      channel=nk.Channel.BROKER, summary="s", basis=nk.Basis.OBSERVATION,
+                      evidence=(nk.Evidence(SOURCES[source].id, "one two three", "generated"),),
+                      valid_from=nk.When.day(dt.date(years[0], 1, 1)),
+                      valid_until=nk.When.day(dt.date(years[1], 6, 30)), via_third_country=through)
+
+
+@st.composite
+def _dated_worlds(draw: Any) -> list[nk.Passage]:
+    drawn = draw(st.lists(st.tuples(st.sampled_from(list(itertools.permutations(CODES[:5], 2))),
+                                    st.integers(0, 2), st.integers(2000, 2010), st.integers(0, 4),
+                                    st.booleans()), min_size=1, max_size=30))
+    return [_seen(i, a, b, source, (start, start + length), through)
+            for i, ((a, b), source, start, length, through) in enumerate(drawn)]
+
+
+# Days around the days on which passages start and end (1 January, 30 June and 1 July), and
+# any other day: the tables' spans of days must end exactly where the answers change.
+_DAYS = st.one_of(
+    st.builds(dt.date, st.integers(1999, 2016), st.just(1), st.just(1)),
+    st.builds(lambda year, day: dt.date(year, 6, 29) + dt.timedelta(days=day),
+              st.integers(1999, 2016), st.integers(0, 3)),
+    st.builds(dt.date, st.integers(1999, 2016), st.just(12), st.just(31)),
+    st.dates(dt.date(1999, 1, 1), dt.date(2016, 12, 31)))
+_QUESTIONS = st.lists(st.tuples(_DAYS, st.sampled_from(list(itertools.permutations(CODES[:5], 2)))),
+                      min_size=1, max_size=40)
+
+
+@FEW
+@given(_dated_worlds(), _QUESTIONS)
+def test_routes_do_not_depend_on_the_questions_asked_before(
+        passages: list[nk.Passage], asked: list[tuple[dt.date, tuple[str, str]]]) -> None:
+    # One knowledge base asked many questions over many days (its tables kept per span of
+    # days, every country's at once after a few) answers each as one asked nothing before.
+    kb = _world(passages)
+    for day, (a, b) in asked:
+        assert kb.routes(a, b, on=day, max_routes=10**6) == \
+            _world(passages).routes(a, b, on=day, max_routes=10**6), (day, a, b)
+
+
+@FEW
+@given(_dated_worlds(), _QUESTIONS, st.integers(1, 800))
+@example([_seen(0, "KP", "CN", 0, (2000, 2002), False)], [(dt.date(2002, 6, 1), ("KP", "CN"))], 400)
+def test_a_horizon_carries_every_route_forward_over_its_days(
+        passages: list[nk.Passage], asked: list[tuple[dt.date, tuple[str, str]]], days: int) -> None:
+    # An observed passage counts for ``horizon`` days after its last sighting: a route seen
+    # on a day is still there, by its countries, on each of the horizon's days after it.
+    kb = _world(passages)
+    horizon = dt.timedelta(days=days)
+    for day, (a, b) in asked:
+        seen = set(map(str, kb.routes(a, b, on=day, max_routes=10**6)))
+        for later in (day + horizon // 2, day + horizon):
+            carried = set(map(str, kb.routes(a, b, on=later, horizon=horizon, max_routes=10**6)))
+            assert seen <= carried, (day, later, a, b)

@@ -337,6 +337,8 @@ def routes(
     name at most ``max_transits`` transit countries. Where only counts of arrivals show
     that some way was used, the one route is that way, route unknown. For a period ``on``,
     its last day with a route; ``last_known=True``: else the latest earlier day with one.
+    Where several passages link the same two countries, a leg is backed by the one with the
+    newest evidence (then one through no third country, then the greatest id).
 
     Example:
         >>> import datetime as dt, nkasylum as nk

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import Counter
+import itertools
+import operator
 from collections.abc import Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Protocol, TypeVar
 
 from nkasylum.core.countries import Country
@@ -33,9 +34,12 @@ __all__ = ["Incoming", "Outgoing", "Whole", "dated_get", "dated_put", "incoming"
            "passage_legs", "passage_newest", "reach", "span_of", "whole"]
 
 _FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal()
-_PAIR = itemgetter(4, 2)
 _DEST = itemgetter(2)
 _ORIGIN = itemgetter(4)
+_PAIR = itemgetter(4, 2)
+_FIRST_DAY = itemgetter(0)
+_ID = attrgetter("id")
+_LAST_DAY = itemgetter(1)
 
 SPANS_KEPT = 256
 """How many spans one memo entry keeps at most before it starts again (bounds memory when a
@@ -135,54 +139,89 @@ def reach(index: Index, p: Passage, horizon: dt.timedelta | None) -> tuple[int, 
     return None if found is None else (found[0].toordinal(), found[1].toordinal())
 
 
-def _best_last(index: Index, dated: list[_D], key: Any) -> list[_D]:
-    """The same passages (sorted on ``key``), those with the same ``key`` with the best last."""
-    keys = list(map(key, dated))
-    for same, count in Counter(keys).items():
-        if count > 1:
-            i = bisect.bisect_left(keys, same)
-            dated[i:i + count] = sorted(dated[i:i + count], key=lambda d: _rank(index, d[3]))
+def _best_last(index: Index, dated: list[_Dated]) -> list[_Dated]:
+    """The same passages (sorted by origin and destination), of those between the same two
+    countries the best last."""
+    keys = list(map(_PAIR, dated))
+    start = end = -1  # the run of equal pairs being gathered
+    # The places where a pair repeats, found in C: a few hundred in thousands of passages.
+    for i in itertools.compress(range(1, len(keys)), map(operator.eq, keys, keys[1:])):
+        if i != end + 1:
+            _best_of_run(index, dated, start, end)
+            start = i - 1
+        end = i
+    _best_of_run(index, dated, start, end)
     return dated
 
 
-def _every(index: Index, horizon: dt.timedelta | None) -> list[_Dated]:
-    """Every passage between two countries that answers on some day, by origin and
-    destination (of the passages between two countries, the best last); once per horizon."""
+def _best_of_run(index: Index, dated: list[_Dated], start: int, end: int) -> None:
+    if end > start:
+        dated[start:end + 1] = sorted(dated[start:end + 1], key=lambda d: _rank(index, d[3]))
+
+
+class _Every:
+    """Every passage between two countries that answers on some day, sorted by origin and
+    destination (``out``) and by destination and origin (``into``), of the passages between
+    two countries the best last; and every day on which the passages that answer change
+    (``changes``: first days, and days after last days, as sorted ordinals)."""
+
+    __slots__ = ("changes", "into", "out")
+
+    def __init__(self, index: Index, horizon: dt.timedelta | None) -> None:
+        passages = index.passages
+        timings = map(index.timings.__getitem__, map(_ID, passages))
+        dated: list[_Dated]
+        if horizon is None:  # the common case, in one comprehension: a loop costs twice that
+            dated = [(t.first, t.last, p.dest.alpha_2, p, p.origin.alpha_2)
+                     for p, t in zip(passages, timings)
+                     if not t.undated and isinstance(p.origin, Country) and isinstance(p.dest, Country)]
+        else:
+            dated = []
+            for p, t in zip(passages, timings):
+                days = t.reach(horizon)
+                if days is not None and isinstance(p.origin, Country) and isinstance(p.dest, Country):
+                    dated.append((days[0].toordinal(), days[1].toordinal(), p.dest.alpha_2, p,
+                                  p.origin.alpha_2))
+        # Two stable sorts on one field each cost less than one on a pair (no key tuples).
+        dated.sort(key=_DEST)
+        dated.sort(key=_ORIGIN)
+        self.out = _best_last(index, dated)
+        self.into = sorted(self.out, key=_DEST)  # stable: by origin within a destination
+        changes = list(map(_FIRST_DAY, dated))
+        changes += map((1).__add__, map(_LAST_DAY, dated))
+        changes.sort()  # repeats do no harm to a bisection
+        self.changes = changes
+
+    def of(self, code: str, out: bool) -> list[_Dated]:
+        """The passages out of (or into) the country ``code``."""
+        dated, field = (self.out, _ORIGIN) if out else (self.into, _DEST)
+        return dated[bisect.bisect_left(dated, code, key=field):
+                     bisect.bisect_right(dated, code, key=field)]
+
+    def span(self, day: int) -> tuple[int, int]:
+        """The first and last day (ordinals) of the longest span around the day of ordinal
+        ``day`` on which the same passages answer (the days between two changes)."""
+        changes = self.changes
+        i = bisect.bisect_right(changes, day)
+        return (changes[i - 1] if i else _FIRST), (changes[i] - 1 if i < len(changes) else _LAST)
+
+
+def _every(index: Index, horizon: dt.timedelta | None) -> _Every:
+    """Every passage between two countries, sorted both ways; once per horizon."""
     key = ("every", horizon)
-    found: list[_Dated] | None = index.memo.get(key)
+    found: _Every | None = index.memo.get(key)
     if found is None:
-        found = _dated(index, index.passages, horizon, _PAIR)
-        index.cache()[key] = found
+        found = index.cache()[key] = _Every(index, horizon)
     return found
 
 
-def _dated(index: Index, passages: Sequence[Passage], horizon: dt.timedelta | None,
-           order: Any) -> list[_Dated]:
-    """These passages between countries with their first and last day (ordinals), the
-    destination's code, the passage and the origin's code, sorted on ``order``; of those
-    equal on it, the best last."""
-    dated = []
-    timings = index.timings
-    for p in passages:
-        origin, dest, timing = p.origin, p.dest, timings[p.id]
-        if timing.undated or not isinstance(origin, Country) or not isinstance(dest, Country):
-            continue
-        days = (timing.start, timing.end) if horizon is None else timing.reach(horizon)
-        assert days is not None  # dated
-        dated.append((days[0].toordinal(), days[1].toordinal(), dest.alpha_2, p, origin.alpha_2))
-    dated.sort(key=order)
-    return _best_last(index, dated, order)
-
-
-def _table(index: Index, key: Any, day: int, passages: Sequence[Passage],
-           horizon: dt.timedelta | None, order: Any) -> tuple[Any, tuple[int, int, list[_Dated]]]:
-    """The memo entry ``key`` of a country's tables, and what its passages give on ``day``;
-    counts the passages read for ``day`` (see :func:`whole`)."""
-    memo = index.memo
-    dated: list[_Dated] | None = memo.get(("dated", key))
-    if dated is None:
-        dated = index.cache()[("dated", key)] = _dated(index, passages, horizon, order)
+def _table(index: Index, key: Any, day: int, code: str, horizon: dt.timedelta | None,
+           out: bool) -> tuple[Any, tuple[int, int, list[_Dated]]]:
+    """The memo entry ``key`` of a country's tables, and what its passages out of it (or
+    into it) give on ``day``; counts the passages read for ``day`` (see :func:`whole`)."""
+    dated = _every(index, horizon).of(code, out)
     read = ("read", day, horizon)
+    memo = index.memo
     index.cache()[read] = memo.get(read, 0) + len(dated)
     return memo.get(key), span_of(dated, day)
 
@@ -193,8 +232,7 @@ def outgoing(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     key = ("out", code, horizon)
     table: Outgoing | None = dated_get(index.memo.get(key), day)
     if table is None:
-        found, (first, last, answer) = _table(index, key, day, index.passages_from.get(code, ()),
-                                              horizon, _DEST)
+        found, (first, last, answer) = _table(index, key, day, code, horizon, True)
         # Each destination's best passage comes last among its own: the last one kept wins.
         table = dated_put(index, key, found, Outgoing(first, last, {d[2]: d[3] for d in answer}))
     return table
@@ -206,8 +244,7 @@ def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     key = ("in", code, horizon)
     table: Incoming | None = dated_get(index.memo.get(key), day)
     if table is None:
-        found, (first, last, answer) = _table(index, key, day, index.passages_to.get(code, ()),
-                                              horizon, _ORIGIN)
+        found, (first, last, answer) = _table(index, key, day, code, horizon, False)
         table = dated_put(index, key, found, Incoming(first, last, tuple(dict.fromkeys(
             d[4] for d in answer))))
     return table
@@ -248,7 +285,9 @@ def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
         return None
     if found is not None and len(found[0]) >= _WHOLE_KEPT:
         found = None
-    first, last, answer = span_of(_every(index, horizon), day)
+    every = _every(index, horizon)
+    first, last = every.span(day)
+    answer = [d for d in every.out if d[0] <= day <= d[1]]
     outs: dict[str, dict[str, Passage]] = {}
     ins: dict[str, dict[str, None]] = {}
     for d in answer:  # by origin, then destination, the best passage of a pair last

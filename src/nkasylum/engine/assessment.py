@@ -304,7 +304,8 @@ def routes_on(index: Index, origin: object, dest: object, on: object, max_transi
     ``last_known``, the routes of the latest earlier day that had one when none is documented."""
     if not isinstance(last_known, bool):
         raise ArgumentTypeError(f"last_known= takes True or False, not {last_known!r}")
-    asked = resolve_when(on)
+    one_day = on if type(on) is dt.date else None  # one day: no need to build its When
+    asked = None if one_day is not None else resolve_when(on)
     limit = resolve_horizon(horizon)
     start = arguments.origin(index, origin)
     goal = arguments.country_arg(dest, "dest")
@@ -313,7 +314,10 @@ def routes_on(index: Index, origin: object, dest: object, on: object, max_transi
         return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
                            max_routes=max_routes)
 
-    if asked.lower is not None and asked.lower == asked.upper:
+    if asked is None:
+        assert one_day is not None
+        day = one_day
+    elif asked.lower is not None and asked.lower == asked.upper:
         day = asked.lower
     else:
         day = best_day(index, asked, limit,

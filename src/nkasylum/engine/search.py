@@ -93,6 +93,8 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     documented but counts of arrivals in ``dest`` document that some way was used then,
     the one route returned is that way, route unknown (a single leg whose channel is
     ``unknown-route``): never a route the sources do not give.
+    Between two countries, a leg is backed by their passage with the newest evidence (then
+    one through no third country, then the greatest id).
 
     Cost: the search keeps only the ``max_routes`` best chains so far (memory bounded by
     ``max_routes`` and the search depth). Up to four passages (three transits) it walks
@@ -307,6 +309,11 @@ class _Search:
         table = self.ins[code] = incoming(self.index, code, self.day, self.horizon)
         return table
 
+    def before(self, code: str) -> set[str]:
+        """The countries with a passage into ``code``."""
+        table = self.ins.get(code)
+        return set((table or self.into(code)).origins)
+
     def deepen(self, depth: int) -> None:
         """Extend the backward distances to the countries ``depth`` passages from the goal."""
         dist, ins = self.dist, self.ins
@@ -338,13 +345,18 @@ class _Search:
     def up_to_four(self, most: int) -> Iterator[tuple[Passage, ...]]:
         """Every chain of at most ``most`` passages (four at most) from the start to the goal
         that visits no country twice: the search of :meth:`chains`, written out level by
-        level (no stack of partial paths), in another order."""
+        level (no stack of partial paths), in another order.
+
+        A country two passages before the end must be within two of the goal, one a
+        passage before the end within one: those are found by intersecting a table's
+        destinations with the sets of such countries (in C, not a Python loop), which
+        yields the chains in no fixed order; the caller ranks them."""
         assert most <= 4
-        self.deepen(max(1, most // 2))
-        dist, target, start, best_of = self.dist, self.goal, self.start, self.best_of
-        if len(dist) == 1:  # nothing leads into the goal on that day
+        target, start, best_of = self.goal, self.start, self.best_of
+        one = self.before(target)
+        if not one:  # nothing leads into the goal on that day
             return
-        far = self.depth + 1
+        two = one.union(*map(self.before, one)) if most == 4 else one  # before the last two
         first = best_of(start)
         last = first.get(target)
         if last is not None:
@@ -352,7 +364,7 @@ class _Search:
         if most == 1:
             return
         for x, p1 in first.items():
-            if x in (target, start) or dist.get(x, far) > most - 1:
+            if x == target or x == start or (most == 2 and x not in one):
                 continue
             second = best_of(x)
             last = second.get(target)
@@ -360,21 +372,21 @@ class _Search:
                 yield (p1, last)
             if most == 2:
                 continue
-            for y, p2 in second.items():
-                if y in (target, start, x) or dist.get(y, far) > most - 2:
+            for y in second.keys() & two:
+                if y == target or y == start or y == x:
                     continue
                 third = best_of(y)
                 last = third.get(target)
                 if last is not None:
-                    yield (p1, p2, last)
+                    yield (p1, second[y], last)
                 if most == 3:
                     continue
-                for z, p3 in third.items():
-                    if z in (target, start, x, y) or dist.get(z, far) > 1:
+                for z in third.keys() & one:
+                    if z == start or z == x or z == y:  # never the target: not in ``one``
                         continue
                     last = best_of(z).get(target)
                     if last is not None:
-                        yield (p1, p2, p3, last)
+                        yield (p1, second[y], third[z], last)
 
     def chains(self, length: int) -> Iterator[tuple[Passage, ...]]:
         """Every chain of exactly ``length`` passages from the start to the goal that visits

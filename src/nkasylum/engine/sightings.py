@@ -42,8 +42,8 @@ class Timing:
     A plain slotted class: internal, one per statement, built once per knowledge base.
     """
 
-    __slots__ = ("basis", "end", "entry", "rule_dates", "rule_evidence", "sightings", "start",
-                 "starts", "undated")
+    __slots__ = ("basis", "end", "entry", "first", "last", "rule_dates", "rule_evidence",
+                 "sightings", "start", "starts", "undated")
 
     def __init__(self, entry: str, basis: Basis, undated: bool, start: dt.date, end: dt.date,
                  sightings: tuple[_Sighting, ...], rule_evidence: tuple[Evidence, ...],
@@ -53,6 +53,8 @@ class Timing:
         self.undated = undated
         self.start = start
         self.end = end
+        self.first = start.toordinal()  # the same days as ordinals, which route tables compare
+        self.last = end.toordinal()
         self.sightings = sightings  # sorted by first day
         self.starts = [s[0] for s in sightings]
         self.rule_evidence = rule_evidence
