@@ -173,11 +173,11 @@ class _Every:
         dated: list[_Dated]
         if horizon is None:  # the common case, in one comprehension: a loop costs twice that
             dated = [(t.first, t.last, p.dest.alpha_2, p, p.origin.alpha_2)
-                     for p, t in zip(passages, timings)
+                     for p, t in zip(passages, timings, strict=True)
                      if not t.undated and isinstance(p.origin, Country) and isinstance(p.dest, Country)]
         else:
             dated = []
-            for p, t in zip(passages, timings):
+            for p, t in zip(passages, timings, strict=True):
                 days = t.reach(horizon)
                 if days is not None and isinstance(p.origin, Country) and isinstance(p.dest, Country):
                     dated.append((days[0].toordinal(), days[1].toordinal(), p.dest.alpha_2, p,

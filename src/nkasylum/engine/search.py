@@ -364,7 +364,7 @@ class _Search:
         if most == 1:
             return
         for x, p1 in first.items():
-            if x == target or x == start or (most == 2 and x not in one):
+            if x in (target, start) or (most == 2 and x not in one):
                 continue
             second = best_of(x)
             last = second.get(target)
@@ -373,7 +373,7 @@ class _Search:
             if most == 2:
                 continue
             for y in second.keys() & two:
-                if y == target or y == start or y == x:
+                if y in (target, start, x):
                     continue
                 third = best_of(y)
                 last = third.get(target)
@@ -382,7 +382,7 @@ class _Search:
                 if most == 3:
                     continue
                 for z in third.keys() & one:
-                    if z == start or z == x or z == y:  # never the target: not in ``one``
+                    if z in (start, x, y):  # never the target: not in ``one``
                         continue
                     last = best_of(z).get(target)
                     if last is not None:
