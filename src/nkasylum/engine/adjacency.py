@@ -36,7 +36,6 @@ __all__ = ["Incoming", "Outgoing", "Whole", "dated_get", "dated_put", "incoming"
 _FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal()
 _DEST = itemgetter(2)
 _ORIGIN = itemgetter(4)
-_PAIR = itemgetter(4, 2)
 _FIRST_DAY = itemgetter(0)
 _ID = attrgetter("id")
 _LAST_DAY = itemgetter(1)
@@ -142,10 +141,12 @@ def reach(index: Index, p: Passage, horizon: dt.timedelta | None) -> tuple[int, 
 def _best_last(index: Index, dated: list[_Dated]) -> list[_Dated]:
     """The same passages (sorted by origin and destination), of those between the same two
     countries the best last."""
-    keys = list(map(_PAIR, dated))
+    origins, dests = list(map(_ORIGIN, dated)), list(map(_DEST, dated))
+    same = map(operator.and_, map(operator.eq, origins, origins[1:]), map(operator.eq, dests, dests[1:]))
     start = end = -1  # the run of equal pairs being gathered
-    # The places where a pair repeats, found in C: a few hundred in thousands of passages.
-    for i in itertools.compress(range(1, len(keys)), map(operator.eq, keys, keys[1:])):
+    # The places where a pair repeats, found in C (and without a tuple per passage, which
+    # would add garbage collections): a few hundred in thousands of passages.
+    for i in itertools.compress(range(1, len(dated)), same):
         if i != end + 1:
             _best_of_run(index, dated, start, end)
             start = i - 1
