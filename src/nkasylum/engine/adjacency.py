@@ -97,15 +97,17 @@ def dated_get(found: Any, day: int) -> Any:
     return None
 
 
-def dated_put(index: Index, key: Any, found: Any, item: _T) -> _T:
-    """Keep ``item`` in the memo entry ``key`` (``found``: the entry as read) and return it."""
+def dated_put(index: Index, key: Any, found: Any, item: _T, size: int) -> _T:
+    """Keep ``item`` in the memo entry ``key`` (``found``: the entry as read) and return it;
+    ``size``: about how many items it holds (see :meth:`~nkasylum.engine.index.Index.keep`)."""
     starts: tuple[int, ...] = ()
     items: tuple[Any, ...] = ()
     if found is not None and len(found[0]) < SPANS_KEPT:
         starts, items = found
     i = bisect.bisect_right(starts, item.first)
     if not (i and starts[i - 1] == item.first):  # another thread may have kept it already
-        index.cache()[key] = ((*starts[:i], item.first, *starts[i:]), (*items[:i], item, *items[i:]))
+        index.keep(key, ((*starts[:i], item.first, *starts[i:]), (*items[:i], item, *items[i:])),
+                   size + 1)
     return item
 
 
@@ -212,7 +214,8 @@ def _every(index: Index, horizon: dt.timedelta | None) -> _Every:
     key = ("every", horizon)
     found: _Every | None = index.memo.get(key)
     if found is None:
-        found = index.cache()[key] = _Every(index, horizon)
+        found = _Every(index, horizon)
+        index.keep(key, found, 3 * len(found.out))  # a tuple and two slots a passage
     return found
 
 
@@ -223,7 +226,7 @@ def _table(index: Index, key: Any, day: int, code: str, horizon: dt.timedelta | 
     dated = _every(index, horizon).of(code, out)
     read = ("read", day, horizon)
     memo = index.memo
-    index.cache()[read] = memo.get(read, 0) + len(dated)
+    index.keep(read, memo.get(read, 0) + len(dated))
     return memo.get(key), span_of(dated, day)
 
 
@@ -235,7 +238,8 @@ def outgoing(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     if table is None:
         found, (first, last, answer) = _table(index, key, day, code, horizon, True)
         # Each destination's best passage comes last among its own: the last one kept wins.
-        table = dated_put(index, key, found, Outgoing(first, last, {d[2]: d[3] for d in answer}))
+        best = {d[2]: d[3] for d in answer}
+        table = dated_put(index, key, found, Outgoing(first, last, best), len(best))
     return table
 
 
@@ -246,8 +250,8 @@ def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     table: Incoming | None = dated_get(index.memo.get(key), day)
     if table is None:
         found, (first, last, answer) = _table(index, key, day, code, horizon, False)
-        table = dated_put(index, key, found, Incoming(first, last, tuple(dict.fromkeys(
-            d[4] for d in answer))))
+        origins = tuple(dict.fromkeys(d[4] for d in answer))
+        table = dated_put(index, key, found, Incoming(first, last, origins), len(origins) // 4)
     return table
 
 
@@ -297,7 +301,8 @@ def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
         ins.setdefault(dest, {})[origin] = None
     return dated_put(index, key, found, Whole(
         first, last, {code: Outgoing(first, last, best) for code, best in outs.items()},
-        {code: Incoming(first, last, tuple(origins)) for code, origins in ins.items()}))
+        {code: Incoming(first, last, tuple(origins)) for code, origins in ins.items()}),
+        2 * len(answer) + len(outs) + len(ins))
 
 
 def _rank(index: Index, p: Passage) -> tuple[Any, ...]:
@@ -315,7 +320,7 @@ def passage_newest(index: Index, p: Passage) -> dt.date:
             reported = index.reported(e)
             if reported is not None and reported > found:
                 found = reported
-        memo[key] = found
+        index.keep(key, found)
     return found
 
 
@@ -333,7 +338,7 @@ def passage_legs(index: Index, p: Passage) -> tuple[Leg, ...]:
             found = (_leg(p.origin, THIRD_COUNTRY, p), _leg(THIRD_COUNTRY, p.dest, p))
         else:
             found = (_leg(p.origin, p.dest, p),)
-        memo[key] = found
+        index.keep(key, found, len(found))
     return found
 
 

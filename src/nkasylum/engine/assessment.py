@@ -171,9 +171,10 @@ def _undated_of(index: Index, code: str) -> tuple[tuple[Policy, ...], tuple[Pass
     key = ("undated", code)
     found: tuple[tuple[Policy, ...], tuple[Passage, ...]] | None = index.memo.get(key)
     if found is None:
-        found = index.cache()[key] = (
+        found = (
             tuple(p for p in index.policies.get(code, ()) if index.timings[p.id].undated),
             tuple(p for p in index.passages_from.get(code, ()) if index.timings[p.id].undated))
+        index.keep(key, found, len(found[0]) + len(found[1]))
     return found
 
 

@@ -81,14 +81,15 @@ def _legs_from(index: Index, a: str, horizon: Horizon) -> dict[str, Days]:
     """:func:`leg_days` for every country a passage leads to from ``a``, in one pass over
     its passages: most legs asked about lead nowhere, and are then one look-up."""
     key = ("legs-from", a, horizon)
-    memo = index.cache()
+    memo = index.memo
     found: dict[str, Days] | None = memo.get(key)
     if found is None:
         parts: dict[str, list[tuple[dt.date, dt.date]]] = {}
         for p in index.passages_from.get(a, ()):
             if isinstance(p.dest, Country) and (r := _reach(index, p.id, horizon)) is not None:
                 parts.setdefault(p.dest.alpha_2, []).append(r)
-        found = memo[key] = {b: _union(rs) for b, rs in parts.items()}
+        found = {b: _union(rs) for b, rs in parts.items()}
+        index.keep(key, found, sum(map(len, found.values())) + len(found))
     return found
 
 
@@ -119,10 +120,10 @@ class _Reaching:
 
 def _reaching(index: Index, goal: str, horizon: Horizon) -> _Reaching:
     key = ("reach-days", goal, horizon)
-    memo = index.cache()
+    memo = index.memo
     found: _Reaching | None = memo.get(key)
     if found is None:
-        found = memo[key] = _Reaching(index, goal)
+        found = index.keep(key, _Reaching(index, goal))  # counted as it fills (_within)
     return found
 
 
@@ -145,6 +146,7 @@ def _within(index: Index, code: str, goal: str, steps: int, horizon: Horizon,
             parts.extend(_intersect((reach,), _within(index, p.dest.alpha_2, goal, steps - 1,
                                                        horizon, table)))
         found = table.days[(code, steps)] = _union(parts)
+        index.charge(len(found) + 2)
     return found
 
 
@@ -153,7 +155,7 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
     """The days on which the journey's verdict is documented (see the module's docstring)."""
     key = ("documented-days", start.alpha_2, None if stops is None else
            tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
-    memo = index.cache()
+    memo = index.memo
     found: Days | None = memo.get(key)
     if found is None:
         if stops is None:
@@ -170,7 +172,7 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
                 found = _intersect(found, leg_days(index, a, b, horizon))
                 if not found:
                     break
-        memo[key] = found
+        index.keep(key, found, len(found))
     return found
 
 
@@ -222,13 +224,14 @@ def _policy_days(index: Index, code: str, horizon: Horizon, strict: bool) -> Day
     """The days on which the policy of ``code`` sends people back with no documented
     exception (``strict``), or shuts them out as a destination (admits none, or sends back)."""
     key = ("policy-days", code, horizon, strict)
-    memo = index.cache()
+    memo = index.memo
     found: Days | None = memo.get(key)
     if found is None:
         starts, ends, segments = index.timeline(code, horizon)
-        found = memo[key] = _union(
+        found = _union(
             (s, e) for s, e, p in zip(starts, ends, segments, strict=True)
             if not p.undated and (sends_back(p) and not p.exceptions if strict else closed(p)))
+        index.keep(key, found, len(found))
     return found
 
 
@@ -236,7 +239,7 @@ def _leg_table(index: Index, a: str, b: str, last: bool, horizon: Horizon) -> tu
     """The days on which the leg from ``a`` to ``b`` is documented, and those on which it is
     blocked (the leg rule of :func:`nkasylum.engine.legs.leg_verdict`)."""
     key = ("leg-table", a, b, last, horizon)
-    memo = index.cache()
+    memo = index.memo
     found: tuple[Days, Days] | None = memo.get(key)
     if found is None:
         documented = leg_days(index, a, b, horizon)
@@ -245,7 +248,8 @@ def _leg_table(index: Index, a: str, b: str, last: bool, horizon: Horizon) -> tu
             closing = _policy_days(index, b, horizon, False)
             if closing:
                 stopped = _union((*stopped, *closing)) if stopped else closing
-        found = memo[key] = (documented, _minus(stopped, documented) if documented else stopped)
+        found = (documented, _minus(stopped, documented) if documented else stopped)
+        index.keep(key, found, len(found[0]) + len(found[1]))
     return found
 
 
@@ -259,7 +263,7 @@ def named_verdict(index: Index, codes: Sequence[str], day: dt.date, horizon: Hor
     new journey costs a bisection or two per leg.
     """
     last = len(codes) - 2
-    memo = index.cache()
+    memo = index.memo
     documented = True
     for i in range(last + 1):
         table = memo.get(("country-days", codes[i], horizon))
@@ -281,11 +285,12 @@ def _country_days(index: Index, code: str, horizon: Horizon) -> tuple[dict[str, 
     """What the leg rule reads of one country: the days its passages lead to each country,
     the days it sends people back with no exception, and the days it shuts them out."""
     key = ("country-days", code, horizon)
-    memo = index.cache()
+    memo = index.memo
     found: tuple[dict[str, Days], Days, Days] | None = memo.get(key)
     if found is None:
-        found = memo[key] = (_legs_from(index, code, horizon), _policy_days(index, code, horizon, True),
-                             _policy_days(index, code, horizon, False))
+        found = index.keep(key, (_legs_from(index, code, horizon),
+                                 _policy_days(index, code, horizon, True),
+                                 _policy_days(index, code, horizon, False)))  # shared, counted there
     return found
 
 
@@ -300,7 +305,7 @@ def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None
         return documented, _minus(_policy_days(index, goal.alpha_2, horizon, False), documented)
     if codes is None:
         codes = path_codes(start, stops, goal)
-    memo = index.cache()
+    memo = index.memo
     a, b = codes[-2], codes[-1]
     found = memo.get(("leg-table", a, b, True, horizon))
     yes, no = found if found is not None else _leg_table(index, a, b, True, horizon)
@@ -318,11 +323,12 @@ def _merge(index: Index, a: Days, b: Days) -> Days:
     if not a:
         return b
     key = ("merge", id(a), id(b))
-    memo = index.cache()
+    memo = index.memo
     found: tuple[Days, Days, Days] | None = memo.get(key)
     if found is None:
         # a and b are kept with their union, so their ids name them as long as it is kept
-        found = memo[key] = (a, b, _union((*a, *b)))
+        found = (a, b, _union((*a, *b)))
+        index.keep(key, found, len(found[2]))
     return found[2]
 
 
@@ -330,12 +336,13 @@ def _prefix_table(index: Index, codes: tuple[str, ...], horizon: Horizon) -> tup
     """:func:`verdict_days` of the legs along ``codes``, none of them the journey's last: a
     panel's journeys share their first legs, and differ mostly in the last."""
     key = ("prefix-table", codes, horizon)
-    memo = index.cache()
+    memo = index.memo
     found: tuple[Days, Days] | None = memo.get(key)
     if found is None:
         yes, no = _leg_table(index, codes[-2], codes[-1], False, horizon)
         if len(codes) > 2:
             before, stopped = _prefix_table(index, codes[:-1], horizon)
             yes, no = (_intersect(before, yes) if before and yes else ()), _merge(index, stopped, no)
-        found = memo[key] = (yes, no)
+        found = (yes, no)
+        index.keep(key, found, len(yes) + len(no))
     return found

@@ -3,14 +3,15 @@
 Everything the reasoning modules read comes from here, so they take an :class:`Index` rather
 than the :class:`~nkasylum.KnowledgeBase` that owns it. The index also holds the memo in which
 they cache what they compute (edges per span, routes, answers); the memo is emptied when it
-grows past :data:`MEMO_LIMIT`, which bounds memory in long loops.
+grows past :data:`MEMO_LIMIT` entries or about :data:`MEMO_BYTES` of memory, which bounds
+memory in long loops (over days, journeys or horizons).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
@@ -28,14 +29,27 @@ from nkasylum.model.routes import Leg
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
 
-__all__ = ["ANSWERS_BYTES", "ANSWERS_LIMIT", "ANSWER_BYTES", "MEMO_LIMIT", "Answers", "Entry",
+__all__ = ["ANSWERS_BYTES", "ANSWERS_LIMIT", "ANSWER_BYTES", "ITEM_BYTES", "MEMO_BYTES", "MEMO_LIMIT",
+           "Answers", "Entry",
            "Index", "statistic_order"]
+
+_V = TypeVar("_V")
 
 Entry = Union[Policy, Passage, Case, Statistic, Conflict]
 """Any entry of the knowledge base that has an id and evidence."""
 
 MEMO_LIMIT = 200_000
 """Entries a memo holds before it is emptied (bounds memory in loops)."""
+
+MEMO_BYTES = 64 * 1024 * 1024
+"""About how much memory a memo may hold before it is emptied, estimated from what each of
+its entries holds (see :meth:`Index.keep`)."""
+
+ITEM_BYTES = 60
+"""About how much memory one item of a memo entry takes (a passage in a table of a span, a
+leg of a route, an interval of days, a policy of a timeline, with the slot that holds it);
+an entry also counts two items for its key and slot. A test checks the estimate against the
+memory a loop of questions really adds."""
 
 
 ANSWERS_LIMIT = 100_000
@@ -98,13 +112,13 @@ class Index:
     """
 
     __slots__ = (
-        "_bounds",
         "_statistics_at",
         "answers",
         "counted",
         "disputed",
         "entries",
         "memo",
+        "memo_bytes",
         "passages",
         "passages_from",
         "passages_to",
@@ -140,15 +154,31 @@ class Index:
         self.timings = timings
         self.counted = counted
         self.memo: dict[Any, Any] = {}
+        self.memo_bytes = 0
         self.answers = Answers()
-        self._bounds: dict[Any, list[dt.date]] = {}
         self._statistics_at: dict[str, tuple[Statistic, ...]] | None = None
 
-    def cache(self) -> dict[Any, Any]:
-        """The memo, emptied first if it has grown past :data:`MEMO_LIMIT`."""
-        if len(self.memo) > MEMO_LIMIT:
+    def keep(self, key: Any, value: _V, items: int = 0) -> _V:
+        """Keep ``value`` in the memo under ``key`` and return it; ``items``: about how many
+        items (see :data:`ITEM_BYTES`) it adds to the memory the memo holds. The memo is
+        emptied first when it would pass :data:`MEMO_LIMIT` entries or :data:`MEMO_BYTES`."""
+        memo = self.memo
+        cost = (items if key in memo else items + 2) * ITEM_BYTES
+        if len(memo) >= MEMO_LIMIT or self.memo_bytes + cost > MEMO_BYTES:
+            memo.clear()
+            self.memo_bytes = 0
+            cost = (items + 2) * ITEM_BYTES
+        memo[key] = value
+        self.memo_bytes += cost
+        return value
+
+    def charge(self, items: int) -> None:
+        """Count ``items`` added to an entry already kept (a table that fills in place); the
+        memo is emptied past :data:`MEMO_BYTES`, and the entry with it."""
+        self.memo_bytes += items * ITEM_BYTES
+        if self.memo_bytes > MEMO_BYTES:
             self.memo.clear()
-        return self.memo
+            self.memo_bytes = 0
 
     def published(self, evidence: Evidence) -> When | None:
         """The publication date of the source behind ``evidence`` (a source the index holds)."""
@@ -163,21 +193,17 @@ class Index:
         """Whether the policy or passage ``entry`` answers for ``day``."""
         return self.timings[entry].covers(day, horizon)
 
-    def _days(self, key: Any, items: Any, horizon: dt.timedelta | None) -> list[dt.date]:
-        found = self._bounds.get(key)
-        if found is None:
-            found = self._bounds[key] = change_days((self.timings[p.id] for p in items), horizon)
-        return found
-
     def breakpoints(self, horizon: dt.timedelta | None = None) -> list[dt.date]:
         """Every day on which any passage, policy or count of arrivals starts or stops
         answering: a verdict is the same on all days between two breakpoints (bulk
         assessment and the search for the last known answer rely on it)."""
-        found = self._bounds.get(("all", horizon))
+        key = ("breakpoints", horizon)
+        found: list[dt.date] | None = self.memo.get(key)
         if found is None:
-            counted = [p for group in self.counted.values() for p in group]
-            found = self._days(("all", horizon), (*self.passages, *self.policy_list, *counted),
-                               horizon)
+            ids = [p.id for p in self.passages] + [p.id for p in self.policy_list] + \
+                [p.id for group in self.counted.values() for p in group]
+            found = change_days((self.timings[i] for i in ids), horizon)
+            self.keep(key, found, len(found) // 2)
         return found
 
     def statistics_at(self, code: str) -> tuple[Statistic, ...]:
@@ -194,8 +220,8 @@ class Index:
         key = ("timeline", code, horizon)
         cached: Timeline | None = self.memo.get(key)
         if cached is None:
-            cached = self.cache()[key] = merge_timeline(self.policies.get(code, ()), self.timings,
-                                                        horizon)
+            cached = merge_timeline(self.policies.get(code, ()), self.timings, horizon)
+            self.keep(key, cached, 18 * len(cached[2]) + 1)  # a merged policy: about 1 KB
         return cached
 
     def policy(self, code: str, day: dt.date, horizon: dt.timedelta | None = None) -> Policy | None:
@@ -215,7 +241,7 @@ class Index:
         key = ("leg", a.alpha_2, b.alpha_2, channel, passage)
         found: Leg | None = self.memo.get(key)
         if found is None:
-            found = self.cache()[key] = Leg(a, b, channel, passage)
+            found = self.keep(key, Leg(a, b, channel, passage), 1)
         return found
 
     def passage(self, id: str) -> Passage:

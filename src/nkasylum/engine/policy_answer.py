@@ -26,14 +26,13 @@ def policy_answer(index: Index, country: object, on: object = None,
     limit = resolve_horizon(horizon)
     code = place_code(where)
     key = ("policy-answer", code, asked, limit)
-    memo = index.cache()
-    found: PolicyAnswer | None = memo.get(key)
+    found: PolicyAnswer | None = index.memo.get(key)
     if found is None:
         if asked.lower is not None and asked.lower == asked.upper:
             found = _answer(index, where, code, asked.lower, limit, None)
         else:
             found = _answer(index, where, code, _best_day(index, code, asked, limit), limit, asked)
-        memo[key] = found
+        index.keep(key, found, 10)  # the answer, its policy and evidence
     return found
 
 

@@ -149,7 +149,8 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
             routes = (route_of(index, (counted,)),)
         first, last = _counted_span(index, start.alpha_2, goal.alpha_2, search.day, horizon,
                                     first, last)
-    return dated_put(index, key, found, _Found(first, last, routes)).routes
+    return dated_put(index, key, found, _Found(first, last, routes),
+                     sum(len(r.legs) for r in routes)).routes
 
 
 def iter_routes(index: Index, origin: object, dest: object, *, on: object = None,
@@ -208,7 +209,7 @@ _Step = tuple[int, str, tuple[Leg, ...]]
 def _steps(index: Index) -> dict[str, _Step]:
     steps: dict[str, _Step] | None = index.memo.get(("steps",))
     if steps is None:
-        steps = index.cache()[("steps",)] = {}
+        steps = index.keep(("steps",), {})
     return steps
 
 
@@ -219,6 +220,7 @@ def _step(index: Index, steps: dict[str, _Step], p: Passage) -> _Step:
         found = steps[p.id] = (passage_newest(index, p).toordinal(),
                                (_THROUGH if p.via_third_country else " > ") + dest,
                                passage_legs(index, p))
+        index.charge(2)
     return found
 
 

@@ -1,0 +1,105 @@
+"""The index memo (route tables per span of days, routes, documented days, timelines) is
+bounded by its estimated memory as well as by entries, the estimate follows the memory a
+loop really adds, and emptying the memo never changes an answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import random
+import tracemalloc
+from collections.abc import Callable, Iterator
+
+import pytest
+
+import nkasylum as nk
+from nkasylum.engine import index as index_module
+
+SOURCES = tuple(nk.Source(id=f"g{year}", title="t", document="seeds/x.txt",
+                          kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.parse(str(year)))
+                for year in range(1995, 2025, 5))
+
+
+def _world(countries: int, passages: int, seed: int = 4) -> nk.KnowledgeBase:
+    """Passages observed over one to eight years between random pairs of ISO countries."""
+    rng = random.Random(seed)
+    codes = [c.alpha_2 for c in nk.all_countries()][:countries]
+    made = []
+    for i in range(passages):
+        a, b = rng.sample(codes, 2)
+        start = dt.date(1990, 1, 1) + dt.timedelta(days=rng.randrange(30 * 365))
+        made.append(nk.Passage(
+            id=f"w{i}", origin=nk.country(a), dest=nk.country(b), channel=nk.Channel.BROKER,
+            summary="s", basis=nk.Basis.OBSERVATION,
+            evidence=(nk.Evidence(rng.choice(SOURCES).id, "one two three", "generated"),),
+            via_third_country=rng.random() < 0.1, valid_from=nk.When.day(start),
+            valid_until=nk.When.day(start + dt.timedelta(days=rng.randrange(365, 8 * 365)))))
+    return nk.KnowledgeBase(all_sources=SOURCES, all_passages=tuple(made), scope=tuple(codes))
+
+
+def _routes_over_days(kb: nk.KnowledgeBase, pairs: int, every: int) -> list[object]:
+    rng = random.Random(9)
+    codes = list(kb.scope)
+    asked = [tuple(rng.sample(codes, 2)) for _ in range(pairs)]
+    return [kb.routes(a, b, on=dt.date(1991, 1, 1) + dt.timedelta(days=k))
+            for k in range(0, 30 * 365, every) for a, b in asked[k % pairs:][:3]]
+
+
+def _horizons(kb: nk.KnowledgeBase, count: int) -> list[object]:
+    a, b = list(kb.scope)[:2]
+    return [kb.routes(a, b, on=dt.date(2010, 1, 1), horizon=dt.timedelta(days=30 * h))
+            for h in range(count)]
+
+
+def _questions(kb: nk.KnowledgeBase) -> Iterator[object]:
+    """Routes, any-route and named verdicts over many days and two horizons, twice over."""
+    rng = random.Random(2)
+    codes = list(kb.scope)
+    for k in range(240):
+        day = dt.date(1992, 1, 1) + dt.timedelta(days=83 * (k % 120))
+        horizon = (None, dt.timedelta(days=365))[k % 2]
+        a, b, c = rng.sample(codes, 3)
+        yield kb.routes(a, c, on=day, horizon=horizon)
+        yield kb.can_resettle(a, None, c, on=day, horizon=horizon).verdict
+        yield kb.can_resettle(a, b, c, on=day, horizon=horizon).verdict
+
+
+def test_the_memo_stays_within_its_estimated_bound_and_answers_as_before(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    unbounded = list(_questions(_world(12, 150)))
+    limit = 60_000
+    monkeypatch.setattr(index_module, "MEMO_BYTES", limit)
+    kb = _world(12, 150)
+    index = kb._index  # the bound is what is tested
+    emptied, held = 0, 0
+    got = []
+    for answer in _questions(kb):
+        got.append(answer)
+        # one entry may be larger than the whole bound: the memo then holds it alone
+        assert index.memo_bytes <= limit or len(index.memo) == 1
+        emptied += index.memo_bytes < held
+        held = index.memo_bytes
+    assert got == unbounded, "an answer changed when the memo was emptied"
+    assert emptied >= 3, "the memo was not emptied along the way"
+
+
+@pytest.mark.parametrize(("job", "label"), [
+    (lambda kb: _routes_over_days(kb, 60, 20), "routes over many days"),
+    (lambda kb: _horizons(kb, 12), "one route question under many horizons"),
+])
+def test_the_memo_estimate_follows_the_memory_a_loop_adds(
+        job: Callable[[nk.KnowledgeBase], object], label: str) -> None:
+    kb = _world(120, 3000)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        start = tracemalloc.get_traced_memory()[0]
+        kept = job(kb)
+        gc.collect()
+        added = tracemalloc.get_traced_memory()[0] - start
+    finally:
+        tracemalloc.stop()
+    del kept
+    estimated = kb._index.memo_bytes
+    assert estimated < index_module.MEMO_BYTES  # not emptied: the estimate is all it holds
+    assert 0.5 <= added / estimated <= 2, (label, added, estimated)
