@@ -40,8 +40,6 @@ def country_arg(value: object, name: str) -> Country:
         known = _RESOLVED.get(value)
         if known is not None:
             return known
-    elif value.__class__ is Country:  # checked already, by its constructor
-        return value
     elif not isinstance(value, (str, Country, Region)):
         raise ArgumentTypeError(
             f"{name} must be a country (a name, an ISO code or a Country), "

@@ -4,8 +4,9 @@ A route is documented when every leg is backed by a passage that applies on the 
 search never revisits a country and prunes with backward distances from the destination.
 It reads each country's passages from tables cached per span of days
 (:mod:`nkasylum.engine.adjacency`), ranks chains of passages by plain tuples and builds
-:class:`~nkasylum.Route` values only for the routes it returns; the answer is cached for
-every day on which the tables it read are the same.
+:class:`~nkasylum.Route` values only for the routes it returns
+(:mod:`nkasylum.engine.chains`); the answer is cached for every day on which the tables it
+read are the same.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from operator import itemgetter
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.periods import resolve_on
-from nkasylum.core.places import THIRD_COUNTRY, place_label
 from nkasylum.engine import arguments
 from nkasylum.engine.adjacency import (
     Incoming,
@@ -33,9 +33,10 @@ from nkasylum.engine.adjacency import (
     span_of,
     whole,
 )
+from nkasylum.engine.chains import chain_rank, chain_route, chain_steps
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
-from nkasylum.model.routes import Leg, Route
+from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence
 
 __all__ = ["ANY_ROUTE_TRANSITS", "MAX_ROUTES", "distances_to", "edges", "find_routes", "iter_routes",
@@ -115,7 +116,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     if known is not None:
         return known.routes
     search = _Search(index, start.alpha_2, goal.alpha_2, day, horizon)
-    steps = _steps(index)
+    steps = chain_steps(index)
     kept: list[tuple[tuple[int, int, str], tuple[Passage, ...]]] = []
     heap: list[tuple[_Negated, int, tuple[Passage, ...]]] = []  # once full: the worst kept on top
     count = 0
@@ -125,7 +126,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     every = limit <= ANY_ROUTE_TRANSITS
     for length in ([limit + 1] if every else range(1, limit + 2)):
         for chain in (search.up_to_four(length) if every else search.chains(length)):
-            rank = _rank(index, steps, start.alpha_2, chain)
+            rank = chain_rank(index, steps, start.alpha_2, chain)
             if len(kept) < most:
                 kept.append((rank, chain))
                 if len(kept) == most:
@@ -141,7 +142,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
             break
     best = sorted(((entry[0].rank, entry[2]) for entry in heap) if heap else kept,
                   key=itemgetter(0))
-    routes = tuple(_route(index, steps, chain) for _, chain in best)
+    routes = tuple(chain_route(index, steps, chain) for _, chain in best)
     first, last = search.span()
     if not routes:
         counted = index.counted_arrivals(start.alpha_2, goal.alpha_2, day, horizon)
@@ -162,8 +163,8 @@ def iter_routes(index: Index, origin: object, dest: object, *, on: object = None
     at the first route."""
     start, goal, day, limit = _question(index, origin, dest, on, max_transits)
     search = _Search(index, start.alpha_2, goal.alpha_2, day, horizon)
-    steps = _steps(index)
-    return (_route(index, steps, chain) for length in range(1, limit + 2)
+    steps = chain_steps(index)
+    return (chain_route(index, steps, chain) for length in range(1, limit + 2)
             for chain in search.chains(length))
 
 
@@ -197,56 +198,6 @@ def _max_routes(value: object) -> int:
     if value < 1:
         raise InvalidRouteError(f"max_routes must be at least 1, not {value}")
     return value
-
-
-_THROUGH = f" > {place_label(THIRD_COUNTRY)} > "
-
-# What the ranking and the routes read of a passage, by its id: the ordinal of its newest
-# evidence, its text in a route after its origin, and its legs.
-_Step = tuple[int, str, tuple[Leg, ...]]
-
-
-def _steps(index: Index) -> dict[str, _Step]:
-    steps: dict[str, _Step] | None = index.memo.get(("steps",))
-    if steps is None:
-        steps = index.keep(("steps",), {})
-    return steps
-
-
-def _step(index: Index, steps: dict[str, _Step], p: Passage) -> _Step:
-    found = steps.get(p.id)
-    if found is None:
-        dest = place_label(p.dest)
-        found = steps[p.id] = (passage_newest(index, p).toordinal(),
-                               (_THROUGH if p.via_third_country else " > ") + dest,
-                               passage_legs(index, p))
-        index.charge(2)
-    return found
-
-
-def _rank(index: Index, steps: dict[str, _Step], start: str,
-          chain: tuple[Passage, ...]) -> tuple[int, int, str]:
-    """Where the route of a chain ranks (fewest legs, newest evidence, its text), read from
-    the passages without building the route: the text is ``str(route)``."""
-    legs = newest = 0
-    text = start
-    for p in chain:
-        step = steps.get(p.id) or _step(index, steps, p)
-        legs += len(step[2])
-        if step[0] > newest:
-            newest = step[0]
-        text += step[1]
-    return legs, -newest, text
-
-
-def _route(index: Index, steps: dict[str, _Step], chain: tuple[Passage, ...]) -> Route:
-    """The route of a chain of passages, built without its constructor's checks: the search
-    only joins a passage to the country the last one reached and never revisits a country,
-    and the legs are those of :func:`~nkasylum.engine.adjacency.passage_legs`."""
-    route: Route = object.__new__(Route)
-    legs = tuple(leg for p in chain for leg in (steps.get(p.id) or _step(index, steps, p))[2])
-    object.__setattr__(route, "legs", legs)  # the only way to fill a frozen value's slot
-    return route
 
 
 class _Found:
