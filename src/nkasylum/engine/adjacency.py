@@ -1,14 +1,16 @@
 """The passages out of a country (and the countries with one into it) on a day, per span of days.
 
-A country's table for a day holds what its passages give over the longest span of days
-around it on which the same of them answer; that span is found while the table is built,
-from each passage's first and last day, so no list of change days is sorted first. All
-tables of a country are kept in one memo entry and found by bisection.
+Every table comes from two lists of every passage between two countries, sorted once per
+knowledge base and horizon (by origin and destination, and by destination and origin); a
+country's passages are a slice of one, found by bisection. A country's table for a day
+holds what its passages give over the longest span of days around it on which the same of
+them answer; that span is found while the table is built, from its passages' first and
+last days. All tables of a country are kept in one memo entry and found by bisection.
 
 Once the tables built for one day have read half as many passages as there are, the
 tables of every country for that day's span are built at once, in one pass over the
 passages (a loop over many questions on one day, as research code runs, then reads only
-those).
+those); their span is one bisection in the sorted days on which a passage starts or stops.
 
 Entries of the memo are replaced, never changed in place: two threads that build tables
 at once may lose one of them (it is built again when next asked), never mix them up.

@@ -30,8 +30,7 @@ from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
 
 __all__ = ["ANSWERS_BYTES", "ANSWERS_LIMIT", "ANSWER_BYTES", "ITEM_BYTES", "MEMO_BYTES", "MEMO_LIMIT",
-           "Answers", "Entry",
-           "Index", "statistic_order"]
+           "Answers", "Entry", "Index", "statistic_order"]
 
 _V = TypeVar("_V")
 
