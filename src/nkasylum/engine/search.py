@@ -262,22 +262,19 @@ class _Search:
         table = self.ins[code] = incoming(self.index, code, self.day, self.horizon)
         return table
 
-    def before(self, code: str) -> set[str]:
+    def before(self, code: str) -> tuple[str, ...]:
         """The countries with a passage into ``code``."""
         table = self.ins.get(code)
-        return set((table or self.into(code)).origins)
+        return (table or self.into(code)).origins
 
     def deepen(self, depth: int) -> None:
         """Extend the backward distances to the countries ``depth`` passages from the goal."""
-        dist, ins = self.dist, self.ins
+        dist = self.dist
         while self.depth < depth:
             self.depth += 1
             nxt = []
             for node in self.frontier:
-                table = ins.get(node)
-                if table is None:
-                    table = self.into(node)
-                for before in table.origins:
+                for before in self.before(node):
                     if before not in dist:
                         dist[before] = self.depth
                         nxt.append(before)
@@ -306,7 +303,7 @@ class _Search:
         yields the chains in no fixed order; the caller ranks them."""
         assert most <= 4
         target, start, best_of = self.goal, self.start, self.best_of
-        one = self.before(target)
+        one = set(self.before(target))
         if not one:  # nothing leads into the goal on that day
             return
         two = one.union(*map(self.before, one)) if most == 4 else one  # before the last two
