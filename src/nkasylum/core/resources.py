@@ -8,7 +8,6 @@ import os
 import sys
 import zlib
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -16,9 +15,11 @@ from nkasylum.core.errors import DataError
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
+    from pathlib import Path
 
 __all__ = ["ALIASES", "BUNDLE", "FOLDERS", "FORMAT", "alias_table", "bundled_compiled", "data_files",
-           "data_root", "fingerprint", "parse_bundle", "parse_data_toml", "read_toml", "toml"]
+           "data_root", "fingerprint", "parse_bundle", "parse_data_toml", "read_bytes", "read_toml",
+           "toml"]
 
 FOLDERS = ("sources", "countries", "cases", "statistics", "conflicts")
 """The sub-folders of a data folder, in the order they are read."""
@@ -45,21 +46,43 @@ def toml() -> ModuleType:
     return tomli  # pragma: no cover
 
 
-_HERE = Path(__file__).parent.parent / "data"
+# A plain path string: pathlib (with the urllib.parse and ipaddress it imports) is several
+# milliseconds of a cold start, and the bundled data is read with os alone.
+_HERE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
 
 
 def data_root() -> Traversable:
-    """The folder of bundled data files.
+    """The folder of bundled data files (a :class:`pathlib.Path` in a regular install).
 
     A regular install (wheel, sdist or editable) has it inside the package; importing
     ``importlib.resources`` costs several milliseconds of start-up, so it is asked only for
     an install where the folder is not a plain directory (e.g. a zipped package).
     """
-    if _HERE.is_dir():
-        return _HERE
+    if os.path.isdir(_HERE):
+        from pathlib import Path  # lazy: a cold start reads the bundled data without pathlib
+
+        return Path(_HERE)
     from importlib import resources  # lazy: several milliseconds, needed only for zipped installs
 
     return resources.files("nkasylum") / "data"
+
+
+def _bundled_root() -> str | Traversable:
+    """The bundled data folder as a path string where it is one (read with os), else as
+    :func:`data_root` gives it."""
+    return _HERE if os.path.isdir(_HERE) else data_root()
+
+
+def read_bytes(root: str | os.PathLike[str] | Traversable, name: str) -> bytes:
+    """The bytes of the file ``name`` (a name, not a path) in the folder ``root``.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    if isinstance(root, (str, os.PathLike)):
+        with open(os.path.join(root, name), "rb") as file:
+            return file.read()
+    return (root / name).read_bytes()
 
 
 def read_toml(name: str) -> dict[str, Any]:
@@ -96,7 +119,7 @@ def parse_data_toml(text: str, label: str) -> dict[str, Any]:
     return data
 
 
-def data_files(root: Traversable | Path) -> list[tuple[str, str, bytes]]:
+def data_files(root: str | Path | Traversable) -> list[tuple[str, str, bytes]]:
     """Every ``*.toml`` file of a data folder as ``(sub-folder, file name, bytes)``, sorted.
 
     Bytes, not text: a file that is not UTF-8 must become a DataError naming it.
@@ -104,8 +127,8 @@ def data_files(root: Traversable | Path) -> list[tuple[str, str, bytes]]:
     return [(sub, name, data) for sub in FOLDERS for name, data in _files(root, sub)]
 
 
-def _files(root: Traversable | Path, sub: str) -> Iterator[tuple[str, bytes]]:
-    if isinstance(root, Path):
+def _files(root: str | Path | Traversable, sub: str) -> Iterator[tuple[str, bytes]]:
+    if isinstance(root, (str, os.PathLike)):
         # os.scandir and open: a cold start reads every data file (the bundle's freshness
         # check) and pathlib's objects cost half as much again as the reading
         folder = os.path.join(root, sub)
@@ -149,10 +172,10 @@ def bundled_compiled() -> dict[str, Any] | None:
     Shared by the country registry (its alias table) and the store, so that a cold start
     reads and parses it once; the store drops it once the entries are built.
     """
-    root = data_root()
+    root = _bundled_root()
     try:
-        raw = (root / BUNDLE).read_bytes()
-        aliases = (root / ALIASES).read_bytes()
+        raw = read_bytes(root, BUNDLE)
+        aliases = read_bytes(root, ALIASES)
     except OSError:
         return None
     return parse_bundle(raw, fingerprint(data_files(root), aliases))

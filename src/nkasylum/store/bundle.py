@@ -16,12 +16,12 @@ import builtins
 import datetime as dt
 import enum
 import json
+import os
 import sys
 import types
 import typing
 import zlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -39,6 +39,7 @@ from nkasylum.core.resources import (
     data_root,
     fingerprint,
     parse_bundle,
+    read_bytes,
     toml,
 )
 from nkasylum.core.when import When
@@ -47,6 +48,7 @@ from nkasylum.store.files import TABLES, Entries, entries, from_toml
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
+    from pathlib import Path
 
 __all__ = ["compile_bundle", "from_bundle", "load_bundled", "read_folder"]
 
@@ -54,8 +56,8 @@ __all__ = ["compile_bundle", "from_bundle", "load_bundled", "read_folder"]
 def read_folder(folder: str | Path) -> Entries:
     """The entries of a user's data folder, always read from its TOML files (so their edits
     and errors show, even beside a compiled bundle)."""
-    root = Path(folder)
-    missing = [f"{sub}/" for sub in FOLDERS if not (root / sub).is_dir()]
+    root = os.fspath(folder)
+    missing = [f"{sub}/" for sub in FOLDERS if not os.path.isdir(os.path.join(root, sub))]
     if missing:
         raise DataError(
             f"{folder} is not a knowledge base folder: it lacks {', '.join(missing)} (a data "
@@ -88,7 +90,7 @@ def compile_bundle(folder: str | Path | None = None) -> str:
         >>> sorted(json.loads(header)), sorted(json.loads(content))
         (['content', 'fingerprint', 'format'], ['aliases', 'countries', 'fields', 'files', 'whens'])
     """
-    root: Traversable | Path = data_root() if folder is None else Path(folder)
+    root: Traversable | str = data_root() if folder is None else os.fspath(folder)
     files = data_files(root)
     found = from_toml(files)
     rows = _Rows()
@@ -97,7 +99,7 @@ def compile_bundle(folder: str | Path | None = None) -> str:
         for item in sorted(items, key=lambda item: item.id):
             by_file.setdefault(found.files[item.id], {}).setdefault(table, []).append(
                 rows.row(item, unstructure(item)))
-    aliases = (root / ALIASES).read_bytes()
+    aliases = read_bytes(root, ALIASES)
     content = json.dumps({
         "aliases": toml().loads(aliases.decode("utf-8")),
         "countries": iso_records(),
@@ -110,12 +112,12 @@ def compile_bundle(folder: str | Path | None = None) -> str:
     return json.dumps(header, sort_keys=True) + "\n" + content
 
 
-def from_bundle(root: Traversable | Path, files: list[tuple[str, str, bytes]]) -> Entries | None:
+def from_bundle(root: str | Path | Traversable, files: list[tuple[str, str, bytes]]) -> Entries | None:
     """The entries of the compiled bundle in ``root``, or ``None`` when there is none, it is
     stale (its fingerprint does not match ``files``), or it does not build."""
     try:
-        raw = (root / BUNDLE).read_bytes()
-        aliases = (root / ALIASES).read_bytes()
+        raw = read_bytes(root, BUNDLE)
+        aliases = read_bytes(root, ALIASES)
     except OSError:
         return None
     return _from_compiled(parse_bundle(raw, fingerprint(files, aliases)))
