@@ -1,4 +1,5 @@
-"""The value types' shared ``repr`` (nkasylum.core.values) writes exactly what attrs would."""
+"""The value types' shared ``repr``, ``==`` and ``hash`` (nkasylum.core.values) do exactly what
+attrs' generated ones would."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from strategies import (
 )
 
 import nkasylum as nk
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 
 GENERATED = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -45,7 +46,76 @@ def test_every_value_type_but_country_uses_the_shared_repr() -> None:
     assert sorted(t.__name__ for t in types if t.__repr__ is not value_repr) == ["Country"]
 
 
+def test_every_value_type_but_country_and_region_uses_the_shared_eq_and_hash() -> None:
+    # Country and Region keep attrs' generated methods: they are hashed in every query's loops.
+    types = _value_types()
+    assert sorted(t.__name__ for t in types if t.__eq__ is not value_eq) == ["Country", "Region"]
+    assert sorted(t.__name__ for t in types if t.__hash__ is not value_hash) == ["Country", "Region"]
+
+
 _TWINS: dict[type, type] = {}
+_EQ_TWINS: dict[type, type] = {}
+
+
+def _copy(value: Any, changed: dict[str, Any] | None = None) -> Any:
+    """``value`` rebuilt field by field (around its checks), with ``changed`` fields replaced."""
+    made = object.__new__(type(value))
+    for f in attrs.fields(type(value)):
+        object.__setattr__(made, f.name, (changed or {}).get(f.name, getattr(value, f.name)))
+    return made
+
+
+def _attrs_equal(a: Any, b: Any) -> bool:
+    """What attrs' own generated ``==`` says of ``a`` and ``b`` (of one class): that of twins
+    with the same fields (and their ``eq=``), holding the same field values."""
+    kind = type(a)
+    twin = _EQ_TWINS.get(kind)
+    if twin is None:
+        twin = _EQ_TWINS[kind] = attrs.make_class(
+            kind.__name__, {f.name: attrs.field(eq=f.eq) for f in attrs.fields(kind)},
+            frozen=True, slots=True)
+
+    def made(value: Any) -> Any:
+        out = object.__new__(twin)
+        for f in attrs.fields(kind):
+            object.__setattr__(out, f.name, getattr(value, f.name))
+        return out
+
+    return bool(made(a) == made(b))
+
+
+def _check_eq_and_hash(value: Any) -> None:
+    same = _copy(value)
+    assert value == same and (value != same) is False and hash(value) == hash(same)
+    assert value.__eq__(object()) is NotImplemented  # another class: Python then tries the other side
+    for f in attrs.fields(type(value)):
+        other = _copy(value, {f.name: object()})  # one field differs (and compares unequal)
+        assert (value == other) is _attrs_equal(value, other) is (not f.eq), f"{type(value).__name__}.{f.name}"
+        assert (value != other) is f.eq
+        if not f.eq:
+            assert hash(value) == hash(other)  # a field == ignores is not hashed either
+
+
+@GENERATED
+@given(st.one_of(assessments(), policy_answers(), cases(), statistics(), conflicts(), series_points(),
+                 sources(), knowledge_bases(max_entries=3)))
+def test_the_shared_eq_and_hash_are_the_ones_attrs_makes(value: Any) -> None:
+    for inner in _nested(value):
+        _check_eq_and_hash(inner)
+
+
+def test_the_bundled_values_compare_as_attrs_compares_them(kb: nk.KnowledgeBase) -> None:
+    answer = nk.can_resettle("KP", "CN", "KR", on=2002)
+    for entry in (*kb.all_policies[:10], *kb.all_cases[:10], answer, kb):
+        for inner in _nested(entry)[:50]:
+            _check_eq_and_hash(inner)
+    # equal answers asked twice, and two different answers
+    assert answer == nk.can_resettle("KP", "CN", "KR", on=2002) and hash(answer) == hash(
+        nk.can_resettle("KP", "CN", "KR", on=2002))
+    assert answer != nk.can_resettle("KP", "CN", "KR", on=2020)
+    # different values hash apart (a constant hash would be legal, and make every set a list)
+    for entries in (kb.all_sources, kb.all_policies, kb.all_cases):
+        assert len({hash(entry) for entry in entries}) == len(entries)
 
 
 def _attrs_repr(value: Any) -> str:

@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from nkasylum.core.errors import DataError
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 
 __all__ = ["MAX_COUNT", "Qualifier", "Quantity", "Unit"]
 
@@ -96,6 +96,8 @@ class Quantity:
     qualifier: Qualifier = Qualifier.EXACT
     unit: Unit = Unit.PEOPLE
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         if self.qualifier is Qualifier.UNQUANTIFIED:

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 
 __all__ = ["DatePrecision", "When", "parse_query", "when"]
 
@@ -76,6 +76,8 @@ class When:
     approximate: bool = False
     uncertain: bool = False
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str) or not self.text or len(self.text) > _MAX_TEXT:

@@ -21,7 +21,7 @@ from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError
 from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
 from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, routes_on
@@ -56,7 +56,7 @@ def _by_id(items: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(sorted(items, key=lambda item: item.id))
 
 
-@attrs.frozen(eq=True, field_transformer=freeze_sequences)
+@attrs.frozen(field_transformer=freeze_sequences)
 class KnowledgeBase(Scenarios):
     """Every source, policy, passage, case, statistic and conflict, as one immutable value.
 
@@ -88,13 +88,14 @@ class KnowledgeBase(Scenarios):
     all_conflicts: tuple[Conflict, ...] = attrs.field(converter=_by_id, default=())
     scope: tuple[str, ...] = ("KP",)
     _index: Index = attrs.field(init=False, eq=False, repr=False)
-    # Answers keyed by the arguments exactly as given, so that a repeated question costs
-    # one dictionary look-up (the fast path of can_resettle). It is the index's own answer
-    # cache (keyed there by resolved arguments, under keys that start with "assess"), so one
-    # bound on memory covers both.
+    # Answers keyed by the arguments exactly as given: a repeated question costs one look-up
+    # (can_resettle's fast path). It is the index's own answer cache (keyed there by resolved
+    # arguments, under keys that start with "assess"): one bound on memory covers both.
     _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         if not self.scope or not all(

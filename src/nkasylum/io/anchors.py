@@ -22,7 +22,7 @@ from pathlib import Path
 import attrs
 
 from nkasylum.core.text import prose_key
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.model.sources import Evidence, Source
 
@@ -47,6 +47,8 @@ class AnchorProblem:
     field: str
     message: str
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
 
 def find_documents(start: str | Path | None = None) -> Path | None:

@@ -17,7 +17,7 @@ import attrs
 
 from nkasylum.core.errors import DataError
 from nkasylum.core.resources import ALIASES, BUNDLE, data_root
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.engine.knowledge import Entry, KnowledgeBase, from_entries
 from nkasylum.io.anchors import check_anchors, find_documents
 from nkasylum.io.commands import WriteError
@@ -53,6 +53,8 @@ class DataCheck:
     changed: bool
     data_version: DataVersion
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
 
 def check_data(folder: str | Path | None = None, *, documents: str | Path | None = None,

@@ -12,7 +12,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
 from nkasylum.model.citation import Citing, bibtex
 from nkasylum.model.markdown import assessment_markdown
@@ -115,6 +115,8 @@ class Assessment:
     _details: Callable[[], Mapping[str, object]] | None = attrs.field(
         init=False, default=None, eq=False, repr=False)
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     if not TYPE_CHECKING:  # for the type checker, a misspelt attribute stays an error
         def __getattr__(self, name: str) -> object:

@@ -11,7 +11,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Quantity
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
 from nkasylum.model.markdown import case_markdown
 from nkasylum.model.passages import Channel
@@ -92,6 +92,8 @@ class Case:
     inconsistencies: tuple[str, ...] = ()
     note: str = ""
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)

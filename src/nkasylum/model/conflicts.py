@@ -6,7 +6,7 @@ import attrs
 
 from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.errors import DataError
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.model.sources import Evidence
 
 __all__ = ["Conflict"]
@@ -37,6 +37,8 @@ class Conflict:
     evidence: tuple[Evidence, ...]
     note: str = ""
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)

@@ -11,7 +11,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.places import Region, as_place, place, place_label
 from nkasylum.core.text import shown
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.model.markdown import route_markdown, route_mermaid
 from nkasylum.model.passages import Channel
 
@@ -42,6 +42,8 @@ class Leg:
     channel: Channel | None = None
     passage: str | None = None
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -71,6 +73,8 @@ class Route:
 
     legs: tuple[Leg, ...]
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)

@@ -9,7 +9,7 @@ import attrs
 from nkasylum.core.checks import check_types, freeze_sequences
 from nkasylum.core.errors import DataError
 from nkasylum.core.text import word_count
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
 
 __all__ = ["Evidence", "Source", "SourceKind"]
@@ -86,6 +86,8 @@ class Source:
     note: str = ""
     also_in: tuple[str, ...] = ()
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -117,6 +119,8 @@ class Evidence:
     note: str
     happened: When | None = None
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         for name in ("source", "anchor", "note"):

@@ -10,7 +10,7 @@ from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.text import shown
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
@@ -53,6 +53,8 @@ class Statistic:
     area: str | None = None
     note: str = ""
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -101,6 +103,8 @@ class SeriesPoint:
     evidence: tuple[Evidence, ...]
     disputed: tuple[str, ...] = ()
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         # The bounds of Statistic.year, which every point comes from.

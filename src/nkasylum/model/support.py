@@ -9,7 +9,7 @@ import enum
 import attrs
 
 from nkasylum.core.checks import freeze_sequences
-from nkasylum.core.values import value_repr
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
@@ -72,6 +72,8 @@ class Backing:
     evidence: tuple[Evidence, ...]
     sighting: When | None = None
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
@@ -102,6 +104,8 @@ class CoverageCell:
     age: dt.timedelta | None = None
     entries: tuple[str, ...] = ()
     __repr__ = value_repr
+    __eq__ = value_eq
+    __hash__ = value_hash
 
     @property
     def documented(self) -> bool:
