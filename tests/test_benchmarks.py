@@ -24,6 +24,7 @@ BENCH = ROOT / "benchmarks"
 SCRIPT = BENCH / "run.py"
 QUICK_ROWS = [
     "cold start (process)",
+    "cold start (process), this interpreter's start-up hooks included",
     "fresh questions, any route",
     "fresh questions, named routes",
     "fresh questions, explanation read (any route and named, mixed)",
