@@ -360,6 +360,12 @@ def routes(passages: int, pairs: int, days: int, repeats: int) -> list[Row]:
     n = len(asked)
     total = sum(len(s) for s in found["ours, built"])
     per = {name: median(ts) / n for name, ts in timed.items()}
+
+    def paired(mine: str, theirs: str) -> float:
+        # Each round times both sides back to back: the median of the rounds' ratios is not
+        # moved by the machine being slower in one round than in another.
+        return median(a / b for a, b in zip(timed[mine], timed[theirs], strict=True))
+
     data = {"seconds": timed, "queries": n, "routes": total, "countries": len(codes),
             "passages": passages, "warming_questions": len(warmers),
             "edges_per_date": [built[d][0].number_of_edges() for d in dates]}
@@ -379,10 +385,11 @@ def routes(passages: int, pairs: int, days: int, repeats: int) -> list[Row]:
     return [{
         "name": f"routes vs networkx, {label}",
         "ours": f"{_us(per[mine])} per query",
-        "reference": f"{idiom}: {_us(per[theirs])} per query; same {total:,} routes",
-        "ratio": per[mine] / per[theirs],
+        "reference": f"{idiom}: {_us(per[theirs])} per query; same {total:,} routes; ratio: median "
+                     f"of {len(timed[mine])} rounds' own",
+        "ratio": paired(mine, theirs),
         "target": target,
-        "met": (per[theirs] / per[mine] >= 3) if target.startswith("at least") else None,
+        "met": (paired(mine, theirs) <= 1 / 3) if target.startswith("at least") else None,
         "data": data,
     } for mine, theirs, label, idiom, target in rows]
 
@@ -475,7 +482,7 @@ PLAN: dict[str, Callable[[bool], list[Row]]] = {
     "bulk": lambda q: [bulk(n=20_000 if q else 1_000_000, repeats=1 if q else 3,
                             check=200 if q else 2_000)],
     "routes": lambda q: routes(passages=4_000 if q else 8_000, pairs=25 if q else 150,
-                               days=1 if q else 4, repeats=1 if q else 5),
+                               days=1 if q else 4, repeats=1 if q else 7),
     "memory": lambda q: [cache_memory(2_000 if q else 200_000)],
     "scaling": lambda q: scaling((50, 300) if q else (50, 250, 1_000, 5_000), 60 if q else 1_000),
 }
