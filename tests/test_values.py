@@ -53,35 +53,38 @@ def test_every_value_type_but_country_and_region_uses_the_shared_eq_and_hash() -
     assert sorted(t.__name__ for t in types if t.__hash__ is not value_hash) == ["Country", "Region"]
 
 
-_TWINS: dict[type, type] = {}
-_EQ_TWINS: dict[type, type] = {}
+_TWINS: dict[tuple[type, str], type] = {}
 
 
-def _copy(value: Any, changed: dict[str, Any] | None = None) -> Any:
-    """``value`` rebuilt field by field (around its checks), with ``changed`` fields replaced."""
-    made = object.__new__(type(value))
+def _filled(kind: type, value: Any, changed: dict[str, Any] | None = None) -> Any:
+    """A ``kind`` holding ``value``'s fields (around any checks), ``changed`` ones replaced."""
+    made = object.__new__(kind)
     for f in attrs.fields(type(value)):
         object.__setattr__(made, f.name, (changed or {}).get(f.name, getattr(value, f.name)))
     return made
 
 
-def _attrs_equal(a: Any, b: Any) -> bool:
-    """What attrs' own generated ``==`` says of ``a`` and ``b`` (of one class): that of twins
-    with the same fields (and their ``eq=``), holding the same field values."""
-    kind = type(a)
-    twin = _EQ_TWINS.get(kind)
+def _copy(value: Any, changed: dict[str, Any] | None = None) -> Any:
+    """``value`` rebuilt field by field, with ``changed`` fields replaced."""
+    return _filled(type(value), value, changed)
+
+
+def _twin(value: Any, option: str) -> Any:
+    """``value`` as an instance of a twin class that attrs built with all its methods: the
+    same name and fields, each with the field's own ``option`` (``repr`` or ``eq``)."""
+    kind = type(value)
+    twin = _TWINS.get((kind, option))
     if twin is None:
-        twin = _EQ_TWINS[kind] = attrs.make_class(
-            kind.__name__, {f.name: attrs.field(eq=f.eq) for f in attrs.fields(kind)},
+        twin = _TWINS[kind, option] = attrs.make_class(
+            kind.__name__, {f.name: attrs.field(**{option: getattr(f, option)})
+                            for f in attrs.fields(kind)},
             frozen=True, slots=True)
+    return _filled(twin, value)
 
-    def made(value: Any) -> Any:
-        out = object.__new__(twin)
-        for f in attrs.fields(kind):
-            object.__setattr__(out, f.name, getattr(value, f.name))
-        return out
 
-    return bool(made(a) == made(b))
+def _attrs_equal(a: Any, b: Any) -> bool:
+    """What attrs' own generated ``==`` says of ``a`` and ``b`` (of one class)."""
+    return bool(_twin(a, "eq") == _twin(b, "eq"))
 
 
 def _check_eq_and_hash(value: Any) -> None:
@@ -119,18 +122,8 @@ def test_the_bundled_values_compare_as_attrs_compares_them(kb: nk.KnowledgeBase)
 
 
 def _attrs_repr(value: Any) -> str:
-    """What attrs' own generated ``__repr__`` writes for ``value``: that of a twin class with
-    the same name and fields (and their ``repr=``), holding the same field values."""
-    kind = type(value)
-    twin = _TWINS.get(kind)
-    if twin is None:
-        twin = _TWINS[kind] = attrs.make_class(
-            kind.__name__, {f.name: attrs.field(repr=f.repr) for f in attrs.fields(kind)},
-            frozen=True, slots=True)
-    made = object.__new__(twin)
-    for f in attrs.fields(kind):
-        object.__setattr__(made, f.name, getattr(value, f.name))
-    return repr(made)
+    """What attrs' own generated ``__repr__`` writes for ``value``."""
+    return repr(_twin(value, "repr"))
 
 
 def _nested(value: Any) -> list[Any]:
