@@ -37,6 +37,32 @@ def test_a_copy_of_the_bundled_data_loads_equal(data: Path) -> None:
     assert nk.load_knowledge_base(data) == nk.default_knowledge_base()
 
 
+def test_only_the_toml_files_of_a_data_folder_are_read(data: Path) -> None:
+    # A user's notes beside the data, and a folder whose name ends in .toml, are not data.
+    (data / "sources" / "README.md").write_text("[[source]]\nthis is not TOML", "utf-8")
+    (data / "cases" / "old.toml").mkdir()
+    (data / "cases" / "old.toml" / "x.toml").write_text("not = [valid", "utf-8")
+    assert nk.load_knowledge_base(data) == nk.default_knowledge_base()
+
+
+def test_a_zipped_data_folder_reads_as_the_folder(data: Path, tmp_path: Path) -> None:
+    # A zipped install reaches its data through importlib.resources, not os: the same files.
+    import zipfile
+
+    from nkasylum.core.resources import data_files
+
+    archive = tmp_path / "data.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for path in sorted(data.rglob("*")):
+            if path.is_file() and path.parent.name != "cases":  # a sub-folder it lacks
+                zipped.write(path, f"data/{path.relative_to(data).as_posix()}")
+    with zipfile.ZipFile(archive) as zipped:
+        found = data_files(zipfile.Path(zipped, "data/"))
+    expected = [row for row in data_files(data) if row[0] != "cases"]
+    assert found == expected
+    assert {row[0] for row in found} == {"sources", "countries", "statistics", "conflicts"}
+
+
 def test_unknown_key(data: Path) -> None:
     _edit(data / "countries/ru.toml", 'repatriates = true', 'repatriated = true')
     err = _error(data)
