@@ -22,7 +22,7 @@ import bisect
 import datetime as dt
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any, Protocol, TypeVar
 
@@ -221,15 +221,18 @@ def _every(index: Index, horizon: dt.timedelta | None) -> _Every:
     return found
 
 
-def _table(index: Index, key: Any, day: int, code: str, horizon: dt.timedelta | None,
-           out: bool) -> tuple[Any, tuple[int, int, list[_Dated]]]:
-    """The memo entry ``key`` of a country's tables, and what its passages out of it (or
-    into it) give on ``day``; counts the passages read for ``day`` (see :func:`whole`)."""
+def _built(index: Index, key: Any, day: int, code: str, horizon: dt.timedelta | None, out: bool,
+           make: Callable[[int, int, list[_Dated]], tuple[_T, int]]) -> _T:
+    """The table ``make`` builds from the passages out of (or into) the country ``code`` that
+    answer on ``day``, kept in the memo entry ``key``; counts the passages read for ``day``
+    (see :func:`whole`). ``make`` returns the table and about how many items it holds."""
     dated = _every(index, horizon).of(code, out)
     read = ("read", day, horizon)
     memo = index.memo
     index.keep(read, memo.get(read, 0) + len(dated))
-    return memo.get(key), span_of(dated, day)
+    found = memo.get(key)
+    table, size = make(*span_of(dated, day))
+    return dated_put(index, key, found, table, size)
 
 
 def outgoing(index: Index, code: str, day: int, horizon: dt.timedelta | None) -> Outgoing:
@@ -237,12 +240,7 @@ def outgoing(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     (cached per span)."""
     key = ("out", code, horizon)
     table: Outgoing | None = dated_get(index.memo.get(key), day)
-    if table is None:
-        found, (first, last, answer) = _table(index, key, day, code, horizon, True)
-        # Each destination's best passage comes last among its own: the last one kept wins.
-        best = {d[2]: d[3] for d in answer}
-        table = dated_put(index, key, found, Outgoing(first, last, best), len(best))
-    return table
+    return table if table is not None else _built(index, key, day, code, horizon, True, _outgoing)
 
 
 def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) -> Incoming:
@@ -250,11 +248,18 @@ def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     (cached per span)."""
     key = ("in", code, horizon)
     table: Incoming | None = dated_get(index.memo.get(key), day)
-    if table is None:
-        found, (first, last, answer) = _table(index, key, day, code, horizon, False)
-        origins = tuple(dict.fromkeys(d[4] for d in answer))
-        table = dated_put(index, key, found, Incoming(first, last, origins), len(origins) // 4)
-    return table
+    return table if table is not None else _built(index, key, day, code, horizon, False, _incoming)
+
+
+def _outgoing(first: int, last: int, answer: list[_Dated]) -> tuple[Outgoing, int]:
+    # Each destination's best passage comes last among its own: the last one kept wins.
+    best = {d[2]: d[3] for d in answer}
+    return Outgoing(first, last, best), len(best)
+
+
+def _incoming(first: int, last: int, answer: list[_Dated]) -> tuple[Incoming, int]:
+    origins = tuple(dict.fromkeys(d[4] for d in answer))
+    return Incoming(first, last, origins), len(origins) // 4
 
 
 _WHOLE_KEPT = 8  # days whose whole tables are kept at once (each holds every passage once)
