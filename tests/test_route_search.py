@@ -195,3 +195,19 @@ def test_a_horizon_carries_every_route_forward_over_its_days(
             carried = set(map(_named, kb.routes(a, b, on=later, horizon=horizon,
                                                 max_routes=10**6)))
             assert seen <= carried, (day, later, a, b)
+
+
+def test_a_horizon_search_leaves_out_undated_passages_and_those_to_a_region() -> None:
+    # The search with a horizon reads every passage's reach under it; an undated passage has
+    # none and a passage to an unnamed third country joins no chain of countries. The
+    # bundled data holds both (cn-la-overland; cn-third-country-broker).
+    kb = nk.default_knowledge_base()
+    undated = {p.id for p in kb.all_passages if p.undated}
+    regional = {p.id for p in kb.all_passages
+                if not (isinstance(p.origin, nk.Country) and isinstance(p.dest, nk.Country))}
+    assert undated and regional
+    found = [r for day in (dt.date(2003, 6, 1), dt.date(2009, 12, 23), dt.date(2016, 6, 1))
+             for dest in ("KR", "JP", "US")
+             for r in kb.routes("KP", dest, on=day, horizon=dt.timedelta(days=3650))]
+    assert found
+    assert not {leg.passage for r in found for leg in r.legs} & (undated | regional)
