@@ -103,3 +103,21 @@ def test_the_memo_estimate_follows_the_memory_a_loop_adds(
     estimated = kb._index.memo_bytes
     assert estimated < index_module.MEMO_BYTES  # not emptied: the estimate is all it holds
     assert 0.5 <= added / estimated <= 2, (label, added, estimated)
+
+
+def test_a_table_filled_in_place_counts_toward_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The route search keeps what it reads of each passage in tables it fills in place
+    # (steps, newest evidence, legs): what it charges must count, and passing the bound must
+    # empty the memo, tables and all, or a long loop would hold more than the bound says.
+    index = _world(12, 150)._index
+    table = index.table(("t",))
+    assert index.table(("t",)) is table, "one table per key"
+    before = index.memo_bytes
+    table["a"] = 1
+    index.charge(5)
+    assert index.memo_bytes == before + 5 * index_module.ITEM_BYTES
+    monkeypatch.setattr(index_module, "MEMO_BYTES", index.memo_bytes + index_module.ITEM_BYTES)
+    index.charge(2)
+    assert (index.memo, index.memo_bytes) == ({}, 0)
+    assert index.table(("t",)) == {}, "a new table after the memo was emptied"
+

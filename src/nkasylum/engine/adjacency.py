@@ -32,8 +32,8 @@ from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Leg
 
-__all__ = ["Incoming", "Outgoing", "Whole", "dated_get", "dated_put", "incoming", "outgoing",
-           "passage_legs", "passage_newest", "reach", "span_of", "whole"]
+__all__ = ["Incoming", "Outgoing", "Whole", "dated_get", "dated_put", "incoming", "legs_of",
+           "outgoing", "passage_legs", "passage_newest", "reach", "span_of", "whole"]
 
 _FIRST, _LAST = dt.date.min.toordinal(), dt.date.max.toordinal()
 _DEST = itemgetter(2)
@@ -318,16 +318,16 @@ def _rank(index: Index, p: Passage) -> tuple[Any, ...]:
 
 def passage_newest(index: Index, p: Passage) -> dt.date:
     """The newest evidence date behind one passage (``date.min`` if none is dated)."""
-    key = ("newest", p.id)
-    memo = index.memo
-    found: dt.date | None = memo.get(key)
+    table = index.table(("newest",))
+    found: dt.date | None = table.get(p.id)
     if found is None:
         found = dt.date.min
         for e in p.evidence:
             reported = index.reported(e)
             if reported is not None and reported > found:
                 found = reported
-        index.keep(key, found)
+        table[p.id] = found
+        index.charge(1)
     return found
 
 
@@ -337,23 +337,30 @@ def passage_legs(index: Index, p: Passage) -> tuple[Leg, ...]:
     Built without :class:`~nkasylum.Leg`'s constructor: its fields are the passage's own
     places, channel and id, which the passage's constructor has checked already (a test
     checks them equal to constructed legs)."""
-    key = ("legs", p.id)
-    memo = index.memo
-    found = memo.get(key)
+    table = index.table(("legs",))
+    found: tuple[Leg, ...] | None = table.get(p.id)
     if found is None:
-        if p.via_third_country:
-            found = (_leg(p.origin, THIRD_COUNTRY, p), _leg(THIRD_COUNTRY, p.dest, p))
-        else:
-            found = (_leg(p.origin, p.dest, p),)
-        index.keep(key, found, len(found))
+        found = table[p.id] = legs_of(p)
+        index.charge(len(found) + 1)
     return found
+
+
+def legs_of(p: Passage) -> tuple[Leg, ...]:
+    """The legs of one passage, built anew (:func:`passage_legs` keeps them)."""
+    if p.via_third_country:
+        return (_leg(p.origin, THIRD_COUNTRY, p), _leg(THIRD_COUNTRY, p.dest, p))
+    return (_leg(p.origin, p.dest, p),)
+
+
+# A frozen value's slots are filled through their descriptors: its __setattr__ refuses.
+_PUT_ORIGIN, _PUT_DEST, _PUT_CHANNEL, _PUT_PASSAGE = (
+    vars(Leg)[name].__set__ for name in ("origin", "dest", "channel", "passage"))
 
 
 def _leg(origin: Country | Region, dest: Country | Region, p: Passage) -> Leg:
     leg: Leg = object.__new__(Leg)
-    put = object.__setattr__  # the only way to fill a frozen value's slots
-    put(leg, "origin", origin)
-    put(leg, "dest", dest)
-    put(leg, "channel", p.channel)
-    put(leg, "passage", p.id)
+    _PUT_ORIGIN(leg, origin)
+    _PUT_DEST(leg, dest)
+    _PUT_CHANNEL(leg, p.channel)
+    _PUT_PASSAGE(leg, p.id)
     return leg

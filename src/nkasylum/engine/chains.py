@@ -9,7 +9,7 @@ and kept in the index's memo for every later search.
 from __future__ import annotations
 
 from nkasylum.core.places import THIRD_COUNTRY, place_label
-from nkasylum.engine.adjacency import passage_legs, passage_newest
+from nkasylum.engine.adjacency import legs_of, passage_newest
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Leg, Route
@@ -25,20 +25,16 @@ its text in a route after its origin, and its legs."""
 
 def chain_steps(index: Index) -> dict[str, Step]:
     """The steps worked out so far, by passage id (one table per index, filled as read)."""
-    steps: dict[str, Step] | None = index.memo.get(("steps",))
-    if steps is None:
-        steps = index.keep(("steps",), {})
-    return steps
+    return index.table(("steps",))
 
 
 def _step(index: Index, steps: dict[str, Step], p: Passage) -> Step:
-    found = steps.get(p.id)
-    if found is None:
-        dest = place_label(p.dest)
-        found = steps[p.id] = (passage_newest(index, p).toordinal(),
-                               (_THROUGH if p.via_third_country else " > ") + dest,
-                               passage_legs(index, p))
-        index.charge(2)
+    """The step of a passage not yet in ``steps``, kept there (the table is the only memo of
+    its legs the search needs)."""
+    found = steps[p.id] = (passage_newest(index, p).toordinal(),
+                           (_THROUGH if p.via_third_country else " > ") + place_label(p.dest),
+                           legs_of(p))
+    index.charge(2 + len(found[2]))
     return found
 
 
@@ -60,8 +56,13 @@ def chain_rank(index: Index, steps: dict[str, Step], start: str,
 def chain_route(index: Index, steps: dict[str, Step], chain: tuple[Passage, ...]) -> Route:
     """The route of a chain of passages, built without its constructor's checks: the search
     only joins a passage to the country the last one reached and never revisits a country,
-    and the legs are those of :func:`~nkasylum.engine.adjacency.passage_legs`."""
+    and the legs are those of :func:`~nkasylum.engine.adjacency.legs_of`."""
     route: Route = object.__new__(Route)
-    legs = tuple(leg for p in chain for leg in (steps.get(p.id) or _step(index, steps, p))[2])
-    object.__setattr__(route, "legs", legs)  # the only way to fill a frozen value's slot
+    legs: tuple[Leg, ...] = ()
+    for p in chain:  # a chain is short: adding tuples costs less than a generator
+        legs += (steps.get(p.id) or _step(index, steps, p))[2]
+    _PUT_LEGS(route, legs)
     return route
+
+
+_PUT_LEGS = vars(Route)["legs"].__set__  # a frozen value's __setattr__ refuses: its slot does not

@@ -171,6 +171,13 @@ class Index:
         self.memo_bytes += cost
         return value
 
+    def table(self, key: Any) -> dict[Any, Any]:
+        """The table kept in the memo under ``key`` (a new empty one if there is none), for
+        callers that fill it in place and count each item they add with :meth:`charge`:
+        one memo entry for many small answers costs less than an entry each."""
+        found: dict[Any, Any] | None = self.memo.get(key)
+        return found if found is not None else self.keep(key, {})
+
     def charge(self, items: int) -> None:
         """Count ``items`` added to an entry already kept (a table that fills in place); the
         memo is emptied past :data:`MEMO_BYTES`, and the entry with it."""
