@@ -192,10 +192,8 @@ class _Every:
         dated.sort(key=_ORIGIN)
         self.out = _best_last(index, dated)
         self.into = sorted(self.out, key=_DEST)  # stable: by origin within a destination
-        changes = list(map(_FIRST_DAY, dated))
-        changes += map((1).__add__, map(_LAST_DAY, dated))
-        changes.sort()  # repeats do no harm to a bisection
-        self.changes = changes
+        # Many passages start or stop on the same days: a set sorts a fraction of them.
+        self.changes = sorted({*map(_FIRST_DAY, dated), *map((1).__add__, map(_LAST_DAY, dated))})
 
     def of(self, code: str, out: bool) -> list[_Dated]:
         """The passages out of (or into) the country ``code``."""

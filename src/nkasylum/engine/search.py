@@ -302,12 +302,12 @@ class _Search:
         destinations with the sets of such countries (in C, not a Python loop), which
         yields the chains in no fixed order; the caller ranks them."""
         assert most <= 4
-        target, start, best_of = self.goal, self.start, self.best_of
+        target, start, outs, out_of = self.goal, self.start, self.outs, self.out_of
         one = set(self.before(target))
         if not one:  # nothing leads into the goal on that day
             return
         two = one.union(*map(self.before, one)) if most == 4 else one  # before the last two
-        first = best_of(start)
+        first = (outs.get(start) or out_of(start)).best  # best_of, inlined: the hot loop
         last = first.get(target)
         if last is not None:
             yield (last,)
@@ -316,7 +316,7 @@ class _Search:
         for x, p1 in first.items():
             if x in (target, start) or (most == 2 and x not in one):
                 continue
-            second = best_of(x)
+            second = (outs.get(x) or out_of(x)).best
             last = second.get(target)
             if last is not None:
                 yield (p1, last)
@@ -325,7 +325,7 @@ class _Search:
             for y in second.keys() & two:
                 if y in (target, start, x):
                     continue
-                third = best_of(y)
+                third = (outs.get(y) or out_of(y)).best
                 last = third.get(target)
                 if last is not None:
                     yield (p1, second[y], last)
@@ -334,7 +334,7 @@ class _Search:
                 for z in third.keys() & one:
                     if z in (start, x, y):  # never the target: not in ``one``
                         continue
-                    last = best_of(z).get(target)
+                    last = (outs.get(z) or out_of(z)).best.get(target)
                     if last is not None:
                         yield (p1, second[y], third[z], last)
 
