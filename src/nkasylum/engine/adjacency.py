@@ -1,8 +1,8 @@
 """The passages out of a country (and the countries with one into it) on a day, per span of days.
 
-Every table comes from two lists of every passage between two countries, sorted once per
-knowledge base and horizon (by origin and destination, and by destination and origin); a
-country's passages are a slice of one, found by bisection. A country's table for a day
+Every table comes from the passages between two countries, grouped once per knowledge base
+and horizon by origin (each group by destination) and by destination (each group by
+origin); a country's passages are its group, found in a dict. A country's table for a day
 holds what its passages give over the longest span of days around it on which the same of
 them answer; that span is found while the table is built, from its passages' first and
 last days. All tables of a country are kept in one memo entry and found by bisection.
@@ -166,11 +166,12 @@ def _best_of_run(index: Index, dated: list[_Dated], start: int, end: int) -> Non
 
 class _Every:
     """Every passage between two countries that answers on some day, sorted by origin and
-    destination (``out``) and by destination and origin (``into``), of the passages between
-    two countries the best last; and every day on which the passages that answer change
-    (``changes``: first days, and days after last days, as sorted ordinals)."""
+    destination (``out``; ``where``: the slice of each origin in it) and grouped by
+    destination, each group by origin (``into``), of the passages between two countries the
+    best last; and every day on which the passages that answer change (``changes``: first
+    days, and days after last days, as sorted ordinals)."""
 
-    __slots__ = ("changes", "into", "out")
+    __slots__ = ("changes", "into", "out", "where")
 
     def __init__(self, index: Index, horizon: dt.timedelta | None) -> None:
         passages = index.passages
@@ -187,19 +188,33 @@ class _Every:
                 if days is not None and isinstance(p.origin, Country) and isinstance(p.dest, Country):
                     dated.append((days[0].toordinal(), days[1].toordinal(), p.dest.alpha_2, p,
                                   p.origin.alpha_2))
-        # Two stable sorts on one field each cost less than one on a pair (no key tuples).
-        dated.sort(key=_DEST)
-        dated.sort(key=_ORIGIN)
-        self.out = _best_last(index, dated)
-        self.into = sorted(self.out, key=_DEST)  # stable: by origin within a destination
+        # Grouped by origin, in code order, each group sorted by destination: sorting each
+        # country's few dozen passages costs less than sorting them all.
+        groups: dict[str, list[_Dated]] = {}
+        for d in dated:
+            groups.setdefault(d[4], []).append(d)
+        out: list[_Dated] = []
+        where: dict[str, tuple[int, int]] = {}
+        for code in sorted(groups):
+            group = groups[code]
+            group.sort(key=_DEST)
+            where[code] = (len(out), len(out) + len(group))
+            out += group
+        self.out = _best_last(index, out)
+        self.where = where
+        into: dict[str, list[_Dated]] = {}
+        for d in self.out:  # in origin order: each destination's passages come by origin
+            into.setdefault(d[2], []).append(d)
+        self.into = {code: tuple(group) for code, group in into.items()}
         # Many passages start or stop on the same days: a set sorts a fraction of them.
-        self.changes = sorted({*map(_FIRST_DAY, dated), *map((1).__add__, map(_LAST_DAY, dated))})
+        self.changes = sorted({*map(_FIRST_DAY, out), *map((1).__add__, map(_LAST_DAY, out))})
 
-    def of(self, code: str, out: bool) -> list[_Dated]:
+    def of(self, code: str, out: bool) -> Sequence[_Dated]:
         """The passages out of (or into) the country ``code``."""
-        dated, field = (self.out, _ORIGIN) if out else (self.into, _DEST)
-        return dated[bisect.bisect_left(dated, code, key=field):
-                     bisect.bisect_right(dated, code, key=field)]
+        if not out:
+            return self.into.get(code, ())
+        lo, hi = self.where.get(code, (0, 0))
+        return self.out[lo:hi]
 
     def span(self, day: int) -> tuple[int, int]:
         """The first and last day (ordinals) of the longest span around the day of ordinal
@@ -210,7 +225,7 @@ class _Every:
 
 
 def _every(index: Index, horizon: dt.timedelta | None) -> _Every:
-    """Every passage between two countries, sorted both ways; once per horizon."""
+    """Every passage between two countries, grouped both ways; once per horizon."""
     key = ("every", horizon)
     found: _Every | None = index.memo.get(key)
     if found is None:
