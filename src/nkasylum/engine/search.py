@@ -287,11 +287,6 @@ class _Search:
         tables: list[Outgoing | Incoming] = [*self.outs.values(), *self.ins.values()]
         return max(t.first for t in tables), min(t.last for t in tables)
 
-    def best_of(self, code: str) -> dict[str, Passage]:
-        """The best passage out of ``code`` to each country."""
-        table = self.outs.get(code)
-        return (table or self.out_of(code)).best
-
     def up_to_four(self, most: int) -> Iterator[tuple[Passage, ...]]:
         """Every chain of at most ``most`` passages (four at most) from the start to the goal
         that visits no country twice: the search of :meth:`chains`, written out level by
@@ -307,7 +302,7 @@ class _Search:
         if not one:  # nothing leads into the goal on that day
             return
         two = one.union(*map(self.before, one)) if most == 4 else one  # before the last two
-        first = (outs.get(start) or out_of(start)).best  # best_of, inlined: the hot loop
+        first = (outs.get(start) or out_of(start)).best  # the tables read inline: the hot loop
         last = first.get(target)
         if last is not None:
             yield (last,)
