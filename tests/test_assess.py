@@ -295,6 +295,37 @@ def test_merged_policies_report_the_span_they_hold_for() -> None:
     assert kb.policy("JP", on=D(1999, 12, 31)) is None
 
 
+def test_a_span_bounded_by_a_sighting_keeps_that_sightings_precision() -> None:
+    # North Korea's tightened border control is seen "2011-12/2012" (a month to a year):
+    # the span it opens starts "2011-12", the span it closes ends "2012", not on made-up days.
+    opened = nk.policy("KP", on=D(2011, 12, 15))
+    closed = nk.policy("KP", on=D(2012, 6, 1))
+    assert opened is not None and closed is not None
+    assert opened.id == closed.id == "kp-border-control-tightened-2012"
+    assert (str(opened.valid_from), str(opened.valid_until)) == ("2011-12", "2011-12-31")
+    assert (str(closed.valid_from), str(closed.valid_until)) == ("2012-02-01", "2012")
+
+
+@pytest.mark.parametrize("horizon", [None, dt.timedelta(days=365 * 3)])
+def test_the_leg_rule_reads_what_each_merged_policy_says(horizon: dt.timedelta | None) -> None:
+    # The leg rule reads each span's gist (returns and admission) without merging the span's
+    # policy; answers show the merged policy. One rule, two readings: they must agree.
+    from nkasylum.engine.legs import closed, sends_back
+
+    index = nk.default_knowledge_base()._index
+    spans = 0
+    for code in index.policies:
+        _, _, segments = index.timeline(code, horizon)
+        for gist, policy in zip(segments.gists, segments, strict=True):
+            assert (gist.repatriates, gist.admits, gist.undated) == (
+                policy.repatriates, policy.admits, policy.undated), policy.id
+            assert (bool(gist.returns_to), bool(gist.exceptions)) == (
+                bool(policy.returns_to), bool(policy.exceptions)), policy.id
+            assert (sends_back(gist), closed(gist)) == (sends_back(policy), closed(policy))
+            spans += 1
+    assert spans > 100  # every country's every span, not a few
+
+
 @pytest.mark.parametrize("rule_id", ["jp-a-rule", "jp-z-rule"])  # checked first, then second
 def test_a_contradiction_with_an_open_ended_rule_is_refused(rule_id: str) -> None:
     # The rule has no documented end, so it overlaps anything after its start. (An open

@@ -229,7 +229,7 @@ def _policy_days(index: Index, code: str, horizon: Horizon, strict: bool) -> Day
     if found is None:
         starts, ends, segments = index.timeline(code, horizon)
         found = _union(
-            (s, e) for s, e, p in zip(starts, ends, segments, strict=True)
+            (s, e) for s, e, p in zip(starts, ends, segments.gists, strict=True)
             if not p.undated and (sends_back(p) and not p.exceptions if strict else closed(p)))
         index.keep(key, found, len(found))
     return found

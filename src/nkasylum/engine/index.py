@@ -234,7 +234,7 @@ class Index:
         """The merged policy of the place stored under ``code`` on ``day``, or ``None``."""
         starts, ends, segments = self.timeline(code, horizon)
         i = bisect.bisect_right(starts, day) - 1
-        while i >= 0 and segments[i].undated:  # the undated segment sorts last, at date.max
+        while i >= 0 and segments.gists[i].undated:  # the undated segment sorts last, at date.max
             i -= 1
         if i < 0 or day > ends[i]:
             return None

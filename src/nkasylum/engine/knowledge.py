@@ -198,7 +198,7 @@ class KnowledgeBase(Scenarios):
         id joins theirs with ``+``. Statements with no date at all come last, merged into
         one policy with ``undated=True``.
         """
-        return Results(self._index.timeline(place_code(place(country)))[2])
+        return Results(tuple(self._index.timeline(place_code(place(country)))[2]))
 
     def policy(self, country: PlaceLike, *, on: object = None,
                horizon: dt.timedelta | None = None) -> Policy | None:

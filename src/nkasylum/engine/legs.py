@@ -17,7 +17,7 @@ import datetime as dt
 from nkasylum.core.countries import Country
 from nkasylum.engine.index import Index
 from nkasylum.engine.search import edges
-from nkasylum.engine.timeline import policy_ids
+from nkasylum.engine.timeline import Gist, policy_ids
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg
@@ -50,12 +50,12 @@ def leg_verdict(index: Index, a: Country, b: Country, day: dt.date, is_last: boo
     return Verdict.UNDOCUMENTED, leaving, None
 
 
-def sends_back(policy: Policy | None) -> bool:
+def sends_back(policy: Policy | Gist | None) -> bool:
     """Whether a policy sends North Koreans back: to North Korea, or to another country."""
     return policy is not None and (bool(policy.repatriates) or bool(policy.returns_to))
 
 
-def closed(policy: Policy | None) -> bool:
+def closed(policy: Policy | Gist | None) -> bool:
     """Whether a destination's policy shuts North Koreans out (refuses them, or sends them back)."""
     return policy is not None and (policy.admits is False or sends_back(policy))
 

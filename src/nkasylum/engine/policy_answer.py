@@ -41,7 +41,7 @@ def _best_day(index: Index, code: str, asked: object, horizon: Horizon) -> dt.da
     lo = asked.start if asked.lower is not None else dt.date(1, 1, 1)  # type: ignore[attr-defined]
     hi = asked.end if asked.upper is not None else dt.date(9999, 12, 31)  # type: ignore[attr-defined]
     starts, ends, segments = index.timeline(code, horizon)
-    for start, end, segment in reversed(list(zip(starts, ends, segments, strict=True))):
+    for start, end, segment in reversed(list(zip(starts, ends, segments.gists, strict=True))):
         if not segment.undated and start <= hi and end >= lo:
             return min(end, hi)
     return hi
@@ -59,7 +59,7 @@ def _answer(index: Index, where: Country | Region, code: str, day: dt.date, hori
         return PolicyAnswer(where, day, policy, backing, evidence, max(dates, default=None),
                             max(ages, default=dt.timedelta(0)), None, undated, asked,  # type: ignore[arg-type]
                             horizon)
-    earlier = [j for j in range(len(ends)) if ends[j] < day and not segments[j].undated]
+    earlier = [j for j in range(len(ends)) if ends[j] < day and not segments.gists[j].undated]
     last = None
     age = None
     if earlier:

@@ -7,13 +7,18 @@ are merged into one :class:`~nkasylum.Policy` whose period is that span and whos
 theirs with ``+``. Where they disagree on a yes/no field, the statement that began most
 recently speaks for the span (newer information first). Undated statements have no such
 order: where they disagree on a yes/no field, their merged policy leaves it unknown.
+
+A span's policy is merged when it is first read (:class:`Segments`): an answer reads the
+span of its day, and the leg rule only what each span says on returns and admission
+(its :class:`Gist`), so a country's first question no longer merges the text and
+evidence of every span it ever had.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, overload
 
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis
@@ -21,10 +26,8 @@ from nkasylum.core.when import When
 from nkasylum.engine.sightings import Timing
 from nkasylum.model.policies import Policy
 
-__all__ = ["Timeline", "change_days", "check_consistent", "merge_timeline", "policy_ids"]
-
-Timeline = tuple[list[dt.date], list[dt.date], tuple[Policy, ...]]
-"""The first days, last days and merged policies of a country's spans, in time order (undated last)."""
+__all__ = ["Gist", "Segments", "Timeline", "change_days", "check_consistent", "merge_timeline",
+           "policy_ids"]
 
 _DAY = dt.timedelta(days=1)
 
@@ -66,6 +69,63 @@ def check_consistent(statements: Sequence[Policy], timings: Mapping[str, Timing]
                         entry=f"policy {b.id!r}", field=field)
 
 
+class Gist:
+    """What a span's merged policy says on returns and admission, without its text and
+    evidence: the fields the leg rule reads (:func:`nkasylum.engine.legs.sends_back`,
+    :func:`~nkasylum.engine.legs.closed`), with the merged policy's values."""
+
+    __slots__ = ("admits", "exceptions", "repatriates", "returns_to", "undated")
+
+    def __init__(self, active: Sequence[Policy], undated: bool) -> None:
+        self.repatriates = _yes_no(active, "repatriates", undated)
+        self.returns_to = _union(s.returns_to for s in active)
+        self.admits = _yes_no(active, "admits", undated)
+        self.exceptions = _union(s.exceptions for s in active)
+        self.undated = undated
+
+
+class Segments(Sequence[Policy]):
+    """A timeline's merged policies, in time order (undated last), each merged the first
+    time it is read and then kept; ``gists`` holds what each says on returns and admission.
+
+    Two threads reading a span at once may each merge it: the two are equal values, and
+    either is kept.
+    """
+
+    __slots__ = ("_made", "_parts", "_timings", "gists")
+
+    def __init__(self, parts: list[tuple[list[Policy], dt.date | None, dt.date | None]],
+                 timings: Mapping[str, Timing]) -> None:
+        self._parts = parts  # each span's statements, newest first, and its first and last day
+        self._timings = timings
+        self._made: list[Policy | None] = [None] * len(parts)
+        self.gists = tuple(Gist(active, start is None) for active, start, _ in parts)
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    @overload
+    def __getitem__(self, i: int) -> Policy: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Policy, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Policy | tuple[Policy, ...]:
+        if isinstance(i, slice):
+            return tuple(self[j] for j in range(*i.indices(len(self))))
+        found = self._made[i]
+        if found is None:
+            active, start, end = self._parts[i]
+            found = self._made[i] = (_merged(active, None, None, self.gists[i])
+                                     if start is None or end is None  # the undated span
+                                     else _merge(active, start, end, self._timings, self.gists[i]))
+        return found
+
+
+Timeline = tuple[list[dt.date], list[dt.date], Segments]
+"""The first days, last days and merged policies of a country's spans, in time order (undated last)."""
+
+
 def merge_timeline(statements: Sequence[Policy], timings: Mapping[str, Timing],
                    horizon: dt.timedelta | None) -> Timeline:
     """One country's statements as a timeline of merged policies (see the module)."""
@@ -73,7 +133,7 @@ def merge_timeline(statements: Sequence[Policy], timings: Mapping[str, Timing],
     cuts = [dt.date.min, *change_days((timings[s.id] for s in dated), horizon)]
     starts: list[dt.date] = []
     ends: list[dt.date] = []
-    segments: list[Policy] = []
+    parts: list[tuple[list[Policy], dt.date | None, dt.date | None]] = []
     for i, start in enumerate(cuts):
         end = cuts[i + 1] - _DAY if i + 1 < len(cuts) else dt.date.max
         if end < start:
@@ -84,13 +144,13 @@ def merge_timeline(statements: Sequence[Policy], timings: Mapping[str, Timing],
         active.sort(key=lambda s: (-timings[s.id].start.toordinal(), s.id))
         starts.append(start)
         ends.append(end)
-        segments.append(_merge(active, start, end, timings))
+        parts.append((active, start, end))
     undated = [s for s in statements if timings[s.id].undated]
     if undated:
         starts.append(dt.date.max)
         ends.append(dt.date.max)
-        segments.append(_merged(undated, None, None, undated=True))
-    return starts, ends, tuple(segments)
+        parts.append((undated, None, None))
+    return starts, ends, Segments(parts, timings)
 
 
 def _union(values: Iterable[tuple[Any, ...]]) -> tuple[Any, ...]:
@@ -98,7 +158,7 @@ def _union(values: Iterable[tuple[Any, ...]]) -> tuple[Any, ...]:
 
 
 def _merge(active: Sequence[Policy], start: dt.date, end: dt.date,
-           timings: Mapping[str, Timing]) -> Policy:
+           timings: Mapping[str, Timing], gist: Gist) -> Policy:
     first = active[0]
     if len(active) == 1 and first.basis is Basis.RULE and first.valid_from is not None and (
             first.valid_from.start, first.valid_until.end if first.valid_until else dt.date.max
@@ -120,7 +180,7 @@ def _merge(active: Sequence[Policy], start: dt.date, end: dt.date,
                 closes.setdefault(hi, _side(when, 1))
     valid_from = None if start == dt.date.min else opens.get(start, When.day(start))
     valid_until = None if end == dt.date.max else closes.get(end, When.day(end))
-    return _merged(active, valid_from, valid_until, undated=False)
+    return _merged(active, valid_from, valid_until, gist)
 
 
 def _side(when: When, end: int) -> When:
@@ -134,10 +194,10 @@ def _side(when: When, end: int) -> When:
         return when
 
 
-def _merged(active: Sequence[Policy], valid_from: When | None, valid_until: When | None, *,
-            undated: bool) -> Policy:
+def _merged(active: Sequence[Policy], valid_from: When | None, valid_until: When | None,
+            gist: Gist) -> Policy:
     first = active[0]
-    if undated and len(active) == 1 and first.undated:
+    if gist.undated and len(active) == 1 and first.undated:
         return first
     basis = (Basis.OBSERVATION if any(s.basis is Basis.OBSERVATION for s in active)
              else Basis.RULE)
@@ -149,16 +209,16 @@ def _merged(active: Sequence[Policy], valid_from: When | None, valid_until: When
         evidence=_union(s.evidence for s in active),
         valid_from=valid_from,
         valid_until=valid_until,
-        undated=undated,
+        undated=gist.undated,
         classification=_union(s.classification for s in active),
         urges=_union(s.urges for s in active),
-        repatriates=_yes_no(active, "repatriates", undated),
-        returns_to=_union(s.returns_to for s in active),
-        admits=_yes_no(active, "admits", undated),
+        repatriates=gist.repatriates,
+        returns_to=gist.returns_to,
+        admits=gist.admits,
         grants=_union(s.grants for s in active),
         procedures=_union(s.procedures for s in active),
         agreements=_union(s.agreements for s in active),
-        exceptions=_union(s.exceptions for s in active),
+        exceptions=gist.exceptions,
     )
 
 
