@@ -12,7 +12,8 @@ knowledge base with nothing cached); a mismatch stops the run with an error. The
 
 - cold start: whole processes, ``import nkasylum; nkasylum.can_resettle(...)`` against
   ``import attrs, pycountry``, min and median of interleaved runs, in a bare virtual
-  environment without this interpreter's start-up hooks (the target), and with them;
+  environment without this interpreter's start-up hooks (the target), and with them; and
+  an any-route first question, which the quick tables do not hold (reported);
 - fresh questions: distinct questions, each asked once (any route, and named routes),
   against ``pycountry.countries.get`` and ``date in holidays`` with distinct arguments;
 - repeated question: the memo hit, labelled as such;

@@ -25,6 +25,7 @@ SCRIPT = BENCH / "run.py"
 QUICK_ROWS = [
     "cold start (process)",
     "cold start (process), this interpreter's start-up hooks included",
+    "cold start (process), an any-route first question: the knowledge base is built",
     "fresh questions, any route",
     "fresh questions, named routes",
     "fresh questions, explanation read (any route and named, mixed)",

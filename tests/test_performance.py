@@ -21,9 +21,10 @@ from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE, TRANSIT_CODES, TRAN
 import nkasylum as nk
 from nkasylum.core import countries as countries_module
 from nkasylum.core.periods import today
-from nkasylum.core.resources import BUNDLE, data_files, data_root
+from nkasylum.core.resources import BUNDLE, QUICK, data_files, data_root
 from nkasylum.engine.knowledge import from_entries
-from nkasylum.store.bundle import compile_bundle, from_bundle
+from nkasylum.engine.quick import quick_tables
+from nkasylum.store.bundle import compile_bundle, compile_quick, from_bundle
 from nkasylum.store.files import from_toml
 
 BUNDLED = Path(str(data_root()))
@@ -137,6 +138,16 @@ def test_the_bundle_is_only_used_for_the_bundled_data(data: Path) -> None:
         nk.load_knowledge_base(data)
 
 
+def test_quick_tables_are_fresh() -> None:
+    # Built as the compile step builds them: from the knowledge base of the TOML files, by
+    # the engine as it is now, so a change to the leg rule fails here too until rebuilt.
+    kb = from_entries(from_toml(data_files(data_root())))
+    committed = (BUNDLED / QUICK).read_text(encoding="utf-8")
+    assert committed == compile_quick(quick_tables(kb)), (
+        "src/nkasylum/data/quick.json does not match the TOML files or the engine: rebuild it "
+        "with `python -m nkasylum._compile` and commit it with the change")
+
+
 def test_a_cold_start_needs_neither_cattrs_nor_a_toml_parser_nor_edtf() -> None:
     if (BUNDLED / BUNDLE).read_text("utf-8") != compile_bundle():
         pytest.skip("the compiled bundle is stale; test_compiled_bundle_is_fresh says how to fix it")
@@ -153,7 +164,7 @@ def test_a_cold_start_needs_neither_cattrs_nor_a_toml_parser_nor_edtf() -> None:
     "nk.can_resettle('DPRK', ['China', 'Thailand'], 'USA')",
 ])
 def test_a_first_question_does_not_import_pycountry(question: str) -> None:
-    # ISO's codes and names come from the compiled bundle; pycountry is the slowest import.
+    # ISO's codes and names come from the quick tables; pycountry is the slowest import.
     if (BUNDLED / BUNDLE).read_text("utf-8") != compile_bundle():
         pytest.skip("the compiled bundle is stale; test_compiled_bundle_is_fresh says how to fix it")
     code = f"import sys, nkasylum as nk; {question}; print('pycountry' in sys.modules)"

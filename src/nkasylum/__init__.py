@@ -42,6 +42,7 @@ from nkasylum.core.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_C
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.when import DatePrecision, When
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
+from nkasylum.engine.quick import quick_answer
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
@@ -301,6 +302,12 @@ def can_resettle(
         >>> nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)).verdict.value
         'blocked'
     """
+    if horizon is None:
+        # Until the bundled knowledge base is built, a named route on a day is answered from
+        # the tables compiled with it (the same answer; see nkasylum.engine.quick).
+        found = quick_answer(origin, via, dest, on)
+        if found is not None:
+            return found
     return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon)
 
 

@@ -1,29 +1,35 @@
 """Rebuild the compiled bundle of the bundled data: ``python -m nkasylum._compile``.
 
-Run it after editing any TOML file under ``src/nkasylum/data/`` (``tests/test_performance.py``
-fails until the bundle matches them). An entry point above every layer: it builds the
-knowledge base from the TOML files first (every cross-entry check), so the bundle only ever
-holds data that passed every check, then writes the storage layer's compiled form.
+Run it after editing any TOML file under ``src/nkasylum/data/``, or the engine's rules
+(``tests/test_performance.py`` fails until the bundle and the quick tables match them). An
+entry point above every layer: it builds the knowledge base from the TOML files first
+(every cross-entry check), so the bundle only ever holds data that passed every check, then
+writes the storage layer's compiled form (``data/compiled.json``) and the quick tables
+beside it (``data/quick.json``: ISO's table, the alias table and the engine's tables of
+quick answers, see :mod:`nkasylum.engine.quick`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from nkasylum.core.resources import BUNDLE, data_files, data_root
+from nkasylum.core.resources import BUNDLE, QUICK, data_files, data_root
 from nkasylum.engine.knowledge import from_entries
-from nkasylum.store.bundle import compile_bundle
+from nkasylum.engine.quick import quick_tables
+from nkasylum.store.bundle import compile_bundle, compile_quick
 from nkasylum.store.files import from_toml
 
 __all__ = ["write_bundle"]
 
 
 def write_bundle() -> Path:
-    """Validate the bundled TOML files, rebuild ``data/compiled.json`` from them, and return its path."""
-    from_entries(from_toml(data_files(data_root())))
-    target = Path(str(data_root())) / BUNDLE
-    target.write_text(compile_bundle(), encoding="utf-8")
-    return target
+    """Validate the bundled TOML files, rebuild ``data/compiled.json`` and ``data/quick.json``
+    from them, and return the bundle's path."""
+    kb = from_entries(from_toml(data_files(data_root())))
+    folder = Path(str(data_root()))
+    (folder / BUNDLE).write_text(compile_bundle(), encoding="utf-8")
+    (folder / QUICK).write_text(compile_quick(quick_tables(kb)), encoding="utf-8")
+    return folder / BUNDLE
 
 
 if __name__ == "__main__":  # pragma: no cover

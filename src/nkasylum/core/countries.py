@@ -4,15 +4,15 @@ Resolution goes through ISO's own codes and names and an explicit, tested alias 
 (``data/aliases.toml``). Fuzzy matching is used only to *suggest* names in an error
 message, never to resolve one.
 
-Where ISO's table comes from: the compiled bundle (``data/compiled.json``) carries the
-codes and names of every ISO 3166-1 country, copied from ``pycountry`` when the bundle was
-compiled (``python -m nkasylum._compile``; a test fails when the installed ``pycountry``
-would write a different table). While that bundle is fresh, no call of this module
-imports ``pycountry``: not :func:`country` with a code, an ISO name or an alias, not the
-did-you-mean suggestions for an unknown name, not :func:`all_countries`. ``pycountry`` is
-imported only when the bundle is missing or stale (a TOML data file or the alias table
-was edited and the bundle not rebuilt), by the first call that needs the table, and by
-:func:`iso_records` (which compiling calls).
+Where ISO's table comes from: the quick tables beside the compiled bundle
+(``data/quick.json``) carry the codes and names of every ISO 3166-1 country, copied from
+``pycountry`` when the bundle was compiled (``python -m nkasylum._compile``; a test fails
+when the installed ``pycountry`` would write a different table), and the alias table. While
+they are fresh, no call of this module imports ``pycountry``: not :func:`country` with a
+code, an ISO name or an alias, not the did-you-mean suggestions for an unknown name, not
+:func:`all_countries`. ``pycountry`` is imported only when they are missing or stale (a
+TOML data file or the alias table was edited and the bundle not rebuilt), by the first
+call that needs the table, and by :func:`iso_records` (which compiling calls).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import attrs
 
 from nkasylum.core.errors import AmbiguousCountryError, ArgumentTypeError, DataError, UnknownCountryError
 from nkasylum.core.resources import ALIASES as ALIAS_FILE
-from nkasylum.core.resources import alias_table, bundled_compiled
+from nkasylum.core.resources import alias_table, bundled_quick
 from nkasylum.core.text import name_key, shown
 
 __all__ = ["Country", "all_countries", "country"]
@@ -117,7 +117,7 @@ _Record = tuple[str, str, str, str, "str | None", "str | None"]
 def iso_records() -> list[_Record]:
     """Every ISO 3166-1 country as read from ``pycountry``: one tuple each of its alpha-2,
     alpha-3 and numeric codes, name, official name and common name (``None`` where it has
-    no such name), in ``pycountry``'s order. The compiled bundle keeps this table."""
+    no such name), in ``pycountry``'s order. The quick tables beside the bundle keep it."""
     import pycountry  # lazy: the slowest import of a cold start, needed only to compile or without a fresh bundle
 
     return [(r.alpha_2, r.alpha_3, r.numeric, r.name, getattr(r, "official_name", None),
@@ -126,12 +126,9 @@ def iso_records() -> list[_Record]:
 
 @functools.lru_cache(maxsize=1)
 def _load_records() -> tuple[_Record, ...]:
-    """ISO's table: from the compiled bundle while it is fresh, else from ``pycountry``.
-
-    Cached: the store drops the parsed bundle once its entries are built, and a later
-    name query still needs the table without parsing the bundle again.
-    """
-    bundle = bundled_compiled()
+    """ISO's table: from the quick tables beside the bundle while they are fresh, else from
+    ``pycountry``."""
+    bundle = bundled_quick()
     found = bundle.get("countries") if bundle is not None else None
     if isinstance(found, list):
         return tuple((a2, a3, num, name, official, common) for a2, a3, num, name, official, common in found)

@@ -17,9 +17,9 @@ if TYPE_CHECKING:
     from importlib.abc import Traversable
     from pathlib import Path
 
-__all__ = ["ALIASES", "BUNDLE", "FOLDERS", "FORMAT", "alias_table", "bundled_compiled", "data_files",
-           "data_root", "fingerprint", "parse_bundle", "parse_data_toml", "read_bytes", "read_toml",
-           "toml"]
+__all__ = ["ALIASES", "BUNDLE", "FOLDERS", "FORMAT", "QUICK", "alias_table", "bundled_compiled",
+           "bundled_quick", "data_files", "data_root", "fingerprint", "parse_bundle", "parse_data_toml",
+           "read_bytes", "read_toml", "toml"]
 
 FOLDERS = ("sources", "countries", "cases", "statistics", "conflicts")
 """The sub-folders of a data folder, in the order they are read."""
@@ -27,8 +27,12 @@ BUNDLE = "compiled.json"
 """The compiled form of the bundled data, in the data folder."""
 ALIASES = "aliases.toml"
 """The country alias table, in the data folder (compiled into the bundle too)."""
-FORMAT = 4
-"""The layout version of the compiled bundle; bump it when the layout changes."""
+QUICK = "quick.json"
+"""Beside the bundle: ISO's table of countries, the alias table and the tables of quick
+answers (see :mod:`nkasylum.engine.quick`), in the layout of the bundle, small enough that a
+cold start parses it alone."""
+FORMAT = 5
+"""The layout version of the compiled bundle and the quick tables; bump it when the layout changes."""
 
 
 def toml() -> ModuleType:
@@ -165,20 +169,45 @@ def fingerprint(files: list[tuple[str, str, bytes]], aliases: bytes) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def bundled_compiled() -> dict[str, Any] | None:
-    """The parsed compiled bundle of the bundled data, or ``None`` when it is missing or
-    does not match the TOML files (and alias table) beside it.
-
-    Shared by the country registry (its alias table) and the store, so that a cold start
-    reads and parses it once; the store drops it once the entries are built.
-    """
+def _bundled_fingerprint() -> str | None:
+    """The fingerprint of the bundled TOML files and alias table (``None``: unreadable),
+    read once a process: the bundle and the quick tables beside it both answer to it."""
     root = _bundled_root()
     try:
-        raw = read_bytes(root, BUNDLE)
-        aliases = read_bytes(root, ALIASES)
+        return fingerprint(data_files(root), read_bytes(root, ALIASES))
     except OSError:
         return None
-    return parse_bundle(raw, fingerprint(data_files(root), aliases))
+
+
+def _bundled(name: str) -> dict[str, Any] | None:
+    root = _bundled_root()
+    try:
+        raw = read_bytes(root, name)
+    except OSError:
+        return None
+    expected = _bundled_fingerprint()
+    return None if expected is None else parse_bundle(raw, expected)
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_compiled() -> dict[str, Any] | None:
+    """The parsed compiled bundle of the bundled data, or ``None`` when it is missing or
+    does not match the TOML files (and alias table) beside it. The store drops it once
+    the entries are built.
+    """
+    return _bundled(BUNDLE)
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_quick() -> dict[str, Any] | None:
+    """The parsed quick tables of the bundled data (``QUICK``), or ``None`` when they are
+    missing or do not match the TOML files (and alias table) beside them.
+
+    The country registry reads ISO's table and the alias table from it, and
+    :mod:`nkasylum.engine.quick` its answers: a first question parses these few kilobytes,
+    not the bundle.
+    """
+    return _bundled(QUICK)
 
 
 def parse_bundle(raw: bytes, expected: str) -> dict[str, Any] | None:
@@ -203,9 +232,9 @@ def parse_bundle(raw: bytes, expected: str) -> dict[str, Any] | None:
 
 
 def alias_table() -> dict[str, Any]:
-    """The country alias table: from the compiled bundle while it is fresh (no TOML parser
+    """The country alias table: from the quick tables while they are fresh (no TOML parser
     needed, which matters at start-up), else parsed from ``aliases.toml``."""
-    bundle = bundled_compiled()
+    bundle = bundled_quick()
     found = bundle.get("aliases") if bundle is not None else None
     if isinstance(found, dict):
         return found

@@ -38,7 +38,7 @@ from nkasylum.model.routes import Route
 from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
-__all__ = ["assess", "best_day", "routes_on"]
+__all__ = ["answer_details", "assess", "best_day", "routes_on"]
 
 Horizon = dt.timedelta | None
 _DAY = dt.timedelta(days=1)
@@ -202,7 +202,7 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
             index, codes or arguments.path_codes(start, stops, goal), day, horizon)
     return pending_assessment(
         start, stops, goal, day, verdict, route, asked, horizon,
-        functools.partial(_details, index, start, stops, goal, day, horizon, verdict, route,
+        functools.partial(answer_details, index, start, stops, goal, day, horizon, verdict, route,
                           everything))
 
 
@@ -240,7 +240,7 @@ def _named_route_verdict(index: Index, codes: list[str], day: dt.date,
                                      for a, b in itertools.pairwise(codes)])
 
 
-def _details(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
+def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
              day: dt.date, horizon: Horizon, verdict: Verdict, route: Route | None,
              everything: tuple[Route, ...] | None) -> dict[str, object]:
     """The fields of :data:`nkasylum.model.assessment.DETAILS` of an answer whose verdict

@@ -25,8 +25,8 @@ from nkasylum.engine.legs import closed, sends_back
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS
 from nkasylum.model.verdicts import Verdict
 
-__all__ = ["Days", "documented_days", "last_documented", "leg_days", "named_verdict", "verdict_days",
-           "within"]
+__all__ = ["CountryDays", "Days", "country_days", "documented_days", "last_documented", "leg_days",
+           "named_verdict", "verdict_days", "verdict_from", "within"]
 
 Days = tuple[tuple[dt.date, dt.date], ...]
 """Sorted, disjoint, closed intervals of days."""
@@ -262,12 +262,24 @@ def named_verdict(index: Index, codes: Sequence[str], day: dt.date, horizon: Hor
     which its policy sends people back or shuts them out), computed once per country: a
     new journey costs a bisection or two per leg.
     """
-    last = len(codes) - 2
     memo = index.memo
+    return verdict_from([memo.get(("country-days", code, horizon))
+                         or country_days(index, code, horizon) for code in codes], codes, day)
+
+
+CountryDays = tuple[dict[str, Days], Days, Days]
+"""What the leg rule reads of one country: the days its passages lead to each country, the
+days it sends people back with no exception, and the days it shuts them out."""
+
+
+def verdict_from(tables: Sequence[CountryDays], codes: Sequence[str], day: dt.date) -> Verdict:
+    """The leg rule on ``day`` for the named route ``codes``, from each country's tables
+    (``tables[i]`` those of ``codes[i]``): the one reading of the rule that
+    :func:`named_verdict` and the quick answers of :mod:`nkasylum.engine.quick` share."""
+    last = len(codes) - 2
     documented = True
     for i in range(last + 1):
-        table = memo.get(("country-days", codes[i], horizon))
-        out, strict, _ = table if table is not None else _country_days(index, codes[i], horizon)
+        out, strict, _ = tables[i]
         yes = out.get(codes[i + 1])
         if yes and within(yes, day):
             continue
@@ -275,18 +287,18 @@ def named_verdict(index: Index, codes: Sequence[str], day: dt.date, horizon: Hor
         if strict and within(strict, day):
             return Verdict.BLOCKED
         if i == last:
-            closing = _country_days(index, codes[i + 1], horizon)[2]
+            closing = tables[i + 1][2]
             if closing and within(closing, day):
                 return Verdict.BLOCKED
     return Verdict.DOCUMENTED if documented else Verdict.UNDOCUMENTED
 
 
-def _country_days(index: Index, code: str, horizon: Horizon) -> tuple[dict[str, Days], Days, Days]:
+def country_days(index: Index, code: str, horizon: Horizon) -> CountryDays:
     """What the leg rule reads of one country: the days its passages lead to each country,
     the days it sends people back with no exception, and the days it shuts them out."""
     key = ("country-days", code, horizon)
     memo = index.memo
-    found: tuple[dict[str, Days], Days, Days] | None = memo.get(key)
+    found: CountryDays | None = memo.get(key)
     if found is None:
         found = index.keep(key, (_legs_from(index, code, horizon),
                                  _policy_days(index, code, horizon, True),

@@ -49,7 +49,7 @@ from nkasylum.model.verdicts import Verdict
 from nkasylum.store.bundle import load_bundled
 from nkasylum.store.files import Entries
 
-__all__ = ["Entry", "KnowledgeBase", "default_knowledge_base", "from_entries"]
+__all__ = ["Entry", "KnowledgeBase", "default_knowledge_base", "from_entries", "is_loaded"]
 
 
 def _by_id(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -381,13 +381,8 @@ def from_entries(entries: Entries) -> KnowledgeBase:
     """
     try:
         return KnowledgeBase(
-            all_sources=entries.sources,
-            all_policies=entries.policies,
-            all_passages=entries.passages,
-            all_cases=entries.cases,
-            all_statistics=entries.statistics,
-            all_conflicts=entries.conflicts,
-        )
+            all_sources=entries.sources, all_policies=entries.policies, all_passages=entries.passages,
+            all_cases=entries.cases, all_statistics=entries.statistics, all_conflicts=entries.conflicts)
     except DataError as err:
         entry_id = (err.entry or "").split(" ")[-1].strip("'")
         raise DataError(err.message, file=entries.files.get(entry_id, err.file), entry=err.entry,
@@ -401,6 +396,11 @@ _load_count = 0
 
 def _load() -> KnowledgeBase:
     return from_entries(load_bundled())
+
+
+def is_loaded() -> bool:
+    """Whether the bundled knowledge base is built (:func:`default_knowledge_base` was called)."""
+    return _default is not None
 
 
 def default_knowledge_base() -> KnowledgeBase:

@@ -16,13 +16,14 @@ from typing import TextIO
 import attrs
 
 from nkasylum.core.errors import DataError
-from nkasylum.core.resources import ALIASES, BUNDLE, data_root
+from nkasylum.core.resources import ALIASES, BUNDLE, QUICK, data_root
 from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.engine.knowledge import Entry, KnowledgeBase, from_entries
+from nkasylum.engine.quick import quick_tables
 from nkasylum.io.anchors import check_anchors, find_documents
 from nkasylum.io.commands import WriteError
 from nkasylum.model.provenance import DataVersion
-from nkasylum.store.bundle import compile_bundle, read_folder
+from nkasylum.store.bundle import compile_bundle, compile_quick, read_folder
 
 __all__ = ["DataCheck", "check_data", "data_command"]
 
@@ -99,10 +100,12 @@ def check_data(folder: str | Path | None = None, *, documents: str | Path | None
     bundle, changed = None, False
     if (root / ALIASES).is_file():
         bundle = root / BUNDLE
-        text = compile_bundle(root)
-        changed = not bundle.is_file() or bundle.read_text(encoding="utf-8") != text
-        if changed:
-            bundle.write_text(text, encoding="utf-8")
+        # the bundle and the quick tables beside it (see nkasylum.engine.quick)
+        for target, text in ((bundle, compile_bundle(root)),
+                             (root / QUICK, compile_quick(quick_tables(kb), root))):
+            if not target.is_file() or target.read_text(encoding="utf-8") != text:
+                target.write_text(text, encoding="utf-8")
+                changed = True
     entries = sum(map(len, _groups(kb)))
     return DataCheck(root, entries, len(kb.all_sources), count, docs, bundle, changed, kb.data_version)
 

@@ -21,7 +21,7 @@ import sys
 import types
 import typing
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from importlib.abc import Traversable
     from pathlib import Path
 
-__all__ = ["compile_bundle", "from_bundle", "load_bundled", "read_folder"]
+__all__ = ["compile_bundle", "compile_quick", "from_bundle", "load_bundled", "read_folder"]
 
 
 def read_folder(folder: str | Path) -> Entries:
@@ -88,7 +88,7 @@ def compile_bundle(folder: str | Path | None = None) -> str:
         >>> from nkasylum.store.bundle import compile_bundle
         >>> header, content = compile_bundle().split("\\n", 1)
         >>> sorted(json.loads(header)), sorted(json.loads(content))
-        (['content', 'fingerprint', 'format'], ['aliases', 'countries', 'fields', 'files', 'whens'])
+        (['content', 'fingerprint', 'format'], ['fields', 'files', 'whens'])
     """
     root: Traversable | str = data_root() if folder is None else os.fspath(folder)
     files = data_files(root)
@@ -99,15 +99,36 @@ def compile_bundle(folder: str | Path | None = None) -> str:
         for item in sorted(items, key=lambda item: item.id):
             by_file.setdefault(found.files[item.id], {}).setdefault(table, []).append(
                 rows.row(item, unstructure(item)))
-    aliases = read_bytes(root, ALIASES)
     content = json.dumps({
-        "aliases": toml().loads(aliases.decode("utf-8")),
-        "countries": iso_records(),
         "fields": rows.fields,
         "files": [{"file": label, **by_file[label]} for label in sorted(by_file)],
         "whens": rows.whens,
     }, indent=0, sort_keys=True, ensure_ascii=False) + "\n"
-    header = {"format": FORMAT, "fingerprint": fingerprint(files, aliases),
+    return _with_header(content, fingerprint(files, read_bytes(root, ALIASES)))
+
+
+def compile_quick(tables: Mapping[str, Any], folder: str | Path | None = None) -> str:
+    """The quick tables of a data folder, as written to ``data/quick.json``: ISO's table of
+    countries (from ``pycountry``), the alias table, and ``tables`` (the engine's tables of
+    quick answers, :func:`nkasylum.engine.quick.quick_tables`), with the bundle's header.
+
+    Example:
+        >>> import json
+        >>> from nkasylum.store.bundle import compile_quick
+        >>> header, content = compile_quick({"scope": ["KP"]}).split("\\n", 1)
+        >>> sorted(json.loads(content))
+        ['aliases', 'countries', 'scope']
+    """
+    root: Traversable | str = data_root() if folder is None else os.fspath(folder)
+    aliases = read_bytes(root, ALIASES)
+    content = json.dumps({"aliases": toml().loads(aliases.decode("utf-8")),
+                          "countries": iso_records(), **tables},
+                         separators=(",", ":"), sort_keys=True, ensure_ascii=False) + "\n"
+    return _with_header(content, fingerprint(data_files(root), aliases))
+
+
+def _with_header(content: str, found: str) -> str:
+    header = {"format": FORMAT, "fingerprint": found,
               "content": f"{zlib.crc32(content.encode('utf-8')):08x}"}
     return json.dumps(header, sort_keys=True) + "\n" + content
 

@@ -1,0 +1,222 @@
+"""Quick answers: a process's first named-route questions, read from tables compiled with the
+bundled data, before the knowledge base is built.
+
+Building the bundled knowledge base (parsing the bundle, building its entries, indexing
+them) is most of a cold start, and the verdict of a named route needs none of it: the leg
+rule reads, for each country on the route, the days its passages lead to each country and
+the days its policy sends people back or shuts them out (:data:`~nkasylum.engine.documented.CountryDays`),
+and the route of a documented answer is the legs of the passage that backs each leg on the
+day. ``python -m nkasylum._compile`` writes those tables, for the default horizon, into
+``data/quick.json`` beside the bundle, from the knowledge base built from the TOML files;
+they are served only while the fingerprint of the TOML files matches, and a test fails
+while they differ from what the engine computes.
+
+:func:`quick_answer` gives the same answer as
+:meth:`nkasylum.KnowledgeBase.can_resettle` on the bundled knowledge base: the same
+verdict and route, read by the same rule (:func:`~nkasylum.engine.documented.verdict_from`),
+and details (steps, evidence, last known...) worked out from the knowledge base when one is
+first read, which builds it then. It answers only what the tables hold (a named route, a
+single day, no horizon, valid arguments) and only until the knowledge base is built; for
+anything else it returns ``None`` and the caller asks the knowledge base, which also
+raises the errors.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import itertools
+import threading
+from collections.abc import Mapping
+from operator import itemgetter
+from typing import Any
+
+from nkasylum.core.countries import Country, country
+from nkasylum.core.errors import NKAsylumError
+from nkasylum.core.periods import today
+from nkasylum.core.places import REGIONS, Region, place_code
+from nkasylum.core.resources import bundled_quick
+from nkasylum.engine import arguments, knowledge
+from nkasylum.engine.adjacency import passage_legs
+from nkasylum.engine.assessment import answer_details
+from nkasylum.engine.documented import CountryDays, Days, country_days, verdict_from
+from nkasylum.engine.search import edges
+from nkasylum.model.assessment import Assessment, pending_assessment
+from nkasylum.model.passages import Channel
+from nkasylum.model.provenance import DataVersion
+from nkasylum.model.routes import Leg, Route
+from nkasylum.model.sources import Source
+from nkasylum.model.verdicts import Verdict
+
+__all__ = ["QuickTables", "bundled_tables", "quick_answer", "quick_tables"]
+
+_NOTHING: CountryDays = ({}, (), ())  # a country the data says nothing about
+
+
+def quick_tables(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
+    """The tables of quick answers of a knowledge base, as plain JSON values.
+
+    ``scope``: the origins it covers. ``days``: for each country with a passage or a
+    policy, its :data:`~nkasylum.engine.documented.CountryDays` for the default horizon,
+    days as ordinals. ``legs``: for each origin and destination, the spans of days (first
+    and last ordinal) over which one passage backs that leg, with the legs of that passage
+    (origin, destination and channel, as codes and values; a passage via a third country
+    gives two).
+    """
+    index = kb._index
+    codes = sorted(set(index.policies) | set(index.passages_from) | set(index.passages_to))
+    days: dict[str, list[Any]] = {}
+    for code in codes:
+        out, strict, closing = country_days(index, code, None)
+        if out or strict or closing:
+            days[code] = [{b: _ordinals(d) for b, d in sorted(out.items())}, _ordinals(strict),
+                          _ordinals(closing)]
+    cuts = [dt.date.min, *index.breakpoints(None)]
+    legs: dict[str, dict[str, list[list[Any]]]] = {}
+    for origin in sorted(index.passages_from):
+        if origin in _REGIONS:  # a named route runs through countries
+            continue
+        for first, following in itertools.zip_longest(cuts, cuts[1:]):
+            last = dt.date.max if following is None else following - dt.timedelta(days=1)
+            for dest, passage in edges(index, origin, first).items():
+                spans = legs.setdefault(origin, {}).setdefault(dest, [])
+                if spans and spans[-1][2] == passage.id and spans[-1][1] + 1 == first.toordinal():
+                    spans[-1][1] = last.toordinal()
+                    continue
+                spans.append([first.toordinal(), last.toordinal(), passage.id, [
+                    [place_code(leg.origin), place_code(leg.dest),
+                     leg.channel.value if leg.channel else None]
+                    for leg in passage_legs(index, passage)]])  # the legs the search gives it
+    return {"scope": list(index.scope_order), "days": days, "legs": legs}
+
+
+def _ordinals(days: Days) -> list[list[int]]:
+    return [[lo.toordinal(), hi.toordinal()] for lo, hi in days]
+
+
+class QuickTables:
+    """Parsed tables of quick answers (:func:`quick_tables`); each country's days are turned
+    into dates when first read."""
+
+    def __init__(self, raw: Mapping[str, Any]) -> None:
+        self.scope = frozenset(raw["scope"])
+        self._days: dict[str, list[Any]] = raw["days"]
+        self._legs: dict[str, dict[str, list[list[Any]]]] = raw["legs"]
+        self._read: dict[str, CountryDays] = {}
+
+    def days(self, code: str) -> CountryDays:
+        found = self._read.get(code)
+        if found is None:
+            raw = self._days.get(code)
+            found = _NOTHING if raw is None else (
+                {b: _dates(d) for b, d in raw[0].items()}, _dates(raw[1]), _dates(raw[2]))
+            self._read[code] = found
+        return found
+
+    def route(self, codes: list[str], day: dt.date) -> Route | None:
+        """The legs of the passages that back each leg of the route on ``day``; ``None`` if
+        a leg has none (the tables and the verdict would then disagree: not answered)."""
+        ordinal = day.toordinal()
+        legs: list[Leg] = []
+        for a, b in itertools.pairwise(codes):
+            spans = self._legs.get(a, {}).get(b, ())
+            i = bisect.bisect_right(spans, ordinal, key=_FIRST) - 1
+            if i < 0 or spans[i][1] < ordinal:
+                return None
+            passage = spans[i][2]
+            legs.extend(Leg(_place(o), _place(d), None if c is None else Channel(c), passage)
+                        for o, d, c in spans[i][3])
+        return Route(tuple(legs))
+
+    def answer(self, origin: object, via: object, dest: object, on: object) -> Assessment | None:
+        """The bundled knowledge base's answer to ``can_resettle(origin, via, dest, on=on)``
+        (no horizon), or ``None`` when the tables cannot give it (see the module)."""
+        day = today() if on is None else on
+        if via is None or day.__class__ is not dt.date:
+            return None
+        try:
+            start = arguments.country_arg(origin, "origin")
+            stops = arguments.via(via)
+            goal = arguments.country_arg(dest, "dest")
+            codes = arguments.check_path(start, stops, goal)
+        except NKAsylumError:
+            return None  # the knowledge base raises it, with the error can_resettle gives
+        if start.alpha_2 not in self.scope or stops is None:
+            return None
+        assert isinstance(day, dt.date)
+        verdict = verdict_from([self.days(code) for code in codes], codes, day)
+        route = None
+        if verdict is Verdict.DOCUMENTED:
+            route = self.route(codes, day)
+            if route is None:
+                return None
+        answer = pending_assessment(start, stops, goal, day, verdict, route, None, None,
+                                    functools.partial(_details, start, stops, goal, day, verdict, route))
+        object.__setattr__(answer, "_knowledge_base", _BUNDLED)  # what answer.cite() cites from
+        return answer
+
+
+_FIRST = itemgetter(0)  # a span's first day
+
+
+def _dates(days: list[list[int]]) -> Days:
+    day = dt.date.fromordinal
+    return tuple((day(lo), day(hi)) for lo, hi in days)
+
+
+_REGIONS = {r.id: r for r in REGIONS}
+
+
+def _place(code: str) -> Country | Region:
+    return _REGIONS.get(code) or country(code)
+
+
+_parsed: QuickTables | None = None
+_lock = threading.Lock()
+
+
+def bundled_tables() -> QuickTables | None:
+    """The quick tables of the bundled data, parsed once; ``None`` when they are missing or
+    stale (the fingerprint of the TOML files beside them differs)."""
+    global _parsed
+    if _parsed is None:
+        with _lock:
+            if _parsed is None:
+                raw = bundled_quick()
+                if raw is None or not isinstance(raw.get("days"), dict):
+                    return None
+                _parsed = QuickTables(raw)
+    return _parsed
+
+
+def quick_answer(origin: object, via: object, dest: object, on: object) -> Assessment | None:
+    """The answer the bundled knowledge base gives to ``can_resettle(origin, via, dest, on=on)``
+    (no horizon), from the quick tables while that knowledge base is not built; ``None``
+    when the tables cannot give it, or once it is built (it answers as fast, from its
+    caches): ask the knowledge base then."""
+    if knowledge.is_loaded():
+        return None
+    tables = bundled_tables()
+    return None if tables is None else tables.answer(origin, via, dest, on)
+
+
+def _details(start: Country, stops: tuple[Country, ...], goal: Country, day: dt.date,
+             verdict: Verdict, route: Route | None) -> dict[str, object]:
+    # Worked out by the knowledge base, which checks that its steps reach this verdict and route.
+    index = knowledge.default_knowledge_base()._index
+    return answer_details(index, start, stops, goal, day, None, verdict, route, None)
+
+
+class _Bundled:
+    """The bundled knowledge base as a quick answer cites it: built when first cited."""
+
+    def source(self, id: str) -> Source:
+        return knowledge.default_knowledge_base().source(id)
+
+    @property
+    def data_version(self) -> DataVersion:
+        return knowledge.default_knowledge_base().data_version
+
+
+_BUNDLED = _Bundled()

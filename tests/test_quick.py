@@ -1,0 +1,155 @@
+"""Quick answers: a process's first named-route questions, answered from the tables compiled
+with the bundled data before the knowledge base is built, must be the knowledge base's own
+answers, and must step aside for everything the tables do not hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nkasylum as nk
+from nkasylum.engine.quick import QuickTables, bundled_tables, quick_answer
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def tables() -> QuickTables:
+    found = bundled_tables()
+    assert found is not None, "the bundled quick tables are missing or stale: python -m nkasylum._compile"
+    return found
+
+
+@pytest.fixture(scope="module")
+def kb() -> nk.KnowledgeBase:
+    return nk.default_knowledge_base()
+
+
+def _named(kb: nk.KnowledgeBase) -> list[str]:
+    return sorted({c.alpha_2 for p in kb.all_passages for c in (p.origin, p.dest)
+                   if isinstance(c, nk.Country)} - {"KP"})
+
+
+def _days(kb: nk.KnowledgeBase) -> list[dt.date]:
+    # Every day a verdict may change on and the day before it, and a few plain days.
+    points = kb._index.breakpoints()
+    days = {d for p in points for d in (p, p - dt.timedelta(days=1))}
+    return sorted(days | {D(1990, 1, 1), D(2002, 9, 11), D(2030, 1, 1)})
+
+
+def test_every_one_transit_route_on_every_day_has_the_knowledge_bases_verdict_and_route(
+        tables: QuickTables, kb: nk.KnowledgeBase) -> None:
+    named = _named(kb)
+    checked = 0
+    verdicts = set()
+    for via, dest, day in itertools.product(named, [*named, "US", "FR"], _days(kb)):
+        if via == dest:
+            continue
+        quick = tables.answer("KP", via, dest, day)
+        expected = kb.can_resettle("KP", via, dest, on=day)
+        assert quick is not None, (via, dest, day)
+        assert (quick.verdict, quick.route) == (expected.verdict, expected.route), (via, dest, day)
+        verdicts.add(quick.verdict)
+        checked += 1
+    assert checked > 10_000 and verdicts == set(nk.Verdict)
+
+
+def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
+        tables: QuickTables, kb: nk.KnowledgeBase) -> None:
+    named = _named(kb)
+    days = _days(kb)[::3]
+    documented = 0
+    for a, b in itertools.permutations(named, 2):
+        for dest in ("KR", "US"):
+            if dest in (a, b):
+                continue
+            for day in days:
+                quick = tables.answer("KP", (a, b), dest, day)
+                expected = kb.can_resettle("KP", (a, b), dest, on=day)
+                assert quick is not None
+                assert (quick.verdict, quick.route) == (expected.verdict, expected.route), (a, b, dest, day)
+                documented += quick.verdict is nk.Verdict.DOCUMENTED
+    assert documented > 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(via=st.lists(st.sampled_from(["CN", "RU", "TH", "MN", "LA", "VN", "KR", "US", "JP", "Mongolia"]),
+                    min_size=1, max_size=3, unique=True),
+       dest=st.sampled_from(["KR", "US", "GB", "CA", "South Korea"]),
+       day=st.dates(D(1950, 1, 1), D(2040, 12, 31)))
+def test_a_quick_answer_is_the_knowledge_bases_answer_whole(via: list[str], dest: str,
+                                                            day: dt.date) -> None:
+    tables = bundled_tables()
+    kb = nk.default_knowledge_base()
+    assert tables is not None
+    try:
+        expected = kb.can_resettle("KP", tuple(via), dest, on=day)
+    except nk.NKAsylumError:
+        assert tables.answer("KP", tuple(via), dest, day) is None  # the knowledge base raises it
+        return
+    quick = tables.answer("KP", tuple(via), dest, day)
+    assert quick is not None
+    # Equality reads every field: the details, worked out from the knowledge base, agree too.
+    assert quick == expected
+    assert quick.cite() == expected.cite()
+
+
+@pytest.mark.parametrize(("args", "why"), [
+    (("KP", None, "KR", D(2009, 12, 23)), "any route: the tables hold named routes"),
+    (("KP", "RU", "KR", 2009), "a year is a period: its best day needs the knowledge base"),
+    (("KP", "RU", "KR", "2009-12-23"), "a text date is resolved by the knowledge base"),
+    (("KP", "RU", "KR", dt.datetime(2009, 12, 23)), "a datetime is refused there"),
+    (("CN", "RU", "KR", D(2009, 12, 23)), "out of scope: the knowledge base raises"),
+    (("KP", "KR", "KR", D(2009, 12, 23)), "a country twice: the knowledge base raises"),
+    (("KP", "Atlantis", "KR", D(2009, 12, 23)), "unknown: the knowledge base suggests names"),
+])
+def test_the_tables_step_aside_for_what_they_do_not_hold(tables: QuickTables, args: tuple[Any, ...],
+                                                         why: str) -> None:
+    assert tables.answer(*args) is None, why
+
+
+def test_once_the_knowledge_base_is_built_it_answers(kb: nk.KnowledgeBase) -> None:
+    assert quick_answer("KP", "RU", "KR", D(2009, 12, 23)) is None
+    first = nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23))
+    assert first is nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23))  # its cache
+
+
+_COLD = """
+import datetime as dt, json, sys
+import nkasylum as nk
+from nkasylum.core import resources
+from nkasylum.engine import knowledge
+a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
+b = nk.can_resettle("KP", "CN", "KR")
+before = [knowledge.is_loaded(), resources.bundled_compiled.cache_info().misses,
+          "pycountry" in sys.modules]
+route, verdicts = str(a.route), [a.verdict.value, b.verdict.value]
+line = a.explanation[0]
+after = knowledge.is_loaded()
+same = a == nk.default_knowledge_base().can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
+try:
+    nk.can_resettle("KP", "Atlantis", "KR", on=dt.date(2009, 12, 23))
+    error = None
+except nk.UnknownCountryError as err:
+    error = str(err)
+print(json.dumps([before, route, verdicts, line[:8], after, same, error]))
+"""
+
+
+def test_a_cold_first_question_builds_no_knowledge_base_until_its_details_are_read() -> None:
+    done = subprocess.run([sys.executable, "-c", _COLD], capture_output=True, text=True, check=True)
+    before, route, verdicts, line, after, same, error = json.loads(done.stdout)
+    # answered without building the knowledge base, parsing the bundle or importing pycountry
+    assert before == [False, 0, False]
+    assert route == "KP > RU > KR" and verdicts[0] == "documented" and verdicts[1] in (
+        "undocumented", "blocked")
+    assert line == "KP > RU:" and after is True and same is True
+    assert error is not None and "Atlantis" in error
