@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from strategies import assessments, cases, policies, routes
 
 import nkasylum as nk
@@ -217,8 +217,13 @@ def test_table_cells_escape_pipes_and_line_breaks() -> None:
 
 @GENERATED
 @given(policies())
+@example(nk.Policy(id="p", country="AD", summary="| a summary that starts with a pipe",
+                   basis=nk.Basis.RULE, valid_from=nk.When.parse("2002"),
+                   evidence=(nk.Evidence("s", "one two three", "n"),)))
 def test_generated_policies_render_well_formed_tables(p: nk.Policy) -> None:
-    assert_tables_well_formed(p._repr_markdown_())
+    text = p._repr_markdown_()
+    assert_tables_well_formed(text)
+    assert not text.splitlines()[2].startswith("|")  # the summary is prose, never a table row
 
 
 @GENERATED

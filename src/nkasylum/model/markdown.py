@@ -110,10 +110,11 @@ def policy_markdown(policy: Policy) -> str:
     def listed(values: tuple[str, ...], sep: str = "; ") -> str:
         return _cell(sep.join(values)) or "—"
 
+    summary = " ".join(policy.summary.split())
     rows = [
         f"**Policy** `{policy.id}` — {policy.country} ({policy.period}, {policy.basis.value})",
         "",
-        " ".join(policy.summary.split()),
+        "\\" + summary if summary.startswith("|") else summary,  # a line that starts with | reads as a table row
         "",
         "| field | value |", "|---|---|",
         f"| valid from | {policy.valid_from or '—'} |",
