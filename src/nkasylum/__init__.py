@@ -270,6 +270,11 @@ def can_resettle(
 ) -> Assessment:
     """Is there a documented way from ``origin`` through ``via`` to ``dest`` on ``on``?
 
+    Until the bundled knowledge base is built, a question with named transit countries, a
+    day and no horizon is answered from tables compiled with the data (the same answer),
+    so a script's first question does not wait for it; reading the answer's details builds
+    it (see the Performance page).
+
     Args:
         origin: where the journey starts; the bundled knowledge base covers North Korea.
         via: ``None`` for any documented route; one transit country; or an ordered list
