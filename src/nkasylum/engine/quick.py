@@ -32,10 +32,10 @@ from collections.abc import Mapping
 from operator import itemgetter
 from typing import Any
 
-from nkasylum.core.countries import Country, country
+from nkasylum.core.countries import Country
 from nkasylum.core.errors import NKAsylumError
 from nkasylum.core.periods import today
-from nkasylum.core.places import REGIONS, Region, place_code
+from nkasylum.core.places import place, place_code
 from nkasylum.core.resources import bundled_quick
 from nkasylum.engine import arguments, knowledge
 from nkasylum.engine.adjacency import passage_legs
@@ -75,7 +75,7 @@ def quick_tables(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     cuts = [dt.date.min, *index.breakpoints(None)]
     legs: dict[str, dict[str, list[list[Any]]]] = {}
     for origin in sorted(index.passages_from):
-        if origin in _REGIONS:  # a named route runs through countries
+        if not isinstance(place(origin), Country):  # a region: a named route runs through countries
             continue
         for first, following in itertools.zip_longest(cuts, cuts[1:]):
             last = dt.date.max if following is None else following - dt.timedelta(days=1)
@@ -125,7 +125,7 @@ class QuickTables:
             if i < 0 or spans[i][1] < ordinal:
                 return None
             passage = spans[i][2]
-            legs.extend(Leg(_place(o), _place(d), None if c is None else Channel(c), passage)
+            legs.extend(Leg(place(o), place(d), None if c is None else Channel(c), passage)
                         for o, d, c in spans[i][3])
         return Route(tuple(legs))
 
@@ -163,13 +163,6 @@ _FIRST = itemgetter(0)  # a span's first day
 def _dates(days: list[list[int]]) -> Days:
     day = dt.date.fromordinal
     return tuple((day(lo), day(hi)) for lo, hi in days)
-
-
-_REGIONS = {r.id: r for r in REGIONS}
-
-
-def _place(code: str) -> Country | Region:
-    return _REGIONS.get(code) or country(code)
 
 
 _parsed: QuickTables | None = None
