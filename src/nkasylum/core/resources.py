@@ -26,7 +26,7 @@ FOLDERS = ("sources", "countries", "cases", "statistics", "conflicts")
 BUNDLE = "compiled.json"
 """The compiled form of the bundled data, in the data folder."""
 ALIASES = "aliases.toml"
-"""The country alias table, in the data folder (compiled into the bundle too)."""
+"""The country alias table, in the data folder (copied into the quick tables, ``QUICK``, too)."""
 QUICK = "quick.json"
 """Beside the bundle: ISO's table of countries, the alias table and the tables of quick
 answers (see :mod:`nkasylum.engine.quick`), in the layout of the bundle, small enough that a
