@@ -62,10 +62,14 @@ def _us(seconds: float) -> str:
 
 
 # ----------------------------------------------------------------- cold start
-COLD_OURS = "import nkasylum; nkasylum.can_resettle('KP','CN','KR')"
-COLD_ANY = "import nkasylum; nkasylum.can_resettle('KP',None,'KR')"
+COLD_NAMED = ("KP", "CN", "KR")
+COLD_ANY = ("KP", None, "KR")
 """A first question the quick tables do not hold (any route): the knowledge base is built."""
 COLD_FLOOR = "import attrs, pycountry"
+
+
+def _cold_code(question: tuple[str | None, ...]) -> str:
+    return f"import nkasylum; nkasylum.can_resettle{question!r}"
 
 
 def clean_python(where: Path) -> str:
@@ -103,7 +107,9 @@ def cold_start(runs: int) -> list[Row]:
                             "knowledge base is built", "reported", COLD_ANY)]
 
 
-def _cold_start(python: str, runs: int, name: str, target: str, ours_code: str = COLD_OURS) -> Row:
+def _cold_start(python: str, runs: int, name: str, target: str,
+                question: tuple[str | None, ...] = COLD_NAMED) -> Row:
+    ours_code = _cold_code(question)
     environ = env()
     environ.pop("PYTHONPATH", None)  # the clean interpreter's .pth says where everything is
     if python == sys.executable:
@@ -124,12 +130,11 @@ def _cold_start(python: str, runs: int, name: str, target: str, ours_code: str =
         for code, into in pair if i % 2 == 0 else pair[::-1]:
             into.append(once(code))
     # The cold answer (its verdict and route) must be the one this process's knowledge base gives.
-    question = ours_code.split("; ", 1)[1]
     shown = subprocess.run(
-        [python, "-c", f"import nkasylum; a = {question}; print(a.verdict.value, "
+        [python, "-c", f"import nkasylum; a = nkasylum.can_resettle{question!r}; print(a.verdict.value, "
          "str(a.route).replace(' ', '_'), nkasylum.__file__)"],
         check=True, env=environ, capture_output=True, text=True).stdout.split()
-    answer = eval(question, {"nkasylum": nk})
+    answer = nk.can_resettle(*question)
     expected = [answer.verdict.value, str(answer.route).replace(" ", "_")]
     require(shown[:2] == expected, f"cold start answered {shown[:2]}, in process {expected}")
     require(Path(shown[2]).resolve() == Path(nk.__file__).resolve(),
