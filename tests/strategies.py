@@ -35,10 +35,12 @@ __all__ = [
     "countries",
     "dates",
     "evidence",
+    "grid_days",
     "ids",
     "knowledge_bases",
     "legs",
     "notes",
+    "passage_countries",
     "passages",
     "periods",
     "places",
@@ -602,3 +604,17 @@ def sightings_of(evidence: tuple[nk.Evidence, ...]) -> tuple[nk.When, ...]:
     generated source's publication)."""
     assert GENERATED_SOURCE.published is not None
     return tuple(e.happened or GENERATED_SOURCE.published for e in evidence)
+
+
+def grid_days(kb: nk.KnowledgeBase) -> list[dt.date]:
+    """Every day on which a verdict of ``kb`` may change, the day before each, and a few
+    plain days: the days on which a fast path and the plain one must agree."""
+    points = kb._index.breakpoints()
+    days = {d for p in points for d in (p, p - dt.timedelta(days=1))}
+    return sorted(days | {dt.date(1990, 1, 1), dt.date(2002, 9, 11), dt.date(2030, 1, 1)})
+
+
+def passage_countries(kb: nk.KnowledgeBase) -> list[str]:
+    """The codes of the countries ``kb``'s passages name, North Korea left out, sorted."""
+    return sorted({c.alpha_2 for p in kb.all_passages for c in (p.origin, p.dest)
+                   if isinstance(c, nk.Country)} - {"KP"})

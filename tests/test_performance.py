@@ -16,7 +16,15 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE, TRANSIT_CODES, TRANSIT_DAYS, periods
+from strategies import (
+    GENERATED_EVIDENCE,
+    GENERATED_SOURCE,
+    TRANSIT_CODES,
+    TRANSIT_DAYS,
+    grid_days,
+    passage_countries,
+    periods,
+)
 
 import nkasylum as nk
 from nkasylum.core import countries as countries_module
@@ -214,15 +222,8 @@ VIAS: list[Any] = [None, "CN", "RU", ("CN", "TH"), ["CN", "LA", "TH"], "MN", ("R
 DESTS = ["KR", "US", "JP", "GB", "CA", "DE", "TH"]
 
 
-def _days(kb: nk.KnowledgeBase) -> list[dt.date]:
-    # Every day a verdict may change on, the day before it, and a few plain days.
-    points = kb._index.breakpoints()
-    days = {d for p in points for d in (p, p - dt.timedelta(days=1))}
-    return sorted(days | {dt.date(1990, 1, 1), dt.date(2002, 9, 11), dt.date(2030, 1, 1)})
-
-
 def test_bulk_verdicts_equal_can_resettle_on_the_bundled_data(kb: nk.KnowledgeBase) -> None:
-    rows = [("KP", via, dest, day) for via in VIAS for dest in DESTS for day in _days(kb)
+    rows = [("KP", via, dest, day) for via in VIAS for dest in DESTS for day in grid_days(kb)
             if dest not in ([via] if isinstance(via, str) else via or [])]
     got = kb.assess_many(rows)
     assert len(got) == len(rows)
@@ -233,9 +234,8 @@ def test_bulk_verdicts_equal_can_resettle_on_the_bundled_data(kb: nk.KnowledgeBa
 def test_bulk_verdicts_equal_can_resettle_for_every_two_transit_journey(kb: nk.KnowledgeBase) -> None:
     # Every ordered pair of the countries the passages name, so that a first leg that is
     # not documented (KP > LA) meets later legs that are: bulk keeps tables per first legs.
-    named = sorted({c.alpha_2 for p in kb.all_passages for c in (p.origin, p.dest)
-                    if isinstance(c, nk.Country)} - {"KP"})
-    days = _days(kb)[::4]
+    named = passage_countries(kb)
+    days = grid_days(kb)[::4]
     rows = [("KP", (a, b), dest, day) for a in named for b in named if a != b
             for dest in ("KR", "US") if dest not in (a, b) for day in days]
     fresh = nk.KnowledgeBase(all_sources=kb.all_sources, all_policies=kb.all_policies,
@@ -395,7 +395,7 @@ def test_a_days_span_shares_one_cached_edge_table() -> None:
 def test_every_assessment_grid_cell_agrees_with_a_fresh_knowledge_base(kb: nk.KnowledgeBase) -> None:
     # Memoised answers (warm) equal answers computed from nothing (cold).
     fresh = nk.load_knowledge_base()
-    for via, dest, day in itertools.product(VIAS[:4], DESTS[:3], _days(kb)[::7]):
+    for via, dest, day in itertools.product(VIAS[:4], DESTS[:3], grid_days(kb)[::7]):
         if dest in ([via] if isinstance(via, str) else via or []):
             continue
         assert kb.can_resettle("KP", via, dest, on=day) == fresh.can_resettle("KP", via, dest, on=day)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import grid_days, passage_countries
 
 import nkasylum as nk
 from nkasylum.engine.quick import QuickTables, bundled_tables, quick_answer
@@ -33,24 +34,12 @@ def kb() -> nk.KnowledgeBase:
     return nk.default_knowledge_base()
 
 
-def _named(kb: nk.KnowledgeBase) -> list[str]:
-    return sorted({c.alpha_2 for p in kb.all_passages for c in (p.origin, p.dest)
-                   if isinstance(c, nk.Country)} - {"KP"})
-
-
-def _days(kb: nk.KnowledgeBase) -> list[dt.date]:
-    # Every day a verdict may change on and the day before it, and a few plain days.
-    points = kb._index.breakpoints()
-    days = {d for p in points for d in (p, p - dt.timedelta(days=1))}
-    return sorted(days | {D(1990, 1, 1), D(2002, 9, 11), D(2030, 1, 1)})
-
-
 def test_every_one_transit_route_on_every_day_has_the_knowledge_bases_verdict_and_route(
         tables: QuickTables, kb: nk.KnowledgeBase) -> None:
-    named = _named(kb)
+    named = passage_countries(kb)
     checked = 0
     verdicts = set()
-    for via, dest, day in itertools.product(named, [*named, "US", "FR"], _days(kb)):
+    for via, dest, day in itertools.product(named, [*named, "US", "FR"], grid_days(kb)):
         if via == dest:
             continue
         quick = tables.answer("KP", via, dest, day)
@@ -64,8 +53,8 @@ def test_every_one_transit_route_on_every_day_has_the_knowledge_bases_verdict_an
 
 def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
         tables: QuickTables, kb: nk.KnowledgeBase) -> None:
-    named = _named(kb)
-    days = _days(kb)[::3]
+    named = passage_countries(kb)
+    days = grid_days(kb)[::3]
     documented = 0
     for a, b in itertools.permutations(named, 2):
         for dest in ("KR", "US"):
