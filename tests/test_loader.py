@@ -120,9 +120,9 @@ def test_valid_until_before_valid_from(data: Path) -> None:
 
 
 def test_qualifier_that_does_not_exist(data: Path) -> None:
-    _edit(data / "statistics/seeds.toml", 'qualifier = "more-than"', 'qualifier = "over"')
+    _edit(data / "statistics/cn.toml", 'qualifier = "more-than"', 'qualifier = "over"')
     err = _error(data)
-    assert err.file == "statistics/seeds.toml"
+    assert err.file == "statistics/cn.toml"
     assert err.entry == "statistic 'cn-mission-departures-2002-09-11'"
     assert err.field == "value.qualifier"
     assert "more-than" in err.message
@@ -180,10 +180,10 @@ def test_a_rule_without_a_start_date(data: Path) -> None:
 
 
 def test_an_order_of_magnitude_that_is_not_a_power_of_ten(data: Path) -> None:
-    _edit(data / "statistics/asia.toml", 'value = { value = 46, qualifier = "exact" }',
+    _edit(data / "statistics/th.toml", 'value = { value = 46, qualifier = "exact" }',
           'value = { value = 46, qualifier = "order-of-magnitude" }')
     err = _error(data)
-    assert err.file == "statistics/asia.toml"
+    assert err.file == "statistics/th.toml"
     assert err.field == "value.value"
     assert "an order of magnitude is one of [10, 100" in err.message
 

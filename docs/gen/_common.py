@@ -158,7 +158,7 @@ def docs_after_assignments(body: list[ast.stmt]) -> dict[str, str]:
 
 
 def data_entry(args: list[str]) -> str:
-    """One entry of a bundled data file, exactly as stored (``data-entry cases/seeds.toml ID``)."""
+    """One entry of a bundled data file, exactly as stored (``data-entry cases/cn.toml ID``)."""
     path, ident = args
     data = Path(nk.__file__).resolve().parent / "data"
     lines = (data / path).read_text(encoding="utf-8").split("\n")
