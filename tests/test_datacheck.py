@@ -20,8 +20,11 @@ BUNDLED = Path(nk.__file__).parent / "data"
 DOCUMENTS = find_documents()
 
 
+QUOTE = "More than 30 North Korean asylum seekers have been allowed to leave China."
+
+
 def _mini(tmp_path: Path, anchor: str = "More than 30 North Korean asylum seekers",
-          place: str = "CN") -> tuple[Path, Path]:
+          place: str = "CN", quote: str = QUOTE) -> tuple[Path, Path]:
     """A one-source, one-case data folder and its one document."""
     data, docs = tmp_path / "data", tmp_path / "documents"
     for sub in ("sources", "countries", "cases", "statistics", "conflicts"):
@@ -33,7 +36,8 @@ def _mini(tmp_path: Path, anchor: str = "More than 30 North Korean asylum seeker
         "quote: More than 30 North Korean asylum seekers have been allowed to leave China.\n", "utf-8")
     (data / "sources" / "example.toml").write_text(
         '[[source]]\nid = "example-2002"\ntitle = "An example"\ndocument = "sources/example.md"\n'
-        'kind = "news-report"\npublished = "2002-09-11"\nurl = "https://example.org/report"\n\n[end]\n', "utf-8")
+        'kind = "news-report"\npublished = "2002-09-11"\nurl = "https://example.org/report"\n'
+        f'quotes = ["{quote}"]\n\n[end]\n', "utf-8")
     (data / "cases" / "example.toml").write_text(
         f'[[case]]\nid = "cn-example-2002"\ntitle = "An example."\ndate = "2002-09-11"\nplace = "{place}"\n'
         'people = {{ value = 30, qualifier = "more-than" }}\noutcome = "left-for-third-country"\n\n'
@@ -54,7 +58,8 @@ def test_a_good_folder_passes_and_its_bundle_is_rebuilt(capsys: pytest.CaptureFi
     assert (code, err) == (0, "")
     kb = nk.load_knowledge_base(data)
     assert out.splitlines() == [
-        f"valid: 1 entries and 1 sources in {data}", f"anchors: all 1 stand in the documents under {docs}",
+        f"valid: 1 entries and 1 sources in {data}", "anchors: all 1 stand in their sources' quotes",
+        f"quotes: all 1 stand in the documents under {docs}",
         f"bundle: rebuilt: {data / BUNDLE}", f"data version: {kb.data_version}"]
     assert (data / BUNDLE).read_text("utf-8") == compile_bundle(data)
     assert from_bundle(data, data_files(data)) is not None  # fresh: it would be served
@@ -66,7 +71,7 @@ def test_a_good_folder_passes_and_its_bundle_is_rebuilt(capsys: pytest.CaptureFi
     ({"place": "China PR"}, "field place", "did you mean 'China'"),
     ({"anchor": "More than"}, "field evidence[0].anchor", "3 to 12 words"),
     ({"anchor": "More than 30 North Korean refugees"}, "field evidence[0].anchor",
-     "does not stand in the quoted words of https://example.org/report in sources/example.md"),
+     "stands in none of the quotes of source 'example-2002' (sources/example.toml)"),
 ])
 def test_each_mistake_is_one_line_naming_file_entry_and_field(
         capsys: pytest.CaptureFixture[str], tmp_path: Path, change: dict[str, str], field: str, says: str) -> None:
@@ -78,11 +83,22 @@ def test_each_mistake_is_one_line_naming_file_entry_and_field(
     assert not (data / BUNDLE).exists()  # nothing is compiled from data that failed
 
 
-def test_every_anchor_problem_is_counted(tmp_path: Path) -> None:
-    data, docs = _mini(tmp_path, anchor="More than 30 North Korean refugees")
+def test_a_quote_the_document_does_not_hold_names_the_source(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data, docs = _mini(tmp_path, quote="More than 30 North Korean asylum seekers have left China.")
+    code, out, err = _run(capsys, str(data), "--documents", str(docs))
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith("nkasylum data: error: sources/example.toml: source 'example-2002': field quotes[0]")
+    assert "does not stand verbatim in the quoted words of https://example.org/report" in err
+
+
+def test_every_quote_problem_is_counted(tmp_path: Path) -> None:
+    data, docs = _mini(tmp_path, quote="More than 30 North Korean asylum seekers have left China.")
+    text = (data / "sources" / "example.toml").read_text("utf-8")
+    (data / "sources" / "second.toml").write_text(text.replace("example-2002", "example-2002-b"), "utf-8")
     text = (data / "cases" / "example.toml").read_text("utf-8")
-    (data / "cases" / "second.toml").write_text(text.replace("cn-example-2002", "cn-example-2002-b"), "utf-8")
-    with pytest.raises(nk.DataError, match=r"\(and 1 more anchor problem\)$"):
+    (data / "cases" / "second.toml").write_text(text.replace("example-2002", "example-2002-b"), "utf-8")
+    with pytest.raises(nk.DataError, match=r"\(and 1 more quote problem\)$"):
         check_data(data, documents=docs)
 
 
@@ -96,11 +112,11 @@ def test_without_documents_it_stops_and_says_how_to_go_on(capsys: pytest.Capture
     code, _, err = _run(capsys, str(data), "--documents", str(tmp_path / "nowhere"))
     assert code == 2 and "no such folder" in err
     code, out, _ = _run(capsys, str(data), "--no-anchors")
-    assert code == 0 and "anchors: not checked (--no-anchors)" in out
+    assert code == 0 and "quotes: not checked against the documents (--no-anchors)" in out
     monkeypatch.setenv("NKASYLUM_DOCUMENTS", str(tmp_path / "documents"))
     (tmp_path / "documents" / "seeds").mkdir()
     code, out, _ = _run(capsys, str(data))
-    assert code == 0 and "anchors: all 1 stand" in out
+    assert code == 0 and "quotes: all 1 stand" in out
 
 
 def test_a_folder_that_is_not_one_is_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -81,14 +81,27 @@ def test_missing_evidence(data: Path) -> None:
     assert "evidence" in err.message
 
 
-def test_anchor_not_in_its_document(data: Path, documents: Path) -> None:
+def test_anchor_not_in_its_sources_quotes(data: Path) -> None:
+    # Checked without the documents: the quotes ship with the data.
     _edit(data / "countries/ca.toml", 'anchor = "based on the Geneva Convention',
           'anchor = "based on the Refugee Convention')
-    err = _error(data, documents)
+    err = _error(data)
     assert err.file == "countries/ca.toml"
     assert err.entry == "policy 'ca-explainer-irb'"
     assert err.field == "evidence[1].anchor"
-    assert "does not stand" in err.message
+    assert "stands in none of the quotes of source 'explainer-what-countries-allow'" in err.message
+
+
+def test_quote_not_in_its_document(data: Path, documents: Path) -> None:
+    _edit(data / "sources/seeds.toml", "which assesses their claims based on the Geneva Convention",
+          "which assesses their claims under the Geneva Convention")
+    _edit(data / "countries/ca.toml", 'anchor = "based on the Geneva Convention',
+          'anchor = "under the Geneva Convention')
+    err = _error(data, documents)
+    assert err.file == "sources/seeds.toml"
+    assert err.entry == "source 'explainer-what-countries-allow'"
+    assert err.field.startswith("quotes[")
+    assert "does not stand verbatim" in err.message
 
 
 def test_unknown_source_id(data: Path) -> None:
@@ -159,7 +172,7 @@ def test_contradicting_statements_over_one_period(data: Path) -> None:
         '[[policy]]\nid = "ru-contradiction"\ncountry = "RU"\nsummary = "s"\n'
         'basis = "observation"\n'
         'repatriates = false\n[[policy.evidence]]\nsource = "kyodo-2009-12-23"\n'
-        'anchor = "one two three"\nnote = "n"\n[end]\n', "utf-8")
+        'anchor = "in principal deports to the North"\nnote = "n"\n[end]\n', "utf-8")
     err = _error(data)
     assert err.field == "repatriates"
     assert "contradicts" in err.message

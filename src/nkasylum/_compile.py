@@ -6,11 +6,13 @@ entry point above every layer: it builds the knowledge base from the TOML files 
 (every cross-entry check), so the bundle only ever holds data that passed every check, then
 writes the storage layer's compiled form (``data/compiled.json``) and the quick tables
 beside it (``data/quick.json``: ISO's table, the alias table and the engine's tables of
-quick answers, see :mod:`nkasylum.engine.quick`).
+quick answers, see :mod:`nkasylum.engine.quick`). In a checkout it also writes the new data
+version into ``CITATION.cff`` (a derived value is computed, never typed by hand).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from nkasylum.core.resources import BUNDLE, QUICK, data_files, data_root
@@ -29,6 +31,14 @@ def write_bundle() -> Path:
     folder = Path(str(data_root()))
     (folder / BUNDLE).write_text(compile_bundle(), encoding="utf-8")
     (folder / QUICK).write_text(compile_quick(quick_tables(kb)), encoding="utf-8")
+    cff = folder.parent.parent.parent / "CITATION.cff"  # src/nkasylum/data -> the checkout
+    if cff.is_file():
+        v = kb.data_version
+        text = cff.read_text(encoding="utf-8")
+        text = re.sub(r'value: "nkasylum-data:[0-9a-f]+"', f'value: "nkasylum-data:{v.fingerprint}"', text)
+        text = re.sub(r"fingerprint [0-9a-f]+ \(evidence to [0-9-]+\)",
+                      f"fingerprint {v.fingerprint} (evidence to {v.newest_evidence})", text)
+        cff.write_text(text, encoding="utf-8")
     return folder / BUNDLE
 
 

@@ -1,15 +1,22 @@
-"""Checking evidence anchors against the source documents.
+"""Checking evidence: every anchor in its source's quoted words, every quote in its document.
 
-An anchor must stand verbatim (quote marks and whitespace normalised) in the document its
-source names. A document that holds several sources (the excerpt files in
-``sources/``) is cut into segments at every line that names an address or says
-``source:``; the anchor must stand in the *quoted words* of a segment that belongs to its
-source (one whose first line holds the source's ``url`` or one of its ``located_by``
-phrases): the text after ``quote:`` on a line, or a "double-quoted" passage on a line
-that names the source's own address or marker (e.g. a ``[conflict: ...]`` note citing
-another page). An anchor found only in a
-``source:`` line, an address or the collector's bolded summary is refused: those are
-the collector's words, not the source's.
+Two checks, one on the package's own data and one against the shared documents:
+
+* :func:`check_anchors`: every evidence anchor stands verbatim (quote marks and whitespace
+  normalised) in one of its source's :attr:`~nkasylum.Source.quotes`. It needs nothing but
+  the knowledge base, so it runs wherever the library is installed.
+* :func:`check_quotes`: every quote of a source stands verbatim in the quoted words of the
+  document its source names (a page the project collected itself has no such document and
+  is left to the audits).
+
+A document that holds several sources (the excerpt files in ``sources/``) is cut into
+segments at every line that names an address or says ``source:``; a quote must stand in the
+*quoted words* of a segment that belongs to its source (one whose first line holds the
+source's ``url`` or one of its ``located_by`` phrases): the text after ``quote:`` on a line,
+or a "double-quoted" passage on a line that names the source's own address or marker (e.g. a
+``[conflict: ...]`` note citing another page). Words found only in a ``source:`` line, an
+address or the collector's bolded summary are refused: those are the collector's words, not
+the source's.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.model.sources import Evidence, Source
 
-__all__ = ["AnchorProblem", "check_anchors", "find_documents"]
+__all__ = ["AnchorProblem", "check_anchors", "check_quotes", "find_documents"]
 
 _DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
 
@@ -80,7 +87,8 @@ def _segments(text: str, source: Source, markers: tuple[str, ...]) -> list[str]:
             continue
         stripped = line.strip()
         if "quote:" in stripped:
-            quoted.append(stripped.split("quote:", 1)[1])
+            # the collection escapes a page's own double quote mark as \"
+            quoted.append(stripped.split("quote:", 1)[1].replace('\\"', '"'))
         elif not stripped.startswith(("source:", "also:", "- **")) and any(m in stripped for m in own):
             # a line that names this source's address (or marker) and quotes it, e.g.
             # a [conflict: ...] note citing another page: its "double-quoted" words
@@ -102,52 +110,86 @@ def _evidence(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, Evidence]]:
                 yield entry.id, f"{kind} {entry.id!r}", f"evidence[{i}].anchor", ev
 
 
-def check_anchors(kb: KnowledgeBase, documents: str | Path,
+def check_anchors(kb: KnowledgeBase,
                   evidence: Iterable[tuple[str, str, str, Evidence]] | None = None,
                   ) -> tuple[AnchorProblem, ...]:
-    """Check every evidence anchor of ``kb`` against the documents under ``documents``.
+    """Check that every evidence anchor of ``kb`` stands in its source's quoted words.
 
-    Returns the problems found (empty when every anchor stands in its document).
+    Returns the problems found (empty when every anchor stands in a quote of its source).
 
     Example:
         >>> import nkasylum as nk
-        >>> from nkasylum.io.anchors import check_anchors, find_documents
+        >>> from nkasylum.io.anchors import check_anchors
+        >>> check_anchors(nk.default_knowledge_base())
+        ()
+    """
+    by_id = {s.id: s for s in kb.all_sources}
+    problems: list[AnchorProblem] = []
+    for entry_id, label, field, ev in evidence if evidence is not None else _evidence(kb):
+        source = by_id[ev.source]
+        if source.quote_for(ev.anchor) is None:
+            problems.append(AnchorProblem(
+                entry_id, label, field,
+                f"anchor {ev.anchor!r} stands in none of the {len(source.quotes)} quotes of "
+                f"source {source.id!r}" if source.quotes else
+                f"source {source.id!r} carries no quotes, so anchor {ev.anchor!r} cannot be "
+                "checked; add the sentence it stands in to the source's quotes"))
+    return tuple(problems)
+
+
+def check_quotes(kb: KnowledgeBase, documents: str | Path) -> tuple[AnchorProblem, ...]:
+    """Check every quote of every source in ``kb`` against the documents under ``documents``:
+    each must stand verbatim in the source's quoted words there.
+
+    Problems name the source (``entry_id`` is its id, ``field`` the quote's position).
+    Sources the project collected itself have no shared document and are not checked here.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> from nkasylum.io.anchors import check_quotes, find_documents
         >>> docs = find_documents()
-        >>> docs is None or check_anchors(nk.default_knowledge_base(), docs) == ()
+        >>> docs is None or check_quotes(nk.default_knowledge_base(), docs) == ()
         True
     """
     root = Path(documents)
     texts: dict[str, str | None] = {}
     markers = tuple(m for s in kb.all_sources for m in s.located_by)
     problems: list[AnchorProblem] = []
-    by_id = {s.id: s for s in kb.all_sources}
-    for entry_id, label, field, ev in evidence if evidence is not None else _evidence(kb):
-        source = by_id[ev.source]
+    for source in kb.all_sources:
+        if source.document is None or not source.quotes:
+            continue
+        label = f"source {source.id!r}"
         haystacks: list[str] = []
+        missing = False
         for document in (source.document, *source.also_in):
             if document not in texts:
                 path = root / document
                 texts[document] = path.read_text(encoding="utf-8") if path.is_file() else None
             text = texts[document]
             if text is None:
-                problems.append(AnchorProblem(entry_id, label, field,
+                missing = True
+                problems.append(AnchorProblem(source.id, label, "document",
                                               f"source {source.id!r} names document "
                                               f"{document!r}, not found under {root}"))
             elif document.endswith(".md"):  # an excerpt file: only the source's quoted words
                 haystacks.extend(prose_key(s) for s in _segments(text, source, markers))
             else:  # a seed: the page's own text
                 haystacks.append(prose_key(text))
-        anchor = prose_key(ev.anchor)
-        if not haystacks and all(texts[d] is not None for d in (source.document, *source.also_in)):
+        if missing:
+            continue
+        where = " or ".join((source.document, *source.also_in))
+        if not haystacks:
             # An excerpt that never names the source's address (nor a located_by marker) has
-            # no quoted words for it: the anchor would otherwise go unchecked.
-            problems.append(AnchorProblem(entry_id, label, field,
+            # no quoted words for it: its quotes would otherwise go unchecked.
+            problems.append(AnchorProblem(source.id, label, "url",
                                           f"no quoted words of {source.url or source.id} in "
-                                          f"{' or '.join((source.document, *source.also_in))}: neither its "
-                                          "address nor a located_by marker stands there"))
-        elif haystacks and not any(anchor in h for h in haystacks):
-            where = " or ".join((source.document, *source.also_in))
-            problems.append(AnchorProblem(entry_id, label, field,
-                                          f"anchor {ev.anchor!r} does not stand in the quoted "
-                                          f"words of {source.url or source.id} in {where}"))
+                                          f"{where}: neither its address nor a located_by "
+                                          "marker stands there"))
+            continue
+        for i, quote in enumerate(source.quotes):
+            if not any(prose_key(quote) in h for h in haystacks):
+                problems.append(AnchorProblem(source.id, label, f"quotes[{i}]",
+                                              f"quote {quote[:60]!r}... does not stand verbatim "
+                                              f"in the quoted words of {source.url or source.id} "
+                                              f"in {where}"))
     return tuple(problems)

@@ -187,7 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--documents", metavar="DIR",
                    help="the documents folder holding seeds/ and sources/ (default: $NKASYLUM_DOCUMENTS, "
                         "else a shared/ folder beside or above FOLDER)")
-    p.add_argument("--no-anchors", action="store_true", help="skip the anchor check (when you have no documents)")
+    p.add_argument("--no-anchors", action="store_true",
+                   help="skip checking the quotes against the documents (when you have none); anchors are "
+                        "always checked against the quotes")
 
     p = command("coverage", "how each country's policy is supported on one day of each year, as a grid")
     _grid_options(p)

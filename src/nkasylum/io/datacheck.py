@@ -1,7 +1,8 @@
 """``nkasylum data check``: the round trip of adding a fact, as one command.
 
-It validates a data folder (every entry, then what no single entry can check), checks every
-evidence anchor against the source documents, and rebuilds the folder's compiled bundle
+It validates a data folder (every entry, every evidence anchor against its source's quoted
+words, then what no single entry can check), checks every quote against the source documents,
+and rebuilds the folder's compiled bundle
 (what ``python -m nkasylum._compile`` does for the bundled data), in that order, stopping
 at the first problem with the error that names the file, the entry and the field.
 """
@@ -20,7 +21,7 @@ from nkasylum.core.resources import ALIASES, BUNDLE, QUICK, data_root
 from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.engine.knowledge import Entry, KnowledgeBase, from_entries
 from nkasylum.engine.quick import quick_tables
-from nkasylum.io.anchors import check_anchors, find_documents
+from nkasylum.io.anchors import check_quotes, find_documents
 from nkasylum.io.commands import WriteError
 from nkasylum.model.provenance import DataVersion
 from nkasylum.store.bundle import compile_bundle, compile_quick, read_folder
@@ -36,7 +37,8 @@ class DataCheck:
         folder: the data folder checked.
         entries: how many entries (policies, passages, cases, statistics, conflicts) it holds.
         sources: how many sources.
-        anchors: how many evidence anchors were checked against the documents (0 when skipped).
+        anchors: how many evidence anchors were checked against their sources' quotes.
+        quotes: how many quotes were checked against the documents (0 when skipped).
         documents: the documents folder they were checked against, or ``None`` when skipped.
         bundle: the compiled bundle rebuilt, or ``None`` for a folder without ``aliases.toml``
             (only the package's own data folder has a bundle: other folders are always read
@@ -49,6 +51,7 @@ class DataCheck:
     entries: int
     sources: int
     anchors: int
+    quotes: int
     documents: Path | None
     bundle: Path | None
     changed: bool
@@ -66,7 +69,8 @@ def check_data(folder: str | Path | None = None, *, documents: str | Path | None
         folder: a data folder laid out as the bundled one.
         documents: the shared documents folder (holding ``seeds/`` and ``sources/``); default:
             ``$NKASYLUM_DOCUMENTS``, else a ``shared`` folder beside or above ``folder``.
-        anchors: ``False`` skips the anchor check (say so when you report the result).
+        anchors: ``False`` skips the check of the quotes against the documents (say so when
+            you report the result); anchors are always checked against the quotes.
 
     Raises:
         DataError: the first problem: a file, entry or field that does not validate, an
@@ -81,22 +85,23 @@ def check_data(folder: str | Path | None = None, *, documents: str | Path | None
     found = read_folder(root)  # the TOML files, never a compiled bundle beside them
     kb = from_entries(found)
     docs: Path | None = None
-    count = 0
+    count = sum(len(e.evidence) for group in _groups(kb) for e in group)  # checked in read_folder
+    quoted = 0
     if anchors:
         docs = Path(documents) if documents is not None else find_documents(root)
         if docs is None or not ((docs / "seeds").is_dir() or (docs / "sources").is_dir()):
             state = "it holds no seeds/ or sources/" if Path(str(documents)).is_dir() else "no such folder"
             where = f"at {documents} ({state})" if documents is not None else (
                 f"($NKASYLUM_DOCUMENTS is unset and no shared/ folder holding seeds/ is beside or above {root})")
-            raise DataError(f"no documents folder {where}: anchors are checked against the documents in "
+            raise DataError(f"no documents folder {where}: quotes are checked against the documents in "
                             "seeds/ and sources/; give --documents DIR, or --no-anchors to skip the check")
-        problems = check_anchors(kb, docs)
+        problems = check_quotes(kb, docs)
         if problems:
             first, more = problems[0], len(problems) - 1
-            extra = f" (and {more} more anchor problem{'s' * (more > 1)})" if more else ""
+            extra = f" (and {more} more quote problem{'s' * (more > 1)})" if more else ""
             raise DataError(first.message + extra, file=found.files.get(first.entry_id),
                             entry=first.entry, field=first.field)
-        count = sum(len(e.evidence) for group in _groups(kb) for e in group)
+        quoted = sum(len(s.quotes) for s in kb.all_sources if s.document is not None)
     bundle, changed = None, False
     if (root / ALIASES).is_file():
         bundle = root / BUNDLE
@@ -107,7 +112,8 @@ def check_data(folder: str | Path | None = None, *, documents: str | Path | None
                 target.write_text(text, encoding="utf-8")
                 changed = True
     entries = sum(map(len, _groups(kb)))
-    return DataCheck(root, entries, len(kb.all_sources), count, docs, bundle, changed, kb.data_version)
+    return DataCheck(root, entries, len(kb.all_sources), count, quoted, docs, bundle, changed,
+                     kb.data_version)
 
 
 def _groups(kb: KnowledgeBase) -> tuple[tuple[Entry, ...], ...]:
@@ -122,13 +128,15 @@ def data_command(args: argparse.Namespace, out: TextIO) -> int:
         raise WriteError(f"cannot read the data folder or write its bundle: {err.strerror or err}") from None
     if args.json:
         print(json.dumps({"folder": str(done.folder), "entries": done.entries, "sources": done.sources,
-                          "anchors": done.anchors, "documents": done.documents and str(done.documents),
+                          "anchors": done.anchors, "quotes": done.quotes,
+                          "documents": done.documents and str(done.documents),
                           "bundle": done.bundle and str(done.bundle), "changed": done.changed,
                           "data_version": str(done.data_version)}, indent=2), file=out)
         return 0
     print(f"valid: {done.entries} entries and {done.sources} sources in {done.folder}", file=out)
-    print(f"anchors: all {done.anchors} stand in the documents under {done.documents}" if done.documents
-          else "anchors: not checked (--no-anchors)", file=out)
+    print(f"anchors: all {done.anchors} stand in their sources' quotes", file=out)
+    print(f"quotes: all {done.quotes} stand in the documents under {done.documents}" if done.documents
+          else "quotes: not checked against the documents (--no-anchors)", file=out)
     if done.bundle is None:
         print(f"bundle: none ({done.folder} has no {ALIASES}; nk.load_knowledge_base reads its TOML files)",
               file=out)

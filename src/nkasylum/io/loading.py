@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.engine.knowledge import KnowledgeBase, from_entries
-from nkasylum.io.anchors import check_anchors
+from nkasylum.io.anchors import check_quotes
 from nkasylum.store.bundle import load_bundled, read_folder
 
 __all__ = ["load_knowledge_base"]
@@ -25,7 +25,8 @@ def load_knowledge_base(
         folder: a data folder laid out as the bundled one; ``None`` loads the bundled data
             (use :func:`nkasylum.default_knowledge_base` for the cached copy).
         documents: the shared documents folder (holding ``seeds/`` and ``sources/``); when
-            given, every evidence anchor is checked against its source's document.
+            given, every source's quotes are checked against its document (every anchor is
+            checked against its source's quotes when a data folder is read, in any case).
 
     Raises:
         DataError: a file that does not parse or an entry that does not validate; the
@@ -47,7 +48,7 @@ def load_knowledge_base(
     entries = load_bundled() if folder is None else read_folder(folder)
     kb = from_entries(entries)
     if documents is not None:
-        problems = check_anchors(kb, documents)
+        problems = check_quotes(kb, documents)
         if problems:
             first = problems[0]
             raise DataError(first.message, file=entries.files.get(first.entry_id),

@@ -44,8 +44,19 @@ class Channel(enum.Enum):
     """A state's refugee admissions programme or asylum procedure."""
     DEPORTATION = "deportation"
     """Being deported by the transit country to the destination after arrest."""
+    HANDOVER = "handover"
+    """Being handed over by the transit country's authorities to another state's officials
+    (e.g. "quietly handing over"), with no deportation order named."""
+    ASSISTED_TRANSFER = "assisted-transfer"
+    """A transfer the transit country arranges or helps with, to the destination or to a
+    country of the person's choice, with no arrest or deportation named."""
+    PERMITTED_DEPARTURE = "permitted-departure"
+    """Being allowed to go on to the destination (e.g. after detention or a jail term), the
+    means of travel not named."""
     AIRLIFT = "airlift"
     """A flight organised for a group by the governments involved."""
+    FLIGHT = "flight"
+    """A flight, with no word on who organised it."""
     OVERLAND = "overland"
     """An overland route across a further border (e.g. from Yunnan into Laos or Thailand)."""
     UNKNOWN_ROUTE = "unknown-route"

@@ -8,7 +8,7 @@ import attrs
 
 from nkasylum.core.checks import check_types, freeze_sequences
 from nkasylum.core.errors import DataError
-from nkasylum.core.text import word_count
+from nkasylum.core.text import prose_key, word_count
 from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
 
@@ -54,8 +54,9 @@ class Source:
         published: when it was published (EDTF, as precise as the page shows: a page
             dated only by month is ``2024-05``), or ``None`` for an undated page. A date
             that stands only in a page's address counts as its publication date.
-        document: the text that evidence anchors are checked against, as a path relative
-            to the shared documents folder (``seeds/...`` or ``sources/...``).
+        document: the collection that excerpts the page, as a path relative to the shared
+            documents folder (``seeds/...`` or ``sources/...``); ``None`` only for a page
+            the project collected itself (``collected``).
         also_in: further documents that quote the same page (the same address excerpted
             in two collections); anchors may stand in any of them.
         url: the address of the page, where known.
@@ -65,16 +66,25 @@ class Source:
         located_by: extra phrases that mark this source's passages in a document holding
             several sources (e.g. ``"same Wikipedia page"``), besides its ``url``.
         note: how the date or attribution was established, in the project's words.
+        quotes: the source's own words that the knowledge base cites, verbatim (each a
+            quoted passage of its collection, or a sentence of a seed document): every
+            evidence anchor stands in one of them, so the installed library can show the
+            sentence behind any fact (:meth:`quote_for`) and check every anchor.
+        collected: the project found this page itself in stored public pages (it is in
+            none of the shared collections); its ``url`` and ``published`` are the page's
+            own, and audits sample these sources.
 
     Example:
         >>> import nkasylum as nk
         >>> str(nk.source("kyodo-2009-12-23").published)
         '2009-12-23'
+        >>> nk.source("kyodo-2009-12-23").quote_for("in principal deports") is not None
+        True
     """
 
     id: str
     title: str
-    document: str
+    document: str | None
     kind: SourceKind
     publisher: str | None = None
     published: When | None = None
@@ -85,12 +95,35 @@ class Source:
     located_by: tuple[str, ...] = ()
     note: str = ""
     also_in: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()
+    collected: bool = False
     __repr__ = value_repr
     __eq__ = value_eq
     __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
+        if self.document is None and not self.collected:
+            raise DataError("a source from the shared collections names its document "
+                            "(sources/....md or seeds/....txt); only a page the project "
+                            "collected itself (collected = true) has none", field="document")
+        if self.collected and not self.quotes:
+            raise DataError("a page the project collected itself carries the words it is "
+                            "cited for in quotes (there is no shared document to read them "
+                            "from)", field="quotes")
+        for i, quote in enumerate(self.quotes):
+            if not quote.strip():
+                raise DataError("a quote is the source's own words, not empty text",
+                                field=f"quotes[{i}]")
+
+    def quote_for(self, anchor: str) -> str | None:
+        """The quoted words of this source in which ``anchor`` stands (quote marks and
+        spacing folded), or ``None`` when none holds it."""
+        key = prose_key(anchor)
+        for quote in self.quotes:
+            if key in prose_key(quote):
+                return quote
+        return None
 
 
 @attrs.frozen

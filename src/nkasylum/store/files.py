@@ -22,6 +22,7 @@ from typing import Any
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis
 from nkasylum.core.resources import parse_data_toml
+from nkasylum.core.text import prose_key
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
@@ -130,4 +131,35 @@ def from_toml(files: list[tuple[str, str, bytes]]) -> Entries:
                                     file=label, entry=entry, field="id")
                 origin[value.id] = label
                 found[table].append(value)
+    _check_quoted(found, origin)
     return entries(found, origin)
+
+
+def _check_quoted(found: dict[str, list[Any]], origin: dict[str, str]) -> None:
+    """Every evidence anchor stands in its source's quoted words, and every quote holds an
+    anchor: the data carries the sentences it is cited for, and no others. (An unknown
+    source id is named when the knowledge base is built.)"""
+    sources: dict[str, Source] = {s.id: s for s in found["source"]}
+    used: dict[str, set[int]] = {s: set() for s in sources}
+    for table in ("policy", "passage", "case", "statistic", "conflict"):
+        for entry in found[table]:
+            for i, ev in enumerate(entry.evidence):
+                source = sources.get(ev.source)
+                if source is None:
+                    continue
+                key = prose_key(ev.anchor)
+                hits = [n for n, q in enumerate(source.quotes) if key in prose_key(q)]
+                if not hits:
+                    raise DataError(
+                        f"anchor {ev.anchor!r} stands in none of the quotes of source "
+                        f"{source.id!r} ({origin[source.id]}); add the sentence it stands in, "
+                        "verbatim, to that source's quotes", file=origin[entry.id],
+                        entry=f"{table} {entry.id!r}", field=f"evidence[{i}].anchor")
+                used[source.id].update(hits)
+    for sid, source in sources.items():
+        for n in range(len(source.quotes)):
+            if n not in used[sid]:
+                raise DataError(
+                    "this quote holds no evidence anchor: a source carries only the words it "
+                    "is cited for (cite it, or drop the quote)", file=origin[sid],
+                    entry=f"source {sid!r}", field=f"quotes[{n}]")
