@@ -123,6 +123,9 @@ class Policy:
         valid_until: for a rule, its documented end (``None``: no documented end).
         undated: the sources give no date; it answers no dated question.
         classification: how the country itself classifies North Koreans.
+        not_classification: classifications the words say it does *not* use (e.g. "does not
+            recognise them as refugees"): a contrary sighting of each label, which ends
+            what was seen of it before (see :doc:`time`).
         urges: other states this country urges to classify North Koreans a certain way.
         repatriates: whether it sends North Koreans back to North Korea (``None``: the
             statement does not say).
@@ -130,6 +133,7 @@ class Policy:
             Vietnam deporting them to China): a way out of it is then closed too.
         admits: whether it lets North Koreans stay or settle (``None``: does not say).
         grants: statuses it grants.
+        not_grants: statuses the words say it does *not* grant (a contrary sighting).
         procedures: the procedures or bodies through which claims go.
         agreements: agreements with Pyongyang that bear on returns.
         exceptions: documented exceptions to the statement, in the project's words.
@@ -152,11 +156,13 @@ class Policy:
     valid_until: When | None = None
     undated: bool = False
     classification: tuple[Classification, ...] = ()
+    not_classification: tuple[Classification, ...] = ()
     urges: tuple[Urging, ...] = ()
     repatriates: bool | None = None
     returns_to: tuple[Country | Region, ...] = attrs.field(default=(), converter=_places)
     admits: bool | None = None
     grants: tuple[Status, ...] = ()
+    not_grants: tuple[Status, ...] = ()
     procedures: tuple[str, ...] = ()
     agreements: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
@@ -173,6 +179,11 @@ class Policy:
             if getattr(self, name) not in (None, True, False):
                 raise DataError(f"must be true, false or left out, not {getattr(self, name)!r}",
                                 field=name)
+        for name in ("classification", "grants"):
+            both = sorted(v.value for v in set(getattr(self, name)) & set(getattr(self, f"not_{name}")))
+            if both:
+                raise DataError(f"{', '.join(both)} both in {name} and in not_{name}: one statement "
+                                "cannot say a label applies and does not", field=f"not_{name}")
 
     @property
     def sends_back(self) -> bool:

@@ -33,6 +33,11 @@ class Statistic:
             ``2009`` for a yearly count), or ``None`` when the sources do not date it.
         year: for a yearly series, the calendar year counted.
         area: the part of ``place`` counted, where narrower (e.g. ``"Amur Province"``).
+        arrivals: the figure counts North Koreans who arrived in (or were admitted to)
+            ``place`` during ``as_of``: some way there was then used (see
+            :attr:`counts_arrivals`).
+        via: for a count of arrivals, the place the words say they came through (e.g. South
+            Korea's arrivals via China): the legs into and out of it were then used.
         note: what the sources leave out or how a figure was read, in the project's words.
 
     Example:
@@ -51,6 +56,8 @@ class Statistic:
     as_of: When | None = None
     year: int | None = None
     area: str | None = None
+    arrivals: bool = False
+    via: Country | Region | None = attrs.field(default=None, converter=attrs.converters.optional(as_place))
     note: str = ""
     __repr__ = value_repr
     __eq__ = value_eq
@@ -67,13 +74,17 @@ class Statistic:
         if self.as_of is not None and not isinstance(self.as_of, When):
             raise DataError(f"must be an EDTF date (nkasylum.When) or None, not {self.as_of!r}",
                             field="as_of")
+        if self.via is not None and not self.arrivals:
+            raise DataError("via names the place a count of arrivals came through; set "
+                            "arrivals = true, or leave via out", field="via")
+        if self.via is not None and self.via == self.place:
+            raise DataError(f"arrivals in {self.place} cannot come via {self.via} itself", field="via")
 
     @property
     def counts_arrivals(self) -> bool:
-        """Whether it counts North Koreans arriving in ``place`` during ``as_of`` (measure
-        ``arrivals-in-...``, not a cumulative total): some way there was then used."""
-        return (self.measure.startswith("arrivals-in-") and not self.measure.endswith("-cumulative")
-                and self.as_of is not None and self.value.unit is Unit.PEOPLE
+        """Whether it shows that some way to ``place`` was used during ``as_of``: a count of
+        :attr:`arrivals`, dated, in people, and more than none."""
+        return (self.arrivals and self.as_of is not None and self.value.unit is Unit.PEOPLE
                 and self.value.qualifier not in (Qualifier.AT_MOST, Qualifier.FEWER_THAN)
                 and ((self.value.value or 0) > 0 or self.value.qualifier is Qualifier.MORE_THAN))
 
