@@ -13,7 +13,7 @@ and that it shows what a caller needs:
 
 It also checks that no Returns section is split into one row per line of its text. Exit
 status 1 and one line per problem when something is missing; ``.ci/run`` runs it on the site
-it builds, and ``tests/test_site.py`` runs it from the test suite.
+it builds, and ``tests/docs/test_site.py`` runs it from the test suite.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ they show an output (install commands do not). A mismatch or an error is a warni
 
 This script runs first (``mkdocs.yml``), on the pages as written, before the page
 generators add their sections: generated code listings (the examples) are shown, not run.
-``tests/test_docs.py`` runs the same blocks with its own extractor.
+``tests/docs/test_docs.py`` runs the same blocks with its own extractor.
 """
 
 from __future__ import annotations

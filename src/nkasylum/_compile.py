@@ -1,7 +1,7 @@
 """Rebuild the compiled bundle of the bundled data: ``python -m nkasylum._compile``.
 
 Run it after editing any TOML file under ``src/nkasylum/data/``, or the engine's rules
-(``tests/test_performance.py`` fails until the bundle and the quick tables match them). An
+(``tests/engine/test_performance.py`` fails until the bundle and the quick tables match them). An
 entry point above every layer: it builds the knowledge base from the TOML files first
 (every cross-entry check), so the bundle only ever holds data that passed every check, then
 writes the storage layer's compiled form (``data/compiled.json``) and the quick tables

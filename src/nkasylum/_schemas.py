@@ -1,6 +1,6 @@
 """Regenerate the committed JSON Schema files: ``python -m nkasylum._schemas schemas``.
 
-Run it after changing a public type's fields (``tests/test_schema.py`` fails until the files
+Run it after changing a public type's fields (``tests/io/test_schema.py`` fails until the files
 match). A separate entry point so that ``-m`` does not re-run :mod:`nkasylum.io.schema` after
 the package has imported it.
 """

@@ -8,7 +8,7 @@ nkasylum``. A class that sets ``__repr__ = value_repr`` (or ``__eq__ = value_eq`
 ``__hash__ = value_hash``) in its body gets these instead (attrs leaves a method the class
 defines alone). They do exactly what attrs' would: ``repr`` writes the same text, ``==``
 compares the fields attrs compares (not those declared ``eq=False``) between values of the
-very same class, and equal values hash alike (tests/test_values.py checks all three).
+very same class, and equal values hash alike (tests/core/test_values.py checks all three).
 Country and Region keep attrs' own: they are hashed and compared in every query's inner
 loops, where a generated method is faster than a shared one.
 """

@@ -10,7 +10,7 @@ import nkasylum as nk
 from nkasylum._version import RELEASED
 from nkasylum.model.citation import HOME, TITLE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CFF = (ROOT / "CITATION.cff").read_text(encoding="utf-8")
 
 

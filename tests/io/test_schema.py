@@ -19,7 +19,7 @@ from test_serialize import TIME_STRATEGIES
 import nkasylum as nk
 from nkasylum.io.schema import SCHEMA_TYPES, schema_file_name, schema_text
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 _HANDLED = {"$schema", "$defs", "$ref", "title", "description", "default", "format", "type", "enum",
             "pattern", "anyOf", "properties", "required", "additionalProperties", "items",
             "minItems", "minLength", "maxLength", "minimum", "maximum", "uniqueItems"}

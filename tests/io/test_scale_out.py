@@ -13,7 +13,7 @@ import pytest
 
 import nkasylum as nk
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "scale-out.md"
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "how-to" / "scale-out.md"
 SKIP = "Dask is an optional extra: pip install 'nkasylum[dask]'"
 
 

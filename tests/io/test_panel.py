@@ -19,7 +19,7 @@ from nkasylum.engine.coverage import COVERAGE_COUNTRIES
 from nkasylum.io.cli import main
 from nkasylum.io.panel import PANEL_COLUMNS, PANEL_FIELDS, panel_codebook, panel_rows, write_panel_csv
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTING = {nk.Support.RULE, nk.Support.SEEN, nk.Support.BETWEEN_SIGHTINGS}
 YES_NO = {"repatriates", "admits"}
 

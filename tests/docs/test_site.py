@@ -19,8 +19,8 @@ import pytest
 
 import nkasylum as nk
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/check_site.py
 import check_site  # noqa: E402
 
 

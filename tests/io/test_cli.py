@@ -351,7 +351,7 @@ def test_the_readme_commands_run(capsys: pytest.CaptureFixture[str], monkeypatch
                                  tmp_path: Path) -> None:
     import shlex
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     commands = [part.strip() for line in readme.splitlines()
                 for part in line.split("#")[0].replace("&&", ";").split(";")
                 if part.strip().startswith("nkasylum ")]
@@ -370,7 +370,7 @@ def test_the_readme_commands_run(capsys: pytest.CaptureFixture[str], monkeypatch
 
 
 # ------------------------------------------- the exit-status contract (issue 15, item 11)
-CLI_GUIDE = Path(__file__).resolve().parent.parent / "docs" / "how-to" / "cli.md"
+CLI_GUIDE = Path(__file__).resolve().parents[2] / "docs" / "how-to" / "cli.md"
 
 
 def _script() -> list[str]:

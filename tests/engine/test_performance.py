@@ -36,7 +36,7 @@ from nkasylum.store.bundle import compile_bundle, compile_quick, from_bundle
 from nkasylum.store.files import from_toml
 
 BUNDLED = Path(str(data_root()))
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

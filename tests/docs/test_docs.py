@@ -4,7 +4,7 @@ page covers everything the code and data hold.
 
 The extractor here is deliberately independent of docs/gen/code_blocks.py (which does the same
 at build time), so a bug in one does not hide a stale page from the other. The page generators
-(docs/gen/PAGE.py) are imported and checked here too; tests/test_site.py checks the built site.
+(docs/gen/PAGE.py) are imported and checked here too; tests/docs/test_site.py checks the built site.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ import pytest
 
 import nkasylum as nk
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 PAGES = sorted([*DOCS.rglob("*.md"), ROOT / "README.md"])
 FENCE = re.compile(r"^```(?P<lang>\w*)[^\n]*\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)

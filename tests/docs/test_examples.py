@@ -16,7 +16,7 @@ import pytest
 
 import nkasylum as nk
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 SCRIPTS = sorted(p.name for p in EXAMPLES.glob("*.py"))
 
 # What each example must print: stable facts of the bundled data, not whole outputs, so that

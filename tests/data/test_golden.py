@@ -1,12 +1,12 @@
 """Golden snapshot of verdicts (issue #14): every data change shows its behavioural diff.
 
-For a grid of journeys x years (1 July of 1995-2025) the file ``tests/golden/verdicts.json``
+For a grid of journeys x years (1 July of 1995-2025) the file ``tests/data/golden/verdicts.json``
 records the verdict, the route, the newest report date, the evidence age in days and the
 support of each statement the answer rests on. A change to the data or the engine that
 moves any of them fails this test with a readable diff; if the change is intended,
 regenerate the file and commit it beside the change, so that review sees both:
 
-    NKASYLUM_UPDATE_GOLDEN=1 PYTHONPATH=src python -m pytest tests/test_golden.py
+    NKASYLUM_UPDATE_GOLDEN=1 PYTHONPATH=src python -m pytest tests/data/test_golden.py
 """
 
 from __future__ import annotations
@@ -105,10 +105,10 @@ def test_the_verdict_grid_matches_the_golden_file() -> None:
                                      "golden/verdicts.json", "current answers", lineterm="", n=2))
     shown = "\n".join(changed[:60] + (["..."] if len(changed) > 60 else []))
     pytest.fail(
-        f"{len(changed)} answer(s) differ from tests/golden/verdicts.json:\n{shown}\n\n"
+        f"{len(changed)} answer(s) differ from tests/data/golden/verdicts.json:\n{shown}\n\n"
         + "\n".join(diff[:200]) + ("\n..." if len(diff) > 200 else "")
         + f"\n\nIf the change is intended, regenerate and commit the file:\n"
-          f"    {UPDATE}=1 PYTHONPATH=src python -m pytest tests/test_golden.py",
+          f"    {UPDATE}=1 PYTHONPATH=src python -m pytest tests/data/test_golden.py",
         pytrace=False)
 
 

@@ -1,0 +1,95 @@
+"""The shared base of the per-country data tests (``tests/data/countries/test_<code>.py``).
+
+Like python-holidays' country test base: each country's test module subclasses
+:class:`CountryFacts`, names its ISO code, and inherits the checks every country's data must
+pass (entries filed under the right subject, every anchor in its source's quoted words,
+nothing reported before it happened); it then pins the facts a researcher relies on, each
+as a question asked through the public API::
+
+    class TestChina(CountryFacts):
+        code = "CN"
+
+        def test_repatriation_is_documented_in_2012(self) -> None:
+            ...
+
+Import it as ``from facts import CountryFacts`` (pytest puts ``tests/`` on ``sys.path``).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any, ClassVar
+
+import nkasylum as nk
+from nkasylum.core.resources import data_root
+from nkasylum.store.bundle import read_folder
+from nkasylum.store.files import Entries
+
+__all__ = ["CountryFacts", "bundled_entries", "file_of"]
+
+
+@functools.cache
+def bundled_entries() -> Entries:
+    """The bundled data as read from its TOML files, with the file each entry came from."""
+    return read_folder(Path(str(data_root())))
+
+
+def file_of(entry_id: str) -> str:
+    """The data file (``countries/cn.toml``) an entry or source is read from."""
+    return bundled_entries().files[entry_id]
+
+
+class CountryFacts:
+    """The checks every country's data passes; subclasses set :attr:`code`."""
+
+    code: ClassVar[str] = ""
+
+    @property
+    def kb(self) -> nk.KnowledgeBase:
+        return nk.default_knowledge_base()
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+    def _in(self, folder: str) -> list[Any]:
+        entries = bundled_entries()
+        name = f"{folder}/{self.slug}.toml"
+        groups = {"countries": (*entries.policies, *entries.passages), "cases": entries.cases,
+                  "statistics": entries.statistics, "conflicts": entries.conflicts}[folder]
+        return [e for e in groups if entries.files[e.id] == name]
+
+    def test_policies_in_its_file_are_about_it(self) -> None:
+        wrong = [p.id for p in self._in("countries") if isinstance(p, nk.Policy)
+                 and nk.place(self.code) != p.country]
+        assert wrong == []
+
+    def test_passages_in_its_file_touch_it(self) -> None:
+        here = nk.place(self.code)
+        wrong = [p.id for p in self._in("countries") if isinstance(p, nk.Passage)
+                 and here not in (p.origin, p.dest)]
+        assert wrong == []
+
+    def test_cases_in_its_file_took_place_there(self) -> None:
+        assert [c.id for c in self._in("cases") if c.place != nk.place(self.code)] == []
+
+    def test_figures_in_its_file_were_counted_there(self) -> None:
+        assert [s.id for s in self._in("statistics") if s.place != nk.place(self.code)] == []
+
+    def test_every_anchor_stands_in_its_sources_quotes(self) -> None:
+        missing = [(e.id, ev.anchor) for folder in ("countries", "cases", "statistics", "conflicts")
+                   for e in self._in(folder) for ev in e.evidence
+                   if self.kb.source(ev.source).quote_for(ev.anchor) is None]
+        assert missing == []
+
+    def test_nothing_is_reported_before_it_happened(self) -> None:
+        early = []
+        for folder in ("countries", "cases", "statistics", "conflicts"):
+            for e in self._in(folder):
+                for ev in e.evidence:
+                    published = self.kb.source(ev.source).published
+                    if (ev.happened is not None and published is not None and ev.happened.lower
+                            and published.upper and ev.happened.lower > published.upper):
+                        early.append((e.id, str(ev.happened), str(published)))
+        assert early == []
