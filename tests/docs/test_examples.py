@@ -39,7 +39,7 @@ EXPECTED: dict[str, list[str]] = {
     "routes_by_year.py": ["year  routes documented on at least one day (days documented)",
                           "KP > RU > KR: 365 d"],
     "last_known.py": ["policies of 17 countries on", "South Korea     documented: rule in force"],
-    "arrivals_chart.py": ["disputed years: ", "* disputed (kr-arrivals-2009-pr2)", "1994: no figure"],
+    "arrivals_chart.py": ["disputed years: ", "* disputed (kr-arrivals-2010-pr2)", "1994: no figure"],
     "what_if.py": ["  as documented: blocked (last known 2023-08-16)", "  what if:       undocumented",
                    "carried forward up to 365 days: documented (KP > CN > third country > KR)",
                    "bundled knowledge base unchanged: True"],
