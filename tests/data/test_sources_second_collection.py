@@ -214,4 +214,5 @@ def test_the_mongolia_route_2004_to_2008() -> None:
     on_the_day = nk.can_resettle("KP", ["CN", "MN"], "KR", on=D(2006, 9, 12))
     assert on_the_day.verdict is nk.Verdict.DOCUMENTED
     assert "wikileaks-2006-09-12" in {e.source for e in on_the_day.evidence}
-    assert nk.can_resettle("KP", ["CN", "MN"], "KR", on=D(2005, 7, 1)).verdict is nk.Verdict.UNDOCUMENTED
+    # a year before, China's returns of 1998-2006 (CASS, third collection) block the way out
+    assert nk.can_resettle("KP", ["CN", "MN"], "KR", on=D(2005, 7, 1)).verdict is nk.Verdict.BLOCKED
