@@ -219,7 +219,8 @@ def test_yunnan_to_laos_or_thailand_is_documented_but_undated() -> None:
     # the second collection dates other legs: China to Laos is last known by 2010,
     # China to Thailand is between sightings (2005-2017)
     assert {p.id for p in nk.passages("CN", "LA", any_date=True)} == {
-        "cn-la-overland", "cn-la-border-crossing"}
+        "cn-la-overland", "cn-la-border-crossing",
+        "cn-la-overland-2018"}  # third collection: NK News, January 2018
     assert nk.passages("CN", "LA", on=D(2010, 1, 1)) == ()
     assert [p.id for p in nk.passages("CN", "TH", on=D(2010, 1, 1))] == ["cn-th-overland-journey"]
 
@@ -231,8 +232,10 @@ def test_thailand_tries_detains_and_deports_to_seoul() -> None:
     assert p.classification == (nk.Classification.ILLEGAL_ENTRANT,)
     assert _sources(p) == {"wikipedia-nk-defectors-in-thailand"}
     exits = {e.id: e for e in nk.passages("TH", "KR", any_date=True)}
-    assert set(exits) == {"th-kr-deportation", "th-kr-sent-on-after-detention"}
-    assert all(e.channel is nk.Channel.DEPORTATION for e in exits.values())
+    # (th-kr-flight-2018: the third collection's NK News account of flights from third countries)
+    assert set(exits) == {"th-kr-deportation", "th-kr-sent-on-after-detention", "th-kr-flight-2018"}
+    assert all(e.channel is nk.Channel.DEPORTATION for i, e in exits.items() if i != "th-kr-flight-2018")
+    assert exits["th-kr-flight-2018"].channel is nk.Channel.FLIGHT
     assert exits["th-kr-deportation"].undated and not exits["th-kr-sent-on-after-detention"].undated
 
 
@@ -270,7 +273,8 @@ def test_laos_earlier_practice_of_flying_people_to_incheon_is_undated() -> None:
     # Daily NK's words name neither Laos nor North Koreans: the practice rests on others now
     assert _resting_on("dailynk-laos-crisis") == []
     found = {p.id: p for p in nk.passages("LA", "KR", any_date=True)}
-    assert set(found) == {"la-kr-quiet-handover", "la-kr-embassy-flight-2013"}
+    # (la-kr-flight-2018: the third collection's NK News account of flights from third countries)
+    assert set(found) == {"la-kr-quiet-handover", "la-kr-embassy-flight-2013", "la-kr-flight-2018"}
     p = found["la-kr-quiet-handover"]
     assert p.channel is nk.Channel.DEPORTATION and p.undated
     assert _sources(p) == {"chosun-2013-05-29", "washingtonpost-2013-06-14"}
@@ -321,8 +325,13 @@ def test_mongolia_usually_lets_people_travel_on() -> None:
 
 
 def test_mongolia_deported_to_south_korea() -> None:
-    (p,) = nk.passages("MN", "KR", any_date=True)
-    assert p.id == "mn-kr-resettlement-1998-2006" and p.channel is nk.Channel.DEPORTATION
+    found = {p.id: p for p in nk.passages("MN", "KR", any_date=True)}
+    # the third collection adds the ways on to South Korea it dates (2001, 2003, 2018, undated)
+    assert set(found) == {"mn-kr-resettlement-1998-2006", "mn-kr-permitted-departure-2001",
+                          "mn-kr-permitted-departure-2003", "mn-kr-via-mongolia-nyt-undated",
+                          "mn-kr-flight-2018"}
+    p = found["mn-kr-resettlement-1998-2006"]
+    assert p.channel is nk.Channel.DEPORTATION
     assert (p.valid_from, p.valid_until) == (None, None)
     assert str(p.evidence[0].happened) == "1998/2006-09-12"
     # the 2011 blog post says who is deported nowhere in its words
@@ -335,7 +344,10 @@ def test_mongolia_detained_four_in_may_2023() -> None:
     # the four, the crossing from China and the month stood only in the page address
     with pytest.raises(nk.UnknownEntryError):
         nk.case("mn-detained-4-2023")
-    assert [c.id for c in nk.cases(country="MN")] == ["mn-three-refused-by-south-korea-2008"]
+    ids = [c.id for c in nk.cases(country="MN")]
+    assert "mn-three-refused-by-south-korea-2008" in ids
+    # the third collection's Mongolian cases are of 2001, 2003 and undated: none of 2023
+    assert not [i for i in ids if "2023" in i]
     assert nk.cases(country="MN", since=D(2023, 1, 1)) == ()
 
 
