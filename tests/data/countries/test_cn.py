@@ -73,7 +73,7 @@ class TestChina(CountryFacts):
             assert isinstance(p, nk.Policy) and p.classification == expected, id
 
     def test_illegal_migrants_is_not_forced_into_another_label(self) -> None:
-        qin = self.kb.entry("cn-2006-03-qin-illegal-migrants-and-a-return")
+        qin = self.kb.entry("cn-2006-03-qin-illegal-migrants-not-refugees")
         assert isinstance(qin, nk.Policy)
         assert qin.classification == () and qin.not_classification == (C.REFUGEE,)
         assert str(qin.evidence[0].happened) == "2006-03-21"
