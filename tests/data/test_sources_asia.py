@@ -83,8 +83,10 @@ def test_official_line_2003_illegal_immigrants_not_refugees() -> None:
 
 
 def test_the_2023_returns_keep_their_dates_and_qualifiers() -> None:
+    # the cases placed in North Korea (China's own returns, routed CN > KP, are China's cases)
     returns = {str(c.date): c for c in nk.cases(country="KP", since=D(2023, 8, 17),
-                                                until=D(2023, 12, 31), outcome="repatriated")}
+                                                until=D(2023, 12, 31), outcome="repatriated")
+               if c.place == nk.place("KP")}
     assert {d: c.id for d, c in returns.items()} == {
         "2023-08-29": "kp-repatriated-80-2023-08-29",
         "2023-09-18": "kp-repatriated-40-2023-09-18",
@@ -94,18 +96,24 @@ def test_the_2023_returns_keep_their_dates_and_qualifiers() -> None:
     october = returns["2023-10-09"].people
     assert october == nk.Quantity(500, nk.Qualifier.MORE_THAN)
     assert october.lower_bound == 501
-    # "about 600" is the collector's summary, not a source: no such figure is stored
-    assert not [c for c in nk.cases(country="CN") if c.people.value == 600]
-    assert not [c for c in nk.cases(country="KP") if c.people.value == 600]
+    # "about 600" was only the collector's summary in public-reports.md; the third collection
+    # quotes it from Yonhap, so it is China's case resting on that report, in conflict with RFA's
+    (six_hundred,) = [c for c in nk.cases(country="CN") if c.people.value == 600]
+    assert {e.source for e in six_hundred.evidence} == {"yonhap-2023-10-11"}
+    assert not [c for c in nk.cases(country="KP") if c.people.value == 600 and c.place == nk.place("KP")]
+    (linked,) = [c for c in nk.conflicts() if c.id == "cn-returns-2023-10-09-count"]
+    assert {six_hundred.id, "kp-repatriated-500-2023-10-09"} <= set(linked.versions)
 
 
 def test_china_blocks_the_way_on_9_october_2023_citing_the_returns() -> None:
     a = nk.can_resettle("KP", "CN", "KR", on=D(2023, 10, 9))
     assert a.verdict is nk.Verdict.BLOCKED and not a
-    # the returns are KP cases, not China's policy: the block rests on the treaties and HRW
+    # the block rests on the treaties, HRW, and (third collection) Yonhap's report of the
+    # returns after the Asian Games, with the fences and border measures seen that autumn
     assert _cited(a) == {"dailynk-china-repatriates-70", "donga-2004-06-30",
-                         "opensourceinvestigations-undated"}
-    assert a.latest_evidence == D(2004, 6, 30)
+                         "opensourceinvestigations-undated", "yonhap-2023-10-11",
+                         "nknews-2023-12", "investing-reuters-2024-09-24"}
+    assert a.latest_evidence == D(2024, 9, 24)
 
 
 @pytest.mark.parametrize("day", [D(2023, 8, 20), D(2023, 9, 18)])
@@ -190,9 +198,12 @@ def test_china_obliged_to_return_in_2004_yet_let_mission_entrants_go() -> None:
     a = nk.can_resettle("KP", "CN", "KR", on=D(2004, 2, 23))
     assert a.verdict is nk.Verdict.DOCUMENTED
     assert "kbs-2004-06-01" in {e.source for e in a.evidence}
-    # After that report only the exception is documented, not the way: unknown, not blocked.
+    # After that report only the exception is documented, not the way; the third collection
+    # documents China's returns over 1998-2006 (CASS) and two decades to 2014 (the COI), so
+    # the way is blocked, not unknown.
     later = nk.can_resettle("KP", "CN", "KR", on=D(2004, 7, 1))
-    assert later.verdict is nk.Verdict.UNDOCUMENTED
+    assert later.verdict is nk.Verdict.BLOCKED
+    assert {"chosun-2012-02-27", "lucschrijvers-2014-07"} <= {e.source for e in later.evidence}
     assert nk.can_resettle("KP", ["CN", "PH"], "KR", on=D(2004, 2, 23)).verdict is nk.Verdict.DOCUMENTED
 
 
@@ -208,7 +219,8 @@ def test_yunnan_to_laos_or_thailand_is_documented_but_undated() -> None:
     # the second collection dates other legs: China to Laos is last known by 2010,
     # China to Thailand is between sightings (2005-2017)
     assert {p.id for p in nk.passages("CN", "LA", any_date=True)} == {
-        "cn-la-overland", "cn-la-border-crossing"}
+        "cn-la-overland", "cn-la-border-crossing",
+        "cn-la-overland-2018"}  # third collection: NK News, January 2018
     assert nk.passages("CN", "LA", on=D(2010, 1, 1)) == ()
     assert [p.id for p in nk.passages("CN", "TH", on=D(2010, 1, 1))] == ["cn-th-overland-journey"]
 
@@ -220,8 +232,10 @@ def test_thailand_tries_detains_and_deports_to_seoul() -> None:
     assert p.classification == (nk.Classification.ILLEGAL_ENTRANT,)
     assert _sources(p) == {"wikipedia-nk-defectors-in-thailand"}
     exits = {e.id: e for e in nk.passages("TH", "KR", any_date=True)}
-    assert set(exits) == {"th-kr-deportation", "th-kr-sent-on-after-detention"}
-    assert all(e.channel is nk.Channel.DEPORTATION for e in exits.values())
+    # (th-kr-flight-2018: the third collection's NK News account of flights from third countries)
+    assert set(exits) == {"th-kr-deportation", "th-kr-sent-on-after-detention", "th-kr-flight-2018"}
+    assert all(e.channel is nk.Channel.DEPORTATION for i, e in exits.items() if i != "th-kr-flight-2018")
+    assert exits["th-kr-flight-2018"].channel is nk.Channel.FLIGHT
     assert exits["th-kr-deportation"].undated and not exits["th-kr-sent-on-after-detention"].undated
 
 
@@ -259,7 +273,8 @@ def test_laos_earlier_practice_of_flying_people_to_incheon_is_undated() -> None:
     # Daily NK's words name neither Laos nor North Koreans: the practice rests on others now
     assert _resting_on("dailynk-laos-crisis") == []
     found = {p.id: p for p in nk.passages("LA", "KR", any_date=True)}
-    assert set(found) == {"la-kr-quiet-handover", "la-kr-embassy-flight-2013"}
+    # (la-kr-flight-2018: the third collection's NK News account of flights from third countries)
+    assert set(found) == {"la-kr-quiet-handover", "la-kr-embassy-flight-2013", "la-kr-flight-2018"}
     p = found["la-kr-quiet-handover"]
     assert p.channel is nk.Channel.DEPORTATION and p.undated
     assert _sources(p) == {"chosun-2013-05-29", "washingtonpost-2013-06-14"}
@@ -310,8 +325,13 @@ def test_mongolia_usually_lets_people_travel_on() -> None:
 
 
 def test_mongolia_deported_to_south_korea() -> None:
-    (p,) = nk.passages("MN", "KR", any_date=True)
-    assert p.id == "mn-kr-resettlement-1998-2006" and p.channel is nk.Channel.DEPORTATION
+    found = {p.id: p for p in nk.passages("MN", "KR", any_date=True)}
+    # the third collection adds the ways on to South Korea it dates (2001, 2003, 2018, undated)
+    assert set(found) == {"mn-kr-resettlement-1998-2006", "mn-kr-permitted-departure-2001",
+                          "mn-kr-permitted-departure-2003", "mn-kr-via-mongolia-nyt-undated",
+                          "mn-kr-flight-2018"}
+    p = found["mn-kr-resettlement-1998-2006"]
+    assert p.channel is nk.Channel.DEPORTATION
     assert (p.valid_from, p.valid_until) == (None, None)
     assert str(p.evidence[0].happened) == "1998/2006-09-12"
     # the 2011 blog post says who is deported nowhere in its words
@@ -324,7 +344,10 @@ def test_mongolia_detained_four_in_may_2023() -> None:
     # the four, the crossing from China and the month stood only in the page address
     with pytest.raises(nk.UnknownEntryError):
         nk.case("mn-detained-4-2023")
-    assert [c.id for c in nk.cases(country="MN")] == ["mn-three-refused-by-south-korea-2008"]
+    ids = [c.id for c in nk.cases(country="MN")]
+    assert "mn-three-refused-by-south-korea-2008" in ids
+    # the third collection's Mongolian cases are of 2001, 2003 and undated: none of 2023
+    assert not [i for i in ids if "2023" in i]
     assert nk.cases(country="MN", since=D(2023, 1, 1)) == ()
 
 
@@ -337,7 +360,7 @@ V = nk.Verdict
     # the Philippines: the way out of the foreign missions, March 2002 to mid-2004
     (["CN", "PH"], D(2002, 9, 11), V.DOCUMENTED),
     (["CN", "PH"], D(2003, 6, 1), V.DOCUMENTED),
-    (["CN", "PH"], D(2005, 1, 1), V.UNDOCUMENTED),
+    (["CN", "PH"], D(2005, 1, 1), V.BLOCKED),  # China's returns 1998-2006 (CASS, third collection)
     (["CN", "SG"], D(2002, 9, 12), V.DOCUMENTED),
     # Thailand: the second collection dates the way in and the deportation to Seoul
     (["CN", "TH"], D(2009, 6, 1), V.DOCUMENTED),
@@ -346,10 +369,12 @@ V = nk.Verdict
     # Laos: the nine were reported sent back to North Korea in May 2013 (both dates)
     (["CN", "LA"], D(2013, 5, 28), V.BLOCKED),
     (["CN", "LA"], D(2013, 5, 31), V.BLOCKED),
-    # Vietnam: the airlift leg is documented, the way from China to Vietnam is not
-    (["CN", "VN"], D(2004, 7, 28), V.UNDOCUMENTED),
-    # Mongolia: entry (2023) and deportation (2011) are seen years apart
-    (["CN", "MN"], D(2011, 6, 1), V.UNDOCUMENTED),
+    # Vietnam: the airlift leg is documented, the way from China to Vietnam is not, and
+    # China's returns of 1998-2006 (CASS, third collection) block the leg out of China
+    (["CN", "VN"], D(2004, 7, 28), V.BLOCKED),
+    # Mongolia: entry (2023) and deportation (2011) are seen years apart; China's returns
+    # over two decades to 2014 (the COI, third collection) block the leg out of China
+    (["CN", "MN"], D(2011, 6, 1), V.BLOCKED),
     (["CN", "MN"], D(2023, 5, 1), V.BLOCKED),  # China's returns, 2021-2023 (HRW)
     (["CN", "MN"], D(2023, 10, 9), V.BLOCKED),
     (["CN", "MM"], D(2008, 12, 22), V.UNDOCUMENTED),
@@ -361,9 +386,10 @@ def test_dated_verdicts_of_asian_routes(via: list[str], day: dt.date, verdict: n
 def test_documented_leg_shows_even_when_the_route_is_undocumented() -> None:
     a = nk.can_resettle("KP", ["CN", "VN"], "KR", on=D(2004, 7, 28))
     assert any(line.startswith("VN > KR") and "airlift" in line for line in a.explanation)
-    assert any(line.startswith("CN > VN: no passage") for line in a.explanation)
+    assert any(line.startswith("CN > VN: blocked") and "No passage from China to Vietnam" in line
+               for line in a.explanation)
     mn = nk.can_resettle("KP", ["CN", "MN"], "KR", on=D(2011, 6, 1))
-    assert _cited(mn) == {"anadolu-2023-08-16", "voa-2002-09-11"}
+    assert {"anadolu-2023-08-16", "voa-2002-09-11", "lucschrijvers-2014-07"} <= _cited(mn)
     assert "econlog-2011-06-escape-to-mongolia" not in _cited(mn)
 
 
