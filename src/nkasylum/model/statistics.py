@@ -38,6 +38,10 @@ class Statistic:
             :attr:`counts_arrivals`).
         via: for a count of arrivals, the place the words say they came through (e.g. South
             Korea's arrivals via China): the legs into and out of it were then used.
+        subject_from_title: the quoted words are rows of a table whose own title, on the
+            page of the authority that counts (the source's ``title``), says what is counted
+            and where; the figure's place and measure come from that title (the codebook's
+            rule for tables; a test checks that the title is the page's own).
         note: what the sources leave out or how a figure was read, in the project's words.
 
     Example:
@@ -57,6 +61,7 @@ class Statistic:
     year: int | None = None
     area: str | None = None
     arrivals: bool = False
+    subject_from_title: bool = False
     via: Country | Region | None = attrs.field(default=None, converter=attrs.converters.optional(as_place))
     note: str = ""
     __repr__ = value_repr
