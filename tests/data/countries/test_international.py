@@ -5,6 +5,8 @@ dated statements on returns."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from facts import CountryFacts
 
 import nkasylum as nk
@@ -39,3 +41,16 @@ class TestInternational(CountryFacts):
     def test_disputed_2017_asylum_seekers(self) -> None:
         (c,) = [c for c in nk.conflicts() if c.id == "unhcr-asylum-seekers-2017-591-or-593"]
         assert set(c.versions) == {"unhcr-nk-asylum-seekers-2017-voa", "unhcr-nk-asylum-seekers-spn-undated"}
+
+    def test_un_statements_on_returns_are_dated(self) -> None:
+        kb = nk.default_knowledge_base()
+        for id, day in [("international-un-sr-2012-02-urges-china", "2012-02-23"),
+                        ("international-ohchr-2013-05-31-returned-via-china", "2013-05-31"),
+                        ("international-un-sr-2019-06-21-china-should-not-repatriate", "2019-06-21"),
+                        ("international-un-experts-2023-10-17", "2023-10-17"),
+                        ("international-ohchr-2023-10-30-deputy-non-refoulement", "2023-10-30")]:
+            on = dt.date.fromisoformat(day)
+            assert kb.support(id, on=on).support is nk.Support.SEEN, id
+        (undated,) = [p for p in nk.policies("international")
+                      if p.id == "international-ohchr-gravely-concerned-undated"]
+        assert undated.undated
