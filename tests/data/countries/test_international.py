@@ -26,6 +26,8 @@ class TestInternational(CountryFacts):
         refugees = _years("unhcr-recorded-refugees")
         assert refugees[2014] == {1282} and refugees[2015] == {1103}
         assert refugees[2016] == {1422} and refugees[2017] == {1175}
+        # year-end stocks of this collection carry their year (end-2020, end-2022)
+        assert refugees[2020] == {782} and refugees[2022] == {260}
         seekers = _years("nk-asylum-seekers-pending")
         assert seekers[2014] == {240} and seekers[2015] == {230} and seekers[2016] == {533} and seekers[2017] == {591}
 
