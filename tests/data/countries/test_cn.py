@@ -8,6 +8,8 @@ from verdicts: the time model is being rewritten, the evidence is not.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from facts import CountryFacts
 
 import nkasylum as nk
@@ -29,6 +31,14 @@ def _years(entry: nk.Policy | nk.Passage) -> set[int]:
 
 def _seen(country: str, test: object) -> set[int]:
     return {y for p in nk.policies(country) if test(p) for y in _years(p)}  # type: ignore[operator]
+
+
+D = dt.date
+
+
+def _policy(id: str) -> nk.Policy:
+    (found,) = [p for p in nk.policies("CN") if p.id == id]
+    return found
 
 
 class TestChina(CountryFacts):
@@ -198,3 +208,33 @@ class TestChina(CountryFacts):
         assert nk.source("tjwg-2023-09-21").quote_for("had stopped since the start of the Covid-19 pandemic")
         assert nk.source("newspic-2025-10-19").quote_for("최소 406명의 탈북민을 강제 북송했다는")
         assert nk.source("freekorea-2006-10").quote_for("I can’t verify the documents’ authenticity")
+
+    def test_repatriations_seen_on_their_dates(self) -> None:
+        kb = nk.default_knowledge_base()
+        assert _policy("cn-2014-08-repatriated-29-upi").repatriates is True
+        assert kb.support("cn-2014-08-repatriated-29-upi", on=D(2014, 8, 15)).support is nk.Support.SEEN
+        october = _policy("cn-2023-10-forcible-repatriation-un-experts")
+        assert october.repatriates is True
+        assert "2023-10-09" in {str(e.happened) for e in october.evidence}
+        # the 2019 statement urges China not to repatriate: no repatriation value of its own
+        assert _policy("cn-2019-06-arrests-increasing").repatriates is None
+
+    def test_cases_and_counts(self) -> None:
+        c = nk.case("cn-repatriated-29-2014-08")
+        assert c.people == nk.Quantity(29) and str(c.date) == "2014-08" and str(c.route) == "CN > KP"
+        big = nk.case("cn-repatriated-500-2023-10-09-idea")
+        assert big.people == nk.Quantity(500, nk.Qualifier.MORE_THAN)
+        by_id = {s.id: s for s in nk.statistics(country="CN")}
+        assert by_id["cn-detained-un-rapporteur-2022-03"].value == nk.Quantity(1500, nk.Qualifier.ABOUT)
+        hundreds = by_id["cn-forced-returns-un-experts-2023-10"].value
+        assert hundreds == nk.Quantity(100, nk.Qualifier.ORDER_OF_MAGNITUDE)
+
+    def test_illegal_immigrants_in_2022(self) -> None:
+        p = _policy("cn-2022-03-detained-as-illegal-immigrants")
+        assert nk.Classification.ILLEGAL_IMMIGRANT in p.classification
+
+    def test_ways_out_to_the_us_and_japan(self) -> None:
+        (us,) = [p for p in nk.passages("CN", "US", any_date=True) if p.id == "cn-us-refugee-programme-2021"]
+        assert us.via_third_country
+        (jp,) = [p for p in nk.passages("CN", "JP", any_date=True) if p.id == "cn-jp-broker-japanese-wives-1994"]
+        assert jp.channel is nk.Channel.BROKER

@@ -84,3 +84,8 @@ class TestNorthKorea(CountryFacts):
         assert isinstance(sealed, nk.Policy) and "2020" in {str(e.happened) for e in sealed.evidence}
         refused = nk.case("cn-jilin-200-refused-by-north-2020-10")
         assert refused.people == nk.Quantity(200) and refused.outcome is nk.Outcome.PENDING
+
+    def test_aid_groups_way_to_canada(self) -> None:
+        (p,) = [p for p in nk.passages("KP", "CA", any_date=True) if p.id == "kp-ca-broker-aid-groups-2011"]
+        assert p.channel is nk.Channel.BROKER and not p.via_third_country
+        assert nk.source("immconsultant-torontosun-2011-09-17").quote_for("helped by aid groups to travel to Canada")

@@ -7,6 +7,7 @@ what was counted or where is a gap, never a guess.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,15 @@ class TestSouthKorea(CountryFacts):
         assert file_of("soompi-undated-802067") == "sources/public-reports-3-china-russia-korea.toml"
         assert file_of("newsis-2026-02-04") == "sources/public-reports-3-resettlement.toml"
         assert "sources/public-reports-3-resettlement.md" in nk.source("theqoo-3599659408").also_in
+
+    def test_citizenship_on_arrival_and_on_return(self) -> None:
+        by_id = {p.id: p for p in nk.policies("KR")}
+        on_arrival = by_id["kr-citizenship-on-arrival-nl-2013"]
+        assert nk.Status.CITIZENSHIP in on_arrival.grants
+        assert nk.Classification.CITIZEN in by_id["kr-returnees-treated-as-citizens-2014-ukut"].classification
+
+    def test_a_settled_defector_claims_refugee_status_in_australia(self) -> None:
+        (p,) = nk.passages("KR", "AU", any_date=True)
+        assert p.channel is nk.Channel.REFUGEE_PROGRAMME
+        seen = nk.default_knowledge_base().support(p.id, on=dt.date(2001, 12, 12))
+        assert seen.support is nk.Support.SEEN

@@ -126,3 +126,9 @@ class TestRussia(CountryFacts):
         kbs = nk.case("ru-amur-12-to-south-korea-kbs")
         assert str(kbs.route) == "RU > KR" and kbs.channel is nk.Channel.UNHCR_OFFICE
         assert kbs.people == nk.Quantity(12)
+
+    def test_unhcr_counts(self) -> None:
+        by_id = {s.id: s for s in nk.statistics(country="RU")}
+        assert by_id["ru-nk-refugees-unhcr-voa-2019-06"].value == nk.Quantity(57)
+        assert by_id["ru-nk-refugees-zum-yonhap-undated"].value == nk.Quantity(50)
+        assert by_id["ru-nk-refugees-zum-yonhap-undated"].as_of is None

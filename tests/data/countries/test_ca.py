@@ -1,0 +1,88 @@
+"""Canada: what researchers rely on from public-reports-3-resettlement.md (section 2, with the
+Canadian figures of sections 3 and 6), asked through the public API: refugee status grants and
+claims by year, acceptance rates, removals 2013-2022, and South Korea as a safe country."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from facts import CountryFacts
+
+import nkasylum as nk
+
+D = dt.date
+
+
+def _years(measure: str) -> dict[int, set[int | None]]:
+    years: dict[int, set[int | None]] = {}
+    for p in nk.series(measure, country="CA"):
+        years.setdefault(p.year, set()).add(p.value.value)
+    return years
+
+
+def _stat(id: str) -> nk.Statistic:
+    (found,) = [s for s in nk.statistics(country="CA") if s.id == id]
+    return found
+
+
+class TestCanada(CountryFacts):
+    code = "CA"
+
+    def test_grants_by_year_2000_to_2014(self) -> None:
+        grants = _years("refugee-status-granted")
+        assert grants[2000] == {1} and grants[2003] == {1} and grants[2007] == {1}
+        assert grants[2008] == {7} and grants[2010] == {42}
+        # disputed years keep every version
+        assert grants[2009] == {65, 66} and grants[2011] == {83, 117} and grants[2012] == {222, 230}
+        assert 2001 not in grants and 2002 not in grants  # gaps, not zeros
+        points_2011 = [p for p in nk.series("refugee-status-granted", country="CA") if p.year == 2011]
+        assert all("ca-grants-2011-83-or-117" in p.disputed for p in points_2011)
+
+    def test_a_year_read_from_an_undated_page_is_uncertain_and_out_of_the_series(self) -> None:
+        four = _stat("ca-refugee-status-granted-four-at-once-dailynk")
+        assert str(four.as_of) == "2008?" and four.year is None
+        assert four.as_of is not None and four.as_of.uncertain
+        jan_sep = _stat("ca-refugee-status-granted-jan-sep-2012-cakonet")
+        assert jan_sep.value == nk.Quantity(183) and jan_sep.year is None
+
+    def test_claims_and_acceptance_rates(self) -> None:
+        claims = _stat("ca-refugee-status-applications-2010-newdaily")
+        assert claims.value == nk.Quantity(58, unit=nk.Unit.APPLICATIONS) and claims.year == 2010
+        rates = _years("refugee-claim-acceptance-rate")
+        assert rates[2007] == {10} and rates[2008] == {23} and rates[2009] == {57}
+        assert rates[2010] == {72} and rates[2012] == {79, 80}
+        about = _stat("ca-claim-acceptance-rate-2012-chetecut")
+        assert about.value == nk.Quantity(80, nk.Qualifier.ABOUT, nk.Unit.PERCENT)
+        none_2014 = _stat("ca-refugee-status-granted-2014-jan-sep-kmib")
+        assert none_2014.value == nk.Quantity(0) and str(none_2014.as_of) == "2014-01/2014-09"
+
+    def test_removals_2013_to_2022(self) -> None:
+        orders = _years("removal-orders")
+        assert {y: v.pop() for y, v in orders.items()} == {2013: 17, 2014: 71, 2015: 44, 2016: 24, 2017: 9}
+        removed = _years("deported-from-host-country")
+        assert {y: removed[y] for y in (2018, 2019, 2020, 2021)} == {
+            2018: {5}, 2019: {37}, 2020: {135}, 2021: {41}}
+        nearly = _stat("ca-removals-since-2013-truepundit")
+        assert nearly.value == nk.Quantity(2000, nk.Qualifier.ALMOST)
+        assert str(nearly.as_of) == "2013/2018-02-18"
+        (c,) = [c for c in nk.conflicts() if c.id == "ca-removals-2013-2017-165-or-2000"]
+        assert set(c.versions) == {"ca-removals-2013-2017-cbsa-aljazeera", "ca-removal-orders-2013-2017-voa",
+                                   "ca-removals-since-2013-truepundit"}
+
+    def test_south_korea_a_safe_country_from_may_2013(self) -> None:
+        (rule,) = [p for p in nk.policies("CA") if p.id == "ca-2013-05-safe-country-south-korea"]
+        assert rule.basis is nk.Basis.RULE and str(rule.valid_from) == "2013-05"
+        assert rule.valid_until is None
+        assert nk.source("voa-ko-4264500-undated").quote_for("한국에는 2013년 5월말부터 적용했습니다") is not None
+
+    def test_grant_statements_are_sighted_year_by_year(self) -> None:
+        (p,) = [p for p in nk.policies("CA") if p.id == "ca-2007-2010-grants-rfa-2011"]
+        assert p.admits is True and nk.Status.REFUGEE_STATUS in p.grants
+        assert [str(e.happened) for e in p.evidence] == ["2007", "2008", "2009", "2010"]
+        exclusion = [p for p in nk.policies("CA") if p.id == "ca-2018-2022-removals-and-exclusion"]
+        assert exclusion and exclusion[0].not_grants == ()  # conditional exclusion, not a blanket no
+
+    def test_aid_groups_helped_claimants_reach_canada(self) -> None:
+        (way,) = [p for p in nk.passages("KP", "CA", any_date=True) if p.id == "kp-ca-broker-aid-groups-2011"]
+        assert way.channel is nk.Channel.BROKER and way.actor == "Aid groups"
+        assert nk.default_knowledge_base().support(way.id, on=D(2011, 9, 17)).support is nk.Support.SEEN

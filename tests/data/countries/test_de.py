@@ -1,0 +1,56 @@
+"""Germany: what researchers rely on from public-reports-3-resettlement.md (section 4, and the
+German figures of sections 3 and 9), asked through the public API: refugee status grants by
+year 2000-2003, claims and grants since 2002, the 1996 and 2003 cases, and the Freiburg
+court's refusal of refugee protection in January 2020."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from facts import CountryFacts
+
+import nkasylum as nk
+
+D = dt.date
+
+
+def _stat(id: str) -> nk.Statistic:
+    (found,) = [s for s in nk.statistics(country="DE") if s.id == id]
+    return found
+
+
+class TestGermany(CountryFacts):
+    code = "DE"
+
+    def test_refugee_status_grants_2000_to_2003(self) -> None:
+        years = {p.year: p.value.value for p in nk.series("refugee-status-granted", country="DE")}
+        assert years == {2000: 56, 2001: 53, 2002: 51, 2003: 29}
+        later = _stat("de-refugee-status-granted-after-2003-voa")
+        assert later.value == nk.Quantity(2) and later.as_of is None and later.year is None
+
+    def test_claims_and_grants_since_2002(self) -> None:
+        applied = _stat("de-asylum-applications-2002-2010-02-voa")
+        assert applied.value == nk.Quantity(186, unit=nk.Unit.APPLICATIONS)
+        assert str(applied.as_of) == "2002/2010-02-23"
+        assert _stat("de-asylum-granted-2002-2010-02-voa").value == nk.Quantity(83)
+        assert str(_stat("de-asylum-granted-2002-2009-voa-2010-03").as_of) == "2002/2009"
+
+    def test_undated_june_counts_stay_undated(self) -> None:
+        for id in ("de-nk-nationals-end-june-voa-undated", "de-nk-refugees-geneva-end-june-voa-undated"):
+            assert _stat(id).as_of is None
+
+    def test_cases_of_1996_and_2003(self) -> None:
+        four = nk.case("de-four-asylum-seekers-1996")
+        assert str(four.date) == "1996-02/1996-03" and four.outcome is nk.Outcome.REJECTED
+        by_air = nk.case("de-nk-national-arrives-by-air-2003")
+        assert by_air.channel is nk.Channel.FLIGHT and by_air.route is None
+        assert str(by_air.date) == "2003-03-23/2003-11-18"
+
+    def test_freiburg_2020_no_refugee_protection_with_exceptions(self) -> None:
+        (p,) = [p for p in nk.policies("DE") if p.id == "de-2020-01-vg-freiburg-no-refugee-protection"]
+        assert nk.Status.REFUGEE_STATUS in p.not_grants
+        assert nk.Classification.DUAL_NATIONAL in p.classification and p.exceptions
+        seen = nk.default_knowledge_base().support(p.id, on=D(2020, 1, 15))
+        assert seen.support is nk.Support.SEEN
+        quote = nk.source("asylnet-vg-freiburg-2020-01-15").quote_for("Kein Flüchtlingsschutz für Person aus Nordkorea")
+        assert quote is not None and "Südkorea" in quote

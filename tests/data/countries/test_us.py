@@ -1,0 +1,100 @@
+"""United States: what researchers rely on from public-reports-3-resettlement.md (section 1),
+asked through the public API: arrivals by fiscal year, the calendar-year and part-year counts
+beside them, the cumulative totals, the first and last documented arrivals, and the
+disagreements between sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from facts import CountryFacts
+
+import nkasylum as nk
+
+D = dt.date
+FY = "us-refugee-arrivals-fiscal-year"
+
+
+def _stat(id: str) -> nk.Statistic:
+    (found,) = [s for s in nk.statistics(country="US") if s.id == id]
+    return found
+
+
+def _by_year(measure: str) -> dict[int, set[int | None]]:
+    years: dict[int, set[int | None]] = {}
+    for p in nk.series(measure, country="US"):
+        years.setdefault(p.year, set()).add(p.value.value)
+    return years
+
+
+class TestUnitedStates(CountryFacts):
+    code = "US"
+
+    def test_fiscal_year_series_covers_2006_to_2021_with_gaps_left_empty(self) -> None:
+        years = _by_year(FY)
+        assert sorted(years) == [*range(2006, 2014), *range(2015, 2022)]
+        # no full-year figure for fiscal 2014, and none after fiscal 2021: gaps, not zeros
+        assert 2014 not in years and 2022 not in years and 2023 not in years
+        assert years[2006] == {9} and years[2011] == {23} and years[2013] == {17}
+        assert years[2015] == {15} and years[2016] == {14} and years[2018] == {5}
+        assert years[2019] == {1} and years[2020] == {2} and years[2021] == {0}
+
+    def test_fiscal_years_are_counted_october_to_september(self) -> None:
+        fy2008 = _stat("us-arrivals-fy2008-rfa-2014")
+        assert str(fy2008.as_of) == "2007-10-01/2008-09-30" and fy2008.year == 2008
+        assert fy2008.arrivals and fy2008.value == nk.Quantity(37)
+        assert fy2008.as_of is not None and fy2008.as_of.lower == D(2007, 10, 1)
+
+    def test_disputed_fiscal_years_keep_every_version(self) -> None:
+        points = [p for p in nk.series(FY, country="US") if p.year == 2008]
+        assert {p.value.value for p in points} == {37, 38}
+        assert all("us-arrivals-2008-37-or-38" in p.disputed for p in points)
+        (c,) = [c for c in nk.conflicts() if c.id == "us-arrivals-2007-22-or-28"]
+        assert "us-refugee-admissions-2007-rfa-2017" in c.versions
+
+    def test_part_year_counts_carry_their_span_and_no_year(self) -> None:
+        fy2012 = _stat("us-arrivals-fy2012-to-2012-07-yonhap")
+        assert fy2012.year is None and str(fy2012.as_of) == "2011-10-01/2012-07-08"
+        assert fy2012.value == nk.Quantity(11)
+        fy2014 = _stat("us-arrivals-fy2014-to-2014-08-rfa")
+        assert fy2014.year is None and fy2014.value == nk.Quantity(8)
+        # the undated VOA count of none so far has no span at all
+        assert _stat("us-arrivals-fy2014-none-yet-voa").as_of is None
+
+    def test_calendar_2022_and_2023_are_documented_zeros(self) -> None:
+        years = _by_year("us-refugee-admissions")
+        assert years[2022] == {0} and years[2023] == {0}
+        utah = _stat("us-refugee-admissions-2021-11-koreatowndaily")
+        assert utah.value == nk.Quantity(4) and str(utah.as_of) == "2021-11" and utah.area == "Utah"
+
+    def test_cumulative_totals_along_the_way(self) -> None:
+        totals = {str(s.as_of): s.value.value for s in nk.statistics(country="US")
+                  if s.measure == "us-refugee-admissions-total" and s.as_of is not None}
+        assert totals["2009-06"] == 91 and totals["2011-09"] == 122
+        assert totals["2014-08-04"] == 171 and totals["2016-01-08"] == 192
+        assert totals["2018-09"] == 217
+
+    def test_women_and_men_of_fiscal_2016(self) -> None:
+        assert _stat("us-arrivals-fy2016-women-koreatowndaily").value == nk.Quantity(12)
+        assert _stat("us-arrivals-fy2016-men-koreatowndaily").value == nk.Quantity(2)
+
+    def test_first_arrivals_and_last_documented_route(self) -> None:
+        first = nk.case("us-first-six-refugees-2006-05")
+        assert str(first.date) == "2006-05-05" and first.people == nk.Quantity(6)
+        assert first.route is None  # the words do not say where they came from
+        utah = nk.case("us-four-settle-utah-2021-11")
+        assert str(utah.route) == "CN > third country > US" and str(utah.date) == "2021-11"
+        (way,) = [p for p in nk.passages("CN", "US", any_date=True) if p.id == "cn-us-refugee-programme-2021"]
+        assert way.via_third_country and way.channel is nk.Channel.REFUGEE_PROGRAMME
+
+    def test_refugee_status_sighted_on_the_grant_dates(self) -> None:
+        (p,) = [p for p in nk.policies("US") if p.id == "us-2006-04-first-refugee-status"]
+        assert p.admits is True and nk.Status.REFUGEE_STATUS in p.grants
+        assert {str(e.happened) for e in p.evidence} >= {"2006-04-24/2006-04-25", "2006-05-05"}
+        assert nk.source("hankyoreh-2006-05-08").quote_for("They gained refugee status") is not None
+
+    def test_no_admission_is_assumed_before_the_first_grants_from_the_new_sources(self) -> None:
+        new = [p for p in nk.policies("US") if any(
+            e.source == "rfa-ko-2014-08-04" for e in p.evidence)]
+        assert new and all(e.happened is None or e.happened.lower >= D(2006, 10, 1)
+                           for p in new for e in p.evidence)
