@@ -409,7 +409,7 @@ ARRIVALS = {1993: [34], 1995: [100], 1996: [100], 1997: [100], 1998: [100, 306],
             2001: [583], 2002: [1142], 2003: [1285], 2004: [1898, 1900],
             2005: [1382, 1382, 1384], 2006: [2018, 2028], 2007: [2544, 2553, 2554],
             2008: [2803, 2804, 2809], 2009: [2914, 2914, 2927], 2010: [2401, 2402, 2423],
-            2011: [2706, 2706, 2706], 2012: [1508], 2013: [1514], 2014: [1397], 2015: [1275],
+            2011: [2706, 2706, 2706], 2012: [1508], 2013: [1514], 2014: [1397], 2015: [1275, 1275, 1277],
             2019: [1047, 1047], 2020: [229], 2024: [236], 2025: [224]}
 
 
@@ -431,8 +431,9 @@ def test_arrivals_in_south_korea_as_a_series_with_gaps_and_conflicts() -> None:
     for gap in (1994, 1999, 2000, 2016, 2017, 2018, 2021, 2022, 2023):
         assert gap not in years  # left as gaps: their figures are not in quoted words
     disputed = {p.year: p.disputed for p in points if p.disputed}
-    assert disputed == {year: (f"kr-arrivals-{year}-pr2",)
-                        for year in (1998, 2005, 2006, 2007, 2008, 2009, 2010)}
+    assert disputed == {**{year: (f"kr-arrivals-{year}-pr2",)
+                           for year in (1998, 2005, 2006, 2007, 2008, 2009, 2010)},
+                        2015: ("kr-arrivals-2015-1275-or-1277",)}
     # the first collection's conflicts are gone with the entries they compared
     assert not {"kr-arrivals-2009", "kr-arrivals-2015"} & {c.id for c in nk.conflicts()}
 
@@ -449,9 +450,12 @@ def test_arrivals_cite_the_shared_sources_for_2000_2003_and_2015_2016() -> None:
     assert all(e.source != "bbc-2004-07-28" for p in by_year.values() for e in p.evidence)
     assert "no entry rests on this source" in nk.source("bbc-2004-07-28").note
     # Reuters' 2015/2016 figures and the Korea Herald's 2015 one do not say what was counted
-    # or where: 2016 is a gap and 2015 rests on the Korea Herald of 2018 only
+    # or where: 2016 is a gap and 2015 rests on the Korea Herald of 2018 and, from the third
+    # collection, on a Reuters repost whose words name the South (and Daily NK Japan's 1,277)
     assert 2016 not in by_year
-    assert by_year[2015].statistic == "kr-arrivals-2015-koreaherald-2018"
+    assert {p.statistic for p in nk.series("arrivals-in-south-korea", country="KR")
+            if p.year == 2015} == {"kr-arrivals-2015-koreaherald-2018",
+                                   "kr-arrivals-2015-reuters-hurriyet", "kr-arrivals-2015-dailynkjp"}
     assert _sources(_stat("kr-arrivals-2015-koreaherald-2018")) == {"koreaherald-2018-09-30"}
     ids = {s.id for s in nk.statistics()}
     assert not {"kr-arrivals-2015-reuters", "kr-arrivals-2015-koreaherald"} & ids
