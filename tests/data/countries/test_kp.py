@@ -89,3 +89,11 @@ class TestNorthKorea(CountryFacts):
         (p,) = [p for p in nk.passages("KP", "CA", any_date=True) if p.id == "kp-ca-broker-aid-groups-2011"]
         assert p.channel is nk.Channel.BROKER and not p.via_third_country
         assert nk.source("immconsultant-torontosun-2011-09-17").quote_for("helped by aid groups to travel to Canada")
+
+    def test_requests_and_denials_abroad(self) -> None:
+        found = {p.id: p for p in nk.policies("KP")}
+        cambodia = found["kp-2004-09-asks-cambodia-to-return-seven"]
+        assert {str(e.happened) for e in cambodia.evidence} == {"2004-09"}
+        thailand = found["kp-denies-defectors-in-thailand-are-nationals"]
+        assert {str(e.happened) for e in thailand.evidence} == {"2003~/2009-01-29"}
+        assert thailand.classification == ()  # 'not its nationals' has no vocabulary value

@@ -41,6 +41,7 @@ SERIES: dict[int, list[tuple[int, nk.Qualifier]]] = {
     2012: [(63, EXACT), (1508, EXACT)],
     2013: [(1514, EXACT)],
     2014: [(1397, EXACT)],
+    2015: [(1275, EXACT), (1277, EXACT)],
     2016: [(1417, EXACT), (1418, EXACT)],
     2017: [(1127, EXACT), (1127, EXACT)],
     2018: [(1137, EXACT)],
@@ -54,7 +55,7 @@ SERIES: dict[int, list[tuple[int, nk.Qualifier]]] = {
 }
 
 DISPUTED = {1998: "kr-arrivals-1998-pr2", 2005: "kr-arrivals-2005-freekorea", 2010: "kr-arrivals-2010-pr2",
-            2012: "kr-arrivals-2012-donga", 2016: "kr-arrivals-2016", 2023: "kr-arrivals-2023",
+            2012: "kr-arrivals-2012-donga", 2015: "kr-arrivals-2015-1275-or-1277", 2016: "kr-arrivals-2016", 2023: "kr-arrivals-2023",
             2025: "kr-arrivals-2025-corrected"}
 
 # The 21 statistics the December 2026 audit found resting on a title or the collector's heading,
@@ -102,7 +103,7 @@ class TestSouthKorea(CountryFacts):
     def test_years_without_a_figure_are_gaps_listed_in_the_data(self) -> None:
         years = set(_by_year(ARRIVALS))
         gaps = set(range(1993, 2026)) - years
-        assert gaps == {1994, 2000, 2015}
+        assert gaps == {1994, 2000}
         lines = (Path(str(data_root())) / "statistics" / "kr.toml").read_text("utf-8").splitlines()
         header = "\n".join(line for line in lines[:next(i for i, x in enumerate(lines) if not x.startswith("#"))])
         for year in gaps:
@@ -272,3 +273,14 @@ class TestSouthKorea(CountryFacts):
         assert p.channel is nk.Channel.REFUGEE_PROGRAMME
         seen = nk.default_knowledge_base().support(p.id, on=dt.date(2001, 12, 12))
         assert seen.support is nk.Support.SEEN
+
+    def test_arrivals_in_2015_are_1275_or_1277(self) -> None:
+        points = [p for p in nk.series("arrivals-in-south-korea", country="KR") if p.year == 2015]
+        assert sorted(p.value.value or 0 for p in points) == [1275, 1277]
+        assert all(p.disputed == ("kr-arrivals-2015-1275-or-1277",) for p in points)
+
+    def test_consulates_protect_defectors_and_no_more_mass_rescues(self) -> None:
+        found = {p.id: p for p in nk.policies("KR")}
+        assert found["kr-consulates-protect-defectors-inside"].procedures
+        rescues = found["kr-no-more-large-scale-rescues"]
+        assert {str(e.happened) for e in rescues.evidence} == {"2004/2005"}

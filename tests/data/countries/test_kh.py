@@ -1,0 +1,30 @@
+"""Cambodia: the facts researchers rely on (public-reports-3-southeast-asia.md, section 4)."""
+
+from __future__ import annotations
+
+from facts import CountryFacts
+
+import nkasylum as nk
+
+
+class TestCambodia(CountryFacts):
+    code = "KH"
+
+    def test_the_seven_of_september_2004_came_through_china_and_vietnam(self) -> None:
+        c = nk.case("kh-seven-via-china-vietnam-2004-09")
+        assert str(c.route) == "CN > VN > KH" and str(c.date) == "2004-09"
+        assert c.people == nk.Quantity(7) and c.outcome is nk.Outcome.PENDING
+
+    def test_mondulkiri_2006_is_kept_in_both_versions(self) -> None:
+        claimed = nk.case("kh-mondulkiri-claimed-deported-2006-11")
+        held = nk.case("kh-mondulkiri-held-not-deported-2006-11")
+        assert claimed.outcome is nk.Outcome.DEPORTED and str(claimed.route) == "KH > VN"
+        assert held.outcome is nk.Outcome.DETAINED and held.route is None
+        (c,) = [c for c in nk.conflicts() if c.id == "kh-mondulkiri-2006-deported-or-held"]
+        assert {claimed.id, held.id, "kh-north-korean-deported-2006"} == set(c.versions)
+        assert nk.source("cambodiadaily-wikileaks-dispatches").quote_for(
+            "was not deported to Vietnam as claimed by authorities") is not None
+
+    def test_the_2025_rescue_is_not_a_way_through_cambodia(self) -> None:
+        c = nk.case("kh-defector-rescued-sihanoukville-2025")
+        assert c.route is None and str(c.date) == "../2025-10-17"
