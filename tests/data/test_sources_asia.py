@@ -222,9 +222,17 @@ def test_thailand_tries_detains_and_deports_to_seoul() -> None:
     assert p.classification == (nk.Classification.ILLEGAL_ENTRANT,)
     assert _sources(p) == {"wikipedia-nk-defectors-in-thailand"}
     exits = {e.id: e for e in nk.passages("TH", "KR", any_date=True)}
-    assert set(exits) == {"th-kr-deportation", "th-kr-sent-on-after-detention"}
-    assert all(e.channel is nk.Channel.DEPORTATION for e in exits.values())
-    assert exits["th-kr-deportation"].undated and not exits["th-kr-sent-on-after-detention"].undated
+    # each way out of Thailand has the channel its words name (audit 2026-12): deportation
+    # only where the words say deported, being let go on where they say allowed
+    assert {i: e.channel for i, e in exits.items()} == {
+        "th-kr-sent-on-after-detention": nk.Channel.DEPORTATION,
+        "th-kr-permitted-departure": nk.Channel.PERMITTED_DEPARTURE,
+        "th-kr-flight": nk.Channel.FLIGHT,
+        "th-kr-assisted-transfer": nk.Channel.ASSISTED_TRANSFER}
+    assert _sources(exits["th-kr-sent-on-after-detention"]) == {
+        "donga-2005-12-19", "realthailand-2006-08-24", "voa-2006-10-27", "dailynk-undated"}
+    assert "wikipedia-nk-defectors-in-thailand" in _sources(exits["th-kr-permitted-departure"])
+    assert not any(e.undated for e in exits.values())
 
 
 def test_thai_arrivals_are_a_yearly_series_with_gaps() -> None:
@@ -261,10 +269,14 @@ def test_laos_earlier_practice_of_flying_people_to_incheon_is_undated() -> None:
     # Daily NK's words name neither Laos nor North Koreans: the practice rests on others now
     assert _resting_on("dailynk-laos-crisis") == []
     found = {p.id: p for p in nk.passages("LA", "KR", any_date=True)}
-    assert set(found) == {"la-kr-quiet-handover", "la-kr-embassy-flight-2013"}
+    assert set(found) == {"la-kr-quiet-handover", "la-kr-assisted-transfer", "la-kr-embassy-flight-2013"}
     p = found["la-kr-quiet-handover"]
-    assert p.channel is nk.Channel.DEPORTATION and p.undated
-    assert _sources(p) == {"chosun-2013-05-29", "washingtonpost-2013-06-14"}
+    # "quietly handing over": a handover, not a deportation (audit 2026-12)
+    assert p.channel is nk.Channel.HANDOVER and p.undated
+    assert _sources(p) == {"chosun-2013-05-29"}
+    helped = found["la-kr-assisted-transfer"]
+    assert helped.channel is nk.Channel.ASSISTED_TRANSFER and helped.undated
+    assert _sources(helped) == {"washingtonpost-2013-06-14"}
     assert found["la-kr-embassy-flight-2013"].channel is nk.Channel.FOREIGN_MISSION
 
 
@@ -311,9 +323,10 @@ def test_mongolia_usually_lets_people_travel_on() -> None:
     assert not [p.id for p in nk.policies("MN") if "usually" in p.summary]
 
 
-def test_mongolia_deported_to_south_korea() -> None:
+def test_mongolia_helped_resettlement_in_south_korea() -> None:
     (p,) = nk.passages("MN", "KR", any_date=True)
-    assert p.id == "mn-kr-resettlement-1998-2006" and p.channel is nk.Channel.DEPORTATION
+    # "facilitated the resettlement": an assisted transfer, not a deportation (audit 2026-12)
+    assert p.id == "mn-kr-resettlement-1998-2006" and p.channel is nk.Channel.ASSISTED_TRANSFER
     assert (p.valid_from, p.valid_until) == (None, None)
     assert str(p.evidence[0].happened) == "1998/2006-09-12"
     # the 2011 blog post says who is deported nowhere in its words
@@ -343,7 +356,9 @@ V = nk.Verdict
     (["CN", "SG"], D(2002, 9, 12), V.DOCUMENTED),
     # Thailand: the second collection dates the way in and the deportation to Seoul
     (["CN", "TH"], D(2009, 6, 1), V.DOCUMENTED),
-    (["CN", "TH"], D(2016, 6, 1), V.DOCUMENTED),
+    # 2016 lies between a permitted departure (July 2013) and a transfer (August 2017):
+    # two channels, so two series, neither seen around it (audit 2026-12 split them)
+    (["CN", "TH"], D(2016, 6, 1), V.UNDOCUMENTED),
     (["CN", "TH"], D(2023, 10, 9), V.BLOCKED),  # China is sending people back
     # Laos: the nine were reported sent back to North Korea in May 2013 (both dates)
     (["CN", "LA"], D(2013, 5, 28), V.BLOCKED),
