@@ -110,6 +110,82 @@ def test_no_project_text_copies_a_source_sentence(kb: nk.KnowledgeBase, document
     assert copied == []
 
 
+_WORDS = re.compile(r"\w+")
+_RUN = 8  # words: a run this long repeated from a source is copying, not citing
+
+# Entries of statistics/kr.toml and conflicts/kr.toml, which another branch is rewriting at
+# the same time (the December 2026 audit's copied runs there are its to fix). The lead
+# empties this list after merging that branch; nothing else may be added to it.
+_COPIED_RUNS_PENDING_ELSEWHERE = frozenset({
+    "kr-arrivals-1995-icg", "kr-arrivals-1996-icg", "kr-arrivals-1997-icg",
+    "kr-arrivals-1998-icg", "kr-arrivals-from-china-share-2023-q3",
+    "kr-arrivals-via-china-2012-h1", "kr-female-share-1998-icg",
+})
+
+
+def _words(text: str) -> list[str]:
+    """Words with case and punctuation folded away."""
+    return _WORDS.findall(prose_key(text).casefold())
+
+
+def _own_words(entry: object) -> list[tuple[str, str]]:
+    """Every field an entry words itself, by name. Agreements are left out: the codebook
+    records an agreement by the name its source gives it, and a name is not a sentence."""
+    fields = [(name, getattr(entry, name, "") or "") for name in
+              ("summary", "title", "description", "subject", "note")]
+    for name in ("conditions", "exceptions", "inconsistencies", "procedures"):
+        fields += [(f"{name}[{i}]", text) for i, text in enumerate(getattr(entry, name, ()))]
+    fields += [(f"evidence[{i}].note", e.note) for i, e in enumerate(getattr(entry, "evidence", ()))]
+    return [(name, text) for name, text in fields if text]
+
+
+def _copied_runs(kb: nk.KnowledgeBase, entry: object) -> list[tuple[str, str]]:
+    """``(field, run)`` for each field that repeats ``_RUN`` consecutive words of a quote of
+    a source the entry's evidence cites."""
+    runs: set[tuple[str, ...]] = set()
+    for source in {e.source for e in entry.evidence}:  # type: ignore[attr-defined]
+        for quote in kb.source(source).quotes:
+            words = _words(quote)
+            runs.update(tuple(words[i:i + _RUN]) for i in range(len(words) - _RUN + 1))
+    found = []
+    for name, text in _own_words(entry):
+        words = _words(text)
+        hits = [" ".join(words[i:i + _RUN]) for i in range(len(words) - _RUN + 1)
+                if tuple(words[i:i + _RUN]) in runs]
+        if hits:
+            found.append((name, hits[0]))
+    return found
+
+
+def test_no_project_text_repeats_eight_words_of_a_quote(kb: nk.KnowledgeBase) -> None:
+    # Runs without the shared documents: the quotes ship with the package. Summaries,
+    # titles, descriptions, notes and the rest are the project's own words; a run of eight
+    # words taken over from a source's quoted words is copying, even inside a longer sentence.
+    copied = {entry.id: runs for entry in _entries(kb)
+              if entry.id not in _COPIED_RUNS_PENDING_ELSEWHERE
+              and (runs := _copied_runs(kb, entry))}
+    assert copied == {}, "\n".join(f"{i} {field}: '{run}'" for i, runs in copied.items()
+                                   for field, run in runs)
+
+
+def test_the_allow_list_of_copied_runs_names_only_entries_that_still_copy(kb: nk.KnowledgeBase) -> None:
+    # An id on the allow-list whose text was reworded must leave it, so the list only shrinks.
+    stale = sorted(i for i in _COPIED_RUNS_PENDING_ELSEWHERE if not _copied_runs(kb, kb.entry(i)))
+    assert stale == []
+
+
+def test_the_copied_run_check_can_fail(kb: nk.KnowledgeBase) -> None:
+    import attrs
+
+    case = kb.entry("cn-group-21-2002")
+    quote = kb.source("voa-2002-09-11").quote_for(case.evidence[0].anchor)
+    assert quote is not None
+    copied = attrs.evolve(case, title="Say: " + " ".join(quote.split()[:_RUN]).upper() + "!")
+    assert [field for field, _ in _copied_runs(kb, copied)] == ["title"]
+    shorter = attrs.evolve(case, title=" ".join(quote.split()[:_RUN - 1]))
+    assert _copied_runs(kb, shorter) == []
+
+
 def test_anchors_are_3_to_12_words(kb: nk.KnowledgeBase) -> None:
     from nkasylum.core.text import word_count
 
