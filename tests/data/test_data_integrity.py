@@ -110,6 +110,143 @@ def test_no_project_text_copies_a_source_sentence(kb: nk.KnowledgeBase, document
     assert copied == []
 
 
+_WORDS = re.compile(r"\w+")
+_RUN = 8  # words: a run this long repeated from a source is copying, not citing
+
+# Entries of statistics/kr.toml and conflicts/kr.toml, which another branch is rewriting at
+# the same time (the December 2026 audit's copied runs there are its to fix). The lead
+# empties this list after merging that branch; nothing else may be added to it.
+_COPIED_RUNS_PENDING_ELSEWHERE = frozenset({
+    "kr-arrivals-1995-icg", "kr-arrivals-1996-icg", "kr-arrivals-1997-icg",
+    "kr-arrivals-1998-icg", "kr-arrivals-from-china-share-2023-q3",
+    "kr-arrivals-via-china-2012-h1", "kr-female-share-1998-icg",
+})
+
+
+def _words(text: str) -> list[str]:
+    """Words with case and punctuation folded away."""
+    return _WORDS.findall(prose_key(text).casefold())
+
+
+def _own_words(entry: object) -> list[tuple[str, str]]:
+    """Every field an entry words itself, by name. Agreements are left out: the codebook
+    records an agreement by the name its source gives it, and a name is not a sentence."""
+    fields = [(name, getattr(entry, name, "") or "") for name in
+              ("summary", "title", "description", "subject", "note")]
+    for name in ("conditions", "exceptions", "inconsistencies", "procedures"):
+        fields += [(f"{name}[{i}]", text) for i, text in enumerate(getattr(entry, name, ()))]
+    fields += [(f"evidence[{i}].note", e.note) for i, e in enumerate(getattr(entry, "evidence", ()))]
+    return [(name, text) for name, text in fields if text]
+
+
+def _copied_runs(kb: nk.KnowledgeBase, entry: object) -> list[tuple[str, str]]:
+    """``(field, run)`` for each field that repeats ``_RUN`` consecutive words of a quote of
+    a source the entry's evidence cites."""
+    runs: set[tuple[str, ...]] = set()
+    for source in {e.source for e in entry.evidence}:  # type: ignore[attr-defined]
+        for quote in kb.source(source).quotes:
+            words = _words(quote)
+            runs.update(tuple(words[i:i + _RUN]) for i in range(len(words) - _RUN + 1))
+    found = []
+    for name, text in _own_words(entry):
+        words = _words(text)
+        hits = [" ".join(words[i:i + _RUN]) for i in range(len(words) - _RUN + 1)
+                if tuple(words[i:i + _RUN]) in runs]
+        if hits:
+            found.append((name, hits[0]))
+    return found
+
+
+def test_no_project_text_repeats_eight_words_of_a_quote(kb: nk.KnowledgeBase) -> None:
+    # Runs without the shared documents: the quotes ship with the package. Summaries,
+    # titles, descriptions, notes and the rest are the project's own words; a run of eight
+    # words taken over from a source's quoted words is copying, even inside a longer sentence.
+    copied = {entry.id: runs for entry in _entries(kb)
+              if entry.id not in _COPIED_RUNS_PENDING_ELSEWHERE
+              and (runs := _copied_runs(kb, entry))}
+    assert copied == {}, "\n".join(f"{i} {field}: '{run}'" for i, runs in copied.items()
+                                   for field, run in runs)
+
+
+def test_the_allow_list_of_copied_runs_names_only_entries_that_still_copy(kb: nk.KnowledgeBase) -> None:
+    # An id on the allow-list whose text was reworded must leave it, so the list only shrinks.
+    stale = sorted(i for i in _COPIED_RUNS_PENDING_ELSEWHERE if not _copied_runs(kb, kb.entry(i)))
+    assert stale == []
+
+
+def test_the_copied_run_check_can_fail(kb: nk.KnowledgeBase) -> None:
+    import attrs
+
+    case = kb.entry("cn-group-21-2002")
+    quote = kb.source("voa-2002-09-11").quote_for(case.evidence[0].anchor)
+    assert quote is not None
+    copied = attrs.evolve(case, title="Say: " + " ".join(quote.split()[:_RUN]).upper() + "!")
+    assert [field for field, _ in _copied_runs(kb, copied)] == ["title"]
+    shorter = attrs.evolve(case, title=" ".join(quote.split()[:_RUN - 1]))
+    assert _copied_runs(kb, shorter) == []
+
+
+# Notes of statistics/kr.toml and conflicts/kr.toml entries that still name entries dropped
+# before the December 2026 audit; another branch owns those two files and fixes them there.
+# The lead empties this list after merging that branch; nothing else may be added to it.
+_DANGLING_PENDING_ELSEWHERE = frozenset({
+    "kr-arrivals-2001-uscr", "kr-arrivals-2002-unikorea", "kr-arrivals-2012-koreaherald-2013",
+    "kr-arrivals-2015-koreaherald-2018", "kr-arrivals-2009-pr2", "kr-hanawon-course-length-pr2",
+})
+
+
+def _id_pattern(kb: nk.KnowledgeBase) -> re.Pattern[str]:
+    """A token that reads as an id of this data set: lower-case words joined by ``-``, the
+    first a country code or region id the data uses (``cn-group-21-2002``); not a path or an
+    address (``statistics/cn.toml``), nor an ordinary hyphenated word (``at-least``)."""
+    places: set[object] = set(nk.REGIONS)
+    for entry in _entries(kb):
+        places.update(getattr(entry, name) for name in ("country", "origin", "dest", "place")
+                      if getattr(entry, name, None) is not None)
+    codes = {p.alpha_2.lower() if isinstance(p, nk.Country) else p.id for p in places}  # type: ignore[attr-defined]
+    first = "|".join(sorted(map(re.escape, codes), key=len, reverse=True))
+    return re.compile(rf"(?<![\w./-])(?:{first})(?:-[a-z0-9]+)+(?![\w/-])")
+
+
+def _named_ids(kb: nk.KnowledgeBase) -> list[tuple[str, str, str]]:
+    """``(entry or source, field, id)`` for every id-like token its own words name."""
+    pattern = _id_pattern(kb)
+    named = [(entry.id, field, token) for entry in _entries(kb)
+             for field, text in [*_own_words(entry),
+                                 *(("agreements", a) for a in getattr(entry, "agreements", ()))]
+             for token in pattern.findall(text)]
+    named += [(s.id, "note", token) for s in kb.sources() for token in pattern.findall(s.note)]
+    return named
+
+
+def test_every_id_a_note_names_exists(kb: nk.KnowledgeBase) -> None:
+    # A note, summary, condition or exception that points to an entry ("see conflict
+    # cn-returns-2024-04-26-count") must point to one that exists: a dropped or renamed
+    # entry leaves a reader with nowhere to go.
+    known = {e.id for e in _entries(kb)} | {s.id for s in kb.sources()}
+    dangling = [(owner, field, token) for owner, field, token in _named_ids(kb)
+                if token not in known and owner not in _DANGLING_PENDING_ELSEWHERE]
+    assert dangling == [], "\n".join(f"{o} {f}: {t}" for o, f, t in dangling)
+
+
+def test_the_allow_list_of_dangling_ids_names_only_entries_that_still_dangle(kb: nk.KnowledgeBase) -> None:
+    known = {e.id for e in _entries(kb)} | {s.id for s in kb.sources()}
+    still = {owner for owner, _, token in _named_ids(kb) if token not in known}
+    assert sorted(_DANGLING_PENDING_ELSEWHERE - still) == []
+
+
+def test_the_id_check_reads_ids_and_only_ids(kb: nk.KnowledgeBase) -> None:
+    import attrs
+
+    pattern = _id_pattern(kb)
+    text = ("See conflict cn-returns-2024-04-26-count and kp-gone-1999 (statistics/cn.toml), "
+            "at-least 30, co-operation, https://example.org/kr-news-1 and KP-CN crossings.")
+    assert pattern.findall(text) == ["cn-returns-2024-04-26-count", "kp-gone-1999"]
+    case = kb.entry("cn-group-21-2002")
+    changed = kb.with_case(attrs.evolve(case, note="As in cn-no-such-entry-2002."))
+    assert ("cn-group-21-2002", "note", "cn-no-such-entry-2002") in _named_ids(changed)
+
+
 def test_anchors_are_3_to_12_words(kb: nk.KnowledgeBase) -> None:
     from nkasylum.core.text import word_count
 

@@ -61,3 +61,16 @@ def test_brokers_in_china_lead_to_unnamed_countries() -> None:
     assert p.channel is nk.Channel.BROKER
     assert p.dest is nk.THIRD_COUNTRY
     assert p.undated
+
+
+def test_the_facts_the_vocabulary_cannot_carry_are_context_or_a_note() -> None:
+    # audit 2026-12: South Korea's appeal and the reasons for leaving are undated context
+    # (no field set); "other countries may offer ..." names no country, so only a note
+    kb = nk.default_knowledge_base()
+    appeal = kb.entry("kr-explainer-most-desirable-destination")
+    assert isinstance(appeal, nk.Policy) and appeal.undated
+    assert (appeal.admits, appeal.grants, appeal.classification) == (None, (), ())
+    reasons = kb.entry("kp-why-people-flee")
+    assert isinstance(reasons, nk.Policy) and reasons.repatriates is None
+    assert {e.source for e in reasons.evidence} == {SOURCE, "voa-2002-09-11"}
+    assert "may offer permanent residency or refugee status" in nk.source(SOURCE).note

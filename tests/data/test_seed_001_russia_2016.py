@@ -65,3 +65,17 @@ def test_workers_estimate_keeps_its_qualifier() -> None:
     (s,) = [s for s in nk.statistics(country="RU") if s.id == "ru-nk-workers-2016"]
     assert s.value == nk.Quantity(10000, nk.Qualifier.ABOUT)
     assert s.value.lower_bound is None
+
+
+def test_the_ngo_s_demand_and_criticism_are_its_positions_not_russia_s_policy() -> None:
+    # audit 2026-12: "must receive refugee status" is a demand, filed with the positions of
+    # organisations, and grants nothing
+    kb = nk.default_knowledge_base()
+    p = kb.entry("international-civic-assistance-2016-positions-on-russia")
+    assert isinstance(p, nk.Policy) and p.country is nk.INTERNATIONAL
+    assert p.grants == () and p.classification == () and p.urges == ()
+    assert {e.anchor for e in p.evidence} == {
+        "who seek help from the FMS must receive refugee status",
+        "The organization has also criticized a recent agreement"}
+    assert kb.support(p.id, on=dt.date(2016, 6, 16)).support is nk.Support.SEEN
+    assert p.id not in {q.id for q in nk.policies("RU")}

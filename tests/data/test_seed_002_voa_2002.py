@@ -57,3 +57,11 @@ def test_the_2002_practice_is_an_observation_not_a_rule_forever() -> None:
     assert kb.support(exit_.id, on=DAY).support is nk.Support.SEEN
     later = kb.support(exit_.id, on=dt.date(2010, 1, 1))
     assert later.support is nk.Support.LAST_KNOWN and exit_ not in nk.passages("CN", "KR", on=dt.date(2010, 1, 1))
+
+
+def test_famine_and_persecution_are_why_people_fled() -> None:
+    # audit 2026-12: the aid worker's reasons are recorded, seen on the report's day
+    kb = nk.default_knowledge_base()
+    (reason,) = [e for e in kb.entry("kp-why-people-flee").evidence if e.source == "voa-2002-09-11"]
+    assert reason.anchor == "escaping famine and persecution at home"
+    assert kb.support("kp-why-people-flee", on=DAY).support is nk.Support.SEEN

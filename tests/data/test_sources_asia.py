@@ -90,7 +90,9 @@ def test_the_2023_returns_keep_their_dates_and_qualifiers() -> None:
     assert {d: c.id for d, c in returns.items()} == {
         "2023-08-29": "kp-repatriated-80-2023-08-29",
         "2023-09-18": "kp-repatriated-40-2023-09-18",
-        "2023-10-09": "kp-repatriated-500-2023-10-09"}
+        "2023-10-09": "kp-repatriated-500-2023-10-09",
+        # RFA's undated count (at some time up to May 2024) could fall in the window
+        "../2024-05-05": "kp-sent-back-50-60-rfa-2024"}
     assert returns["2023-08-29"].people == nk.Quantity(80)
     assert returns["2023-09-18"].people == nk.Quantity(40)
     october = returns["2023-10-09"].people
@@ -230,14 +232,17 @@ def test_thailand_tries_detains_and_deports_to_seoul() -> None:
     assert p.classification == (nk.Classification.ILLEGAL_ENTRANT,)
     assert _sources(p) == {"wikipedia-nk-defectors-in-thailand"}
     exits = {e.id: e for e in nk.passages("TH", "KR", any_date=True)}
-    # (th-kr-flight-2018: the third collection's NK News account of flights from third countries)
-    assert {"th-kr-deportation", "th-kr-sent-on-after-detention", "th-kr-flight-2018"} <= set(exits)
-    assert all(exits[i].channel is nk.Channel.DEPORTATION
-               for i in ("th-kr-deportation", "th-kr-sent-on-after-detention"))
-    assert exits["th-kr-flight-2018"].channel is nk.Channel.FLIGHT
-    assert exits["th-kr-deportation"].undated and not exits["th-kr-sent-on-after-detention"].undated
-    # the third collection adds the channels its words name (tests/data/countries/test_th.py)
-    assert {"th-kr-permitted-departure", "th-kr-handover", "th-kr-assisted-transfer"} <= set(exits)
+    # each way out of Thailand has the channel its words name (audit 2026-12): deportation
+    # only where the words say deported, being let go on where they say allowed; the third
+    # collection adds the ways it dates (tests/data/countries/test_th.py)
+    channels = {i: e.channel for i, e in exits.items()}
+    assert channels["th-kr-sent-on-after-detention"] is nk.Channel.DEPORTATION
+    assert channels["th-kr-permitted-departure"] is nk.Channel.PERMITTED_DEPARTURE
+    assert channels["th-kr-flight"] is nk.Channel.FLIGHT
+    assert channels["th-kr-assisted-transfer"] is nk.Channel.ASSISTED_TRANSFER
+    assert channels["th-kr-flight-2018"] is nk.Channel.FLIGHT
+    assert "th-kr-deportation" not in channels
+    assert "wikipedia-nk-defectors-in-thailand" in _sources(exits["th-kr-permitted-departure"])
 
 
 def test_thai_arrivals_are_a_yearly_series_with_gaps() -> None:
@@ -279,14 +284,18 @@ def test_laos_earlier_practice_of_flying_people_to_incheon_is_undated() -> None:
     # Daily NK's words name neither Laos nor North Koreans: the practice rests on others now
     assert _resting_on("dailynk-laos-crisis") == []
     found = {p.id: p for p in nk.passages("LA", "KR", any_date=True)}
-    # the third collection adds the channels its words name (tests/data/countries/test_la.py)
-    assert {"la-kr-quiet-handover", "la-kr-embassy-flight-2013", "la-kr-flight-2018"} <= set(found)
-    assert set(found) - {"la-kr-quiet-handover", "la-kr-embassy-flight-2013", "la-kr-flight-2018"} == {
-        "la-kr-handover-2012", "la-kr-handover-before-2013", "la-kr-flight-before-2013",
-        "la-kr-assisted-transfer-before-2013", "la-kr-permitted-departure-before-2013"}
+    # the audit's split (handover, assisted transfer) and the third collection's ways
+    # (tests/data/countries/test_la.py)
+    assert {"la-kr-quiet-handover", "la-kr-assisted-transfer", "la-kr-embassy-flight-2013", "la-kr-flight-2018",
+            "la-kr-handover-2012", "la-kr-handover-before-2013", "la-kr-flight-before-2013",
+            "la-kr-assisted-transfer-before-2013", "la-kr-permitted-departure-before-2013"} == set(found)
     p = found["la-kr-quiet-handover"]
-    assert p.channel is nk.Channel.DEPORTATION and p.undated
-    assert _sources(p) == {"chosun-2013-05-29", "washingtonpost-2013-06-14"}
+    # "quietly handing over": a handover, not a deportation (audit 2026-12)
+    assert p.channel is nk.Channel.HANDOVER and p.undated
+    assert _sources(p) == {"chosun-2013-05-29"}
+    helped = found["la-kr-assisted-transfer"]
+    assert helped.channel is nk.Channel.ASSISTED_TRANSFER and helped.undated
+    assert _sources(helped) == {"washingtonpost-2013-06-14"}
     assert found["la-kr-embassy-flight-2013"].channel is nk.Channel.FOREIGN_MISSION
 
 
@@ -337,14 +346,15 @@ def test_mongolia_usually_lets_people_travel_on() -> None:
     assert not [p.id for p in nk.policies("MN") if "usually" in p.summary]
 
 
-def test_mongolia_deported_to_south_korea() -> None:
+def test_mongolia_helped_resettlement_in_south_korea() -> None:
     found = {p.id: p for p in nk.passages("MN", "KR", any_date=True)}
     # the third collection adds the ways on to South Korea it dates (2001, 2003, 2018, undated)
     assert set(found) == {"mn-kr-resettlement-1998-2006", "mn-kr-permitted-departure-2001",
                           "mn-kr-permitted-departure-2003", "mn-kr-via-mongolia-nyt-undated",
                           "mn-kr-flight-2018"}
     p = found["mn-kr-resettlement-1998-2006"]
-    assert p.channel is nk.Channel.DEPORTATION
+    # "facilitated the resettlement": an assisted transfer, not a deportation (audit 2026-12)
+    assert p.channel is nk.Channel.ASSISTED_TRANSFER
     assert (p.valid_from, p.valid_until) == (None, None)
     assert str(p.evidence[0].happened) == "1998/2006-09-12"
     # the 2011 blog post says who is deported nowhere in its words
@@ -377,7 +387,9 @@ V = nk.Verdict
     (["CN", "SG"], D(2002, 9, 12), V.DOCUMENTED),
     # Thailand: the second collection dates the way in and the deportation to Seoul
     (["CN", "TH"], D(2009, 6, 1), V.DOCUMENTED),
-    (["CN", "TH"], D(2016, 6, 1), V.DOCUMENTED),
+    # 2016 lies between a permitted departure (July 2013) and a transfer (August 2017):
+    # two channels, so two series, neither seen around it (audit 2026-12 split them)
+    (["CN", "TH"], D(2016, 6, 1), V.UNDOCUMENTED),
     (["CN", "TH"], D(2023, 10, 9), V.BLOCKED),  # China is sending people back
     # Laos: the nine were reported sent back to North Korea in May 2013 (both dates)
     (["CN", "LA"], D(2013, 5, 28), V.BLOCKED),

@@ -139,6 +139,11 @@ def test_russia_2022_unhcr_moscow_route() -> None:
     assert _support(p.id, D(2022, 12, 1)) is nk.Support.SEEN
     assert _support(p.id, D(2023, 6, 1)) is nk.Support.LAST_KNOWN
     assert _policy("international-unhcr-moscow-2022-protection").grants == (nk.Status.REFUGEE_STATUS,)
+    # JoongAng's temporary protection is its own version, linked by a conflict (audit 2026-12)
+    assert _policy("international-unhcr-moscow-2022-temporary-protection").grants == (nk.Status.TEMPORARY_ASYLUM,)
+    (status,) = [c for c in nk.conflicts() if c.id == "international-unhcr-moscow-2022-status"]
+    assert set(status.versions) == {"international-unhcr-moscow-2022-protection",
+                                     "international-unhcr-moscow-2022-temporary-protection"}
     # the way into Russia is last seen in September 2019: the route is undocumented in
     # December 2022 unless the caller carries that sighting forward
     strict = nk.can_resettle("KP", "RU", "KR", on=D(2022, 12, 1))
@@ -168,8 +173,14 @@ def test_china_s_returns_figures_and_blocked_years() -> None:
     counts = {c.id: c.people for c in nk.cases(country="CN", outcome="repatriated")
               if str(c.date) == "2024-04-26"}
     assert counts == {"cn-returns-60-2024-04-26-hrw": nk.Quantity(60, nk.Qualifier.ABOUT),
-                      "cn-returns-200-2024-04-26-yonhap": nk.Quantity(200, nk.Qualifier.ABOUT),
-                      "cn-returns-50-60-2024-04-26-rfa": nk.Quantity(50, nk.Qualifier.AT_LEAST)}
+                      "cn-returns-200-2024-04-26-yonhap": nk.Quantity(200, nk.Qualifier.ABOUT)}
+    # RFA's 50-60 gives no day or sending country of its own (audit 2026-12): it is not dated
+    # 26 April, and stands in North Korea with an open start, a version of the count conflict
+    rfa = KB.entry("kp-sent-back-50-60-rfa-2024")
+    assert rfa.people == nk.Quantity(50, nk.Qualifier.AT_LEAST) and str(rfa.date) == "../2024-05-05"  # type: ignore[union-attr]
+    assert rfa.route is None  # type: ignore[union-attr]
+    (count,) = [c for c in nk.conflicts() if c.id == "cn-returns-2024-04-26-count"]
+    assert "kp-sent-back-50-60-rfa-2024" in count.versions
     assert KB.entry("cn-returns-50-2021-07-14").people == nk.Quantity(50, nk.Qualifier.ABOUT)  # type: ignore[union-attr]
     # 2021-2022: China returns people, yet the way out across its border to a third country
     # lies between sightings (2015, 2023-10-04): documented "in principle"

@@ -85,10 +85,13 @@ def test_russia_2014_deal_deports_within_30_days_but_is_not_a_rule() -> None:
 
 def test_russia_extradition_treaty_of_november_2015() -> None:
     p = _stored("RU", "ru-2015-extradition-treaty")
-    assert p.basis is nk.Basis.RULE and str(p.valid_from) == "2015-11" and p.valid_until is None
-    assert p.valid_from == nk.When.parse("2015-11")  # month only: the day is not given
+    # signed in November 2015; entry into force is not documented, so it is an observation
+    # seen on the report's day, not a rule from the signing month (audit 2026-12)
+    assert p.basis is nk.Basis.OBSERVATION and p.valid_from is None and p.valid_until is None
     assert p.repatriates is True
+    assert "November 2015" in p.agreements[0] and "entry into force not documented" in p.agreements[0]
     assert _sources(p) == {"upi-2016-01-29"}
+    assert nk.default_knowledge_base().support(p.id, on=D(2016, 1, 29)).support is nk.Support.SEEN
 
 
 def test_russia_readmission_agreement_due_2_february_reported_signed_4_february() -> None:
@@ -128,16 +131,17 @@ def test_russia_in_2016_is_blocked_and_says_disputed_on_the_reports_days(day: dt
 
 
 @pytest.mark.parametrize("day", [D(2016, 2, 5), D(2016, 3, 1), D(2018, 1, 1)])
-def test_russia_after_february_2016_is_blocked_by_the_extradition_treaty(day: dt.date) -> None:
+def test_after_february_2016_the_extradition_treaty_is_only_last_known(day: dt.date) -> None:
+    # an observation seen on 29 January 2016, not a rule in force from its signing month
+    backing = nk.default_knowledge_base().support("ru-2015-extradition-treaty", on=day)
+    assert backing.support is nk.Support.LAST_KNOWN
     a = nk.can_resettle("KP", "RU", "KR", on=day)
-    assert a.verdict is nk.Verdict.BLOCKED
     # neither of the seed's readmission versions is seen on these days, so its conflict is
     # not raised (the third collection's versions, dated 2 and 3 February 2016, may be)
     assert "ru-readmission-signing-date" not in a.disputed
     assert not any(line.startswith("Disputed:") and "ru-readmission-signing-date" in line
                    for line in a.explanation)
-    sources = {e.source for e in a.evidence}
-    assert "upi-2016-01-29" in sources and "moscowtimes-2016-02-04" not in sources
+    assert "moscowtimes-2016-02-04" not in {e.source for e in a.evidence}
 
 
 def test_no_2015_applicant_in_russia_was_protected() -> None:

@@ -125,9 +125,9 @@ def test_country_that_does_not_resolve(data: Path) -> None:
 
 
 def test_valid_until_before_valid_from(data: Path) -> None:
-    _edit(data / "countries/ru.toml", 'valid_from = "2015-11"\n', 'valid_from = "2015-11"\nvalid_until = "2014"\n')
+    _edit(data / "countries/us.toml", 'valid_from = "2004"\n', 'valid_from = "2004"\nvalid_until = "2003"\n')
     err = _error(data)
-    assert err.entry == "policy 'ru-2015-extradition-treaty'"
+    assert err.entry == "policy 'us-nkhra-2004'"
     assert err.field == "valid_until"
     assert "before" in err.message
 
@@ -185,9 +185,9 @@ def test_missing_folder() -> None:
 
 # ------------------------------------------------- pinned checks (mutation audit 2026-11)
 def test_a_rule_without_a_start_date(data: Path) -> None:
-    _edit(data / "countries/ru.toml", 'basis = "rule"\nvalid_from = "2015-11"\n', 'basis = "rule"\n')
+    _edit(data / "countries/us.toml", 'basis = "rule"\nvalid_from = "2004"\n', 'basis = "rule"\n')
     err = _error(data)
-    assert (err.file, err.entry, err.field) == ("countries/ru.toml", "policy 'ru-2015-extradition-treaty'",
+    assert (err.file, err.entry, err.field) == ("countries/us.toml", "policy 'us-nkhra-2004'",
                                                 "valid_from")
     assert "a rule needs the date it took effect" in err.message
 

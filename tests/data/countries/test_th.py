@@ -77,9 +77,9 @@ class TestThailand(CountryFacts):
 
     def test_exits_to_south_korea_use_the_channel_the_words_name(self) -> None:
         expected = {
-            "th-kr-permitted-departure": nk.Channel.PERMITTED_DEPARTURE,
+            "th-kr-permitted-departure-after-detention": nk.Channel.PERMITTED_DEPARTURE,
             "th-kr-deportation-2011": nk.Channel.DEPORTATION,
-            "th-kr-assisted-transfer": nk.Channel.ASSISTED_TRANSFER,
+            "th-kr-assisted-transfer-on-request": nk.Channel.ASSISTED_TRANSFER,
             "th-kr-handover": nk.Channel.HANDOVER,
             "th-kr-foreign-mission-2016": nk.Channel.FOREIGN_MISSION,
             "th-kr-flight-2016": nk.Channel.FLIGHT,
@@ -90,7 +90,7 @@ class TestThailand(CountryFacts):
         assert "koreaherald-2011-05-08" in _sources(_passage("TH", "KR", "th-kr-deportation-2011"))
         assert "xbomberth-2020-11-21" in _sources(_passage("TH", "KR", "th-kr-handover"))
         assert _passage("TH", "KR", "th-kr-foreign-mission-2016").actor == "South Korean Embassy in Bangkok"
-        assert "democracyforburma-2008-12-31" in _sources(_passage("TH", "KR", "th-kr-permitted-departure"))
+        assert "democracyforburma-2008-12-31" in _sources(_passage("TH", "KR", "th-kr-permitted-departure-after-detention"))
 
     def test_united_states_processing_from_march_2006(self) -> None:
         p = _passage("TH", "US", "th-us-refugee-programme-2006")
