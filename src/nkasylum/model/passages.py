@@ -48,8 +48,9 @@ class Channel(enum.Enum):
     """Being handed over by the transit country's authorities to another state's officials
     (e.g. "quietly handing over"), with no deportation order named."""
     ASSISTED_TRANSFER = "assisted-transfer"
-    """A transfer the transit country arranges or helps with, to the destination or to a
-    country of the person's choice, with no arrest or deportation named."""
+    """A transfer the transit country arranges, carries out or helps with ("sends them on",
+    "assists their transferal"), to the destination or to a country of the person's choice,
+    where the words do not say deported (an arrest before it may be named)."""
     PERMITTED_DEPARTURE = "permitted-departure"
     """Being allowed to go on to the destination (e.g. after detention or a jail term), the
     means of travel not named."""
