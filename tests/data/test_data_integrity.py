@@ -85,6 +85,78 @@ def test_every_entry_has_evidence_and_every_source_is_cited(kb: nk.KnowledgeBase
     assert unexplained == []
 
 
+# ------------------------------------------------- a table's subject from its page title
+# The codebook's rule for statistics: a figure's place and measure stand in its quoted words,
+# or (subject_from_title) it is a cell of the counting authority's own table, whose page title
+# and publisher say what is counted: (a) an official-statement source, (b) whose title is the
+# page's own as the collection's `source:` line gives it, (c) quoted words that are a table's
+# rows or headings. A statistic without the flag never rests on table rows alone.
+
+_FIGURE = re.compile(r"[~'’]*\d[\d,.]*(%|['’])?")
+
+
+def _table_material(text: str) -> bool:
+    """Words of a table row or heading row: mostly figures or year headings ("1,043", "'02",
+    "~'98'", "55.3%"), the rest short labels ("Total", "男(名)", "(暂定)")."""
+    cells = text.split()
+    figures = [c for c in cells if _FIGURE.fullmatch(c)]
+    labels = [c for c in cells if not _FIGURE.fullmatch(c)]
+    return (len(cells) >= 3 and 2 * len(figures) >= len(cells) and len(labels) <= 3
+            and all(len(c) <= 8 and not c.endswith((".", ",", ":", ";")) for c in labels))
+
+
+def _title_rule_problems(kb: nk.KnowledgeBase) -> list[str]:
+    problems = []
+    for s in kb.all_statistics:
+        quotes = [(ev, kb.source(ev.source).quote_for(ev.anchor) or "") for ev in s.evidence]
+        if not s.subject_from_title:
+            if all(_table_material(q) for _, q in quotes):
+                problems.append(f"{s.id}: rests on table rows alone but does not say subject_from_title")
+            continue
+        for ev, quote in quotes:
+            source = kb.source(ev.source)
+            if source.kind is not nk.SourceKind.OFFICIAL_STATEMENT:
+                problems.append(f"{s.id}: {source.id} is {source.kind.value}, not the authority's own page")
+            if not (_table_material(ev.anchor) and _table_material(quote)):
+                problems.append(f"{s.id}: {ev.anchor!r} is not a table's row or heading")
+        if not ("row" in s.note and ("column" in s.note or "heading" in s.note)):
+            problems.append(f"{s.id}: the note does not say which row and column it reads")
+    return problems
+
+
+def test_a_title_gives_a_figure_its_subject_only_on_the_authoritys_own_table(kb: nk.KnowledgeBase) -> None:
+    # Runs without the shared documents: kind, table material and the note's reading.
+    assert _title_rule_problems(kb) == []
+    assert [s for s in kb.all_statistics if s.subject_from_title]  # the rule is in use
+
+
+def test_the_title_rule_check_can_fail(kb: nk.KnowledgeBase) -> None:
+    import attrs
+
+    flagged = next(s for s in kb.all_statistics if s.subject_from_title)
+    press = next(s for s in kb.all_statistics if s.id == "kr-arrivals-2012-koreaherald-2013")
+    changed = kb.with_statistic(attrs.evolve(press, subject_from_title=True),
+                                attrs.evolve(flagged, subject_from_title=False))
+    problems = _title_rule_problems(changed)
+    assert f"{press.id}: koreaherald-2013-01-02 is repost, not the authority's own page" in problems
+    assert any(p.startswith(f"{press.id}: '1,508 North Koreans") for p in problems)
+    assert f"{flagged.id}: rests on table rows alone but does not say subject_from_title" in problems
+
+
+def test_a_table_title_is_the_pages_own_title_on_its_source_line(kb: nk.KnowledgeBase, documents: Path) -> None:
+    # (b): the title is the page's own, as the collection's `source:` line for its address
+    # gives it (in double quotes), never a description the project wrote.
+    cited = {ev.source for s in kb.all_statistics if s.subject_from_title for ev in s.evidence}
+    for source in map(kb.source, sorted(cited)):
+        assert source.url and source.title and source.document, source.id
+        lines = [line for document in (source.document, *source.also_in)
+                 for line in (documents / document).read_text("utf-8").splitlines()
+                 if line.strip().startswith("source:") and source.url in line]
+        assert lines, f"{source.id}: no source: line names {source.url}"
+        for line in lines:
+            assert f'"{source.title}"' in line, (source.id, line)
+
+
 def _sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+|\n", prose_key(text))
     return [p.strip(" \"'") for p in parts if len(p.split()) >= 6]

@@ -69,7 +69,7 @@ def test_south_korea_1997_and_2021_answers_rest_on_the_rules() -> None:
 # ----------------------------------------------------------------- yearly arrivals
 @pytest.mark.parametrize(("year", "values", "conflict"), [
     (1998, {306, 100}, "kr-arrivals-1998-pr2"),
-    (2010, {2376, 2423}, "kr-arrivals-2010-pr2"),
+    (2010, {2376, 2423, 2402}, "kr-arrivals-2010-pr2"),
 ])
 def test_disputed_arrival_years_keep_every_version(year: int, values: set[int], conflict: str) -> None:
     points = [p for p in nk.series("arrivals-in-south-korea", country="KR") if p.year == year]
@@ -84,9 +84,11 @@ def test_yearly_arrivals_by_source() -> None:
     assert stat["kr-arrivals-2007-oananews"].value == nk.Quantity(2544)
     assert stat["kr-arrivals-1998-icg"].value == nk.Quantity(100, nk.Qualifier.FEWER_THAN)
     assert str(stat["kr-arrivals-2011-koreaherald-2013"].as_of) == "2011"
-    # the ministry's table rows, Yonhap's 2012 list and AFP's 2019-2020 sentence do not say
-    # what was counted or where: no entry rests on them
-    assert not [i for i in stat if i.endswith(("-unikorea", "-yonhap-2012", "-taipeitimes"))]
+    # Yonhap's 2012 list and AFP's 2019-2020 sentence do not say what was counted or where: no
+    # entry rests on them; the ministry's own table rows take their subject from its page title
+    assert not [i for i in stat if i.endswith(("-yonhap-2012", "-taipeitimes"))]
+    assert stat["kr-arrivals-2005-unikorea"].value == nk.Quantity(1384)
+    assert all(stat[i].subject_from_title for i in stat if i.endswith(("-unikorea", "-unikorea-cn")))
     # a yearly count documents that some way to South Korea was used that year; where no
     # named route is documented, the any-route answer rests on it alone
     for year in (1998, 2024):  # (2005 now has a named route: the Vladivostok consulate, between sightings)

@@ -439,6 +439,10 @@ def test_arrivals_in_south_korea_as_a_series_with_gaps_and_conflicts() -> None:
     assert [p.year for p in points] == sorted(p.year for p in points)
     for gap in (1994, 2000):
         assert gap not in years  # left as gaps: no quoted words say what and where
+    # 2015 rests on the ministry's own table (its subject from the page's title) and on the
+    # Southeast Asia collection's press totals, whose words name the South
+    assert {p.statistic for p in points if p.year == 2015} == {
+        "kr-arrivals-2015-unikorea-cn", "kr-arrivals-2015-reuters-hurriyet", "kr-arrivals-2015-dailynkjp"}
     # the first collection's conflicts are gone with the entries they compared
     assert not {"kr-arrivals-2009", "kr-arrivals-2015"} & {c.id for c in nk.conflicts()}
 
@@ -454,9 +458,10 @@ def test_arrivals_cite_the_shared_sources_for_2000_2003_and_2015_2016() -> None:
     assert all(e.source != "bbc-2004-07-28" for ps in by_year.values() for p in ps for e in p.evidence)
     assert "no entry rests on this source" in nk.source("bbc-2004-07-28").note
     # Reuters' 2015/2016 figures and the Korea Herald's 2015 ones do not say what was counted
-    # or where; 2015 rests on the third collection's reposts whose words name the South
-    assert {p.statistic for p in nk.series("arrivals-in-south-korea", country="KR")
-            if p.year == 2015} == {"kr-arrivals-2015-reuters-hurriyet", "kr-arrivals-2015-dailynkjp"}
+    # or where: 2015 rests on the ministry's own table and on the third collection's press
+    # totals whose words name the South, and 2016 on other sources
+    assert {p.statistic for p in by_year[2015]} == {
+        "kr-arrivals-2015-unikorea-cn", "kr-arrivals-2015-reuters-hurriyet", "kr-arrivals-2015-dailynkjp"}
     assert not {"timesofoman-reuters-2017-08-01", "koreaherald-2016-06-21", "koreaherald-2018-09-30"} & {
         e.source for p in by_year[2016] for e in p.evidence}
     ids = {s.id for s in nk.statistics()}
@@ -538,5 +543,6 @@ def test_conflicts_lists_every_disagreement_of_these_sections() -> None:
     # entries; the second collection's arrival conflicts stand in their place
     assert not {"kr-arrivals-2009", "kr-arrivals-2015", "kr-hanawon-length"} & ids
     assert {f"kr-arrivals-{year}-pr2" for year in (1998, 2010)} | {"kr-hanawon-course-length-pr2"} <= ids
-    # the conflicts whose other versions rested on unquoted table rows went with them
-    assert not {f"kr-arrivals-{year}-pr2" for year in (2005, 2006, 2007, 2008, 2009)} & ids
+    # the conflicts whose other versions are the ministry's own table rows, dropped in December
+    # 2026 and back under the rule for an authority's own table (subject_from_title)
+    assert {f"kr-arrivals-{year}-pr2" for year in (2002, 2005, 2006, 2007, 2008, 2009, 2012)} <= ids
