@@ -98,3 +98,6 @@ class TestMongolia(CountryFacts):
         # nine refugees of every origin in 2015: not a count of North Koreans
         assert figures["mn-refugees-all-origins-2015"].measure == "refugees-in-mongolia-all-origins"
         assert figures["mn-nk-workers-none-officially-undated"].value == nk.Quantity(0)
+
+    def test_most_of_the_2001_arrested_went_on_to_south_korea(self) -> None:
+        assert str(nk.case("mn-more-than-50-arrested-2001").route) == "MN > KR"
