@@ -153,3 +153,12 @@ class TestThailand(CountryFacts):
         assert str(nk.case("th-30-to-40-detained-2009-10-21").route) == "LA > TH"
         # 'apparently' (것으로 보이는): a hedged way is no route
         assert nk.case("th-21-caught-2014-06").route is None
+
+    def test_arrests_for_illegal_entry_count_as_arrivals(self) -> None:
+        for id in ("th-arrests-2005-afp", "th-arrests-2006-afp", "th-arrests-2007-bangkokpost",
+                   "th-arrests-2010-10-2011-04"):
+            assert _stat(id).counts_arrivals, id
+        # the Thai police figures of 2008 do not say why they were arrested
+        assert not _stat("th-arrests-2008-01-08-freekorea").arrivals
+        assert not _stat("th-custody-2009-immigration").arrivals
+

@@ -98,3 +98,14 @@ class TestUnitedStates(CountryFacts):
             e.source == "rfa-ko-2014-08-04" for e in p.evidence)]
         assert new and all(e.happened is None or e.happened.lower >= D(2006, 10, 1)
                            for p in new for e in p.evidence)
+
+    def test_admissions_in_a_period_count_as_arrivals_but_totals_do_not(self) -> None:
+        # 'accepted nine' in 2006 and 'admitted 12 ... before February' 2017 are admissions then
+        assert _stat("us-refugee-admissions-2006").arrivals
+        jan = _stat("us-refugee-admissions-2017-01")
+        assert jan.arrivals and jan.counts_arrivals and str(jan.as_of) == "2017-01"
+        assert not any(s.arrivals for s in nk.statistics(country="US")
+                       if s.measure == "us-refugee-admissions-total")
+        # 'recognised as refugees' is a grant of status, not an arrival
+        assert not _stat("us-recognised-fy2008-jjan").arrivals
+
