@@ -440,7 +440,8 @@ def test_conflicts_are_recorded_with_every_version() -> None:
 
 def test_each_conflict_cites_every_side() -> None:
     sides = {c.id: _sources(c) for c in nk.conflicts()}
-    assert sides["la-nine-2013-sent-where"] == {"refworld-rfa-2013-05-28", "rfa-2013-05-31"}
+    assert sides["la-nine-2013-sent-where"] == {"refworld-rfa-2013-05-28", "rfa-2013-05-31",
+                                                "activeboard-unhcr-2013-undated", "reuters-2013-05-31"}
     assert sides["th-treatment-illegal-entrants-or-refugees"] >= {
         "wikipedia-nk-defectors-in-thailand", "mgronline-afp-2008-03-15"}
     assert sides["cn-spanish-embassy-entry-date-2002"] == {"bbc-2002-03-16",

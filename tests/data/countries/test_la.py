@@ -100,3 +100,9 @@ class TestLaos(CountryFacts):
         assert stats["la-waiting-to-cross-2020-11-asiatimes"].value == nk.Quantity(200)
         assert stats["la-waiting-bangkokshuho"].value == nk.Quantity(200, nk.Qualifier.MORE_THAN)
         assert set(_conflict("la-waiting-2020-count").versions) == set(stats)
+
+    def test_the_un_accounts_of_where_the_nine_went_are_versions_of_the_dispute(self) -> None:
+        (c,) = [c for c in nk.conflicts() if c.id == "la-nine-2013-sent-where"]
+        assert {"la-nine-deported-to-china-2013-05-27-unhcr", "cn-nine-from-laos-returned-via-china-2013-05",
+                "la-2013-05-deported-nine-to-china-un", "la-nine-handed-to-dprk-embassy-2013"} <= set(c.versions)
+
