@@ -223,7 +223,7 @@ class TestChina(CountryFacts):
         assert found["cn-returns-2012-03-count"] >= {
             "cn-31-returned-2012-donga", "cn-about-30-returned-2012-cecc", "cn-41-returned-2012-opendoors"}
         assert found["cn-returns-2023-10-09-count"] >= {"cn-about-600-returned-2023-10",
-                                                        "kp-repatriated-500-2023-10-09"}
+                                                        "cn-repatriated-500-2023-10-09-idea"}
         assert found["cn-forced-returns-per-year-estimates"] >= {
             "cn-forced-returns-per-year-nkdb-2012", "cn-forced-returns-per-year-cass-1998-2006"}
         assert found["cn-border-police-document-authenticity"] == {
