@@ -86,3 +86,10 @@ class TestCanada(CountryFacts):
         (way,) = [p for p in nk.passages("KP", "CA", any_date=True) if p.id == "kp-ca-broker-aid-groups-2011"]
         assert way.channel is nk.Channel.BROKER and way.actor == "Aid groups"
         assert nk.default_knowledge_base().support(way.id, on=D(2011, 9, 17)).support is nk.Support.SEEN
+
+    def test_the_2013_safe_countries_list_is_attributed_to_canada_by_voas_words(self) -> None:
+        p = self.kb.entry("ca-2013-south-korea-safe-country")
+        assert isinstance(p, nk.Policy)
+        assert {e.source for e in p.evidence} == {"davidmckie-undated", "voa-ko-4264500-undated"}
+        assert {str(e.happened) for e in p.evidence if e.happened} == {"2013", "2013-05"}
+

@@ -110,6 +110,18 @@ class TestChina(CountryFacts):
         assert isinstance(cerd, nk.Policy) and str(cerd.evidence[0].happened) == "2001-08-09"
         assert nk.source("donga-jp-2001-08-11").quote_for("越境者を難民として認めず、強制送還する")
 
+    def test_statements_whose_words_say_not_refugees_carry_the_contrary_label(self) -> None:
+        # 'should not be recognized as refugees' (2003), 'were not refugees' (2006), 'not
+        # within the category of refugees' (2012), 'are not refugees' (2017), and two undated
+        seen = _seen("CN", lambda p: C.REFUGEE in p.not_classification)
+        assert {2003, 2006, 2012, 2017} <= seen
+        for id in ("cn-2003-official-illegal-immigrants", "cn-2006-09-not-refugees-illegal-entry",
+                   "cn-2012-02-illegal-border-crossers", "cn-2017-07-not-refugees-illegal-entry",
+                   "cn-explainer-economic-migrants", "cn-upr-economic-entrants-not-refugees"):
+            p = self.kb.entry(id)
+            assert isinstance(p, nk.Policy) and p.not_classification == (C.REFUGEE,), id
+            assert C.REFUGEE not in p.classification, id
+
     # ------------------------------------------------------------- measures and rewards
     def test_border_measures_are_dated(self) -> None:
         dated = {
@@ -211,7 +223,7 @@ class TestChina(CountryFacts):
         assert found["cn-returns-2012-03-count"] >= {
             "cn-31-returned-2012-donga", "cn-about-30-returned-2012-cecc", "cn-41-returned-2012-opendoors"}
         assert found["cn-returns-2023-10-09-count"] >= {"cn-about-600-returned-2023-10",
-                                                        "kp-repatriated-500-2023-10-09"}
+                                                        "cn-repatriated-500-2023-10-09-idea"}
         assert found["cn-forced-returns-per-year-estimates"] >= {
             "cn-forced-returns-per-year-nkdb-2012", "cn-forced-returns-per-year-cass-1998-2006"}
         assert found["cn-border-police-document-authenticity"] == {

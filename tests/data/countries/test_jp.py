@@ -49,3 +49,7 @@ class TestJapan(CountryFacts):
         assert _stat("jp-defectors-settled-2008-12-imidas").value == nk.Quantity(180, nk.Qualifier.ABOUT)
         tokyo = _stat("jp-defectors-settled-tokyo-2015-12-asiapress")
         assert tokyo.area == "Tokyo" and tokyo.value == nk.Quantity(150, nk.Qualifier.ABOUT)
+
+    def test_escapes_back_to_japan_carry_their_route(self) -> None:
+        for id in ("jp-programme-emigrants-return-2001-2003", "jp-returnee-defected-2001-back-2002"):
+            assert str(nk.case(id).route) == "KP > JP", id

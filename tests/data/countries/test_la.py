@@ -82,6 +82,11 @@ class TestLaos(CountryFacts):
         c = _conflict("la-nine-2013-ages")
         assert "voanews-laos-deports-undated" in {e.source for e in c.evidence}
         assert nk.source("voanews-laos-deports-undated").quote_for("15 to 23 years old") is not None
+        # the Lao statement's ages, found on the collector's line by rfa-2013-05-31's marker
+        assert nk.source("rfa-2013-05-31").located_by == ("Lao statement",)
+        assert "rfa-2013-05-31" in {e.source for e in c.evidence}
+        nine = nk.case("la-nine-handed-over-decree-136-2013-05")
+        assert "aged between 14 to 18 years" in {e.anchor for e in nine.evidence}
 
     def test_arrests_near_the_chinese_border_2012_to_2014(self) -> None:
         p = _policy("la-arrests-near-chinese-border-2012-2014")
@@ -100,3 +105,9 @@ class TestLaos(CountryFacts):
         assert stats["la-waiting-to-cross-2020-11-asiatimes"].value == nk.Quantity(200)
         assert stats["la-waiting-bangkokshuho"].value == nk.Quantity(200, nk.Qualifier.MORE_THAN)
         assert set(_conflict("la-waiting-2020-count").versions) == set(stats)
+
+    def test_the_un_accounts_of_where_the_nine_went_are_versions_of_the_dispute(self) -> None:
+        (c,) = [c for c in nk.conflicts() if c.id == "la-nine-2013-sent-where"]
+        assert {"la-nine-deported-to-china-2013-05-27-unhcr", "cn-nine-from-laos-returned-via-china-2013-05",
+                "la-2013-05-deported-nine-to-china-un", "la-nine-handed-to-dprk-embassy-2013"} <= set(c.versions)
+

@@ -81,6 +81,11 @@ class TestMongolia(CountryFacts):
         five = nk.case("mn-five-taken-to-rok-embassy")
         assert five.channel is nk.Channel.FOREIGN_MISSION and five.outcome is nk.Outcome.PENDING
 
+    def test_mongolia_does_not_consider_them_refugees_in_2006(self) -> None:
+        p = self.kb.entry("mn-2006-not-refugees-resettled-in-south-korea")
+        assert isinstance(p, nk.Policy)
+        assert p.not_classification == (nk.Classification.REFUGEE,) and p.classification == ()
+
     # ------------------------------------------------------------- figures
     def test_counts_through_mongolia(self) -> None:
         figures = {s.id: s for s in nk.statistics(country="MN")}
@@ -93,3 +98,6 @@ class TestMongolia(CountryFacts):
         # nine refugees of every origin in 2015: not a count of North Koreans
         assert figures["mn-refugees-all-origins-2015"].measure == "refugees-in-mongolia-all-origins"
         assert figures["mn-nk-workers-none-officially-undated"].value == nk.Quantity(0)
+
+    def test_most_of_the_2001_arrested_went_on_to_south_korea(self) -> None:
+        assert str(nk.case("mn-more-than-50-arrested-2001").route) == "MN > KR"

@@ -132,3 +132,8 @@ class TestRussia(CountryFacts):
         assert by_id["ru-nk-refugees-unhcr-voa-2019-06"].value == nk.Quantity(57)
         assert by_id["ru-nk-refugees-zum-yonhap-undated"].value == nk.Quantity(50)
         assert by_id["ru-nk-refugees-zum-yonhap-undated"].as_of is None
+
+    def test_the_nine_workers_route_runs_from_north_korea(self) -> None:
+        # 'dispatched by North Korea to Russia defected to South Korea': every place, in order
+        nine = nk.case("ru-nine-workers-to-south-korea-2022")
+        assert str(nine.route) == "KP > RU > KR" and str(nine.date) == "2022-11/2022-12"

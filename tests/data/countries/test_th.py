@@ -147,3 +147,18 @@ class TestThailand(CountryFacts):
         assert _policy("TH", "th-no-political-asylum-sent-on").not_grants == ()  # no vocabulary value
         ask = _policy("TH", "th-2009-01-asks-north-korea-to-stop-defectors")
         assert {"kbsworld-2009-01-30", "rfa-ko-2009-01-29", "hankyung-2009-01-29"} == _sources(ask)
+
+    def test_routes_the_words_give(self) -> None:
+        assert str(nk.case("th-15-detained-chiang-rai-2014").route) == "KP > CN > LA > TH"
+        assert str(nk.case("th-30-to-40-detained-2009-10-21").route) == "LA > TH"
+        # 'apparently' (것으로 보이는): a hedged way is no route
+        assert nk.case("th-21-caught-2014-06").route is None
+
+    def test_arrests_for_illegal_entry_count_as_arrivals(self) -> None:
+        for id in ("th-arrests-2005-afp", "th-arrests-2006-afp", "th-arrests-2007-bangkokpost",
+                   "th-arrests-2010-10-2011-04"):
+            assert _stat(id).counts_arrivals, id
+        # the Thai police figures of 2008 do not say why they were arrested
+        assert not _stat("th-arrests-2008-01-08-freekorea").arrivals
+        assert not _stat("th-custody-2009-immigration").arrivals
+

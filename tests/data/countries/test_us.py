@@ -98,3 +98,24 @@ class TestUnitedStates(CountryFacts):
             e.source == "rfa-ko-2014-08-04" for e in p.evidence)]
         assert new and all(e.happened is None or e.happened.lower >= D(2006, 10, 1)
                            for p in new for e in p.evidence)
+
+    def test_admissions_in_a_period_count_as_arrivals_but_totals_do_not(self) -> None:
+        # 'accepted nine' in 2006 and 'admitted 12 ... before February' 2017 are admissions then
+        assert _stat("us-refugee-admissions-2006").arrivals
+        jan = _stat("us-refugee-admissions-2017-01")
+        assert jan.arrivals and jan.counts_arrivals and str(jan.as_of) == "2017-01"
+        assert not any(s.arrivals for s in nk.statistics(country="US")
+                       if s.measure == "us-refugee-admissions-total")
+        # 'recognised as refugees' is a grant of status, not an arrival
+        assert not _stat("us-recognised-fy2008-jjan").arrivals
+
+    def test_admissions_are_not_sighted_before_2006_though_cases_were_opened_from_2004(self) -> None:
+        # the GAO's October 2004-March 2010 span dates the opening of cases, not the arrivals
+        (admits,) = [p for p in nk.policies("US") if p.id == "us-refugee-admissions-2006-2020"]
+        dated = [e.happened or nk.source(e.source).published for e in admits.evidence]
+        assert min(w.lower for w in dated if w is not None and w.lower is not None) == D(2006, 1, 1)
+        assert not admits.procedures
+        (opened,) = [p for p in nk.policies("US") if p.id == "us-refugee-cases-opened-2004-2010-gao"]
+        assert opened.admits is None and opened.procedures
+        assert [str(e.happened) for e in opened.evidence] == ["2004-10/2010-03"]
+

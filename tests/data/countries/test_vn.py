@@ -82,3 +82,7 @@ class TestVietnam(CountryFacts):
         (s,) = nk.statistics(country="VN", measure="passed-through-vietnam")
         assert s.value == nk.Quantity(1000, nk.Qualifier.ORDER_OF_MAGNITUDE)
         assert str(s.as_of) == "../2005-01-19"
+
+    def test_the_ten_caught_again_came_back_from_china(self) -> None:
+        assert str(nk.case("vn-10-caught-again-2019-11-29").route) == "CN > VN"
+        assert str(nk.case("vn-14-returned-to-china-2019-11").route) == "VN > CN"
