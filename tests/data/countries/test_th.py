@@ -90,7 +90,8 @@ class TestThailand(CountryFacts):
         assert "koreaherald-2011-05-08" in _sources(_passage("TH", "KR", "th-kr-deportation-2011"))
         assert "xbomberth-2020-11-21" in _sources(_passage("TH", "KR", "th-kr-handover"))
         assert _passage("TH", "KR", "th-kr-foreign-mission-2016").actor == "South Korean Embassy in Bangkok"
-        assert "democracyforburma-2008-12-31" in _sources(_passage("TH", "KR", "th-kr-permitted-departure-after-detention"))
+        departure = _passage("TH", "KR", "th-kr-permitted-departure-after-detention")
+        assert "democracyforburma-2008-12-31" in _sources(departure)
 
     def test_united_states_processing_from_march_2006(self) -> None:
         p = _passage("TH", "US", "th-us-refugee-programme-2006")
