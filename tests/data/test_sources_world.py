@@ -297,10 +297,12 @@ def test_new_malden_about_1000_at_an_undated_peak() -> None:
 def test_germany_2005_all_north_koreans_are_dual_nationals() -> None:
     p = nk.policy("DE", on=D(2005, 7, 18))
     assert p is not None and nk.Classification.DUAL_NATIONAL in p.classification
-    # with the court's entry, the statements that see Germany admitting that day: the
-    # 1995-2005 grants, the BAMF's grants since 2002 and UNHCR's counts of refugees there
+    # with the court's entry, the statements that see Germany admitting that day (the
+    # 1995-2005 grants, the BAMF's grants since 2002, UNHCR's counts of refugees there)
+    # and the asylum procedure with appeal to the courts, seen 1996-2020
     assert p.id == ("de-2005-vgh-all-dual-nationals+de-nk-refugees-living-there-2004-2019"
-                    "+de-2002-2009-asylum-bamf-voa+de-1995-2005-refugee-status")
+                    "+de-2002-2009-asylum-bamf-voa+de-asylum-claims-and-courts-1996-2020"
+                    "+de-1995-2005-refugee-status")
     # the court's entry admits nothing ("no protection in Germany" is the collector's
     # reading); the day's answer admits only through the 1995-2005 grants
     vgh = _stored("DE", "de-2005-vgh-all-dual-nationals")
@@ -318,7 +320,10 @@ def test_germany_2005_all_north_koreans_are_dual_nationals() -> None:
 def test_germany_2020_exception_for_a_life_centred_in_a_third_country() -> None:
     before = nk.policy("DE", on=D(2020, 8, 2))
     after = nk.policy("DE", on=D(2020, 8, 3))
-    assert before is None  # nothing of Germany's is seen on the day before
+    # the day before, only the asylum procedure is documented (between its sightings of
+    # January and August 2020); the exception is seen from the judgment's day
+    assert before is not None and before.id == "de-asylum-claims-and-courts-1996-2020"
+    assert not any("third country" in x for x in before.exceptions)
     assert after is not None and any("third country" in x for x in after.exceptions)
     assert nk.source("asylnet-vg-freiburg-2020-08-03").language == "de"
 
