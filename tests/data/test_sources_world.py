@@ -297,14 +297,20 @@ def test_new_malden_about_1000_at_an_undated_peak() -> None:
 def test_germany_2005_all_north_koreans_are_dual_nationals() -> None:
     p = nk.policy("DE", on=D(2005, 7, 18))
     assert p is not None and nk.Classification.DUAL_NATIONAL in p.classification
-    assert p.id == "de-2005-vgh-all-dual-nationals+de-1995-2005-refugee-status"
+    # with the court's entry, the statements that see Germany admitting that day (the
+    # 1995-2005 grants, the BAMF's grants since 2002, UNHCR's counts of refugees there)
+    # and the asylum procedure with appeal to the courts, seen 1996-2020
+    assert p.id == ("de-2005-vgh-all-dual-nationals+de-nk-refugees-living-there-2004-2019"
+                    "+de-2002-2009-asylum-bamf-voa+de-asylum-claims-and-courts-1996-2020"
+                    "+de-1995-2005-refugee-status")
     # the court's entry admits nothing ("no protection in Germany" is the collector's
     # reading); the day's answer admits only through the 1995-2005 grants
     vgh = _stored("DE", "de-2005-vgh-all-dual-nationals")
     assert vgh.admits is None and p.admits is True
     assert _stored("DE", "de-1995-2005-refugee-status").admits is True
     before = nk.policy("DE", on=D(2005, 7, 17))
-    assert before is not None and before.id == "de-1995-2005-refugee-status"
+    assert before is not None and "de-2005-vgh-all-dual-nationals" not in before.id
+    assert "de-1995-2005-refugee-status" in before.id.split("+")
     assert nk.Classification.DUAL_NATIONAL not in before.classification
     (ev,) = vgh.evidence
     assert ev.anchor.startswith("Alle Nordkoreaner")  # left in German
@@ -314,14 +320,21 @@ def test_germany_2005_all_north_koreans_are_dual_nationals() -> None:
 def test_germany_2020_exception_for_a_life_centred_in_a_third_country() -> None:
     before = nk.policy("DE", on=D(2020, 8, 2))
     after = nk.policy("DE", on=D(2020, 8, 3))
-    assert before is None  # nothing of Germany's is seen on the day before
+    # the day before, only the asylum procedure is documented (between its sightings of
+    # January and August 2020); the exception is seen from the judgment's day
+    assert before is not None and before.id == "de-asylum-claims-and-courts-1996-2020"
+    assert not any("third country" in x for x in before.exceptions)
     assert after is not None and any("third country" in x for x in after.exceptions)
     assert nk.source("asylnet-vg-freiburg-2020-08-03").language == "de"
 
 
 # --------------------------------------------------------------------- Netherlands
 def test_netherlands_south_korea_raised_only_from_1_january_2013() -> None:
-    assert nk.policy("NL", on=D(2012, 12, 31)) is None  # the years before stay undocumented
+    # the day before: only the counts of refugees living there (admitted), no South Korean
+    # alternative and no procedure
+    before = nk.policy("NL", on=D(2012, 12, 31))
+    assert before is not None and before.id == "nl-nk-refugees-living-there-2001-2019"
+    assert before.admits is True and before.procedures == ()
     # (an MP's questions of 2013, public-reports-3-resettlement.md, date the same change)
     p = nk.policy("NL", on=D(2013, 1, 1))
     assert p is not None and "nl-2013-south-korea-as-protection-alternative" in p.id.split("+")

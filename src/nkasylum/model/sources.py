@@ -84,7 +84,9 @@ class Source:
 
     id: str
     title: str
-    document: str | None
+    # a page the project collected itself has no shared document, so a data file may
+    # leave the key out (the check below refuses that for every other source)
+    document: str | None = attrs.field(default=None, kw_only=True)
     kind: SourceKind
     publisher: str | None = None
     published: When | None = None
