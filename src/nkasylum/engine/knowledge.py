@@ -193,16 +193,15 @@ class KnowledgeBase(Scenarios):
 
         The same question as :func:`nkasylum.policies`, asked of this knowledge base.
 
-        !!! note "Changed in version 0.2"
-            Renamed from ``policies_of``, which still works and warns.
+        Added in version 0.2, renamed from ``policies_of`` (which still works and warns).
         """
         return Results(self._index.policies.get(place_code(place(country)), ()))
 
     def policies_of(self, country: PlaceLike) -> tuple[Policy, ...]:
         """Deprecated name of :meth:`policies` (one vocabulary with the facade).
 
-        !!! warning "Deprecated since version 0.2"
-            Use :meth:`policies`; this name will go in a later minor release.
+        Deprecated since version 0.2: use :meth:`policies`; this name goes in a later minor
+        release.
         """
         warnings.warn("KnowledgeBase.policies_of is renamed; use KnowledgeBase.policies",
                       DeprecationWarning, stacklevel=2)
