@@ -33,3 +33,19 @@ def documents() -> Path:
 @pytest.fixture(scope="session")
 def kb() -> nk.KnowledgeBase:
     return nk.default_knowledge_base()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow", action="store_true", default=False,
+        help="also run the tests marked slow (exhaustive sweeps); CI runs them all")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The default run stays quick enough to run while working; CI passes --slow.
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: exhaustive sweep, run with --slow (CI does)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

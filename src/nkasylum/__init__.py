@@ -170,7 +170,7 @@ def policies(country: PlaceLike) -> tuple[Policy, ...]:
         >>> len(nk.policies("KR")) >= 1
         True
     """
-    return default_knowledge_base().policies_of(country)
+    return default_knowledge_base().policies(country)
 
 
 def passages(

@@ -156,7 +156,7 @@ def test_with_policy_replaces_by_id(kb: nk.KnowledgeBase) -> None:
     softened = attrs.evolve(original, repatriates=None)
     what_if = kb.with_policy(softened)
     assert len(what_if.all_policies) == len(kb.all_policies)
-    assert softened in what_if.policies_of("CN") and original not in what_if.policies_of("CN")
+    assert softened in what_if.policies("CN") and original not in what_if.policies("CN")
     # Other statements of China's returns in force then still block the way; the softened one
     # no longer sends anyone back, so it is no longer what blocks it.
     a = what_if.can_resettle("KP", "CN", "KR", on=day)
@@ -373,8 +373,8 @@ def test_an_observation_no_evidence_dates_is_marked_undated_however_it_is_added(
     built = nk.KnowledgeBase(all_sources=(page,), all_policies=(bare,))
     added = _world().with_source(page).with_policy(bare)
     for kb in (built, added):
-        (stored,) = kb.policies_of("JP")
+        (stored,) = kb.policies("JP")
         assert stored.undated and stored.id == "jp-a"
         assert kb.support("jp-a", on=DAY).support is nk.Support.UNDATED
     dated = _world(_policy("jp-b", "JP", admits=True))
-    assert not dated.policies_of("JP")[0].undated  # a statement with its own dates is left alone
+    assert not dated.policies("JP")[0].undated  # a statement with its own dates is left alone

@@ -394,7 +394,7 @@ def test_scenario_methods(method: str, args: list[Any]) -> None:
 
 
 @FUZZ
-@given(st.sampled_from(["source", "entry", "case", "evidence_date", "policies_of",
+@given(st.sampled_from(["source", "entry", "case", "evidence_date", "policies",
                         "policy_timeline", "series", "conflicts", "sources"]), anything)
 def test_knowledge_base_methods(method: str, arg: object) -> None:
     fn = getattr(_KB, method)

@@ -211,6 +211,8 @@ class ArgumentValueError(NKAsylumError, ValueError):
     """An argument of the right type whose value nkasylum does not know, such as an outcome,
     a measure or a day that does not exist.
 
+    Added in version 0.2.
+
     The message names the argument, quotes the value and suggests close values (also in
     :attr:`suggestions`), else lists the values allowed. A ``ValueError``, as Python's own
     enums raise for a value they do not hold.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -187,9 +188,24 @@ class KnowledgeBase(Scenarios):
         return found
 
     # ---------------------------------------------------------------- policies
-    def policies_of(self, country: PlaceLike) -> tuple[Policy, ...]:
-        """Every policy statement about ``country`` as stored (not merged), sorted by id."""
+    def policies(self, country: PlaceLike) -> tuple[Policy, ...]:
+        """Every policy statement about ``country`` as stored (not merged), sorted by id.
+
+        The same question as :func:`nkasylum.policies`, asked of this knowledge base.
+
+        Added in version 0.2, renamed from ``policies_of`` (which still works and warns).
+        """
         return Results(self._index.policies.get(place_code(place(country)), ()))
+
+    def policies_of(self, country: PlaceLike) -> tuple[Policy, ...]:
+        """Deprecated name of :meth:`policies` (one vocabulary with the facade).
+
+        Deprecated since version 0.2: use :meth:`policies`; this name goes in a later minor
+        release.
+        """
+        warnings.warn("KnowledgeBase.policies_of is renamed; use KnowledgeBase.policies",
+                      DeprecationWarning, stacklevel=2)
+        return self.policies(country)
 
     def policy_timeline(self, country: PlaceLike) -> tuple[Policy, ...]:
         """The policies of ``country`` in time order, one per span over which they are unchanged.

@@ -11,21 +11,37 @@ import datetime as dt
 import enum
 import importlib
 import json
-from collections.abc import Callable, Sequence
+import operator
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO
+
+import attrs
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError, MissingExtraError
 from nkasylum.core.places import Region, place_code
-from nkasylum.core.quantities import Qualifier, Unit
+from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.text import shown
 from nkasylum.core.when import When
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.engine.provenance import export_metadata
 
-__all__ = ["Spec", "csv_cell", "frame", "import_extra", "knowledge_base", "place_columns",
-           "quantity_columns", "when_columns", "write_rows", "write_table"]
+__all__ = [
+    "Spec",
+    "csv_cell",
+    "field_columns",
+    "frame",
+    "import_extra",
+    "knowledge_base",
+    "place_columns",
+    "quantity_columns",
+    "when_columns",
+    "write_rows",
+    "write_table",
+]
 
 Spec = dict[str, tuple[Any, Callable[[Any], Any]]]
 """A column spec: name -> (dtype kind, getter). Kinds: "string", "date", "bool", "Int64",
@@ -132,12 +148,17 @@ def write_metadata(path: Path, kb: KnowledgeBase) -> Path:
 
 
 # ---------------------------------------------------------------- column groups
-def place_columns(prefix: str, get: Callable[[Any], Country | Region]) -> Spec:
-    """A place as its code (``prefix``) and its readable name (``prefix_name``)."""
-    return {
-        prefix: ("string", lambda e: place_code(get(e))),
-        f"{prefix}_name": ("string", lambda e: get(e).name),
-    }
+def place_columns(prefix: str, get: Callable[[Any], Country | Region | None]) -> Spec:
+    """A place as its code (``prefix``) and its readable name (``prefix_name``); empty for none."""
+    def code(e: Any) -> str | None:
+        found = get(e)
+        return None if found is None else place_code(found)
+
+    def name(e: Any) -> str | None:
+        found = get(e)
+        return None if found is None else found.name
+
+    return {prefix: ("string", code), f"{prefix}_name": ("string", name)}
 
 
 def when_columns(name: str, get: Callable[[Any], When | None]) -> Spec:
@@ -162,3 +183,74 @@ def quantity_columns(prefix: str, get: Callable[[Any], Any], value: str = "") ->
         f"{prefix}_lower_bound": ("Int64", lambda e: get(e).lower_bound),
         f"{prefix}_upper_bound": ("Int64", lambda e: get(e).upper_bound),
     }
+
+
+# ----------------------------------------------------------- columns from fields
+Overrides = Mapping[str, "Spec | None"]
+"""Field name -> the columns that stand for it, or ``None`` for a field with a table of its own."""
+
+
+def field_columns(cls: type, overrides: Overrides | None = None, extra: Spec | None = None) -> Spec:
+    """The columns of a table of ``cls`` values: one group per attrs field, in field order.
+
+    A field's columns follow from its type hint (text, flags, whole numbers, enums, EDTF
+    dates, places, quantities, tuples of those); ``overrides`` names the few that need other
+    columns, and ``extra`` adds derived columns at the end. A field whose type has no column
+    and no override raises ``TypeError``, so a new field cannot go missing from the frames,
+    the CSV files and the panel unnoticed.
+    """
+    hints = typing.get_type_hints(cls)
+    spec: Spec = {}
+    for field in attrs.fields(cls):
+        if overrides is not None and field.name in overrides:
+            spec.update(overrides[field.name] or {})
+            continue
+        spec.update(_columns_for_hint(cls, field.name, hints[field.name]))
+    spec.update(extra or {})
+    return spec
+
+
+def _columns_for_hint(cls: type, name: str, hint: Any) -> Spec:
+    get = operator.attrgetter(name)
+    options = typing.get_args(hint) if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union \
+        else (hint,)
+    optional = type(None) in options
+    core = tuple(o for o in options if o is not type(None))
+    if set(core) == {Country, Region}:
+        return place_columns(name, get)
+    if len(core) == 1:
+        (kind,) = core
+        if kind is str:
+            return {name: ("string", get)}
+        if kind is bool:
+            return {name: ("boolean" if optional else "bool", get)}
+        if kind is int:
+            return {name: ("Int64", get)}
+        if kind is When:
+            return when_columns(name, get)
+        if kind is Quantity and not optional:
+            return quantity_columns(name, get)
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return {name: (kind, get)}
+        if typing.get_origin(kind) is tuple:
+            item = _tuple_item(kind)
+            if item is not None:
+                return {name: ("tuple", lambda e: tuple(item(x) for x in get(e)))}
+    raise TypeError(f"{cls.__name__}.{name} ({hint}) has no column: name its columns in the overrides "
+                    "of its table (nkasylum.io.interop)")
+
+
+def _tuple_item(hint: Any) -> Callable[[Any], Any] | None:
+    """How one item of a ``tuple[X, ...]`` field becomes a cell, or ``None`` if it cannot."""
+    args = typing.get_args(hint)
+    if len(args) != 2 or args[1] is not Ellipsis:
+        return None
+    item = args[0]
+    parts = set(typing.get_args(item)) if isinstance(item, types.UnionType) else {item}
+    if parts == {Country, Region}:
+        return place_code
+    if item is str:
+        return str
+    if isinstance(item, type) and issubclass(item, enum.Enum):
+        return operator.attrgetter("value")
+    return None

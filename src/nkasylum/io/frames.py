@@ -59,6 +59,8 @@ def series_frame(measure: str, *, country: PlaceLike | None = None,
                  kb: KnowledgeBase | None = None) -> Any:
     """The yearly series of ``measure`` as a pandas DataFrame, one row per point (needs pandas).
 
+    Added in version 0.2.
+
     The rows are :func:`nkasylum.series` (oldest first) with what a plot or a model needs
     beside each point: ``measure``, ``year``, ``value`` (nullable ``Int64``) with its
     ``value_qualifier``, ``value_unit`` and the ``value_lower_bound`` /

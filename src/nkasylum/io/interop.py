@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from nkasylum.core.countries import Country
-from nkasylum.core.periods import Basis, resolve_on
+from nkasylum.core.periods import resolve_on
 from nkasylum.core.places import place_code
 from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.io.columns import (
     Spec,
+    field_columns,
     frame,
     import_extra,
     knowledge_base,
-    place_columns,
     quantity_columns,
     stamped,
     when_columns,
@@ -32,9 +32,12 @@ from nkasylum.io.columns import (
     write_table,
 )
 from nkasylum.io.frames import coverage_table, series_table
-from nkasylum.model.cases import Outcome
-from nkasylum.model.passages import Channel
-from nkasylum.model.sources import SourceKind
+from nkasylum.model.cases import Case
+from nkasylum.model.conflicts import Conflict
+from nkasylum.model.passages import Passage
+from nkasylum.model.policies import Policy
+from nkasylum.model.sources import Source
+from nkasylum.model.statistics import Statistic
 
 __all__ = ["FRAMES", "to_frames", "transit_graph", "write_csv"]
 
@@ -148,106 +151,49 @@ def _tables(kb: KnowledgeBase) -> dict[str, tuple[Sequence[Any], Spec]]:
     return {name: tables[name] for name in FRAMES}
 
 
-def _period_columns() -> Spec:
-    return {
-        "basis": (Basis, lambda e: e.basis),
-        **when_columns("valid_from", lambda e: e.valid_from),
-        **when_columns("valid_until", lambda e: e.valid_until),
-        "undated": ("bool", lambda e: e.undated),
-    }
+# Each table's columns follow its class's fields (field_columns); these are the only
+# fields whose columns are not read off their type, and the derived columns beside them.
+_OWN_TABLE: dict[str, Spec | None] = {"evidence": None}  # the evidence frame holds it, one row per piece
 
 
-def _policy_columns() -> Spec:
-    return {
-        "id": ("string", lambda p: p.id),
-        **place_columns("country", lambda p: p.country),
-        **_period_columns(),
-        "classification": ("tuple", lambda p: tuple(c.value for c in p.classification)),
-        "urges": ("tuple", lambda p: tuple(f"{place_code(u.target)}: {', '.join(c.value for c in u.classification)}"
-                                           for u in p.urges)),
-        "repatriates": ("boolean", lambda p: p.repatriates),
-        "returns_to": ("tuple", lambda p: tuple(place_code(x) for x in p.returns_to)),
-        "admits": ("boolean", lambda p: p.admits),
-        "grants": ("tuple", lambda p: tuple(g.value for g in p.grants)),
-        "procedures": ("tuple", lambda p: p.procedures),
-        "agreements": ("tuple", lambda p: p.agreements),
-        "exceptions": ("tuple", lambda p: p.exceptions),
-        "summary": ("string", lambda p: p.summary),
-        "note": ("string", lambda p: p.note),
-    }
+def _policy_columns(cls: type = Policy) -> Spec:
+    return field_columns(cls, {
+        **_OWN_TABLE,
+        "urges": {"urges": ("tuple", lambda p: tuple(
+            f"{place_code(u.target)}: {', '.join(c.value for c in u.classification)}" for u in p.urges))},
+    })
 
 
-def _passage_columns() -> Spec:
-    return {
-        "id": ("string", lambda p: p.id),
-        **place_columns("origin", lambda p: p.origin),
-        **place_columns("dest", lambda p: p.dest),
-        "channel": (Channel, lambda p: p.channel),
-        **_period_columns(),
-        "via_third_country": ("bool", lambda p: p.via_third_country),
-        "actor": ("string", lambda p: p.actor),
-        "conditions": ("tuple", lambda p: p.conditions),
-        "summary": ("string", lambda p: p.summary),
-        "note": ("string", lambda p: p.note),
-    }
+def _passage_columns(cls: type = Passage) -> Spec:
+    return field_columns(cls, _OWN_TABLE)
 
 
-def _case_columns() -> Spec:
-    return {
-        "id": ("string", lambda c: c.id),
-        "title": ("string", lambda c: c.title),
-        **when_columns("date", lambda c: c.date),
-        **place_columns("place", lambda c: c.place),
-        **quantity_columns("people", lambda c: c.people),
-        "outcome": (Outcome, lambda c: c.outcome),
-        "channel": (Channel, lambda c: c.channel),
-        "route": ("string", lambda c: None if c.route is None else str(c.route)),
-        "applications": ("Int64", lambda c: c.applications),
-        "countries": ("tuple", lambda c: tuple(x.alpha_2 for x in c.countries)),
-        "inconsistencies": ("tuple", lambda c: c.inconsistencies),
-        "note": ("string", lambda c: c.note),
-    }
+def _case_columns(cls: type = Case) -> Spec:
+    return field_columns(cls, {
+        **_OWN_TABLE,
+        "route": {"route": ("string", lambda c: None if c.route is None else str(c.route))},
+    }, extra={"countries": ("tuple", lambda c: tuple(x.alpha_2 for x in c.countries))})
 
 
-def _statistic_columns() -> Spec:
+def _statistic_columns(cls: type = Statistic) -> Spec:
     # A statistic's figure is its "value" (not "value_value").
-    return {
-        "id": ("string", lambda s: s.id),
-        "measure": ("string", lambda s: s.measure),
-        "description": ("string", lambda s: s.description),
-        **place_columns("place", lambda s: s.place),
-        "area": ("string", lambda s: s.area),
-        **quantity_columns("value", lambda s: s.value, value="value"),
-        **when_columns("as_of", lambda s: s.as_of),
-        "year": ("Int64", lambda s: s.year),
-        "note": ("string", lambda s: s.note),
-    }
+    return field_columns(cls, {
+        **_OWN_TABLE,
+        "value": quantity_columns("value", lambda s: s.value, value="value"),
+    })
 
 
-def _source_columns() -> Spec:
-    return {
-        "id": ("string", lambda s: s.id),
-        "title": ("string", lambda s: s.title),
-        "publisher": ("string", lambda s: s.publisher),
-        "author": ("string", lambda s: s.author),
-        **when_columns("published", lambda s: s.published),
-        "kind": (SourceKind, lambda s: s.kind),
-        "language": ("string", lambda s: s.language),
-        "original_publisher": ("string", lambda s: s.original_publisher),
-        "url": ("string", lambda s: s.url),
-        "document": ("string", lambda s: s.document),
-        "note": ("string", lambda s: s.note),
-        "also_in": ("tuple", lambda s: s.also_in),
-    }
+def _source_columns(cls: type = Source) -> Spec:
+    return field_columns(cls, _OWN_TABLE)
 
 
-def _conflict_columns() -> Spec:
-    return {
-        "id": ("string", lambda c: c.id),
-        "subject": ("string", lambda c: c.subject),
-        "versions": ("tuple", lambda c: c.versions),
-        "note": ("string", lambda c: c.note),
-    }
+def _conflict_columns(cls: type = Conflict) -> Spec:
+    return field_columns(cls, _OWN_TABLE)
+
+
+TABLE_COLUMNS = {"policies": _policy_columns, "passages": _passage_columns, "cases": _case_columns,
+                 "statistics": _statistic_columns, "sources": _source_columns, "conflicts": _conflict_columns}
+"""The column spec of each table of entries, given the class of its rows (a subclass adds its fields)."""
 
 
 _ENTRY_TYPES = ("policy", "passage", "case", "statistic", "conflict")

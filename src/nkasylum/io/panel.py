@@ -204,6 +204,8 @@ def panel(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | N
           day: str = "07-01", kb: KnowledgeBase | None = None) -> Any:
     """A tidy country-year panel of policies as a pandas DataFrame (needs the pandas extra).
 
+    Added in version 0.2.
+
     One row per country and year, on ``day`` of each year: whether a policy is documented,
     how (the cell of :func:`nkasylum.coverage`), and for each field of
     :data:`PANEL_FIELDS` (classification, repatriates, returns_to, admits, grants,

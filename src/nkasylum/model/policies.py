@@ -123,7 +123,7 @@ class Policy:
         valid_until: for a rule, its documented end (``None``: no documented end).
         undated: the sources give no date; it answers no dated question.
         classification: how the country itself classifies North Koreans.
-        not_classification: classifications the words say it does *not* use (e.g. "does not
+        not_classification: (added in version 0.2) classifications the words say it does *not* use (e.g. "does not
             recognise them as refugees"): a contrary sighting of each label, which ends
             what was seen of it before (see :doc:`time`).
         urges: other states this country urges to classify North Koreans a certain way.
@@ -133,7 +133,7 @@ class Policy:
             Vietnam deporting them to China): a way out of it is then closed too.
         admits: whether it lets North Koreans stay or settle (``None``: does not say).
         grants: statuses it grants.
-        not_grants: statuses the words say it does *not* grant (a contrary sighting).
+        not_grants: (added in version 0.2) statuses the words say it does *not* grant (a contrary sighting).
         procedures: the procedures or bodies through which claims go.
         agreements: agreements with Pyongyang that bear on returns.
         exceptions: documented exceptions to the statement, in the project's words.

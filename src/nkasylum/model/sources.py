@@ -66,11 +66,11 @@ class Source:
         located_by: extra phrases that mark this source's passages in a document holding
             several sources (e.g. ``"same Wikipedia page"``), besides its ``url``.
         note: how the date or attribution was established, in the project's words.
-        quotes: the source's own words that the knowledge base cites, verbatim (each a
+        quotes: (added in version 0.2) the source's own words that the knowledge base cites, verbatim (each a
             quoted passage of its collection, or a sentence of a seed document): every
             evidence anchor stands in one of them, so the installed library can show the
             sentence behind any fact (:meth:`quote_for`) and check every anchor.
-        collected: the project found this page itself in stored public pages (it is in
+        collected: (added in version 0.2) the project found this page itself in stored public pages (it is in
             none of the shared collections); its ``url`` and ``published`` are the page's
             own, and audits sample these sources.
 
@@ -120,7 +120,10 @@ class Source:
 
     def quote_for(self, anchor: str) -> str | None:
         """The quoted words of this source in which ``anchor`` stands (quote marks and
-        spacing folded), or ``None`` when none holds it."""
+        spacing folded), or ``None`` when none holds it.
+
+        Added in version 0.2.
+        """
         key = prose_key(anchor)
         for quote in self.quotes:
             if key in prose_key(quote):

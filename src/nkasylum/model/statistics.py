@@ -33,12 +33,12 @@ class Statistic:
             ``2009`` for a yearly count), or ``None`` when the sources do not date it.
         year: for a yearly series, the calendar year counted.
         area: the part of ``place`` counted, where narrower (e.g. ``"Amur Province"``).
-        arrivals: the figure counts North Koreans who arrived in (or were admitted to)
+        arrivals: (added in version 0.2) the figure counts North Koreans who arrived in (or were admitted to)
             ``place`` during ``as_of``: some way there was then used (see
             :attr:`counts_arrivals`).
-        via: for a count of arrivals, the place the words say they came through (e.g. South
+        via: (added in version 0.2) for a count of arrivals, the place the words say they came through (e.g. South
             Korea's arrivals via China): the legs into and out of it were then used.
-        subject_from_title: the quoted words are rows of a table whose own title, on the
+        subject_from_title: (added in version 0.2) the quoted words are rows of a table whose own title, on the
             page of the authority that counts (the source's ``title``), says what is counted
             and where; the figure's place and measure come from that title (the codebook's
             rule for tables; a test checks that the title is the page's own).
