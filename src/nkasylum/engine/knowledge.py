@@ -21,7 +21,7 @@ from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError
 from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, routes_on
@@ -57,6 +57,7 @@ def _by_id(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class KnowledgeBase(Scenarios):
     """Every source, policy, passage, case, statistic and conflict, as one immutable value.
 
@@ -93,9 +94,6 @@ class KnowledgeBase(Scenarios):
     # arguments, under keys that start with "assess"): one bound on memory covers both.
     _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         if not self.scope or not all(

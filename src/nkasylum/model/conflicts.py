@@ -6,13 +6,14 @@ import attrs
 
 from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.errors import DataError
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.model.sources import Evidence
 
 __all__ = ["Conflict"]
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Conflict:
     """A documented disagreement between sources (or inside one).
 
@@ -36,9 +37,6 @@ class Conflict:
     versions: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     note: str = ""
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)

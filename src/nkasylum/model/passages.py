@@ -12,7 +12,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis, check_period, format_period, in_period
 from nkasylum.core.places import Region, as_place
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
@@ -66,6 +66,7 @@ class Channel(enum.Enum):
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Passage:
     """A documented way to move from one place to another, in a period.
 
@@ -104,9 +105,6 @@ class Passage:
     valid_until: When | None = None
     undated: bool = False
     note: str = ""
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)

@@ -9,7 +9,7 @@ import attrs
 from nkasylum.core.checks import check_types, freeze_sequences
 from nkasylum.core.errors import DataError
 from nkasylum.core.text import prose_key, word_count
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 
 __all__ = ["Evidence", "Source", "SourceKind"]
@@ -43,6 +43,7 @@ class SourceKind(enum.Enum):
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Source:
     """A document that the knowledge base cites.
 
@@ -97,9 +98,6 @@ class Source:
     also_in: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()
     collected: bool = False
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -127,6 +125,7 @@ class Source:
 
 
 @attrs.frozen
+@value_type
 class Evidence:
     """What supports a fact: a source, a verbatim anchor phrase and a note.
 
@@ -151,9 +150,6 @@ class Evidence:
     anchor: str
     note: str
     happened: When | None = None
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         for name in ("source", "anchor", "note"):

@@ -10,7 +10,7 @@ from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.text import shown
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
@@ -18,6 +18,7 @@ __all__ = ["SeriesPoint", "Statistic"]
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Statistic:
     """A documented figure: what is counted, where, as of when.
 
@@ -64,9 +65,6 @@ class Statistic:
     subject_from_title: bool = False
     via: Country | Region | None = attrs.field(default=None, converter=attrs.converters.optional(as_place))
     note: str = ""
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -95,6 +93,7 @@ class Statistic:
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class SeriesPoint:
     """One year of a series.
 
@@ -118,9 +117,6 @@ class SeriesPoint:
     statistic: str
     evidence: tuple[Evidence, ...]
     disputed: tuple[str, ...] = ()
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         # The bounds of Statistic.year, which every point comes from.

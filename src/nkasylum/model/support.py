@@ -9,7 +9,7 @@ import enum
 import attrs
 
 from nkasylum.core.checks import freeze_sequences
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.model.sources import Evidence
 
@@ -47,6 +47,7 @@ DOCUMENTING = frozenset({Support.SEEN, Support.BETWEEN_SIGHTINGS, Support.RULE,
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Backing:
     """How one statement (a policy, a passage, or a count of arrivals) bears on the date asked.
 
@@ -71,12 +72,10 @@ class Backing:
     age: dt.timedelta
     evidence: tuple[Evidence, ...]
     sighting: When | None = None
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class CoverageCell:
     """How well the knowledge base answers for one country on one day: a cell of the
     coverage table (:func:`nkasylum.coverage`).
@@ -103,9 +102,6 @@ class CoverageCell:
     support: Support
     age: dt.timedelta | None = None
     entries: tuple[str, ...] = ()
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     @property
     def documented(self) -> bool:
