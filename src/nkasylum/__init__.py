@@ -427,7 +427,11 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    # The public names, the module's own dunders and its layers: not the names imported to
+    # write it (Any, Iterator, dt, TYPE_CHECKING, annotations...).
+    own = {n for n in globals() if n.startswith("__") and n.endswith("__")}
+    layers = {n for n in ("core", "model", "store", "engine", "io") if n in globals()}
+    return sorted({*__all__, *own, *layers})
 
 
 converter: Converter

@@ -216,7 +216,7 @@ class KnowledgeBase(Scenarios):
     def coverage(self, countries: Iterable[PlaceLike] | None = None,
                  years: Iterable[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
         """How the knowledge base answers for each country and year; see :func:`nkasylum.coverage`."""
-        return coverage(self._index, countries, years, day)
+        return Results(coverage(self._index, countries, years, day))
 
     def support(self, id: str, *, on: object = None,
                 horizon: dt.timedelta | None = None) -> Backing:

@@ -11,6 +11,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import policy_answer_text
 from nkasylum.model.markdown import policy_answer_markdown
 from nkasylum.model.policies import Policy
 from nkasylum.model.sources import Evidence
@@ -69,3 +70,6 @@ class PolicyAnswer:
 
     def _repr_markdown_(self) -> str:
         return policy_answer_markdown(self)
+
+    def __str__(self) -> str:
+        return policy_answer_text(self)

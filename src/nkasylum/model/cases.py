@@ -13,6 +13,7 @@ from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Quantity
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import case_text
 from nkasylum.model.markdown import case_markdown
 from nkasylum.model.passages import Channel
 from nkasylum.model.routes import Route
@@ -113,3 +114,6 @@ class Case:
 
     def _repr_markdown_(self) -> str:
         return case_markdown(self)
+
+    def __str__(self) -> str:
+        return case_text(self)

@@ -10,18 +10,21 @@ routes, cases, series points... instead of a long ``repr``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, SupportsIndex, overload
 
 from nkasylum.core.places import place_code
+from nkasylum.core.text import date_words, plural
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
+from nkasylum.model.display import people
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Route
 from nkasylum.model.sources import Source
 from nkasylum.model.statistics import SeriesPoint, Statistic
+from nkasylum.model.support import CoverageCell, Support
 
-__all__ = ["MAX_ROWS", "Results", "results_markdown"]
+__all__ = ["COVERAGE_LETTERS", "MAX_ROWS", "Results", "coverage_markdown", "results_markdown"]
 
 MAX_ROWS = 100
 """The most rows a notebook table shows; the rest are counted below it."""
@@ -40,6 +43,16 @@ class Results(tuple[Any, ...]):
     """
 
     __slots__ = ()
+
+    @overload
+    def __getitem__(self, index: SupportsIndex) -> Any: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Results: ...
+
+    def __getitem__(self, index: SupportsIndex | slice) -> Any:
+        found = tuple.__getitem__(self, index)
+        return Results(found) if isinstance(index, slice) else found
 
     def _repr_markdown_(self) -> str:
         return results_markdown(self)
@@ -61,8 +74,9 @@ def _channels(route: Route) -> str:
 _Columns = tuple[tuple[str, Callable[[Any], object]], ...]
 _KINDS: tuple[tuple[type[Any], str, _Columns], ...] = (
     (Route, "route", (("route", str), ("channels", _channels))),
-    (Case, "case", (("date", lambda c: c.date or "undated"), ("place", lambda c: place_code(c.place)),
-                    ("people", lambda c: c.people), ("outcome", lambda c: c.outcome.value), ("id", lambda c: c.id))),
+    (Case, "case", (("date", lambda c: date_words(c.date)), ("place", lambda c: place_code(c.place)),
+                    ("people", lambda c: people(c.people)), ("outcome", lambda c: c.outcome.value),
+                    ("id", lambda c: c.id))),
     (SeriesPoint, "point", (("year", lambda p: p.year), ("value", lambda p: p.value),
                             ("disputed", lambda p: ", ".join(p.disputed)), ("statistic", lambda p: p.statistic))),
     (Policy, "policy", (("period", lambda p: p.period), ("basis", lambda p: p.basis.value),
@@ -72,9 +86,9 @@ _KINDS: tuple[tuple[type[Any], str, _Columns], ...] = (
                           ("channel", lambda p: p.channel.value), ("period", lambda p: p.period),
                           ("id", lambda p: p.id))),
     (Statistic, "figure", (("measure", lambda s: s.measure), ("place", lambda s: place_code(s.place)),
-                           ("as of", lambda s: s.as_of or "undated"), ("value", lambda s: s.value),
+                           ("as of", lambda s: date_words(s.as_of)), ("value", lambda s: s.value),
                            ("id", lambda s: s.id))),
-    (Source, "source", (("id", lambda s: s.id), ("published", lambda s: s.published or "undated"),
+    (Source, "source", (("id", lambda s: s.id), ("published", lambda s: date_words(s.published)),
                         ("publisher", lambda s: s.publisher), ("title", lambda s: s.title))),
     (Conflict, "conflict", (("id", lambda c: c.id), ("subject", lambda c: c.subject),
                             ("versions", lambda c: ", ".join(c.versions)))),
@@ -97,6 +111,8 @@ def results_markdown(items: Sequence[Any]) -> str:
     """
     if not items:
         return "*nothing found* (an empty result: not documented, which is not \"none\")"
+    if all(isinstance(i, CoverageCell) for i in items):
+        return coverage_markdown(items)
     kind = next((k for k in _KINDS if all(isinstance(i, k[0]) for i in items)), None)
     columns: _Columns
     if kind is None:
@@ -105,8 +121,7 @@ def results_markdown(items: Sequence[Any]) -> str:
         _, noun, columns = kind
     numbered = kind is not None and kind[0] is Route  # routes come best first: show the rank
     head = [*(("#",) if numbered else ()), *(name for name, _ in columns)]
-    plural = noun if len(items) == 1 else ("policies" if noun == "policy" else noun + "s")
-    lines = [f"**{len(items)} {plural}**", "",
+    lines = [f"**{plural(len(items), noun, 'policies' if noun == 'policy' else None)}**", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for n, item in enumerate(items[:MAX_ROWS], 1):
         cells = [*((str(n),) if numbered else ()), *(_cell(get(item)) for _, get in columns)]
@@ -114,3 +129,37 @@ def results_markdown(items: Sequence[Any]) -> str:
     if len(items) > MAX_ROWS:
         lines += ["", f"… and {len(items) - MAX_ROWS} more (the table shows the first {MAX_ROWS})"]
     return "\n".join(lines)
+
+
+COVERAGE_LETTERS = {Support.RULE: "R", Support.SEEN: "S", Support.BETWEEN_SIGHTINGS: "B",
+                    Support.CARRIED_FORWARD: "C", Support.LAST_KNOWN: "l", Support.UNDATED: "u",
+                    Support.NOTHING: "."}
+"""The letter of each support in the coverage grid: capitals for a documented policy."""
+
+
+def coverage_markdown(cells: Sequence[CoverageCell]) -> str:
+    """The coverage as a grid: one row per country, one column per year, a letter per cell
+    (:data:`COVERAGE_LETTERS`), and the key below.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> print(coverage_markdown(nk.coverage(["CN", "TH"], [2002, 2003])))  # doctest: +ELLIPSIS
+        **Coverage**: 2 countries, 2002-2003
+        <BLANKLINE>
+        | country | 2002 | 2003 |
+        |---|---|---|
+        | CN | S | ... |
+        | TH | ... | ... |
+        <BLANKLINE>
+        R: rule in force, S: seen, ...
+    """
+    countries = list(dict.fromkeys(c.country for c in cells))
+    years = sorted({c.on.year for c in cells})
+    grid = {(c.country, c.on.year): COVERAGE_LETTERS[c.support] for c in cells}
+    span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+    lines = [f"**Coverage**: {plural(len(countries), 'country', 'countries')}, {span}", "",
+             "| country | " + " | ".join(map(str, years)) + " |", "|---" * (len(years) + 1) + "|"]
+    lines += ["| " + " | ".join([country, *(grid.get((country, y), "") for y in years)]) + " |"
+              for country in countries]
+    key = ", ".join(f"{letter}: {support.value}" for support, letter in COVERAGE_LETTERS.items())
+    return "\n".join([*lines, "", key])

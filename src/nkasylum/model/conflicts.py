@@ -7,6 +7,7 @@ import attrs
 from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.errors import DataError
 from nkasylum.core.values import value_type
+from nkasylum.model.display import conflict_markdown, conflict_text
 from nkasylum.model.sources import Evidence
 
 __all__ = ["Conflict"]
@@ -46,3 +47,9 @@ class Conflict:
                             field="versions")
         if len(set(self.versions)) != len(self.versions):
             raise DataError("a version is listed twice", field="versions")
+
+    def __str__(self) -> str:
+        return conflict_text(self)
+
+    def _repr_markdown_(self) -> str:
+        return conflict_markdown(self)

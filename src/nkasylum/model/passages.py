@@ -14,6 +14,7 @@ from nkasylum.core.periods import Basis, check_period, format_period, in_period
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import passage_markdown, passage_text
 from nkasylum.model.sources import Evidence
 
 __all__ = ["Channel", "Passage"]
@@ -122,3 +123,9 @@ class Passage:
     def period(self) -> str:
         """The period as text."""
         return format_period(self.valid_from, self.valid_until, self.undated)
+
+    def __str__(self) -> str:
+        return passage_text(self)
+
+    def _repr_markdown_(self) -> str:
+        return passage_markdown(self)

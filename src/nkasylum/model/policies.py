@@ -14,6 +14,7 @@ from nkasylum.core.periods import Basis, check_period, format_period, in_period
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import policy_text
 from nkasylum.model.markdown import policy_markdown
 from nkasylum.model.sources import Evidence
 
@@ -199,3 +200,6 @@ class Policy:
 
     def _repr_markdown_(self) -> str:
         return policy_markdown(self)
+
+    def __str__(self) -> str:
+        return policy_text(self)

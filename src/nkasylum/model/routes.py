@@ -12,7 +12,7 @@ from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.places import Region, as_place, place, place_label
 from nkasylum.core.text import shown
 from nkasylum.core.values import value_type
-from nkasylum.model.markdown import route_markdown, route_mermaid
+from nkasylum.model.markdown import Mermaid, route_markdown, route_mermaid
 from nkasylum.model.passages import Channel
 
 __all__ = ["Leg", "Route"]
@@ -148,8 +148,9 @@ class Route:
         stops = [place(p) for p in parts]
         return cls(tuple(Leg(a, b) for a, b in itertools.pairwise(stops)))
 
-    def to_mermaid(self) -> str:
-        """The route as a Mermaid flowchart (left to right), for docs and notebooks.
+    def to_mermaid(self) -> Mermaid:
+        """The route as a Mermaid flowchart (left to right), for docs and notebooks: a ``str``
+        that Jupyter draws as a diagram (:class:`~nkasylum.model.markdown.Mermaid`).
 
         Example:
             >>> import nkasylum as nk

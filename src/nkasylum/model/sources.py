@@ -11,6 +11,7 @@ from nkasylum.core.errors import DataError
 from nkasylum.core.text import prose_key, word_count
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import evidence_text, source_markdown, source_text
 
 __all__ = ["Evidence", "Source", "SourceKind"]
 
@@ -123,6 +124,12 @@ class Source:
                 return quote
         return None
 
+    def __str__(self) -> str:
+        return source_text(self)
+
+    def _repr_markdown_(self) -> str:
+        return source_markdown(self)
+
 
 @attrs.frozen
 @value_type
@@ -170,3 +177,6 @@ class Evidence:
             raise DataError(
                 "evidence needs a note saying what the passage supports", field="note"
             )
+
+    def __str__(self) -> str:
+        return evidence_text(self)

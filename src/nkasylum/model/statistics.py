@@ -12,6 +12,7 @@ from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.text import shown
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import series_point_text, statistic_markdown, statistic_text
 from nkasylum.model.sources import Evidence
 
 __all__ = ["SeriesPoint", "Statistic"]
@@ -91,6 +92,12 @@ class Statistic:
                 and self.value.qualifier not in (Qualifier.AT_MOST, Qualifier.FEWER_THAN)
                 and ((self.value.value or 0) > 0 or self.value.qualifier is Qualifier.MORE_THAN))
 
+    def __str__(self) -> str:
+        return statistic_text(self)
+
+    def _repr_markdown_(self) -> str:
+        return statistic_markdown(self)
+
 
 @attrs.frozen(field_transformer=freeze_sequences)
 @value_type
@@ -123,3 +130,6 @@ class SeriesPoint:
         if isinstance(self.year, bool) or not isinstance(self.year, int) or not 1900 <= self.year <= 2100:
             raise DataError(f"must be a calendar year from 1900 to 2100, not {shown(self.year)}",
                             field="year")
+
+    def __str__(self) -> str:
+        return series_point_text(self)

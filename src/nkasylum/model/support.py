@@ -11,6 +11,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import coverage_cell_text
 from nkasylum.model.sources import Evidence
 
 __all__ = ["DOCUMENTING", "Backing", "CoverageCell", "Support"]
@@ -107,3 +108,6 @@ class CoverageCell:
     def documented(self) -> bool:
         """Whether a policy is documented that day (rule in force, seen, between sightings)."""
         return self.support in (Support.RULE, Support.SEEN, Support.BETWEEN_SIGHTINGS)
+
+    def __str__(self) -> str:
+        return coverage_cell_text(self)
