@@ -163,8 +163,8 @@ def _assessment_support(a: Assessment, out: TextIO) -> None:
     for step in a.steps:
         for b in step.backing:
             legs.setdefault(b.entry, _leg_text(step.leg))
-    rows = [(legs.get(b.entry, "—"), b.entry, b.support.value, b.sighting or "—", days(b.age))
-            for b in a.backing]
+    rows = [(legs.get(b.entry, "—"), b.entry, b.support.value,
+             "—" if b.sighting is None else date_words(b.sighting), days(b.age)) for b in a.backing]
     if rows:
         print(f"support {asked_phrase(a.on, a.asked)}:", file=out)
         table(("leg", "statement", "support", "sighting", "age"), rows, out, widest=60)

@@ -148,10 +148,10 @@ def coverage_markdown(cells: Sequence[CoverageCell]) -> str:
         <BLANKLINE>
         | country | 2002 | 2003 |
         |---|---|---|
-        | CN | S | ... |
-        | TH | ... | ... |
+        | CN | R | R |
+        | TH | u | S |
         <BLANKLINE>
-        R: rule in force, S: seen, ...
+        R: rule in force, S: seen, B: between sightings, ...
     """
     countries = list(dict.fromkeys(c.country for c in cells))
     years = sorted({c.on.year for c in cells})
