@@ -20,7 +20,7 @@ from nkasylum.core.countries import country
 from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
 from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
-from nkasylum.core.text import did_you_mean
+from nkasylum.core.text import did_you_mean, plural
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.engine import queries
@@ -359,6 +359,12 @@ class KnowledgeBase(Scenarios):
         """Every documented route, lazily; see :func:`nkasylum.iter_routes`."""
         return iter_routes(self._index, origin, dest, on=on, max_transits=max_transits,
                            horizon=resolve_horizon(horizon))
+
+    def __str__(self) -> str:
+        counts = [plural(len(self.all_sources), "source"), plural(len(self.all_policies), "policy", "policies"),
+                  plural(len(self.all_passages), "passage"), plural(len(self.all_cases), "case"),
+                  plural(len(self.all_statistics), "figure"), plural(len(self.all_conflicts), "conflict")]
+        return f"Knowledge base: {', '.join(counts)}"
 
     def __getstate__(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}

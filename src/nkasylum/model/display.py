@@ -23,14 +23,15 @@ if TYPE_CHECKING:  # only for annotations: the value types import this module
     from nkasylum.model.cases import Case
     from nkasylum.model.conflicts import Conflict
     from nkasylum.model.passages import Passage
-    from nkasylum.model.policies import Policy
+    from nkasylum.model.policies import Policy, Urging
     from nkasylum.model.sources import Evidence, Source
     from nkasylum.model.statistics import SeriesPoint, Statistic
     from nkasylum.model.support import Backing, CoverageCell
 
-__all__ = ["case_text", "conflict_markdown", "conflict_text", "coverage_cell_text", "evidence_text", "horizon_text",
-           "passage_markdown", "passage_text", "people", "policy_answer_text", "policy_text", "series_point_text",
-           "source_markdown", "source_text", "sources_of", "statistic_markdown", "statistic_text", "yes_no"]
+__all__ = ["backing_text", "case_text", "conflict_markdown", "conflict_text", "coverage_cell_text", "evidence_text",
+           "horizon_text", "passage_markdown", "passage_text", "people", "policy_answer_text", "policy_text",
+           "series_point_text", "source_markdown", "source_text", "sources_of", "statistic_markdown",
+           "statistic_text", "urging_text", "yes_no"]
 
 
 def yes_no(value: bool | None) -> str:
@@ -91,8 +92,7 @@ def policy_text(policy: Policy) -> str:
          ("procedures", joined(policy.procedures)),
          ("agreements", joined(policy.agreements)),
          ("exceptions", joined(policy.exceptions)),
-         ("urges", joined((f"{u.target} to classify them {', '.join(c.value for c in u.classification)}"
-                           for u in policy.urges), "; ")),
+         ("urges", joined((urging_text(u).removeprefix("urges ") for u in policy.urges), "; ")),
          ("sources", sources_of(policy.evidence))])
 
 
@@ -238,14 +238,21 @@ def coverage_cell_text(cell: CoverageCell) -> str:
     return f"{cell.country} on {date_words(cell.on)}: {cell.support.value}{entries}"
 
 
+def backing_text(b: Backing) -> str:
+    """How one statement is supported: ``cn-1986-border-protocol: rule in force, age 0 days``."""
+    sighting = f", sighting {date_words(b.sighting)}" if b.sighting is not None else ""
+    return f"{b.entry}: {b.support.value}{sighting}, age {days(b.age)}"
+
+
+def urging_text(urging: Urging) -> str:
+    """``urges China (CN) to classify North Koreans as refugee``."""
+    return f"urges {urging.target} to classify North Koreans as {', '.join(c.value for c in urging.classification)}"
+
+
 def _support_rows(backing: Sequence[Backing]) -> list[str]:
     if not backing:
         return []
-    lines = ["", "Support:"]
-    for b in backing:
-        sighting = f", sighting {date_words(b.sighting)}" if b.sighting is not None else ""
-        lines.append(f"  {b.entry}: {b.support.value}{sighting}, age {days(b.age)}")
-    return lines
+    return ["", "Support:", *(f"  {backing_text(b)}" for b in backing)]
 
 
 def horizon_text(horizon: dt.timedelta | None) -> str:

@@ -14,7 +14,7 @@ from nkasylum.core.periods import Basis, check_period, format_period, in_period
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
-from nkasylum.model.display import policy_text
+from nkasylum.model.display import policy_text, urging_text
 from nkasylum.model.markdown import policy_markdown
 from nkasylum.model.sources import Evidence
 
@@ -100,6 +100,10 @@ class Urging:
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
+
+    def __str__(self) -> str:
+        return urging_text(self)
+
 
 
 @attrs.frozen(field_transformer=freeze_sequences)

@@ -11,7 +11,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
-from nkasylum.model.display import coverage_cell_text
+from nkasylum.model.display import backing_text, coverage_cell_text
 from nkasylum.model.sources import Evidence
 
 __all__ = ["DOCUMENTING", "Backing", "CoverageCell", "Support"]
@@ -73,6 +73,10 @@ class Backing:
     age: dt.timedelta
     evidence: tuple[Evidence, ...]
     sighting: When | None = None
+
+    def __str__(self) -> str:
+        return backing_text(self)
+
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
