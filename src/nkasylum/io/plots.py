@@ -19,6 +19,7 @@ matplotlib is imported when a chart is drawn, never by ``import nkasylum``; with
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, cast
 
@@ -61,7 +62,25 @@ def _figure(size: tuple[float, float]) -> Figure:
         from matplotlib.figure import Figure  # lazy: an optional extra
     except ImportError:
         raise MissingExtraError("matplotlib", "plot", "this chart") from None
+    _show_in_ipython(Figure)
     return Figure(figsize=size, layout="constrained")
+
+
+def _show_in_ipython(figure_type: type) -> None:
+    """In Jupyter, make a figure show as an image. The figures here are not pyplot's (no
+    global state to close or leak), and IPython registers its image formatter for figures
+    only once pyplot has drawn one, so a notebook would print ``<Figure size ...>``."""
+    ipython: Any = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return
+    formatter = shell.display_formatter.formatters["image/png"]
+    if figure_type in formatter.type_printers:
+        return
+    import importlib  # IPython is there (it runs this code), but it is no dependency to type against
+
+    tools: Any = importlib.import_module("IPython.core.pylabtools")
+    formatter.for_type(figure_type, lambda fig: tools.print_figure(fig, "png", bbox_inches="tight"))
 
 
 def _target(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:

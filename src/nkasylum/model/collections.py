@@ -24,7 +24,7 @@ from nkasylum.model.sources import Source
 from nkasylum.model.statistics import SeriesPoint, Statistic
 from nkasylum.model.support import CoverageCell, Support
 
-__all__ = ["COVERAGE_LETTERS", "MAX_ROWS", "Results", "coverage_markdown", "results_markdown"]
+__all__ = ["COVERAGE_LETTERS", "MAX_ROWS", "Results", "coverage_markdown", "results_markdown", "results_text"]
 
 MAX_ROWS = 100
 """The most rows a notebook table shows; the rest are counted below it."""
@@ -56,6 +56,11 @@ class Results(tuple[Any, ...]):
 
     def _repr_markdown_(self) -> str:
         return results_markdown(self)
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        # IPython's text/plain: the first rows as text, not the repr of every value (a
+        # notebook stores text/plain beside the Markdown, and a tuple's repr can run to 100 KB).
+        printer.text("..." if cycle else results_text(self))
 
 
 def _cell(value: object) -> str:
@@ -95,6 +100,46 @@ _KINDS: tuple[tuple[type[Any], str, _Columns], ...] = (
 )
 
 
+def _kind(items: Sequence[Any]) -> tuple[str, _Columns, bool]:
+    kind = next((k for k in _KINDS if all(isinstance(i, k[0]) for i in items)), None)
+    if kind is None:
+        return "value", (("value", str),), False
+    return kind[1], kind[2], kind[0] is Route  # routes come best first: show the rank
+
+
+def _noun(noun: str, count: int) -> str:
+    return plural(count, noun, "policies" if noun == "policy" else None)
+
+
+TEXT_ROWS = 10
+"""The most rows the plain-text form of a result shows."""
+
+
+def results_text(items: Sequence[Any]) -> str:
+    """Plain text for a sequence of values (what IPython shows as text/plain): a count, then
+    one line per value, at most :data:`TEXT_ROWS`.
+
+    Example:
+        >>> import nkasylum as nk
+        >>> print(results_text(nk.series("asylum-seekers-at-foreign-missions", country="CN")))
+        2 points:
+          2002  at least 80  —  cn-mission-asylum-seekers-2002
+          2002  an unquantified number of people  —  cn-mission-asylum-seekers-scores-2002
+    """
+    if not items:
+        return "nothing found (an empty result: not documented, which is not \"none\")"
+    noun, columns, numbered = _kind(items)
+    if all(isinstance(i, CoverageCell) for i in items):
+        noun = "coverage cell"
+    lines = [f"{_noun(noun, len(items))}:"]
+    for n, item in enumerate(items[:TEXT_ROWS], 1):
+        cells = [*((f"{n}.",) if numbered else ()), *(_cell(get(item)).replace("\\|", "|") for _, get in columns)]
+        lines.append("  " + "  ".join(cells))
+    if len(items) > TEXT_ROWS:
+        lines.append(f"  … and {len(items) - TEXT_ROWS} more")
+    return "\n".join(lines)
+
+
 def results_markdown(items: Sequence[Any]) -> str:
     """Markdown for a sequence of values: a count, then a table with one row per value
     (at most :data:`MAX_ROWS`), with columns chosen by the kind of value.
@@ -113,15 +158,9 @@ def results_markdown(items: Sequence[Any]) -> str:
         return "*nothing found* (an empty result: not documented, which is not \"none\")"
     if all(isinstance(i, CoverageCell) for i in items):
         return coverage_markdown(items)
-    kind = next((k for k in _KINDS if all(isinstance(i, k[0]) for i in items)), None)
-    columns: _Columns
-    if kind is None:
-        noun, columns = "value", (("value", str),)
-    else:
-        _, noun, columns = kind
-    numbered = kind is not None and kind[0] is Route  # routes come best first: show the rank
+    noun, columns, numbered = _kind(items)
     head = [*(("#",) if numbered else ()), *(name for name, _ in columns)]
-    lines = [f"**{plural(len(items), noun, 'policies' if noun == 'policy' else None)}**", "",
+    lines = [f"**{_noun(noun, len(items))}**", "",
              "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for n, item in enumerate(items[:MAX_ROWS], 1):
         cells = [*((str(n),) if numbered else ()), *(_cell(get(item)) for _, get in columns)]
