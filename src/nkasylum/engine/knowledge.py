@@ -20,7 +20,7 @@ from nkasylum.core.countries import country
 from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
 from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
-from nkasylum.core.text import did_you_mean, plural
+from nkasylum.core.text import did_you_mean
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.engine import queries
@@ -38,6 +38,7 @@ from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.collections import Results
 from nkasylum.model.conflicts import Conflict
+from nkasylum.model.display import knowledge_base_text
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.provenance import DataVersion
@@ -94,6 +95,7 @@ class KnowledgeBase(Scenarios):
     # arguments, under keys that start with "assess"): one bound on memory covers both.
     _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
+    __str__ = knowledge_base_text
 
     def __attrs_post_init__(self) -> None:
         if not self.scope or not all(
@@ -359,12 +361,6 @@ class KnowledgeBase(Scenarios):
         """Every documented route, lazily; see :func:`nkasylum.iter_routes`."""
         return iter_routes(self._index, origin, dest, on=on, max_transits=max_transits,
                            horizon=resolve_horizon(horizon))
-
-    def __str__(self) -> str:
-        counts = [plural(len(self.all_sources), "source"), plural(len(self.all_policies), "policy", "policies"),
-                  plural(len(self.all_passages), "passage"), plural(len(self.all_cases), "case"),
-                  plural(len(self.all_statistics), "figure"), plural(len(self.all_conflicts), "conflict")]
-        return f"Knowledge base: {', '.join(counts)}"
 
     def __getstate__(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nkasylum.core.places import place_label
 from nkasylum.core.quantities import Quantity, Unit
@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # only for annotations: the value types import this module
     from nkasylum.model.support import Backing, CoverageCell
 
 __all__ = ["backing_text", "case_text", "conflict_markdown", "conflict_text", "coverage_cell_text", "evidence_text",
-           "horizon_text", "passage_markdown", "passage_text", "people", "policy_answer_text", "policy_text",
+           "horizon_text", "knowledge_base_text", "passage_markdown", "passage_text", "people", "policy_answer_text",
+           "policy_text",
            "series_point_text", "source_markdown", "source_text", "sources_of", "statistic_markdown",
            "statistic_text", "urging_text", "yes_no"]
 
@@ -247,6 +248,14 @@ def backing_text(b: Backing) -> str:
 def urging_text(urging: Urging) -> str:
     """``urges China (CN) to classify North Koreans as refugee``."""
     return f"urges {urging.target} to classify North Koreans as {', '.join(c.value for c in urging.classification)}"
+
+
+def knowledge_base_text(kb: Any) -> str:
+    """What a knowledge base holds, counted: ``Knowledge base: 674 sources, 428 policies, ...``."""
+    counts = [plural(len(kb.all_sources), "source"), plural(len(kb.all_policies), "policy", "policies"),
+              plural(len(kb.all_passages), "passage"), plural(len(kb.all_cases), "case"),
+              plural(len(kb.all_statistics), "figure"), plural(len(kb.all_conflicts), "conflict")]
+    return f"Knowledge base: {', '.join(counts)}"
 
 
 def _support_rows(backing: Sequence[Backing]) -> list[str]:
