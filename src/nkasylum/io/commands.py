@@ -29,8 +29,6 @@ from nkasylum.io.serialize import to_json
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.citation import bibtex
 from nkasylum.model.display import people
-from nkasylum.model.passages import Passage
-from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg
 
 __all__ = ["COMMANDS", "WriteError"]
@@ -60,15 +58,6 @@ def _horizon(horizon: dt.timedelta | None) -> str:
 
 def _sources(evidence: Sequence[object]) -> str:
     return ", ".join(dict.fromkeys(getattr(e, "source", "") for e in evidence)) or "none"
-
-
-def _undated(entries: Sequence[Policy | Passage], out: TextIO) -> None:
-    if not entries:
-        return
-    print(file=out)
-    print("undated context (undated statements: they answer no dated question):", file=out)
-    for entry in entries:
-        _wrap(f"- {entry.id} (undated): {entry.summary} [{_sources(entry.evidence)}]", out)
 
 
 # ------------------------------------------------------------------- commands
