@@ -192,6 +192,6 @@ def fields_text(rows: Iterable[tuple[str, object]], width: int = 88) -> list[str
 
 def wrapped(text: str, width: int = 88) -> list[str]:
     """A paragraph of prose folded to ``width`` columns (whitespace normalised)."""
-    import textwrap
+    import textwrap  # lazy: only text for people needs it, and import time matters
 
     return textwrap.wrap(" ".join(text.split()), width=width, break_on_hyphens=False, break_long_words=False)

@@ -77,7 +77,7 @@ def _show_in_ipython(figure_type: type) -> None:
     formatter = shell.display_formatter.formatters["image/png"]
     if figure_type in formatter.type_printers:
         return
-    import importlib  # IPython is there (it runs this code), but it is no dependency to type against
+    import importlib  # lazy: IPython runs this code, but it is no dependency to type against
 
     tools: Any = importlib.import_module("IPython.core.pylabtools")
     formatter.for_type(figure_type, lambda fig: tools.print_figure(fig, "png", bbox_inches="tight"))
@@ -145,8 +145,8 @@ def plot_policy_timeline(country: PlaceLike, *, fields: Sequence[str] = POLICY_F
     for field in fields:
         if field not in known:
             raise ArgumentValueError("fields", field, known, what="field")
-    from matplotlib.dates import date2num
-    from matplotlib.patches import Patch
+    from matplotlib.dates import date2num  # lazy: an optional extra
+    from matplotlib.patches import Patch  # lazy: an optional extra
 
     where = place(country)
     timeline = _kb(kb).policy_timeline(where)
@@ -195,8 +195,8 @@ def plot_coverage(countries: Sequence[PlaceLike] | None = None, years: Sequence[
         >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
         ['CN', 'RU', 'TH']
     """
-    from matplotlib.colors import ListedColormap
-    from matplotlib.patches import Patch
+    from matplotlib.colors import ListedColormap  # lazy: an optional extra
+    from matplotlib.patches import Patch  # lazy: an optional extra
 
     cells = _kb(kb).coverage(countries, years)
     codes = list(dict.fromkeys(c.country for c in cells))
@@ -231,7 +231,7 @@ def _material(points: Sequence[SeriesPoint]) -> bool:
 
 
 def _draw_series(axes: Axes, points: Sequence[SeriesPoint], title: str, *, small: bool = False) -> None:
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    from matplotlib.ticker import FuncFormatter, MaxNLocator  # lazy: an optional extra
 
     years = sorted({p.year for p in points})
     for year in years:
