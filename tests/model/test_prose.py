@@ -73,7 +73,9 @@ def test_prose_writes_dates_in_words_never_edtf_marks(kb: nk.KnowledgeBase) -> N
     ("2004-07-27", "27 July 2004"), ("../2004-07-27", "by 27 July 2004"), ("2002/2004", "2002-2004"),
     ("2009~", "about 2009"), ("2009?", "2009 (uncertain)"), ("2023-08/..", "from August 2023 on"),
     ("2002-06~/2004-06-01", "about June 2002 to 1 June 2004"), ("2024-01/2024-03", "January-March 2024"),
-    ("199X", "the 1990s"), ("2002-03-14/2002-03-16", "14 March 2002 to 16 March 2002"),
+    ("199X", "the 1990s"), ("2002-03-14/2002-03-16", "14-16 March 2002"),
+    ("2002-03-14/2002-04-02", "14 March to 2 April 2002"),
+    ("2002-12-30/2003-01-02", "30 December 2002 to 2 January 2003"),
 ])
 def test_date_words(edtf: str, words: str) -> None:
     assert date_words(nk.When.parse(edtf)) == words == date_words(edtf)

@@ -130,8 +130,10 @@ def date_words(when: object) -> str:
         ('27 July 2004', 'by 27 July 2004', '2002-2004')
         >>> date_words("2009~"), date_words("2023-08/.."), date_words("2002-06~/2004-06-01")
         ('about 2009', 'from August 2023 on', 'about June 2002 to 1 June 2004')
-        >>> date_words("2024-01/2024-03"), date_words(dt.date(2024, 6, 1)), date_words(None)
-        ('January-March 2024', '1 June 2024', 'undated')
+        >>> date_words("2024-01/2024-03"), date_words("2002-03-14/2002-03-16"), date_words("2002-03-14/2002-04-02")
+        ('January-March 2024', '14-16 March 2002', '14 March to 2 April 2002')
+        >>> date_words(dt.date(2024, 6, 1)), date_words(None)
+        ('1 June 2024', 'undated')
     """
     if when is None:
         return "undated"
@@ -156,6 +158,10 @@ def date_words(when: object) -> str:
         return f"{start[0]}-{end[0]}"
     if plain and start[1] == end[1] == "month" and left[:4] == right[:4]:
         return f"{start[0].split()[0]}-{end[0]}"
+    if plain and start[1] == end[1] == "day" and left[:7] == right[:7]:
+        return f"{start[0].split()[0]}-{end[0]}"  # 14-16 March 2002
+    if plain and start[1] == end[1] == "day" and left[:4] == right[:4]:
+        return f"{start[0].rsplit(' ', 1)[0]} to {end[0]}"  # 14 March to 2 April 2002
     return f"{start[0]} to {end[0]}"
 
 
