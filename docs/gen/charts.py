@@ -1,9 +1,12 @@
-"""The Charts page (docs/charts.md): yearly series drawn with matplotlib, and transit maps.
+"""The Charts page (docs/charts.md): the library's own charts (nkasylum.io.plots), drawn at
+build time as static SVG, and transit maps.
 
-Markers: ``series MEASURE PLACE`` (one series: a bar chart as a static SVG, then a table of
-its points with the statistic and the sources behind each), ``other-series MEASURE:PLACE
-...`` (the same for every other yearly series in the data, except those named),
-``transit-maps DATE ...`` (``nk.transit_map(on=...)`` for each date, as Mermaid diagrams).
+Markers: ``series MEASURE PLACE`` (``nk.plot_series``, then a table of its points with the
+statistic and the sources behind each), ``other-series MEASURE:PLACE ...`` (every other
+yearly series as small multiples, ``nk.plot_series_grid``, and one row each in a table),
+``policy-timelines PLACE ...`` (``nk.plot_policy_timeline`` for each), ``coverage-map``
+(``nk.plot_coverage``), ``transit-maps DATE ...`` (``nk.transit_map(on=...)`` for each date,
+as Mermaid diagrams).
 """
 
 from __future__ import annotations
@@ -11,81 +14,11 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
 
 import nkasylum as nk
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))   # the shared helpers beside this file
-from _common import ACCENT, code, figure, kb, label, main, place_name, pyplot, sources_of, table
-
-DISPUTED = "#e65100"
-"""The colour of a bar whose year the sources disagree on."""
-
-_MARKS = {nk.Qualifier.AT_LEAST: "≥", nk.Qualifier.MORE_THAN: ">", nk.Qualifier.AT_MOST: "≤",
-          nk.Qualifier.FEWER_THAN: "<", nk.Qualifier.ALMOST: "<", nk.Qualifier.ABOUT: "~"}
-
-
-def _unit_label(points: tuple[nk.SeriesPoint, ...]) -> str:
-    units = {p.value.unit for p in points}
-    return ", ".join(sorted(u.value for u in units))
-
-
-def _short(q: nk.Quantity) -> str:
-    """A bar's label: the number with its qualifier as a sign (``≥80``, ``~1,000``)."""
-    if q.value is None:
-        return "?"
-    return f"{_MARKS.get(q.qualifier, '')}{q.value:,}"
-
-
-def series_figure(points: tuple[nk.SeriesPoint, ...], title: str) -> Any:
-    """A bar chart of a yearly series: every year from first to last has a slot, so a gap
-    shows as an empty slot; a qualified figure is hatched; a year the sources disagree on
-    gets one bar per version, outlined; each bar is labelled with its figure."""
-    plt = pyplot()
-    from matplotlib.patches import Patch  # lazy: matplotlib is only needed at build time
-    from matplotlib.ticker import FuncFormatter, MaxNLocator  # lazy: as above
-
-    fig, ax = plt.subplots(figsize=(8, 4))
-    years = sorted({p.year for p in points})
-    valued = [p.value.value for p in points if p.value.value is not None]
-    top = max(valued, default=0)
-    label_bars = len(points) <= 16
-    for year in years:
-        here = [p for p in points if p.year == year]
-        width = 0.8 / len(here)
-        for k, p in enumerate(here):
-            x = year - 0.4 + width * (k + 0.5)
-            value = p.value.value
-            exact = p.value.qualifier is nk.Qualifier.EXACT
-            colour = DISPUTED if p.disputed else ACCENT
-            ax.bar(x, value or 0, width=width * 0.9, color=colour if exact else "white", edgecolor=colour,
-                   linewidth=1, hatch=None if exact else "///")
-            if label_bars or value is None:
-                ax.annotate(_short(p.value), (x, value or 0), xytext=(0, 3), textcoords="offset points",
-                            ha="center", va="bottom", fontsize=9)
-    span = list(range(years[0], years[-1] + 1))
-    ax.set_xlim(years[0] - 0.6, years[-1] + 0.6)
-    if len(span) <= 12:
-        ax.set_xticks(span)
-    else:
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=12))
-    ax.set_ylim(0, (top or 1) * 1.15)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=6))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
-    ax.set_title(title)
-    ax.set_xlabel("year")
-    ax.set_ylabel(_unit_label(points))
-    ax.grid(axis="y", alpha=0.3)
-    handles = []
-    if any(p.value.qualifier is nk.Qualifier.EXACT and not p.disputed for p in points):
-        handles.append(Patch(facecolor=ACCENT, edgecolor=ACCENT, label="exact figure"))
-    if any(p.value.qualifier is not nk.Qualifier.EXACT for p in points):
-        handles.append(Patch(facecolor="white", edgecolor=ACCENT, hatch="///", label="qualified (≥ > ≤ < ~)"))
-    if any(p.disputed for p in points):
-        handles.append(Patch(facecolor=DISPUTED, edgecolor=DISPUTED, label="sources disagree (a bar each)"))
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=len(handles),
-              fontsize=9, frameon=False)
-    return fig
+from _common import code, figure, kb, label, main, place_name, pyplot, sources_of, table
 
 
 def _slug(text: str) -> str:
@@ -104,33 +37,71 @@ def gen_series(args: list[str]) -> str:
                 "The chart appears here as soon as the data has one.")
     years = sorted({p.year for p in points})
     missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
-    out = [f"`{call}` returns {len(points)} point(s) for {len(years)} year(s), {years[0]} to {years[-1]}."
+    out = [f"`{call}` returns {_n(len(points), 'point')} for {_n(len(years), 'year')}, {years[0]} to {years[-1]}."
            if len(years) > 1 else
-           f"`{call}` returns {len(points)} point(s), all for {years[0]}: one year makes no trend yet.", ""]
+           f"`{call}` returns {_n(len(points), 'point')}, all for {years[0]}: one year makes no trend yet.", ""]
     if missing:
         out += [f"No figure is documented for {', '.join(map(str, missing))}: those slots stay empty "
                 "(a gap is never filled in).", ""]
     if any(p.value.value is not None for p in points):
         title = measure + (f", {place_name(nk.place(country))}" if country else "")
         path = f"img/charts/{_slug(measure)}-{_slug(country or 'all')}.svg"
-        out += [figure(path, series_figure(points, title), f"Bar chart: {title}, by year"), ""]
+        pyplot()  # the docs' SVG settings
+        chart = nk.plot_series(measure, country=country)
+        out += [f"`nk.plot_series(\"{measure}\"" + (f', country="{country}")' if country else ")")
+                + "` draws it (extra `plot`):", "",
+                figure(path, chart, f"Bar chart: {title}, by year"), ""]
     out.append(table(["year", "value", "qualifier", "statistic", "sources", "disputed"],
                      [[p.year, str(p.value), p.value.qualifier.value, code(p.statistic), sources_of(p),
                        ", ".join(p.disputed) or "—"] for p in points]))
     return "\n".join(out)
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count:,} {noun if count == 1 else noun + 's'}"
+
+
 def gen_other_series(args: list[str]) -> str:
-    """A chart for every other yearly series in the data (measure and place)."""
+    """Every other yearly series in the data (measure and place) as small multiples, and a
+    table with one row each (years, points, disputed years)."""
     skip = {tuple(a.split(":", 1)) for a in args}
     pairs = sorted({(s.measure, label(s.place)) for s in kb().all_statistics if s.year is not None})
     pairs = [p for p in pairs if p not in skip]
     if not pairs:
         return "No other yearly series is in the data yet."
+    pyplot()
+    chart = nk.plot_series_grid([(m, p) for m, p in pairs], columns=4)
+    rows = []
+    for measure, where in pairs:
+        points = nk.series(measure, country=where)
+        years = sorted({p.year for p in points})
+        span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+        disputed = sorted({p.year for p in points if p.disputed})
+        rows.append([code(measure), where, span, len(points), ", ".join(map(str, disputed)) or "—"])
+    return "\n".join([
+        f"`nk.plot_series_grid()` draws {_n(len(pairs), 'series')} as small multiples: a range in orange marks "
+        "a year whose versions differ by more than 5%.", "",
+        figure("img/charts/other-series.svg", chart, "Small multiples: every other yearly series"), "",
+        table(["measure", "place", "years", "points", "disputed years"], rows)])
+
+
+def gen_policy_timelines(args: list[str]) -> str:
+    """``nk.plot_policy_timeline(PLACE)`` for each place given."""
     out = []
-    for measure, place in pairs:
-        out += [f"### `{measure}` in {place}", "", gen_series([measure, place]), ""]
+    pyplot()
+    for where in args:
+        name = place_name(nk.place(where))
+        out += [f"### {name}", "", f'`nk.plot_policy_timeline("{where}")`:', "",
+                figure(f"img/charts/policy-{_slug(where)}.svg", nk.plot_policy_timeline(where),
+                       f"Policy timeline: {name}"), ""]
     return "\n".join(out)
+
+
+def gen_coverage_map(args: list[str]) -> str:
+    """``nk.plot_coverage()``: the coverage heat map."""
+    pyplot()
+    return "\n".join(["`nk.plot_coverage()`:", "",
+                      figure("img/charts/coverage.svg", nk.plot_coverage(), "Coverage heat map")])
 
 
 def gen_transit_maps(args: list[str]) -> str:
@@ -145,12 +116,13 @@ def gen_transit_maps(args: list[str]) -> str:
         else:
             out += ["    ```mermaid", *("    " + line for line in chart.splitlines()), "    ```"]
             count = len(chart.strip().splitlines()) - 1
-            out += ["", f"    {count} documented passage(s) on {day}: "
+            out += ["", f"    {_n(count, 'documented passage')} on {day}: "
                     f"`nk.transit_map(on=dt.date({day.year}, {day.month}, {day.day}))`."]
         out.append("")
     return "\n".join(out)
 
 
-GENERATORS = {"other-series": gen_other_series, "series": gen_series, "transit-maps": gen_transit_maps}
+GENERATORS = {"coverage-map": gen_coverage_map, "other-series": gen_other_series,
+              "policy-timelines": gen_policy_timelines, "series": gen_series, "transit-maps": gen_transit_maps}
 
 main(__name__, "charts.md", GENERATORS)

@@ -65,6 +65,7 @@ if TYPE_CHECKING:  # loaded on first use by __getattr__ below; named here for ty
     from nkasylum.io.interop import to_frames, transit_graph
     from nkasylum.io.loading import load_knowledge_base
     from nkasylum.io.panel import panel
+    from nkasylum.io.plots import plot_coverage, plot_policy_timeline, plot_series, plot_series_grid
     from nkasylum.io.schema import json_schema
     from nkasylum.io.serialize import from_json, to_json
 
@@ -82,7 +83,8 @@ __all__ = [
     "When", "__version__", "all_countries", "assess_many", "can_resettle", "case", "cases",
     "conflicts", "converter", "country", "coverage", "data_version", "default_knowledge_base", "from_json",
     "get_converter", "iter_routes", "json_schema", "load_knowledge_base", "panel", "passages",
-    "place", "policies", "policy", "policy_answer", "policy_timeline", "routes", "series",
+    "place", "plot_coverage", "plot_policy_timeline", "plot_series", "plot_series_grid", "policies",
+    "policy", "policy_answer", "policy_timeline", "routes", "series",
     "series_frame", "source", "sources", "statistics", "to_frames", "to_json", "transit_graph",
     "transit_map"
 ]
@@ -396,7 +398,8 @@ def coverage(countries: Sequence[PlaceLike] | None = None,
 
 _BRIDGES = {"to_json": "serialize", "from_json": "serialize", "to_frames": "interop",
             "transit_graph": "interop", "json_schema": "schema", "load_knowledge_base": "loading",
-            "transit_map": "charts", "series_frame": "frames", "panel": "panel"}
+            "transit_map": "charts", "series_frame": "frames", "panel": "panel", "plot_coverage": "plots",
+            "plot_policy_timeline": "plots", "plot_series": "plots", "plot_series_grid": "plots"}
 
 
 def _bridge(name: str) -> Any:
@@ -427,7 +430,11 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    # The public names, the module's own dunders and its layers: not the names imported to
+    # write it (Any, Iterator, dt, TYPE_CHECKING, annotations...).
+    own = {n for n in globals() if n.startswith("__") and n.endswith("__")}
+    layers = {n for n in ("core", "model", "store", "engine", "io") if n in globals()}
+    return sorted({*__all__, *own, *layers})
 
 
 converter: Converter

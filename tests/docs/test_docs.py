@@ -265,33 +265,22 @@ def test_bibtex_names_the_installed_version(gen: Any) -> None:
     assert text.startswith("```bibtex\n@software{")
 
 
-def test_series_chart_copes_with_no_one_or_many_points(gen: Any) -> None:
+def test_the_charts_page_calls_the_librarys_charts(gen: Any) -> None:
     pytest.importorskip("matplotlib", reason="the docs draw their charts with matplotlib")
-    charts, common = gen.charts, gen._common
+    charts = gen.charts
     assert "No yearly figures yet" in charts.gen_series(["arrivals-in-south-korea", "MN"])
     with pytest.raises(nk.ArgumentValueError, match="did you mean"):  # a misspelt marker fails the build
         charts.gen_series(["arrivals-in-south-kroea", "KR"])
-    ev = (nk.Evidence("voa-2002-09-11", "at least 80 North Koreans", "test"),)
-    one = (nk.SeriesPoint(2002, nk.Quantity(80, nk.Qualifier.AT_LEAST), "s1", ev),)
-    many = (*one, nk.SeriesPoint(2005, nk.Quantity(100), "s2", ev),
-            nk.SeriesPoint(2005, nk.Quantity(120), "s3", ev, ("c1",)))
-    for points in (one, many):
-        svg = common.svg(charts.series_figure(points, "test title"))
-        assert "</svg>" in svg and "test title" in svg and "year" in svg
-    svg = common.svg(charts.series_figure(many, "t"))
-    assert svg.count('clip-path="url(#') >= 3 or svg.count("<path") >= 3
-    assert "≥80" in svg and "sources disagree" in svg                   # qualifier sign, disputed year
-    for value in (0, 1):   # a series of a single small figure once read "1, 0, 0" on its axis
-        ax = charts.series_figure((nk.SeriesPoint(2011, nk.Quantity(value), "s", ev),), "small").axes[0]
-        low, high = ax.get_ylim()
-        shown = [ax.yaxis.get_major_formatter()(v, 0) for v in ax.get_yticks() if low <= v <= high]
-        assert shown == ["0", "1"], shown
-        assert [t.get_text() for t in ax.get_xticklabels()] == ["2011"]
-        assert [a.get_text() for a in ax.texts] == [str(value)]     # the bar says its figure
     real = charts.gen_series(["arrivals-in-south-korea", "KR"])
     assert "![Bar chart: arrivals-in-south-korea" in real and "img/charts/arrivals-in-south-korea-kr.svg" in real
     assert real.count('nk.series("arrivals-in-south-korea", country="KR")') == 1
+    assert 'nk.plot_series("arrivals-in-south-korea", country="KR")' in real
     assert "(sources.md#" in real                                       # each point names its sources
+    assert "point(s)" not in real and "year(s)" not in real
+    others = charts.gen_other_series(["arrivals-in-south-korea:KR"])
+    assert others.count("![") == 1 and "nk.plot_series_grid()" in others   # small multiples: one figure
+    assert "nk.plot_policy_timeline(\"CN\")" in charts.gen_policy_timelines(["CN"])
+    assert "nk.plot_coverage()" in charts.gen_coverage_map([])
 
 
 def test_transit_maps_are_mermaid(gen: Any) -> None:

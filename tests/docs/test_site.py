@@ -4,13 +4,17 @@
 (so the check can fail), then on the real site: the one named by ``NKASYLUM_SITE`` if set,
 else one built into a temporary folder when the docs extra is installed (``pip install
 ".[docs]"``), else the test is skipped with the reason. ``.ci/run`` runs the check on the
-site it builds in its own environment.
+site it builds in its own environment. The layout check opens pages in headless Chromium
+(skipped without a browser) and measures them in a 1280 px window.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -75,10 +79,61 @@ def _built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-def test_the_built_reference_documents_every_public_name(tmp_path_factory: pytest.TempPathFactory) -> None:
-    site = _built_site(tmp_path_factory)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built site, built once for the checks of this module."""
+    return _built_site(tmp_path_factory)
+
+
+def test_the_built_reference_documents_every_public_name(site: Path) -> None:
     page = (site / "reference" / "index.html").read_text(encoding="utf-8")
     assert check_site.problems(page) == []
     assert (site / "img" / "coverage.svg").is_file()
     coverage = (site / "coverage" / "index.html").read_text(encoding="utf-8")
     assert "country-years" in coverage and 'id="cell-cn-2000"' in coverage
+
+
+LAYOUT_PAGES = ("index.html", "tutorial/index.html", "charts/index.html", "coverage/index.html")
+_LAYOUT = """<!doctype html><html><body><div id="out">pending</div>
+<iframe id="f" style="width:1280px;height:900px;border:0"></iframe>
+<script>
+const pages = %s, results = {}, f = document.getElementById("f");
+let i = 0;
+function next() {
+  if (i >= pages.length) { document.getElementById("out").textContent = "RESULT " + JSON.stringify(results); return; }
+  const page = pages[i++];
+  f.onload = () => setTimeout(() => {
+    const d = f.contentDocument.documentElement, content = f.contentDocument.querySelector(".md-content");
+    results[page] = {scroll: d.scrollWidth, client: d.clientWidth,
+                     content: content ? Math.round(content.getBoundingClientRect().width) : 0,
+                     mermaid: [...f.contentDocument.scripts].some(s => (s.src || "").includes("javascripts/mermaid"))};
+    next();
+  }, 500);
+  f.src = page;
+}
+next();
+</script></body></html>"""
+
+
+def test_pages_fit_a_1280_px_window_and_serve_mermaid_themselves(site: Path, tmp_path: Path) -> None:
+    browser = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)),
+                   None)
+    if browser is None:
+        pytest.skip("the layout check opens the pages in headless Chromium, which is not installed")
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    (copy / "_layout.html").write_text(_LAYOUT % json.dumps(LAYOUT_PAGES), encoding="utf-8")
+    done = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files",
+                           "--virtual-time-budget=30000", "--window-size=1300,1000", "--dump-dom",
+                           (copy / "_layout.html").as_uri()], capture_output=True, text=True, timeout=300,
+                          check=False)
+    found = re.search(r"RESULT (\{.*?\})</div>", done.stdout)
+    assert found, done.stderr[-2000:]
+    results = json.loads(found[1])
+    for page in LAYOUT_PAGES:
+        measured = results[page]
+        assert measured["scroll"] <= measured["client"], (page, measured)   # no horizontal scroll
+        assert measured["content"] >= 900, (page, measured)                  # the content column was ~620 px
+        assert measured["mermaid"], page                                     # Mermaid from the site, not a CDN
+    html = (site / "charts" / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html and "cdn.jsdelivr" not in html

@@ -28,7 +28,7 @@ def test_china_after_the_last_seen_exit_is_blocked_in_2024() -> None:
     assert a.verdict is nk.Verdict.BLOCKED and not a
     assert a.route is None
     assert any("CN > KR: blocked on 2024-06-01" in line for line in a.explanation)
-    assert any("last known 2023-10-04" in line for line in a.explanation)
+    assert any("last known 4 October 2023" in line for line in a.explanation)
     assert a.last_known is not None and a.last_known.on == D(2023, 8, 16)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import nkasylum as nk
+from nkasylum.core.text import date_words
 from nkasylum.io.cli import main
 from nkasylum.io.interop import FRAMES
 
@@ -137,7 +138,7 @@ def test_every_other_command_runs_as_a_script(run: Any) -> None:
         (("country", "DPRK"), "PRK"),
         (("policy", "RU", "--on", "2009-12-23"), "repatriates"),
         (("timeline", "RU"), "period"),
-        (("cases", "--country", "RU", "--outcome", "resettled"), "case(s)"),
+        (("cases", "--country", "RU", "--outcome", "resettled"), " cases"),
         (("routes", "KP", "KR", "--on", "2009-12-23"), "KP > RU > KR"),
         (("sources",), "voa-2002-09-11"),
         (("series", "arrivals-in-south-korea"), "year"),
@@ -213,11 +214,11 @@ def test_bad_input_messages(capsys: pytest.CaptureFixture[str], args: tuple[str,
 
 def test_human_output_reads_well(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _main(capsys, "policy", "CN", "--on", "2002-09-11")
-    assert code == 0 and out.startswith("China (CN): policy documented on 2002-09-11")
-    assert "repatriates     yes" in out
+    assert code == 0 and out.startswith("China (CN): policy documented on 11 September 2002")
+    assert "  repatriates:    yes" in out
     code, out, _ = _main(capsys, "policy", "KR", "--on", "1900-01-01")
     assert "undocumented, not 'none'" in out
-    assert "last known: nothing earlier is documented either." in out
+    assert "Last known: nothing earlier is documented either." in out
     code, out, _ = _main(capsys, "country", "South", "Korea")
     assert "alpha-2        KR" in out
     code, out, _ = _main(capsys, "--json", "country", "408")
@@ -228,17 +229,24 @@ def test_human_output_reads_well(capsys: pytest.CaptureFixture[str]) -> None:
     assert "No yearly figures" in out and "arrivals-in-south-korea" in out
     code, out, _ = _main(capsys, "cases", "--country", "RU")
     assert out.splitlines()[0].split() == ["date", "place", "people", "outcome", "id"]
-    assert out.strip().endswith(f"{len(nk.cases(country='RU'))} case(s)")
+    assert out.strip().endswith(f"{len(nk.cases(country='RU'))} cases")
 
 
 def test_dates_print_as_precise_as_their_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    # in words, never a made-up day: 2013, not 1 January 2013; no EDTF marks (../, ~, /)
     _, out, _ = _main(capsys, "sources")
-    undated_or_edtf = [line.split()[1] for line in out.splitlines()[2:]]
-    assert "undated" in undated_or_edtf
-    years = [d for d in undated_or_edtf if re.fullmatch(r"\d{4}", d)]
-    assert years and all(not d.endswith("-01-01") for d in undated_or_edtf)  # 2013, not 2013-01-01
+    rows = {line.split()[0]: line for line in out.splitlines()[2:]}
+    assert "undated" in rows["explainer-what-countries-allow"]
+    yearly = [src for src in nk.sources() if src.published is not None and str(src.published).isdigit()]
+    assert yearly and all(f" {src.published} " in rows[src.id] and " 1 January " not in rows[src.id]
+                          for src in yearly if src.id in rows)
+    head = out.splitlines()[0]
+    start, end = head.index("published"), head.index("publisher")
+    column = [line[start:end] for line in rows.values()]
+    assert not any(re.search(r"\d{4}-\d\d|\.\./|~|/", cell) for cell in column)
     _, out, _ = _main(capsys, "cases", "--country", "CN")
-    assert "2012-02 " in out and "2012-02-01" not in out  # a month stays a month
+    assert "\nFebruary 2012 " in out and "\n1 February 2012" not in out  # a month stays a month
+    assert "by 11 September 2002" in out and "../" not in out
 
 
 def test_on_takes_a_day_a_year_a_month_or_a_period(capsys: pytest.CaptureFixture[str]) -> None:
@@ -264,7 +272,8 @@ def test_assess_shows_support_per_leg_evidence_age_and_undated_context(
     assert any(line.startswith("CN > KR") and "rule in force" in line for line in lines)
     assert f"evidence age: {a.evidence_age.days} days" in lines  # type: ignore[union-attr]
     assert "observations carried forward up to 400 days (--horizon)" in lines
-    assert "undated context: " in out and "(answers no dated question)" in out
+    flat = " ".join(out.split())
+    assert "undated context: " in flat and "(answers no dated question)" in flat
     # Without the horizon the same question is blocked, and says what was last known.
     code, out, _ = _main(capsys, "assess", "KP", "CN", "KR", "--on", "2024-06-01")
     assert code == 1 and "last known: documented on 2023-08-16" in out
@@ -273,24 +282,25 @@ def test_assess_shows_support_per_leg_evidence_age_and_undated_context(
 def test_policy_prints_support_and_undated_context_instead_of_a_bare_no(
         capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _main(capsys, "policy", "CN", "--on", "2024-06-01")
-    assert code == 0 and "statement" in out and "support" in out
+    assert code == 0 and "statement" in out and "Support:" in out
     assert any("cn-2024-2025-forced-returns-hrw" in line and "seen" in line for line in out.splitlines())
     assert any("cn-1986-border-protocol" in line and "rule in force" in line for line in out.splitlines())
-    assert "evidence age: 0 days" in out
-    assert "undated context (undated statements: they answer no dated question):" in out
-    assert "- cn-explainer-economic-migrants (undated):" in out
+    assert "Evidence age: 0 days" in out
+    flat = " ".join(out.split())
+    assert "Undated context: " in flat and "(they answer no dated question)" in flat
+    assert "cn-explainer-economic-migrants" in flat
     # Nothing documented on the day: the last known policy, its date and age, and the context.
     code, out, _ = _main(capsys, "policy", "TH", "--on", "2024-06-01")
     answer = nk.policy_answer("TH", on=dt.date(2024, 6, 1))
     assert not answer and answer.last_known is not None
-    assert out.startswith("No policy of Thailand (TH) is documented on 2024-06-01")
+    assert out.startswith("No policy of Thailand (TH) is documented on 1 June 2024")
     days = (dt.date(2024, 6, 1) - answer.last_known.on).days
-    assert f"last known: {answer.last_known.on}, {days:,} days before the date asked" in out
-    assert "th-illegal-entrants-sent-to-south-korea (undated)" in out
+    assert f"Last known: {date_words(answer.last_known.on)}, {days:,} days before the date asked" in out
+    assert "th-illegal-entrants-sent-to-south-korea" in " ".join(out.split())
     # Carried forward on request, and said so.
     code, out, _ = _main(capsys, "policy", "TH", "--on", "2024-06-01", "--horizon", "3000")
-    assert out.startswith("Thailand (TH): policy documented on 2024-06-01")
-    assert "carried forward" in out and "observations carried forward up to 3,000 days (--horizon)" in out
+    assert out.startswith("Thailand (TH): policy documented on 1 June 2024")
+    assert "carried forward" in out and "Observations carried forward up to 3,000 days" in out
 
 
 def test_tables_line_up(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,6 +20,7 @@ import enum
 import time
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
+from nkasylum.core.text import date_words
 from nkasylum.core.when import When, when
 
 __all__ = ["Basis", "check_period", "format_period", "in_period", "resolve_horizon", "resolve_on",
@@ -156,13 +157,17 @@ def in_period(valid_from: When | None, valid_until: When | None, undated: bool, 
 
 
 def format_period(valid_from: When | None, valid_until: When | None, undated: bool) -> str:
-    """A readable period, e.g. ``2002-03-14 to 2004-12``, ``from 1997-07-14`` or ``undated``."""
+    """A readable period in words, e.g. ``14 March 2002 to December 2004``, ``from 14 July
+    1997`` or ``undated`` (dates as :func:`~nkasylum.core.text.date_words` writes them: no EDTF
+    marks in prose)."""
     if undated:
         return "undated"
-    if valid_from and valid_until:
-        return f"{valid_from} to {valid_until}" if valid_from != valid_until else str(valid_from)
-    if valid_from:
-        return f"from {valid_from}"
-    if valid_until:
-        return f"until {valid_until}"
+    start = date_words(valid_from) if valid_from else ""
+    end = date_words(valid_until) if valid_until else ""
+    if start and end:
+        return f"{start} to {end}" if valid_from != valid_until else start
+    if start:
+        return start if start.startswith(("by ", "from ")) else f"from {start}"
+    if end:
+        return end if end.startswith("by ") else f"until {end}"
     return "dated by its sightings"

@@ -10,7 +10,6 @@ import attrs
 from nkasylum.core.countries import MAX_QUERY_LENGTH, Country, check_query, country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.text import name_key, shown
-from nkasylum.core.values import value_repr
 
 __all__ = [
     "INTERNATIONAL",
@@ -45,7 +44,9 @@ class Region:
 
     id: str
     name: str = attrs.field(eq=False, order=False)
-    __repr__ = value_repr
+
+    def __repr__(self) -> str:
+        return f"Region({self.id!r}, {self.name!r})"
 
     def __str__(self) -> str:
         return self.name

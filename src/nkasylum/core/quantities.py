@@ -7,7 +7,7 @@ import enum
 import attrs
 
 from nkasylum.core.errors import DataError
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 
 __all__ = ["MAX_COUNT", "Qualifier", "Quantity", "Unit"]
 
@@ -74,6 +74,7 @@ _MAGNITUDES = {10: "tens", 100: "hundreds", 1000: "thousands", 10_000: "tens of 
 
 
 @attrs.frozen
+@value_type
 class Quantity:
     """A number with its qualifier and unit, never rounded into an exact count.
 
@@ -95,9 +96,6 @@ class Quantity:
     value: int | None = None
     qualifier: Qualifier = Qualifier.EXACT
     unit: Unit = Unit.PEOPLE
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         if self.qualifier is Qualifier.UNQUANTIFIED:

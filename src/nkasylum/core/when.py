@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 
 __all__ = ["DatePrecision", "When", "parse_query", "when"]
 
@@ -50,6 +50,7 @@ _MAX_TEXT = 64
 
 
 @attrs.frozen
+@value_type
 class When:
     """A date or period as precise as its source, written in EDTF.
 
@@ -75,9 +76,6 @@ class When:
     precision: DatePrecision
     approximate: bool = False
     uncertain: bool = False
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str) or not self.text or len(self.text) > _MAX_TEXT:
@@ -96,6 +94,10 @@ class When:
 
     def __str__(self) -> str:
         return self.text
+
+    def __repr__(self) -> str:
+        # The fields follow from the text: the parse call is the short, valid constructor.
+        return f"When.parse({self.text!r})"
 
     # ----------------------------------------------------------------- making
     @classmethod

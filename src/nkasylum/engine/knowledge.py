@@ -22,7 +22,7 @@ from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError
 from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, routes_on
@@ -39,6 +39,7 @@ from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.collections import Results
 from nkasylum.model.conflicts import Conflict
+from nkasylum.model.display import knowledge_base_text
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.provenance import DataVersion
@@ -58,6 +59,7 @@ def _by_id(items: Iterable[Any]) -> tuple[Any, ...]:
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class KnowledgeBase(Scenarios):
     """Every source, policy, passage, case, statistic and conflict, as one immutable value.
 
@@ -94,9 +96,7 @@ class KnowledgeBase(Scenarios):
     # arguments, under keys that start with "assess"): one bound on memory covers both.
     _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
+    __str__ = knowledge_base_text
 
     def __attrs_post_init__(self) -> None:
         if not self.scope or not all(
@@ -234,7 +234,7 @@ class KnowledgeBase(Scenarios):
     def coverage(self, countries: Iterable[PlaceLike] | None = None,
                  years: Iterable[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
         """How the knowledge base answers for each country and year; see :func:`nkasylum.coverage`."""
-        return coverage(self._index, countries, years, day)
+        return Results(coverage(self._index, countries, years, day))
 
     def support(self, id: str, *, on: object = None,
                 horizon: dt.timedelta | None = None) -> Backing:

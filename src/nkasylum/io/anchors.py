@@ -29,7 +29,7 @@ from pathlib import Path
 import attrs
 
 from nkasylum.core.text import prose_key
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.model.sources import Evidence, Source
 
@@ -39,6 +39,7 @@ _DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
 
 
 @attrs.frozen
+@value_type
 class AnchorProblem:
     """An evidence anchor that does not stand where its source says.
 
@@ -53,9 +54,6 @@ class AnchorProblem:
     entry: str
     field: str
     message: str
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
 
 def find_documents(start: str | Path | None = None) -> Path | None:

@@ -11,13 +11,14 @@ from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.periods import resolve_on
 from nkasylum.core.text import shown
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
-from nkasylum.model.markdown import mermaid_node
+from nkasylum.model.markdown import Mermaid, mermaid_node
 
 __all__ = ["transit_map"]
 
 
-def transit_map(*, on: dt.date | None = None, kb: KnowledgeBase | None = None) -> str:
-    """A Mermaid flowchart of every passage documented on ``on`` (default: today).
+def transit_map(*, on: dt.date | None = None, kb: KnowledgeBase | None = None) -> Mermaid:
+    """A Mermaid flowchart of every passage documented on ``on`` (default: today): a ``str``
+    that Jupyter draws as a diagram (:class:`~nkasylum.model.markdown.Mermaid`).
 
     One arrow per distinct (origin, destination, channel) on that date, labelled with
     the channel; a passage through an unnamed third country says so in its label. A
@@ -46,4 +47,4 @@ def transit_map(*, on: dt.date | None = None, kb: KnowledgeBase | None = None) -
         seen.add(edge)
         label = p.channel.value + (" via third country" if p.via_third_country else "")
         lines.append(f"    {mermaid_node(p.origin)} -->|{label}| {mermaid_node(p.dest)}")
-    return "\n".join(lines)
+    return Mermaid("\n".join(lines))

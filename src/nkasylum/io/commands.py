@@ -21,16 +21,14 @@ import attrs
 from nkasylum.core.countries import country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.places import place, place_code
-from nkasylum.core.text import asked_phrase, days
+from nkasylum.core.text import asked_phrase, date_words, days, plural
 from nkasylum.engine.knowledge import default_knowledge_base
 from nkasylum.io.interop import write_csv
 from nkasylum.io.reports import WriteError, coverage_command, measures_command, panel_export, table
 from nkasylum.io.serialize import to_json
-from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.citation import bibtex
-from nkasylum.model.passages import Passage
-from nkasylum.model.policies import Policy
+from nkasylum.model.display import people
 from nkasylum.model.routes import Leg
 
 __all__ = ["COMMANDS", "WriteError"]
@@ -62,15 +60,6 @@ def _sources(evidence: Sequence[object]) -> str:
     return ", ".join(dict.fromkeys(getattr(e, "source", "") for e in evidence)) or "none"
 
 
-def _undated(entries: Sequence[Policy | Passage], out: TextIO) -> None:
-    if not entries:
-        return
-    print(file=out)
-    print("undated context (undated statements: they answer no dated question):", file=out)
-    for entry in entries:
-        _wrap(f"- {entry.id} (undated): {entry.summary} [{_sources(entry.evidence)}]", out)
-
-
 # ------------------------------------------------------------------- commands
 def _country(args: argparse.Namespace, out: TextIO) -> int:
     found = country(" ".join(args.name))
@@ -83,28 +72,6 @@ def _country(args: argparse.Namespace, out: TextIO) -> int:
             ("official name", found.official_name or "—")]
     table(("field", "value"), rows, out, widest=80)
     return 0
-
-
-def _policy_fields(found: Policy, out: TextIO) -> None:
-    print(f"id: {found.id}", file=out)
-    _wrap(found.summary, out)
-    print(file=out)
-    rows = [("period", found.period), ("classification", ", ".join(c.value for c in found.classification) or "—"),
-            ("repatriates", _yes_no(found.repatriates)),
-            ("returns to", ", ".join(place_code(p) for p in found.returns_to) or "—"),
-            ("admits", _yes_no(found.admits)),
-            ("grants", ", ".join(g.value for g in found.grants) or "—"),
-            ("procedures", "; ".join(found.procedures) or "—"),
-            ("sources", _sources(found.evidence))]
-    table(("field", "value"), rows, out, widest=80)
-
-
-def _policy_support(answer: PolicyAnswer, out: TextIO) -> None:
-    print(file=out)
-    rows = [(b.entry, b.support.value, b.sighting or "—", days(b.age)) for b in answer.backing]
-    table(("statement", "support", "sighting", "age"), rows, out, widest=70)
-    print(f"evidence age: {days(answer.evidence_age)}; newest evidence: "
-          f"{answer.latest_evidence or 'undated'}", file=out)
 
 
 def _cite(args: argparse.Namespace, ids: Sequence[str], out: TextIO) -> bool:
@@ -127,24 +94,8 @@ def _policy(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         _emit_json(answer, out)
         return 0
-    where = place(args.country)
-    when = asked_phrase(answer.on, answer.asked)
-    if answer.policy is not None:
-        print(f"{answer.policy.country}: policy documented {when} ({answer.policy.basis.value})", file=out)
-        _policy_fields(answer.policy, out)
-        _policy_support(answer, out)
-    else:
-        print(f"No policy of {where} is documented {when} (undocumented, not 'none').", file=out)
-        known = answer.last_known
-        if known is not None and known.policy is not None:
-            print(f"last known: {known.on}, {days(answer.on - known.on)} before the date asked; "
-                  "nothing documents it since:", file=out)
-            _policy_fields(known.policy, out)
-            _policy_support(known, out)
-        else:
-            print("last known: nothing earlier is documented either.", file=out)
-    print(_horizon(answer.horizon), file=out)
-    _undated(answer.undated, out)
+    # str() of the answer is this command's text (notebooks and print() show the same)
+    print(answer, file=out)
     return 0
 
 
@@ -167,10 +118,9 @@ def _cases(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         _emit_json(found, out)
         return 0
-    rows = [(c.date or "undated", place_code(c.place),
-             c.people, c.outcome.value, c.id) for c in found]
+    rows = [(date_words(c.date), place_code(c.place), people(c.people), c.outcome.value, c.id) for c in found]
     table(("date", "place", "people", "outcome", "id"), rows, out)
-    print(f"{len(found)} case(s)", file=out)
+    print(plural(len(found), "case"), file=out)
     return 0
 
 
@@ -202,8 +152,8 @@ def _assessment_support(a: Assessment, out: TextIO) -> None:
     for step in a.steps:
         for b in step.backing:
             legs.setdefault(b.entry, _leg_text(step.leg))
-    rows = [(legs.get(b.entry, "—"), b.entry, b.support.value, b.sighting or "—", days(b.age))
-            for b in a.backing]
+    rows = [(legs.get(b.entry, "—"), b.entry, b.support.value,
+             "—" if b.sighting is None else date_words(b.sighting), days(b.age)) for b in a.backing]
     if rows:
         print(f"support {asked_phrase(a.on, a.asked)}:", file=out)
         table(("leg", "statement", "support", "sighting", "age"), rows, out, widest=60)
@@ -255,7 +205,7 @@ def _sources_command(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         _emit_json(found, out)
         return 0
-    rows = [(s.id, s.published or "undated", s.publisher or "—", s.title) for s in found]
+    rows = [(s.id, date_words(s.published), s.publisher or "—", s.title) for s in found]
     table(("id", "published", "publisher", "title"), rows, out, widest=50)
     return 0
 

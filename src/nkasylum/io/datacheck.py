@@ -18,7 +18,7 @@ import attrs
 
 from nkasylum.core.errors import DataError
 from nkasylum.core.resources import ALIASES, BUNDLE, QUICK, data_root
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.engine.knowledge import Entry, KnowledgeBase, from_entries
 from nkasylum.engine.quick import quick_tables
 from nkasylum.io.anchors import check_quotes, find_documents
@@ -30,6 +30,7 @@ __all__ = ["DataCheck", "check_data", "data_command"]
 
 
 @attrs.frozen
+@value_type
 class DataCheck:
     """What :func:`check_data` checked and wrote.
 
@@ -56,9 +57,6 @@ class DataCheck:
     bundle: Path | None
     changed: bool
     data_version: DataVersion
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
 
 def check_data(folder: str | Path | None = None, *, documents: str | Path | None = None,

@@ -19,15 +19,12 @@ from nkasylum.io.columns import write_rows
 from nkasylum.io.frames import coverage_columns
 from nkasylum.io.panel import write_panel_csv
 from nkasylum.io.serialize import to_json
-from nkasylum.model.support import CoverageCell, Support
+from nkasylum.model.collections import COVERAGE_LETTERS
+from nkasylum.model.support import CoverageCell
 
 __all__ = ["COVERAGE_LETTERS", "WriteError", "coverage_command", "measures_command", "panel_export",
            "parse_countries", "parse_years", "table"]
 
-COVERAGE_LETTERS = {Support.RULE: "R", Support.SEEN: "S", Support.BETWEEN_SIGHTINGS: "B",
-                    Support.CARRIED_FORWARD: "C", Support.LAST_KNOWN: "l", Support.UNDATED: "u",
-                    Support.NOTHING: "."}
-"""The letter of each support in the coverage grid: capitals for a documented policy."""
 
 
 class WriteError(Exception):

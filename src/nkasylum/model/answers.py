@@ -9,8 +9,9 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.places import Region, as_place
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import policy_answer_text
 from nkasylum.model.markdown import policy_answer_markdown
 from nkasylum.model.policies import Policy
 from nkasylum.model.sources import Evidence
@@ -20,6 +21,7 @@ __all__ = ["PolicyAnswer"]
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class PolicyAnswer:
     """A country's policy on a date, with its support, its evidence and what was last known.
 
@@ -62,12 +64,12 @@ class PolicyAnswer:
     undated: tuple[Policy, ...] = ()
     asked: When | None = None
     horizon: dt.timedelta | None = None
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __bool__(self) -> bool:
         return self.policy is not None
 
     def _repr_markdown_(self) -> str:
         return policy_answer_markdown(self)
+
+    def __str__(self) -> str:
+        return policy_answer_text(self)

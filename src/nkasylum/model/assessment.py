@@ -12,7 +12,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.model.citation import Citing, bibtex
 from nkasylum.model.markdown import assessment_markdown
@@ -37,6 +37,7 @@ _WORKING = threading.RLock()
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Assessment:
     """The answer to "can North Koreans get from here to there, this way, on this date?".
 
@@ -114,9 +115,6 @@ class Assessment:
     # once when one is first read; None once they are there. Not part of the value either.
     _details: Callable[[], Mapping[str, object]] | None = attrs.field(
         init=False, default=None, eq=False, repr=False)
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     if not TYPE_CHECKING:  # for the type checker, a misspelt attribute stays an error
         def __getattr__(self, name: str) -> object:

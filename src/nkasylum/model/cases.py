@@ -11,8 +11,9 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Quantity
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import case_text
 from nkasylum.model.markdown import case_markdown
 from nkasylum.model.passages import Channel
 from nkasylum.model.routes import Route
@@ -51,6 +52,7 @@ class Outcome(enum.Enum):
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Case:
     """A documented event: who moved (or tried to), when, where, how, with what outcome.
 
@@ -91,9 +93,6 @@ class Case:
     applications: int | None = None
     inconsistencies: tuple[str, ...] = ()
     note: str = ""
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -115,3 +114,6 @@ class Case:
 
     def _repr_markdown_(self) -> str:
         return case_markdown(self)
+
+    def __str__(self) -> str:
+        return case_text(self)

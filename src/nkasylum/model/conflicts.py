@@ -6,13 +6,15 @@ import attrs
 
 from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.errors import DataError
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
+from nkasylum.model.display import conflict_markdown, conflict_text
 from nkasylum.model.sources import Evidence
 
 __all__ = ["Conflict"]
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Conflict:
     """A documented disagreement between sources (or inside one).
 
@@ -36,9 +38,6 @@ class Conflict:
     versions: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     note: str = ""
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -48,3 +47,9 @@ class Conflict:
                             field="versions")
         if len(set(self.versions)) != len(self.versions):
             raise DataError("a version is listed twice", field="versions")
+
+    def __str__(self) -> str:
+        return conflict_text(self)
+
+    def _repr_markdown_(self) -> str:
+        return conflict_markdown(self)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from nkasylum.core.countries import Country
 from nkasylum.core.places import Region
-from nkasylum.core.text import asked_phrase, days
+from nkasylum.core.text import asked_phrase, date_words, days, joined
+from nkasylum.model.display import people
 
 if TYPE_CHECKING:  # only for annotations: the value types import this module
     import datetime as dt
@@ -27,8 +28,31 @@ if TYPE_CHECKING:  # only for annotations: the value types import this module
     from nkasylum.model.routes import Route
     from nkasylum.model.support import Backing
 
-__all__ = ["assessment_markdown", "case_markdown", "mermaid_node", "policy_answer_markdown", "policy_markdown",
+__all__ = ["Mermaid", "assessment_markdown", "case_markdown", "mermaid_node", "policy_answer_markdown",
+           "policy_markdown",
            "route_markdown", "route_mermaid"]
+
+
+class Mermaid(str):
+    """Mermaid text that Jupyter (and the docs) draw as a diagram: a ``str`` for every other
+    purpose (print it, write it to a file, compare it with text).
+
+    Example:
+        >>> import nkasylum as nk
+        >>> chart = nk.Route.parse("KP > RU").to_mermaid()
+        >>> isinstance(chart, str), chart._repr_markdown_().splitlines()[0]
+        (True, '```mermaid')
+    """
+
+    __slots__ = ()
+
+    def _repr_markdown_(self) -> str:
+        return f"```mermaid\n{self}\n```"
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, str]:
+        # text/plain is the diagram's text as it prints (not a repr full of \n);
+        # front ends that draw Mermaid in Markdown (JupyterLab >= 4.1, VS Code) draw it.
+        return {"text/markdown": self._repr_markdown_(), "text/plain": str(self)}
 
 
 def _label(text: str) -> str:
@@ -48,7 +72,7 @@ def _cell(text: object) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def route_mermaid(route: Route) -> str:
+def route_mermaid(route: Route) -> Mermaid:
     """Mermaid flowchart text for one route, legs labelled with their channel.
 
     An unnamed third country may appear twice on a route (the sources do not say whether
@@ -66,7 +90,7 @@ def route_mermaid(route: Route) -> str:
     for i, leg in enumerate(route.legs):
         arrow = f"-->|{_label(leg.channel.value)}|" if leg.channel else "-->"
         lines.append(f"    {mermaid_node(leg.origin, f'_{i}')} {arrow} {mermaid_node(leg.dest, f'_{i + 1}')}")
-    return "\n".join(lines)
+    return Mermaid("\n".join(lines))
 
 
 def route_markdown(route: Route) -> str:
@@ -93,8 +117,8 @@ def policy_markdown(policy: Policy) -> str:
 
     A yes/no field the sources leave open reads "undocumented", never "no".
 
-    The period is shown with its ends as EDTF, as precise as the sources (``1960``, not
-    ``1960-01-01``).
+    The period is shown in words, as precise as the sources (``1960``, not ``1 January
+    1960``), with no EDTF marks.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -102,13 +126,13 @@ def policy_markdown(policy: Policy) -> str:
         >>> "| repatriates | yes |" in text, "| admits | undocumented |" in text
         (True, True)
         >>> print(policy_markdown(nk.policy("CN", on=dt.date(1970, 1, 1))).splitlines()[0])
-        **Policy** `cn-1960-extradition-convention` — China (CN) (1960 to 1985-12-31, rule)
+        **Policy** `cn-1960-extradition-convention` — China (CN) (1960 to 31 December 1985, rule)
     """
     def yesno(v: bool | None) -> str:
         return "undocumented" if v is None else ("yes" if v else "no")
 
     def listed(values: tuple[str, ...], sep: str = "; ") -> str:
-        return _cell(sep.join(values)) or "—"
+        return _cell(joined(values, sep)) or "—"
 
     summary = " ".join(policy.summary.split())
     rows = [
@@ -117,8 +141,8 @@ def policy_markdown(policy: Policy) -> str:
         "\\" + summary if summary.startswith("|") else summary,  # a line that starts with | reads as a table row
         "",
         "| field | value |", "|---|---|",
-        f"| valid from | {policy.valid_from or '—'} |",
-        f"| valid until | {policy.valid_until or '—'} |",
+        f"| valid from | {_when(policy.valid_from)} |",
+        f"| valid until | {_when(policy.valid_until)} |",
         f"| classification | {listed(tuple(c.value for c in policy.classification), ', ')} |",
         f"| repatriates | {yesno(policy.repatriates)} |",
         f"| admits | {yesno(policy.admits)} |",
@@ -137,16 +161,16 @@ def case_markdown(case: Case) -> str:
     Example:
         >>> import nkasylum as nk
         >>> print(case_markdown(nk.case("cn-german-school-15-2002")).splitlines()[4])
-        | date | 2002-09-11 (day) |
+        | date | 11 September 2002 |
     """
-    date = "undated" if case.date is None else f"{case.date} ({case.date.precision.value})"
+    date = date_words(case.date)
     rows = [
         f"**Case** `{case.id}` — {' '.join(case.title.split())}",
         "",
         "| field | value |", "|---|---|",
         f"| date | {date} |",
         f"| place | {_cell(case.place)} |",
-        f"| people | {case.people} |",
+        f"| people | {people(case.people)} |",
         f"| outcome | {case.outcome.value} |",
         f"| channel | {case.channel.value if case.channel else '—'} |",
         f"| route | {case.route or '—'} |",
@@ -166,8 +190,12 @@ def _support_rows(backing: tuple[Backing, ...], legs: dict[str, str] | None = No
     rows = [head, "|---" * head.count(" | ") + "|---|"]
     for b in backing:
         leg = f"{legs.get(b.entry, '—')} | " if legs is not None else ""
-        rows.append(f"| {leg}`{b.entry}` | {b.support.value} | {b.sighting or '—'} | {days(b.age)} |")
+        rows.append(f"| {leg}`{b.entry}` | {b.support.value} | {_when(b.sighting)} | {days(b.age)} |")
     return rows
+
+
+def _when(value: object) -> str:
+    return "—" if value is None else date_words(value)
 
 
 def _undated_rows(entries: tuple[Policy | Passage, ...]) -> list[str]:
@@ -197,7 +225,7 @@ def assessment_markdown(a: Assessment) -> str:
         **DOCUMENTED**: KP to KR via RU on 2009-12-23
         >>> "Route: `KP > RU > KR`" in text, "**Newest evidence:**" in text
         (True, True)
-        >>> "| RU > KR | `ru-kr-unhcr-moscow` | seen | 2009-12-23 | 0 days |" in text
+        >>> "| RU > KR | `ru-kr-unhcr-moscow` | seen | 23 December 2009 | 0 days |" in text
         True
         >>> text = assessment_markdown(nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)))
         >>> [line for line in text.splitlines() if line.startswith("**Last known:**")]
@@ -253,7 +281,7 @@ def policy_answer_markdown(answer: PolicyAnswer) -> str:
         >>> text = policy_answer_markdown(nk.policy_answer("TH", on=dt.date(2024, 6, 1)))
         >>> print(text.splitlines()[0])
         **UNDOCUMENTED**: policy of Thailand (TH) on 2024-06-01
-        >>> "**Last known:** 2018-06-01 (2,192 days before the date asked)" in text, "(undated)" in text
+        >>> "**Last known:** 21 November 2020 (1,288 days before the date asked)" in text, "(undated)" in text
         (True, True)
     """
     state = "documented" if answer.policy is not None else "undocumented"
@@ -264,11 +292,12 @@ def policy_answer_markdown(answer: PolicyAnswer) -> str:
         if known is None or known.policy is None:
             lines.append("**Last known:** nothing earlier is documented either")
         else:
-            lines += [f"**Last known:** {known.on} ({days(answer.on - known.on)} before the date asked)", ""]
+            lines += [f"**Last known:** {date_words(known.on)} ({days(answer.on - known.on)} before the date asked)",
+                      ""]
             shown = known
     if shown.policy is not None:
         lines += [policy_markdown(shown.policy), "", *_support_rows(shown.backing), ""]
-        lines.append(f"**Newest evidence:** {shown.latest_evidence or 'undated'}; **evidence age:** "
+        lines.append(f"**Newest evidence:** {date_words(shown.latest_evidence)}; **evidence age:** "
                      f"{days(shown.evidence_age)}")
     lines += ["", _horizon(answer.horizon)]
     lines += _undated_rows(answer.undated)

@@ -12,8 +12,9 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis, check_period, format_period, in_period
 from nkasylum.core.places import Region, as_place
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import passage_markdown, passage_text
 from nkasylum.model.sources import Evidence
 
 __all__ = ["Channel", "Passage"]
@@ -66,6 +67,7 @@ class Channel(enum.Enum):
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Passage:
     """A documented way to move from one place to another, in a period.
 
@@ -104,9 +106,6 @@ class Passage:
     valid_until: When | None = None
     undated: bool = False
     note: str = ""
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)
@@ -124,3 +123,9 @@ class Passage:
     def period(self) -> str:
         """The period as text."""
         return format_period(self.valid_from, self.valid_until, self.undated)
+
+    def __str__(self) -> str:
+        return passage_text(self)
+
+    def _repr_markdown_(self) -> str:
+        return passage_markdown(self)

@@ -12,8 +12,9 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis, check_period, format_period, in_period
 from nkasylum.core.places import Region, as_place
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import policy_text, urging_text
 from nkasylum.model.markdown import policy_markdown
 from nkasylum.model.sources import Evidence
 
@@ -77,6 +78,7 @@ def _places(value: object) -> tuple[Country | Region, ...]:
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Urging:
     """One state urging another to classify North Koreans a certain way.
 
@@ -95,15 +97,17 @@ class Urging:
 
     target: Country | Region = attrs.field(converter=as_place)
     classification: tuple[Classification, ...]
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
 
+    def __str__(self) -> str:
+        return urging_text(self)
+
+
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Policy:
     """A documented statement of how a country treats North Koreans in a period.
 
@@ -167,9 +171,6 @@ class Policy:
     agreements: tuple[str, ...] = ()
     exceptions: tuple[str, ...] = ()
     note: str = ""
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_entry(self.id, self.evidence)
@@ -203,3 +204,6 @@ class Policy:
 
     def _repr_markdown_(self) -> str:
         return policy_markdown(self)
+
+    def __str__(self) -> str:
+        return policy_text(self)

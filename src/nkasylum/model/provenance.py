@@ -7,13 +7,14 @@ import attrs
 from nkasylum.core.checks import check_types
 from nkasylum.core.errors import DataError
 from nkasylum.core.text import shown
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 
 __all__ = ["DataVersion"]
 
 
 @attrs.frozen
+@value_type
 class DataVersion:
     """The version of a knowledge base's data: a short fingerprint of its content and how
     recent its evidence is.
@@ -39,9 +40,6 @@ class DataVersion:
 
     fingerprint: str
     newest_evidence: When | None = None
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)

@@ -11,8 +11,8 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.places import Region, as_place, place, place_label
 from nkasylum.core.text import shown
-from nkasylum.core.values import value_eq, value_hash, value_repr
-from nkasylum.model.markdown import route_markdown, route_mermaid
+from nkasylum.core.values import value_type
+from nkasylum.model.markdown import Mermaid, route_markdown, route_mermaid
 from nkasylum.model.passages import Channel
 
 __all__ = ["Leg", "Route"]
@@ -21,6 +21,7 @@ _SEPARATOR = " > "
 
 
 @attrs.frozen
+@value_type
 class Leg:
     """One step of a route: from a place to a place, through a channel.
 
@@ -41,9 +42,6 @@ class Leg:
     dest: Country | Region = attrs.field(converter=as_place)
     channel: Channel | None = None
     passage: str | None = None
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -54,6 +52,7 @@ class Leg:
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Route:
     """An ordered, valid sequence of legs.
 
@@ -68,13 +67,10 @@ class Route:
         >>> import nkasylum as nk
         >>> r = nk.Route.parse("KP > CN > third country > KR")
         >>> str(r), len(r.legs), r.transits
-        ('KP > CN > third country > KR', 3, (Country('CN'), Region(id='third-country', name='third country')))
+        ('KP > CN > third country > KR', 3, (Country('CN'), Region('third-country', 'third country')))
     """
 
     legs: tuple[Leg, ...]
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -152,8 +148,9 @@ class Route:
         stops = [place(p) for p in parts]
         return cls(tuple(Leg(a, b) for a, b in itertools.pairwise(stops)))
 
-    def to_mermaid(self) -> str:
-        """The route as a Mermaid flowchart (left to right), for docs and notebooks.
+    def to_mermaid(self) -> Mermaid:
+        """The route as a Mermaid flowchart (left to right), for docs and notebooks: a ``str``
+        that Jupyter draws as a diagram (:class:`~nkasylum.model.markdown.Mermaid`).
 
         Example:
             >>> import nkasylum as nk

@@ -9,8 +9,9 @@ import attrs
 from nkasylum.core.checks import check_types, freeze_sequences
 from nkasylum.core.errors import DataError
 from nkasylum.core.text import prose_key, word_count
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import evidence_text, source_markdown, source_text
 
 __all__ = ["Evidence", "Source", "SourceKind"]
 
@@ -43,6 +44,7 @@ class SourceKind(enum.Enum):
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Source:
     """A document that the knowledge base cites.
 
@@ -99,9 +101,6 @@ class Source:
     also_in: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()
     collected: bool = False
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -130,8 +129,15 @@ class Source:
                 return quote
         return None
 
+    def __str__(self) -> str:
+        return source_text(self)
+
+    def _repr_markdown_(self) -> str:
+        return source_markdown(self)
+
 
 @attrs.frozen
+@value_type
 class Evidence:
     """What supports a fact: a source, a verbatim anchor phrase and a note.
 
@@ -156,9 +162,6 @@ class Evidence:
     anchor: str
     note: str
     happened: When | None = None
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         for name in ("source", "anchor", "note"):
@@ -179,3 +182,6 @@ class Evidence:
             raise DataError(
                 "evidence needs a note saying what the passage supports", field="note"
             )
+
+    def __str__(self) -> str:
+        return evidence_text(self)

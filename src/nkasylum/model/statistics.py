@@ -10,14 +10,16 @@ from nkasylum.core.errors import DataError
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.text import shown
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import series_point_text, statistic_markdown, statistic_text
 from nkasylum.model.sources import Evidence
 
 __all__ = ["SeriesPoint", "Statistic"]
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Statistic:
     """A documented figure: what is counted, where, as of when.
 
@@ -64,9 +66,6 @@ class Statistic:
     subject_from_title: bool = False
     via: Country | Region | None = attrs.field(default=None, converter=attrs.converters.optional(as_place))
     note: str = ""
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         check_types(self)
@@ -93,8 +92,15 @@ class Statistic:
                 and self.value.qualifier not in (Qualifier.AT_MOST, Qualifier.FEWER_THAN)
                 and ((self.value.value or 0) > 0 or self.value.qualifier is Qualifier.MORE_THAN))
 
+    def __str__(self) -> str:
+        return statistic_text(self)
+
+    def _repr_markdown_(self) -> str:
+        return statistic_markdown(self)
+
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class SeriesPoint:
     """One year of a series.
 
@@ -118,12 +124,12 @@ class SeriesPoint:
     statistic: str
     evidence: tuple[Evidence, ...]
     disputed: tuple[str, ...] = ()
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         # The bounds of Statistic.year, which every point comes from.
         if isinstance(self.year, bool) or not isinstance(self.year, int) or not 1900 <= self.year <= 2100:
             raise DataError(f"must be a calendar year from 1900 to 2100, not {shown(self.year)}",
                             field="year")
+
+    def __str__(self) -> str:
+        return series_point_text(self)

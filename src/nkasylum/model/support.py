@@ -9,8 +9,9 @@ import enum
 import attrs
 
 from nkasylum.core.checks import freeze_sequences
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.core.when import When
+from nkasylum.model.display import backing_text, coverage_cell_text
 from nkasylum.model.sources import Evidence
 
 __all__ = ["DOCUMENTING", "Backing", "CoverageCell", "Support"]
@@ -47,6 +48,7 @@ DOCUMENTING = frozenset({Support.SEEN, Support.BETWEEN_SIGHTINGS, Support.RULE,
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Backing:
     """How one statement (a policy, a passage, or a count of arrivals) bears on the date asked.
 
@@ -71,12 +73,14 @@ class Backing:
     age: dt.timedelta
     evidence: tuple[Evidence, ...]
     sighting: When | None = None
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
+
+    def __str__(self) -> str:
+        return backing_text(self)
+
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class CoverageCell:
     """How well the knowledge base answers for one country on one day: a cell of the
     coverage table (:func:`nkasylum.coverage`).
@@ -103,11 +107,11 @@ class CoverageCell:
     support: Support
     age: dt.timedelta | None = None
     entries: tuple[str, ...] = ()
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     @property
     def documented(self) -> bool:
         """Whether a policy is documented that day (rule in force, seen, between sightings)."""
         return self.support in (Support.RULE, Support.SEEN, Support.BETWEEN_SIGHTINGS)
+
+    def __str__(self) -> str:
+        return coverage_cell_text(self)

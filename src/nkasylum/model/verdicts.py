@@ -14,7 +14,7 @@ import attrs
 
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.errors import DataError
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_type
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
@@ -111,6 +111,7 @@ _NEEDS: dict[StepKind, tuple[str, ...]] = {
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
+@value_type
 class Step:
     """One finding of an assessment, as data: read its fields, or its line in ``explanation``.
 
@@ -159,9 +160,6 @@ class Step:
     transits: int | None = None
     backing: tuple[Backing, ...] = ()
     age: dt.timedelta | None = None
-    __repr__ = value_repr
-    __eq__ = value_eq
-    __hash__ = value_hash
 
     def __attrs_post_init__(self) -> None:
         for name in _NEEDS[self.kind]:

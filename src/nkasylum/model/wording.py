@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from nkasylum.core.places import place_label
-from nkasylum.core.text import days
+from nkasylum.core.text import date_words, days, joined
+from nkasylum.model.display import people
 from nkasylum.model.passages import Channel
 from nkasylum.model.sources import Evidence
 from nkasylum.model.support import Backing, Support
@@ -49,18 +50,18 @@ def support_phrase(b: Backing, period: str = "") -> str:
         >>> b = nk.Backing("x", nk.Support.BETWEEN_SIGHTINGS, dt.timedelta(days=40), (),
         ...                nk.When.parse("2005-12-19"))
         >>> support_phrase(b)
-        'between sightings (nearest 2005-12-19, 40 days away)'
+        'between sightings (nearest 19 December 2005, 40 days away)'
     """
     if b.support is Support.SEEN:
-        return f"seen {b.sighting}"
+        return f"seen {date_words(b.sighting)}"
     if b.support is Support.BETWEEN_SIGHTINGS:
-        return f"between sightings (nearest {b.sighting}, {days(b.age)} away)"
+        return f"between sightings (nearest {date_words(b.sighting)}, {days(b.age)} away)"
     if b.support is Support.RULE:
         return f"rule in force {period}".rstrip()
     if b.support is Support.CARRIED_FORWARD:
-        return f"carried forward (last seen {b.sighting}, {days(b.age)} before)"
+        return f"carried forward (last seen {date_words(b.sighting)}, {days(b.age)} before)"
     if b.support is Support.LAST_KNOWN:
-        last = f" {b.sighting}" if b.sighting is not None else ""
+        last = f" {date_words(b.sighting)}" if b.sighting is not None else ""
         return f"last known{last}, {days(b.age)} before the date asked"
     if b.support is Support.UNDATED:
         return "undated"
@@ -117,7 +118,7 @@ def _returns_with_exceptions(s: Step) -> str:
     # A documented exception may or may not reach this way: unknown, not closed.
     assert s.policy is not None
     return (f"{_ends(s)[2]} sends North Koreans back in principle on {s.on}, with documented "
-            f"exceptions ({'; '.join(s.policy.exceptions)}); whether one reaches this way is "
+            f"exceptions ({joined(s.policy.exceptions)}); whether one reaches this way is "
             f"undocumented {cite(s.policy.evidence)}")
 
 
@@ -135,7 +136,7 @@ def _figure(s: Step) -> str:
     stat = s.statistic
     assert stat is not None
     where = f" ({stat.area})" if stat.area else ""
-    return (f"Figure for {_ends(s)[3]}{where} as of {stat.as_of}: {stat.value} — "
+    return (f"Figure for {_ends(s)[3]}{where}, {date_words(stat.as_of)}: {people(stat.value)} — "
             f"{stat.description} {cite(stat.evidence)}")
 
 
@@ -173,8 +174,8 @@ def _dead_end(s: Step) -> str:
 
 def _arrival(s: Step) -> str:
     assert s.policy is not None
-    grants = ", ".join(g.value for g in s.policy.grants) or "no status named"
-    return (f"In {_ends(s)[3]} on {s.on}: {s.policy.summary} (grants: {grants}) "
+    grants = f" (grants: {', '.join(g.value for g in s.policy.grants)})" if s.policy.grants else ""
+    return (f"In {_ends(s)[3]} on {s.on}: {s.policy.summary}{grants} "
             f"{cite(s.policy.evidence)}")
 
 
