@@ -65,11 +65,33 @@ class Country:
     iso_name: str = attrs.field(eq=False, order=False)
     official_name: str | None = attrs.field(default=None, eq=False, order=False)
 
+    def __attrs_post_init__(self) -> None:
+        # Its codes key every table and its names are shown: a hand-built value with a
+        # None or a number in them would fail far from here (in str, hash or a frame).
+        for name, pattern in (("alpha_2", _ALPHA_2), ("alpha_3", _ALPHA_3), ("numeric", _NUMERIC)):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not pattern.fullmatch(value):
+                raise DataError(f"must be an ISO 3166-1 {name.replace('_', '-')} code such as "
+                                f"{_EXAMPLES[name]!r}, not {value!r}", field=name)
+        for name in ("name", "iso_name", "official_name"):
+            value = getattr(self, name)
+            if value is None and name == "official_name":
+                continue
+            if not isinstance(value, str) or not value.strip():
+                raise DataError(f"must be a non-empty text, not {value!r}", field=name)
+
     def __str__(self) -> str:
         return f"{self.name} ({self.alpha_2})"
 
     def __repr__(self) -> str:
         return f"Country({self.alpha_2!r})"
+
+
+_ALPHA_2 = re.compile("[A-Z]{2}", re.ASCII)
+_ALPHA_3 = re.compile("[A-Z]{3}", re.ASCII)
+_NUMERIC = re.compile("[0-9]{3}", re.ASCII)
+
+_EXAMPLES = {"alpha_2": "KP", "alpha_3": "PRK", "numeric": "408"}
 
 
 class _Registry:
