@@ -263,6 +263,10 @@ class KnowledgeBase(Scenarios):
     ) -> tuple[Case, ...]:
         """Cases filtered by country involved, date range and outcome, oldest first.
 
+        A case is kept when its date may fall in the range (its span overlaps
+        ``since`` to ``until``). An open side of a case's date is unknown, not "for ever":
+        a case dated ``../2018-06-04`` (on or before that day) counts as 2018-06-04, for
+        the range and for the order. A range that ends before it starts holds no case.
         Cases whose date is unknown come last and are left out when ``since`` or
         ``until`` is given (their date cannot be shown to fall in the range).
         """
