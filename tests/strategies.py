@@ -185,13 +185,18 @@ def quantities(draw: Any) -> nk.Quantity:
     return nk.Quantity(value, qualifier, unit)
 
 
+documents = st.builds("{}/{}".format, st.sampled_from(["seeds", "sources"]),
+                      st.from_regex(r"[a-z0-9][a-z0-9._-]{0,20}", fullmatch=True))
+"""A document path inside the documents folder (seeds/... or sources/...)."""
+
+
 @st.composite
 def sources(draw: Any, id: st.SearchStrategy[str] = ids, days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Source:
     """A source with every optional field sometimes set."""
     return nk.Source(
         id=draw(id),
         title=draw(texts),
-        document=draw(texts),
+        document=draw(documents),
         kind=draw(st.sampled_from(list(nk.SourceKind))),
         publisher=draw(_optional(texts)),
         published=draw(_optional(whens(days))),
@@ -201,7 +206,7 @@ def sources(draw: Any, id: st.SearchStrategy[str] = ids, days: tuple[dt.date, dt
         original_publisher=draw(_optional(texts)),
         located_by=draw(_tuples(texts)),
         note=draw(texts),
-        also_in=draw(_tuples(texts, max_size=2)),
+        also_in=draw(_tuples(documents, max_size=2)),
     )
 
 

@@ -31,7 +31,7 @@ from nkasylum.core.resources import ALIASES as ALIAS_FILE
 from nkasylum.core.resources import alias_table, bundled_quick
 from nkasylum.core.text import name_key, shown
 
-__all__ = ["Country", "all_countries", "country"]
+__all__ = ["Country", "all_countries", "check_alias_table", "country"]
 
 
 @attrs.frozen(order=True, repr=False)
@@ -192,8 +192,36 @@ def _build_codes() -> dict[str, Country]:
     return codes
 
 
-def _build_registry() -> _Registry:
-    table: dict[str, Any] = _load_aliases()
+def check_alias_table(table: dict[str, Any]) -> None:
+    """Validate an alias table as the library reads it (``nkasylum data check`` runs this
+    on a data folder's ``aliases.toml``, so a table every name look-up would fail on is
+    never reported valid).
+
+    Raises:
+        DataError: naming ``aliases.toml``: a missing table, an unknown ISO code, a name
+            given to two countries, a malformed entry.
+    """
+    try:
+        registry = _build_registry(table)
+        for code, name in table.get("display", {}).items():
+            if code not in registry.by_code or not isinstance(name, str) or not name.strip():
+                raise DataError(f"[display] {code} = {name!r}: a display name is a non-empty text "
+                                "keyed by a known alpha-2 code", file=ALIAS_FILE)
+        for name, codes in table["ambiguous"].items():
+            unknown = [c for c in codes if c not in registry.by_code]
+            if unknown or len(codes) < 2:
+                raise DataError(f"[ambiguous] {name!r} = {codes!r}: an ambiguous name lists two or more "
+                                "known alpha-2 codes", file=ALIAS_FILE)
+    except DataError:
+        raise
+    except (AttributeError, KeyError, TypeError, ValueError) as err:  # entries of the wrong shape
+        raise DataError(f"an entry of the wrong shape ({type(err).__name__}: {err}); see the "
+                        "comments at the top of the bundled aliases.toml", file=ALIAS_FILE) from None
+
+
+def _build_registry(table: dict[str, Any] | None = None) -> _Registry:
+    if table is None:
+        table = _load_aliases()
     by_code: dict[str, Country] = {c.alpha_2: c for c in _load_codes().values()}
     by_key: dict[str, str] = {}
 

@@ -300,7 +300,9 @@ class KnowledgeBase(Scenarios):
         """
         if on is None:
             on = today()
-        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon)
+        # the types too: equal values of other types (a str and a Country, a date and a
+        # pandas Timestamp, a timedelta and a pandas Timedelta) are not equal questions
+        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, type(horizon))
         try:
             found: Assessment | None = self._answers.data.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
@@ -328,8 +330,10 @@ class KnowledgeBase(Scenarios):
         Args:
             rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``
                 may be ``None``, as in :meth:`can_resettle`), or a pandas ``DataFrame``
-                with columns ``origin``, ``via``, ``dest`` and ``on`` (``NaN`` in ``via``
-                means any route; a ``datetime64`` ``on`` column must hold whole days).
+                with columns ``origin``, ``via``, ``dest`` and ``on`` (a ``datetime64``
+                ``on`` column must hold whole days). An empty cell (``NaN``, ``NaT``,
+                ``pd.NA``) is refused, as :meth:`can_resettle` refuses it: fill ``via``
+                with ``None`` for any route, and drop rows without a date.
 
         Returns:
             One :class:`Verdict` per row, in the rows' order.

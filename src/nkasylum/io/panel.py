@@ -21,7 +21,8 @@ from typing import Any
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.when import When
 from nkasylum.engine.knowledge import KnowledgeBase
-from nkasylum.io.columns import Spec, frame, import_extra, knowledge_base, stamped, write_metadata, write_table
+from nkasylum.io.columns import Spec, frame, import_extra, knowledge_base, metadata_file, stamped, table_file
+from nkasylum.io.writing import write_files
 from nkasylum.model.policies import Policy
 from nkasylum.model.support import Backing, Support
 
@@ -266,6 +267,8 @@ def write_panel_csv(path: str | Path, years: Iterable[int] | None = None,
     rows = panel_rows(years, countries, day=day, kb=kb)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_metadata(target.with_name(f"{target.stem}.meta.json"), kb)
-    return write_table(target, rows, _spec())
+    # the table and its metadata together, all or nothing (see nkasylum.io.writing)
+    write_files([table_file(target, rows, _spec()),
+                 metadata_file(target.with_name(f"{target.stem}.meta.json"), kb)], folder=target.parent)
+    return target
 
