@@ -319,7 +319,7 @@ def test_the_json_form_is_readable() -> None:
 
 
 def test_to_json_ends_without_newline_and_keeps_non_ascii() -> None:
-    source = nk.Source(id="s", title="조선 – «test»", document="d", kind=nk.SourceKind.RESEARCH)
+    source = nk.Source(id="s", title="조선 – «test»", document="sources/d.md", kind=nk.SourceKind.RESEARCH)
     text = nk.to_json(source)
     assert not text.endswith("\n") and "조선 – «test»" in text
 

@@ -349,6 +349,16 @@ def check_query(query: str) -> None:
         raise UnknownCountryError(
             query, note=f"it holds {name}, an invisible or control character, at position {position}; "
                         "remove it")
+    if not query.isascii():
+        # A compatibility character (circled or fullwidth letters, the digraph U+01C5) folds
+        # into other letters: "ⓀⓅ" would be read as the code KP, "ǅ" as DZ.
+        for i, char in enumerate(query):
+            if (char > "\x7f" and unicodedata.category(char) not in ("Zs", "Nd")  # spaces, digits: padding, codes
+                    and unicodedata.normalize("NFKC", char) != unicodedata.normalize("NFC", char)):
+                name = f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip()
+                raise UnknownCountryError(
+                    query, note=f"it holds {name}, a compatibility character, at position {i}; write "
+                                f"{unicodedata.normalize('NFKC', char)!r} instead")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -364,6 +374,9 @@ def _resolve(query: str) -> Country:
         raise UnknownCountryError(
             query, note="a numeric code is ISO 3166-1's three digits, such as '408' for North Korea")
     code = registry.by_key.get(key)
+    if code is not None and len(key) <= 3 and key in _load_codes() and len(query.split()) > 1:
+        # spacing and dots are ignored in names, not in codes: "K P" is not the code KP
+        code = None
     if code is not None:
         return registry.by_code[code]
     if key in registry.ambiguous:

@@ -20,9 +20,10 @@ from __future__ import annotations
 from typing import Any
 
 from nkasylum.core.errors import DataError
-from nkasylum.core.periods import Basis
+from nkasylum.core.periods import Basis, today
 from nkasylum.core.resources import parse_data_toml
 from nkasylum.core.text import prose_key
+from nkasylum.core.when import When
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
@@ -155,8 +156,23 @@ def _read_file(sub: str, file_name: str, raw_bytes: bytes, found: dict[str, list
                 problems.append(DataError(f"id {value.id!r} is already used in {origin[value.id]}",
                                           file=label, entry=entry, field="id"))
                 continue
+            problems.extend(_not_yet(value, label, entry))
             origin[value.id] = label
             found[table].append(value)
+
+
+def _not_yet(value: Any, label: str, entry: str) -> list[DataError]:
+    """A date that starts after today (a report published in 2999, a typo such as 2204 for
+    2024): what has been published or has happened lies in the past. It would otherwise
+    count as seen for centuries ahead and date the data "evidence to 2999"."""
+    now = today()
+    dates: list[tuple[str, When | None]] = [
+        (name, getattr(value, name)) for name in ("published", "date", "as_of") if hasattr(value, name)]
+    dates += [(f"evidence[{i}].happened", ev.happened) for i, ev in enumerate(getattr(value, "evidence", ()))]
+    return [DataError(f"{when} starts after today ({now}): a source is published, and what it reports "
+                      "happened, on or before the day the data is read; check the year", file=label,
+                      entry=entry, field=name)
+            for name, when in dates if isinstance(when, When) and when.lower is not None and when.lower > now]
 
 
 def _check_quoted(found: dict[str, list[Any]], origin: dict[str, str], problems: list[DataError]) -> None:
