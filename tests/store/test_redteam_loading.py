@@ -110,3 +110,17 @@ def test_n3_a_document_that_is_not_utf8_is_a_data_error_naming_it(tmp_path: Path
         nk.load_knowledge_base(None, documents=docs)
     named = [p for p in info.value.problems if source.document in p.message and "not UTF-8" in p.message]
     assert named and "0xFF" in named[0].message
+
+
+@pytest.mark.parametrize(("table", "field"), [("sources", "published"), ("cases", "date")])
+def test_n16_a_date_after_today_is_a_data_error(folder: Path, table: str, field: str) -> None:
+    """N16: a source published in 2999 passed every check and dated the data 'evidence to 2999'."""
+    path = next(p for p in sorted((folder / table).glob("*.toml")) if f"\n{field} = " in p.read_text("utf-8"))
+    text = path.read_text("utf-8")
+    start = text.index(f"\n{field} = ") + len(f"\n{field} = ")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + '"2999-08-16"' + text[end:], "utf-8")
+    with pytest.raises(nk.DataError) as info:
+        nk.load_knowledge_base(folder)
+    assert info.value.field == field and "after today" in info.value.message
+    assert info.value.file == f"{table}/{path.name}"
