@@ -45,11 +45,12 @@ def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
 def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
     """The verdicts of many journeys at once; see :meth:`nkasylum.KnowledgeBase.assess_many`.
 
-    Missing values follow :func:`nkasylum.can_resettle`'s rule, in tuples and DataFrames
-    alike: ``None`` means any route (``via``) or today (``on``), and a table's empty cell
-    (``NaN``, ``NaT``, ``pd.NA``) is refused, as ``can_resettle`` refuses it: a gap in the
-    data is not "any route", and never "today", whose answer would change from day to day.
-    Every error names the row (counted from 0), once.
+    Missing values follow :func:`nkasylum.can_resettle`'s rule: ``None`` means any route
+    (``via``) or today (``on``), and ``NaN``, ``NaT`` or ``pd.NA`` is refused, as
+    ``can_resettle`` refuses it (a gap in the data is never "today", whose answer would change
+    from day to day). One exception, for DataFrames: a typed column cannot hold ``None``
+    (pandas and Arrow strings keep ``<NA>``), so an empty ``via`` cell there is ``None``. Every
+    error names the row (counted from 0), once.
     """
     rows = _rows(rows)
     journeys: dict[tuple[object, object, object], _Table] = {}
@@ -179,5 +180,8 @@ def _rows(rows: Any) -> Any:
                 "the on column holds times of day or time zones; cut it to calendar days "
                 "first (e.g. df['on'] = df['on'].dt.date)")
         on = on.dt.date
-    return zip(rows["origin"].tolist(), rows["via"].tolist(), rows["dest"].tolist(), on.tolist(),
-               strict=True)
+    # A table's via column cannot hold None once typed (pandas' and Arrow's strings keep
+    # <NA>): there an empty via cell is None, any route. An empty on cell stays empty, and is
+    # refused (it never means today).
+    vias = [None if v is not None and v.__class__ is not str and _missing(v) else v for v in rows["via"].tolist()]
+    return zip(rows["origin"].tolist(), vias, rows["dest"].tolist(), on.tolist(), strict=True)

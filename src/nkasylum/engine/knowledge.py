@@ -331,9 +331,10 @@ class KnowledgeBase(Scenarios):
             rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``
                 may be ``None``, as in :meth:`can_resettle`), or a pandas ``DataFrame``
                 with columns ``origin``, ``via``, ``dest`` and ``on`` (a ``datetime64``
-                ``on`` column must hold whole days). An empty cell (``NaN``, ``NaT``,
-                ``pd.NA``) is refused, as :meth:`can_resettle` refuses it: fill ``via``
-                with ``None`` for any route, and drop rows without a date.
+                ``on`` column must hold whole days). ``NaN``, ``NaT`` or ``pd.NA`` is
+                refused, as :meth:`can_resettle` refuses it, except in a DataFrame's ``via``
+                column, whose empty cells are ``None`` (any route): a typed column cannot
+                hold ``None``. Drop the rows without a date: an empty ``on`` is never today.
 
         Returns:
             One :class:`Verdict` per row, in the rows' order.
