@@ -70,3 +70,30 @@ def test_a_text_open_at_both_ends_dates_nothing() -> None:
     for text in ("../..", "/"):
         with pytest.raises(nk.DataError):
             nk.When.parse(text)
+
+
+def test_a_text_of_three_dates_is_not_a_date() -> None:
+    """A fresh mutation sample (when.py:250): never a raw ValueError from unpacking."""
+    for text in ("2001/2002/2003", "2001/../2003"):
+        with pytest.raises(nk.DataError):
+            nk.When.parse(text)
+
+
+@pytest.mark.parametrize(("text", "approximate", "uncertain"), [
+    ("2004-06-XX", False, False), ("2004-06-XX?", False, True), ("2004-06-XX~", True, False),
+    ("2004-06-XX%", True, True), ("2004-XX?", False, True),
+])
+def test_the_flags_of_dates_read_by_the_edtf_package(text: str, approximate: bool, uncertain: bool) -> None:
+    """A fresh mutation sample (when.py:314)."""
+    w = nk.When.parse(text)
+    assert (w.approximate, w.uncertain) == (approximate, uncertain)
+
+
+def test_year_one_and_year_9999_are_the_ends_of_the_calendar() -> None:
+    """A fresh mutation sample (when.py:361): on= takes the years 1 to 9999."""
+    from nkasylum.core.when import when
+
+    assert when(1).lower == D(1, 1, 1) and when(9999).upper == D(9999, 12, 31)
+    for year in (0, 10000):
+        with pytest.raises(nk.ArgumentTypeError):
+            when(year)
