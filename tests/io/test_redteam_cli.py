@@ -45,6 +45,9 @@ def test_n1_the_longest_horizon_a_timedelta_holds_is_answered(capsys: pytest.Cap
     ["assess", "KP", "CN", "KR", "--horizon", "２"],
     ["assess", "KP", "CN", "KR", "--horizon", "²"],
     ["routes", "KP", "KR", "--max-transits", "٣"],
+    ["coverage", "--years", "２０１５"],
+    ["coverage", "--years", "2015-２０１６"],
+    ["coverage", "--day", "０７-01"],
 ])
 def test_n11_non_ascii_digits_are_refused_on_the_command_line(capsys: pytest.CaptureFixture[str],
                                                               args: list[str]) -> None:

@@ -29,6 +29,8 @@ _STRENGTH = (Support.RULE, Support.SEEN, Support.BETWEEN_SIGHTINGS, Support.CARR
 
 def _day(year: int, day: str) -> dt.date:
     try:
+        if not day.isascii():  # int() reads Arabic-Indic and fullwidth digits too
+            raise ValueError(day)
         month, dom = (int(part) for part in day.split("-"))
         return dt.date(year, month, dom)
     except (ValueError, TypeError):
