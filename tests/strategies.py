@@ -18,6 +18,7 @@ import itertools
 import string
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 import nkasylum as nk
@@ -185,13 +186,18 @@ def quantities(draw: Any) -> nk.Quantity:
     return nk.Quantity(value, qualifier, unit)
 
 
+documents = st.builds("{}/{}".format, st.sampled_from(["seeds", "sources"]),
+                      st.from_regex(r"[a-z0-9][a-z0-9._-]{0,20}", fullmatch=True))
+"""A document path inside the documents folder (seeds/... or sources/...)."""
+
+
 @st.composite
 def sources(draw: Any, id: st.SearchStrategy[str] = ids, days: tuple[dt.date, dt.date] = ALL_DAYS) -> nk.Source:
     """A source with every optional field sometimes set."""
     return nk.Source(
         id=draw(id),
         title=draw(texts),
-        document=draw(texts),
+        document=draw(documents),
         kind=draw(st.sampled_from(list(nk.SourceKind))),
         publisher=draw(_optional(texts)),
         published=draw(_optional(whens(days))),
@@ -201,7 +207,7 @@ def sources(draw: Any, id: st.SearchStrategy[str] = ids, days: tuple[dt.date, dt
         original_publisher=draw(_optional(texts)),
         located_by=draw(_tuples(texts)),
         note=draw(texts),
-        also_in=draw(_tuples(texts, max_size=2)),
+        also_in=draw(_tuples(documents, max_size=2)),
     )
 
 
@@ -448,8 +454,74 @@ def steps(draw: Any) -> Step:
 
 @st.composite
 def assessments(draw: Any, depth: int = 1) -> nk.Assessment:
-    """An assessment with every field populated independently (no consistency implied);
-    ``last_known`` is itself an assessment, nested at most ``depth`` levels."""
+    """An assessment with every field populated independently, then made to keep what the
+    engine guarantees of every answer (see :func:`consistent_assessment`); ``last_known``
+    is itself an assessment, nested at most ``depth`` levels."""
+    return consistent_assessment(draw, draw(_any_assessment(depth)))
+
+
+_KP = nk.country("KP")
+_BLOCKED = nk.Verdict.BLOCKED
+
+
+def _blocking(step: Step) -> bool:
+    return step.verdict is _BLOCKED and step.kind.supports
+
+
+def consistent_assessment(draw: Any, base: nk.Assessment) -> nk.Assessment:
+    """``base`` changed as little as needed to be an answer ``nk.from_json`` reads back: the
+    origin in scope, no country twice, a route exactly when documented (from origin through
+    ``via`` to dest), a verdict its steps agree with, ``on`` within the period asked, no
+    evidence date after today, and ``last_known`` an earlier documented answer to the same
+    question."""
+    others = draw(st.lists(countries.filter(lambda c: c != _KP), min_size=1, max_size=4, unique=True))
+    dest, stops = others[0], tuple(others[1:])
+    via = stops if draw(st.booleans()) else None
+    steps = base.steps
+    verdict = base.verdict
+    if verdict is _BLOCKED and not any(map(_blocking, steps)):
+        verdict = nk.Verdict.UNDOCUMENTED
+    if verdict is not _BLOCKED:
+        steps = tuple(s for s in steps if not _blocking(s))
+    route = (nk.Route.parse(" > ".join(c.alpha_2 for c in (_KP, *stops, dest)))
+             if verdict is nk.Verdict.DOCUMENTED else None)
+    on = base.on
+    if base.asked is not None and not base.asked.contains(on):
+        on = base.asked.lower or base.asked.upper
+    latest = base.latest_evidence
+    if latest is not None and latest > dt.date.today():
+        latest = dt.date.today()
+    last = None
+    if base.last_known is not None and verdict is not nk.Verdict.DOCUMENTED and on > dt.date.min:
+        last = attrs.evolve(consistent_assessment(draw, base.last_known), origin=_KP, via=via, dest=dest,
+                            verdict=nk.Verdict.DOCUMENTED, on=on - dt.timedelta(days=1), asked=None,
+                            last_known=None)
+        last = attrs.evolve(last, route=nk.Route.parse(" > ".join(c.alpha_2 for c in (_KP, *stops, dest))),
+                            steps=tuple(s for s in last.steps if not _blocking(s)))
+    return attrs.evolve(base, origin=_KP, via=via, dest=dest, verdict=verdict, route=route, steps=steps,
+                        on=on, latest_evidence=latest, last_known=last)
+
+
+def consistent_policy_answer(base: nk.PolicyAnswer) -> nk.PolicyAnswer:
+    """``base`` changed as little as needed to be an answer ``nk.from_json`` reads back: its
+    own country's policy, ``on`` within the period asked, ``last_known`` only when no
+    policy is documented (an earlier answer for the same country)."""
+    policy = base.policy if base.policy is None else attrs.evolve(base.policy, country=base.country)
+    on = base.on
+    if base.asked is not None and not base.asked.contains(on):
+        on = base.asked.lower or base.asked.upper
+    last = base.last_known
+    if last is not None:
+        if policy is not None or on == dt.date.min:
+            last = None
+        else:
+            last = consistent_policy_answer(attrs.evolve(last, country=base.country, on=on - dt.timedelta(days=1),
+                                                         asked=None, last_known=None))
+    return attrs.evolve(base, policy=policy, on=on, last_known=last)
+
+
+@st.composite
+def _any_assessment(draw: Any, depth: int = 1) -> nk.Assessment:
     return nk.Assessment(
         origin=draw(countries),
         via=draw(_optional(st.lists(countries, max_size=3).map(tuple))),
@@ -466,7 +538,7 @@ def assessments(draw: Any, depth: int = 1) -> nk.Assessment:
         horizon=draw(_optional(_ages)),
         backing=draw(_tuples(backings(), max_size=2)),
         evidence_age=draw(_optional(_ages)),
-        last_known=draw(assessments(depth - 1)) if depth > 0 and draw(st.booleans()) else None,
+        last_known=draw(_any_assessment(depth - 1)) if depth > 0 and draw(st.booleans()) else None,
         undated_policies=draw(_tuples(policies(), max_size=2)),
         undated_passages=draw(_tuples(passages(), max_size=2)),
     )
@@ -474,8 +546,13 @@ def assessments(draw: Any, depth: int = 1) -> nk.Assessment:
 
 @st.composite
 def policy_answers(draw: Any, depth: int = 1) -> nk.PolicyAnswer:
-    """A policy answer with every field populated independently; ``last_known`` nests at
-    most ``depth`` levels."""
+    """A policy answer with every field populated independently, then made consistent (see
+    :func:`consistent_policy_answer`); ``last_known`` nests at most ``depth`` levels."""
+    return consistent_policy_answer(draw(_any_policy_answer(depth)))
+
+
+@st.composite
+def _any_policy_answer(draw: Any, depth: int = 1) -> nk.PolicyAnswer:
     return nk.PolicyAnswer(
         country=draw(places),
         on=draw(dates),
@@ -484,7 +561,7 @@ def policy_answers(draw: Any, depth: int = 1) -> nk.PolicyAnswer:
         evidence=draw(_tuples(evidence())),
         latest_evidence=draw(_optional(dates)),
         evidence_age=draw(_optional(_ages)),
-        last_known=draw(policy_answers(depth - 1)) if depth > 0 and draw(st.booleans()) else None,
+        last_known=draw(_any_policy_answer(depth - 1)) if depth > 0 and draw(st.booleans()) else None,
         undated=draw(_tuples(policies(), max_size=2)),
         asked=draw(_optional(whens())),
         horizon=draw(_optional(_ages)),

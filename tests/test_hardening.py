@@ -180,14 +180,27 @@ def test_a_bad_on_in_a_later_row_is_the_same_error_naming_the_row(bad: object) -
 
 
 def test_missing_values_follow_one_rule() -> None:
+    """None means any route or today, as for can_resettle; NaN, NaT and pd.NA are refused as
+    can_resettle refuses them, except in a DataFrame's via column (red-team N12: in a tuple
+    they meant any route, and an empty date meant today)."""
     pd = pytest.importorskip("pandas")
     kb = nk.default_knowledge_base()
-    df = pd.DataFrame({"origin": ["KP"] * 4, "via": [None, float("nan"), pd.NA, "RU"],
-                       "dest": ["KR"] * 4, "on": [pd.Timestamp(D0)] * 3 + [pd.NaT]})
-    got = kb.assess_many(df)
-    any_route = nk.can_resettle("KP", None, "KR", on=D0).verdict
-    assert got[:3] == (any_route,) * 3
-    assert got[3] == nk.can_resettle("KP", "RU", "KR").verdict  # a missing on is today
+    # a typed DataFrame column cannot hold None: there an empty via cell is any route
+    df = pd.DataFrame({"origin": ["KP"] * 3, "via": [None, float("nan"), pd.NA], "dest": ["KR"] * 3,
+                       "on": [pd.Timestamp(D0)] * 3})
+    assert kb.assess_many(df) == (nk.can_resettle("KP", None, "KR", on=D0).verdict,) * 3
+    assert kb.assess_many([("KP", "RU", "KR", None)]) == (nk.can_resettle("KP", "RU", "KR").verdict,)
+    for empty in (float("nan"), pd.NA, pd.NaT):
+        with pytest.raises(nk.ArgumentTypeError, match=r"^row 1: via is missing"):
+            kb.assess_many([("KP", None, "KR", D0), ("KP", empty, "KR", D0)])
+        with pytest.raises(nk.ArgumentTypeError):
+            nk.can_resettle("KP", empty, "KR", on=D0)
+        with pytest.raises(nk.ArgumentTypeError, match=r"^row 0: on is missing"):
+            kb.assess_many([("KP", "RU", "KR", empty)])
+        with pytest.raises(nk.ArgumentTypeError):
+            nk.can_resettle("KP", "RU", "KR", on=empty)
+    with pytest.raises(nk.ArgumentTypeError, match=r"^row 0: on is missing"):
+        kb.assess_many(pd.DataFrame({"origin": ["KP"], "via": ["RU"], "dest": ["KR"], "on": [pd.NaT]}))
     with pytest.raises(nk.ArgumentTypeError, match=r"^row 0: origin must be a country"):
         kb.assess_many([(None, None, "KR", D0)])
 

@@ -203,6 +203,9 @@ def cases(
 ) -> tuple[Case, ...]:
     """Documented cases, oldest first, filtered by country, date range and outcome.
 
+    The range keeps cases whose date may fall in it; see :meth:`KnowledgeBase.cases` for
+    open-ended dates and a range that ends before it starts.
+
     Example:
         >>> import nkasylum as nk
         >>> [str(c.date) for c in nk.cases(country="RU", outcome="resettled")][:1]

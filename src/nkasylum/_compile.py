@@ -18,6 +18,7 @@ from pathlib import Path
 from nkasylum.core.resources import BUNDLE, QUICK, data_files, data_root
 from nkasylum.engine.knowledge import from_entries
 from nkasylum.engine.quick import quick_tables
+from nkasylum.io.writing import write_files, write_text
 from nkasylum.store.bundle import compile_bundle, compile_quick
 from nkasylum.store.files import from_toml
 
@@ -29,8 +30,8 @@ def write_bundle() -> Path:
     from them, and return the bundle's path."""
     kb = from_entries(from_toml(data_files(data_root())))
     folder = Path(str(data_root()))
-    (folder / BUNDLE).write_text(compile_bundle(), encoding="utf-8")
-    (folder / QUICK).write_text(compile_quick(quick_tables(kb)), encoding="utf-8")
+    write_files([(folder / BUNDLE, compile_bundle()), (folder / QUICK, compile_quick(quick_tables(kb)))],
+                folder=folder)
     cff = folder.parent.parent.parent / "CITATION.cff"  # src/nkasylum/data -> the checkout
     if cff.is_file():
         v = kb.data_version
@@ -38,7 +39,7 @@ def write_bundle() -> Path:
         text = re.sub(r'value: "nkasylum-data:[0-9a-f]+"', f'value: "nkasylum-data:{v.fingerprint}"', text)
         text = re.sub(r"fingerprint [0-9a-f]+ \(evidence to [0-9-]+\)",
                       f"fingerprint {v.fingerprint} (evidence to {v.newest_evidence})", text)
-        cff.write_text(text, encoding="utf-8")
+        write_text(cff, text)
     return folder / BUNDLE
 
 

@@ -98,7 +98,8 @@ def test_every_quote_problem_is_counted(tmp_path: Path) -> None:
     (data / "sources" / "second.toml").write_text(text.replace("example-2002", "example-2002-b"), "utf-8")
     text = (data / "cases" / "example.toml").read_text("utf-8")
     (data / "cases" / "second.toml").write_text(text.replace("example-2002", "example-2002-b"), "utf-8")
-    with pytest.raises(nk.DataError, match=r"\(and 1 more quote problem\)$"):
+    # every problem is listed (it used to count them only)
+    with pytest.raises(nk.DataError, match=r"\(and 1 more problem: sources/second.toml: source 'example-2002-b'"):
         check_data(data, documents=docs)
 
 

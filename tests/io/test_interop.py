@@ -200,7 +200,7 @@ def test_generated_knowledge_bases_convert_or_say_why(kb: nk.KnowledgeBase) -> N
 
 def test_a_date_pandas_cannot_hold_is_a_data_error() -> None:
     pytest.importorskip("pandas")
-    source = nk.Source(id="old", title="t", document="d", kind=nk.SourceKind.RESEARCH,
+    source = nk.Source(id="old", title="t", document="sources/d.md", kind=nk.SourceKind.RESEARCH,
                        published=nk.When.parse("1500"))
     with pytest.raises(nk.DataError, match=r"sources\.published_lower"):
         nk.to_frames(nk.KnowledgeBase(all_sources=(source,)))

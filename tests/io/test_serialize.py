@@ -11,7 +11,19 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import STRATEGIES, cases, countries, evidence, ids, json_paths, knowledge_bases, places, routes
+from strategies import (
+    STRATEGIES,
+    cases,
+    consistent_assessment,
+    consistent_policy_answer,
+    countries,
+    evidence,
+    ids,
+    json_paths,
+    knowledge_bases,
+    places,
+    routes,
+)
 
 import nkasylum as nk
 
@@ -88,7 +100,7 @@ def time_aware_assessments(draw: Any, depth: int = 1) -> nk.Assessment:
     support, the evidence age, undated context and (recursively) what was last known. Its
     steps are left out (the round trip of steps is tested with the other public types)."""
     last = draw(st.none() | time_aware_assessments(depth - 1)) if depth > 0 else None
-    return nk.Assessment(
+    return consistent_assessment(draw, nk.Assessment(
         origin=draw(countries), via=draw(st.none() | st.lists(countries, max_size=3).map(tuple)),
         dest=draw(countries), on=draw(st.dates()), verdict=draw(st.sampled_from(list(nk.Verdict))),
         route=draw(st.none() | routes(max_stops=4)),
@@ -99,19 +111,19 @@ def time_aware_assessments(draw: Any, depth: int = 1) -> nk.Assessment:
         backing=tuple(draw(st.lists(backings(), max_size=3))), evidence_age=draw(st.none() | durations),
         last_known=last,
         undated_policies=tuple(draw(st.lists(_statements(nk.Policy), max_size=1))),
-        undated_passages=tuple(draw(st.lists(_statements(nk.Passage), max_size=1))))
+        undated_passages=tuple(draw(st.lists(_statements(nk.Passage), max_size=1)))))
 
 
 @st.composite
 def policy_answers(draw: Any, depth: int = 1) -> nk.PolicyAnswer:
     last = draw(st.none() | policy_answers(depth - 1)) if depth > 0 else None
-    return nk.PolicyAnswer(
+    return consistent_policy_answer(nk.PolicyAnswer(
         country=draw(places), on=draw(st.dates()), policy=draw(st.none() | _statements(nk.Policy)),
         backing=tuple(draw(st.lists(backings(), max_size=3))),
         evidence=tuple(draw(st.lists(evidence(), max_size=2))), latest_evidence=draw(st.none() | st.dates()),
         evidence_age=draw(st.none() | durations), last_known=last,
         undated=tuple(draw(st.lists(_statements(nk.Policy), max_size=1))),
-        asked=draw(st.none() | whens()), horizon=draw(st.none() | durations))
+        asked=draw(st.none() | whens()), horizon=draw(st.none() | durations)))
 
 
 TIME_STRATEGIES: dict[type[Any], st.SearchStrategy[Any]] = {
@@ -307,7 +319,7 @@ def test_the_json_form_is_readable() -> None:
 
 
 def test_to_json_ends_without_newline_and_keeps_non_ascii() -> None:
-    source = nk.Source(id="s", title="조선 – «test»", document="d", kind=nk.SourceKind.RESEARCH)
+    source = nk.Source(id="s", title="조선 – «test»", document="sources/d.md", kind=nk.SourceKind.RESEARCH)
     text = nk.to_json(source)
     assert not text.endswith("\n") and "조선 – «test»" in text
 

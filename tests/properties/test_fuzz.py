@@ -661,7 +661,7 @@ def test_passages_checks_its_arguments_even_with_any_date() -> None:
     lambda big: nk.Route.parse(big),
     lambda big: nk.series(big.encode()),
     lambda big: nk.to_frames(kb=big),
-    lambda big: nk.Source(id="s", title="t", document="d", kind=nk.SourceKind.RESEARCH, located_by=big),
+    lambda big: nk.Source(id="s", title="t", document="sources/d.md", kind=nk.SourceKind.RESEARCH, located_by=big),
     lambda big: nk.Conflict(id=big.upper(), subject="s", versions=(), evidence=(nk.Evidence("s", "a b c", "n"),)),
     lambda big: nk.from_json(json.dumps(big), dt.date),
     lambda big: nk.from_json(json.dumps({"value": 1, "qualifier": big}), nk.Quantity),

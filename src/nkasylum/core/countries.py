@@ -31,7 +31,7 @@ from nkasylum.core.resources import ALIASES as ALIAS_FILE
 from nkasylum.core.resources import alias_table, bundled_quick
 from nkasylum.core.text import name_key, shown
 
-__all__ = ["Country", "all_countries", "country"]
+__all__ = ["Country", "all_countries", "check_alias_table", "country"]
 
 
 @attrs.frozen(order=True, repr=False)
@@ -65,11 +65,33 @@ class Country:
     iso_name: str = attrs.field(eq=False, order=False)
     official_name: str | None = attrs.field(default=None, eq=False, order=False)
 
+    def __attrs_post_init__(self) -> None:
+        # Its codes key every table and its names are shown: a hand-built value with a
+        # None or a number in them would fail far from here (in str, hash or a frame).
+        for name, pattern in (("alpha_2", _ALPHA_2), ("alpha_3", _ALPHA_3), ("numeric", _NUMERIC)):
+            value = getattr(self, name)
+            if not isinstance(value, str) or not pattern.fullmatch(value):
+                raise DataError(f"must be an ISO 3166-1 {name.replace('_', '-')} code such as "
+                                f"{_EXAMPLES[name]!r}, not {value!r}", field=name)
+        for name in ("name", "iso_name", "official_name"):
+            value = getattr(self, name)
+            if value is None and name == "official_name":
+                continue
+            if not isinstance(value, str) or not value.strip():
+                raise DataError(f"must be a non-empty text, not {value!r}", field=name)
+
     def __str__(self) -> str:
         return f"{self.name} ({self.alpha_2})"
 
     def __repr__(self) -> str:
         return f"Country({self.alpha_2!r})"
+
+
+_ALPHA_2 = re.compile("[A-Z]{2}", re.ASCII)
+_ALPHA_3 = re.compile("[A-Z]{3}", re.ASCII)
+_NUMERIC = re.compile("[0-9]{3}", re.ASCII)
+
+_EXAMPLES = {"alpha_2": "KP", "alpha_3": "PRK", "numeric": "408"}
 
 
 class _Registry:
@@ -170,8 +192,36 @@ def _build_codes() -> dict[str, Country]:
     return codes
 
 
-def _build_registry() -> _Registry:
-    table: dict[str, Any] = _load_aliases()
+def check_alias_table(table: dict[str, Any]) -> None:
+    """Validate an alias table as the library reads it (``nkasylum data check`` runs this
+    on a data folder's ``aliases.toml``, so a table every name look-up would fail on is
+    never reported valid).
+
+    Raises:
+        DataError: naming ``aliases.toml``: a missing table, an unknown ISO code, a name
+            given to two countries, a malformed entry.
+    """
+    try:
+        registry = _build_registry(table)
+        for code, name in table.get("display", {}).items():
+            if code not in registry.by_code or not isinstance(name, str) or not name.strip():
+                raise DataError(f"[display] {code} = {name!r}: a display name is a non-empty text "
+                                "keyed by a known alpha-2 code", file=ALIAS_FILE)
+        for name, codes in table["ambiguous"].items():
+            unknown = [c for c in codes if c not in registry.by_code]
+            if unknown or len(codes) < 2:
+                raise DataError(f"[ambiguous] {name!r} = {codes!r}: an ambiguous name lists two or more "
+                                "known alpha-2 codes", file=ALIAS_FILE)
+    except DataError:
+        raise
+    except (AttributeError, KeyError, TypeError, ValueError) as err:  # entries of the wrong shape
+        raise DataError(f"an entry of the wrong shape ({type(err).__name__}: {err}); see the "
+                        "comments at the top of the bundled aliases.toml", file=ALIAS_FILE) from None
+
+
+def _build_registry(table: dict[str, Any] | None = None) -> _Registry:
+    if table is None:
+        table = _load_aliases()
     by_code: dict[str, Country] = {c.alpha_2: c for c in _load_codes().values()}
     by_key: dict[str, str] = {}
 
@@ -299,6 +349,16 @@ def check_query(query: str) -> None:
         raise UnknownCountryError(
             query, note=f"it holds {name}, an invisible or control character, at position {position}; "
                         "remove it")
+    if not query.isascii():
+        # A compatibility character (circled or fullwidth letters, the digraph U+01C5) folds
+        # into other letters: "ⓀⓅ" would be read as the code KP, "ǅ" as DZ.
+        for i, char in enumerate(query):
+            if (char > "\x7f" and unicodedata.category(char) not in ("Zs", "Nd")  # spaces, digits: padding, codes
+                    and unicodedata.normalize("NFKC", char) != unicodedata.normalize("NFC", char)):
+                name = f"U+{ord(char):04X} {unicodedata.name(char, '')}".strip()
+                raise UnknownCountryError(
+                    query, note=f"it holds {name}, a compatibility character, at position {i}; write "
+                                f"{unicodedata.normalize('NFKC', char)!r} instead")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -314,6 +374,9 @@ def _resolve(query: str) -> Country:
         raise UnknownCountryError(
             query, note="a numeric code is ISO 3166-1's three digits, such as '408' for North Korea")
     code = registry.by_key.get(key)
+    if code is not None and len(key) <= 3 and key in _load_codes() and len(query.split()) > 1:
+        # spacing and dots are ignored in names, not in codes: "K P" is not the code KP
+        code = None
     if code is not None:
         return registry.by_code[code]
     if key in registry.ambiguous:

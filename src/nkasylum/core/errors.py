@@ -157,7 +157,9 @@ class OutOfScopeError(NKAsylumError, ValueError):
 class DataError(NKAsylumError, ValueError):
     """A data file that does not validate; the message names the file, the entry and the field.
 
-    The parts are also available as :attr:`file`, :attr:`entry` and :attr:`field`.
+    The parts are also available as :attr:`file`, :attr:`entry` and :attr:`field`. Where
+    loading found several problems, the error is the first and :attr:`problems` holds
+    them all (its message counts and lists them), so one run shows every fix to make.
 
     Example:
         >>> from nkasylum.core.errors import DataError
@@ -177,8 +179,31 @@ class DataError(NKAsylumError, ValueError):
         self.file = file
         self.entry = entry
         self.field = field
+        self._found: tuple[DataError, ...] = ()
         parts = [p for p in (file, entry, f"field {field}" if field else None) if p]
         super().__init__(": ".join([*parts, message]))
+
+    @classmethod
+    def collect(cls, problems: Iterable[DataError]) -> DataError:
+        """One error for several problems: the first, whose message counts and lists the
+        others (at most 20 are listed; :attr:`problems` holds every one)."""
+        found = [p for problem in problems for p in problem.problems]
+        if not found:
+            raise ValueError("DataError.collect needs at least one problem")
+        first = found[0]
+        if len(found) == 1:
+            return first
+        rest = found[1:]
+        listed = "; ".join(str(p) for p in rest[:20]) + ("; ..." if len(rest) > 20 else "")
+        err = cls(f"{first.message} (and {len(rest)} more problem{'s' * (len(rest) > 1)}: {listed})",
+                  file=first.file, entry=first.entry, field=first.field)
+        err._found = tuple(found)
+        return err
+
+    @property
+    def problems(self) -> tuple[DataError, ...]:
+        """Every problem found: this one (as the first) and the others loading found."""
+        return getattr(self, "_found", ()) or (self,)
 
 
 class InvalidRouteError(NKAsylumError, ValueError):

@@ -112,6 +112,8 @@ def resolve_horizon(horizon: object) -> dt.timedelta | None:
             f"{type(horizon).__name__}: {horizon!r}")
     if horizon < dt.timedelta(0):
         raise ArgumentTypeError(f"horizon= must not be negative, not {horizon}")
+    if type(horizon) is not dt.timedelta:  # a subclass (pandas' Timedelta): the answer holds a plain one
+        horizon = dt.timedelta(days=horizon.days, seconds=horizon.seconds, microseconds=horizon.microseconds)
     return horizon
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from typing import Union
 
 import attrs
 
 from nkasylum.core.countries import MAX_QUERY_LENGTH, Country, check_query, country
-from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.errors import ArgumentTypeError, ArgumentValueError, DataError
 from nkasylum.core.text import name_key, shown
 
 __all__ = [
@@ -48,8 +49,18 @@ class Region:
     def __repr__(self) -> str:
         return f"Region({self.id!r}, {self.name!r})"
 
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, str) or not _REGION_ID.fullmatch(self.id):
+            raise DataError(f"a region id is lower case with hyphens, e.g. 'third-country', not {self.id!r}",
+                            field="id")
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise DataError(f"must be a non-empty text, not {self.name!r}", field="name")
+
     def __str__(self) -> str:
         return self.name
+
+
+_REGION_ID = re.compile("[a-z0-9]+(?:-[a-z0-9]+)*", re.ASCII)
 
 
 THIRD_COUNTRY = Region("third-country", "third country")
@@ -66,6 +77,8 @@ Place = Union[Country, Region]
 
 PlaceLike = Union[Country, Region, str]
 """What the queries accept for a place: a country, a region, or a name or code that resolves to one."""
+
+_REGION_IDS = {r.id: r for r in REGIONS}
 
 _REGION_KEYS = {
     "third country": THIRD_COUNTRY,
@@ -98,7 +111,13 @@ def place(query: Country | Region | str) -> Country | Region:
         # (and hashes equal) to the real one, so answers and caches must never keep its words.
         return country(query.alpha_2)
     if isinstance(query, Region):
-        return query
+        # As for a Country: the knowledge base stores a region by its id and reads it back
+        # from that id, so a region it does not know would be written and never read again.
+        known = _REGION_IDS.get(query.id)
+        if known is None:
+            raise ArgumentValueError("place", query.id, _REGION_IDS, what="region",
+                                     note="nkasylum knows only these regions; name a country instead")
+        return known
     if not isinstance(query, str):
         raise ArgumentTypeError(
             f"a place must be a str (country name, ISO code or region), a Country or a "

@@ -98,6 +98,12 @@ class Quantity:
     unit: Unit = Unit.PEOPLE
 
     def __attrs_post_init__(self) -> None:
+        for name, kind in (("qualifier", Qualifier), ("unit", Unit)):
+            given = getattr(self, name)
+            if not isinstance(given, kind):
+                hint = f" ({kind.__name__}({given!r}))" if any(given == m.value for m in kind) else ""
+                raise DataError(f"must be a {kind.__name__}, one of {', '.join(m.name for m in kind)}, "
+                                f"not {given!r}{hint}", field=name)
         if self.qualifier is Qualifier.UNQUANTIFIED:
             if self.value is not None:
                 raise DataError("an unquantified count has no value", field="value")

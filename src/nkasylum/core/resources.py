@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterator
@@ -127,30 +128,78 @@ def data_files(root: str | Path | Traversable) -> list[tuple[str, str, bytes]]:
     """Every ``*.toml`` file of a data folder as ``(sub-folder, file name, bytes)``, sorted.
 
     Bytes, not text: a file that is not UTF-8 must become a DataError naming it.
+
+    Raises:
+        DataError: naming every ``*.toml`` entry that is not a readable regular file (a
+            dangling link, a link loop, a folder, a FIFO, a file that cannot be opened):
+            skipping it would load the folder with its entries missing.
     """
-    return [(sub, name, data) for sub in FOLDERS for name, data in _files(root, sub)]
+    found: list[tuple[str, str, bytes]] = []
+    problems: list[DataError] = []
+    for sub in FOLDERS:
+        for name, data in _files(root, sub):
+            if isinstance(data, DataError):
+                problems.append(data)
+            else:
+                found.append((sub, name, data))
+    if problems:
+        raise DataError.collect(problems)
+    return found
 
 
-def _files(root: str | Path | Traversable, sub: str) -> Iterator[tuple[str, bytes]]:
+def _unreadable(sub: str, name: str, why: str) -> DataError:
+    return DataError(f"not a readable regular file ({why}): a data file that cannot be read would "
+                     "leave its entries out; restore it, or remove it", file=f"{sub}/{name}")
+
+
+def _files(root: str | Path | Traversable, sub: str) -> Iterator[tuple[str, bytes | DataError]]:
     if isinstance(root, (str, os.PathLike)):
         # os.scandir and open: a cold start reads every data file (the bundle's freshness
         # check) and pathlib's objects cost half as much again as the reading
         folder = os.path.join(root, sub)
         try:
             with os.scandir(folder) as found:
-                names = sorted(e.name for e in found if e.name.endswith(".toml") and e.is_file())
+                entries = sorted(((e.name, e) for e in found if e.name.endswith(".toml")),
+                                 key=lambda pair: pair[0])
         except (FileNotFoundError, NotADirectoryError):
             return
-        for name in names:
-            with open(os.path.join(folder, name), "rb") as file:
-                yield name, file.read()
+        for name, entry in entries:
+            try:
+                regular = entry.is_file()  # follows a link; False for a dangling one or a loop
+            except OSError as err:
+                yield name, _unreadable(sub, name, err.strerror or str(err))
+                continue
+            if not regular:
+                yield name, _unreadable(sub, name, _kind(entry))
+                continue
+            try:
+                with open(os.path.join(folder, name), "rb") as file:
+                    yield name, file.read()
+            except OSError as err:
+                yield name, _unreadable(sub, name, err.strerror or str(err))
         return
     node = root / sub
     if not node.is_dir():
         return
     for item in sorted(node.iterdir(), key=lambda n: n.name):
-        if item.name.endswith(".toml") and item.is_file():
+        if item.name.endswith(".toml"):
+            if not item.is_file():
+                yield item.name, _unreadable(sub, item.name, "not a file")
+                continue
             yield item.name, item.read_bytes()
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    """What a directory entry that is not a regular file is, for the message."""
+    try:
+        if entry.is_dir():
+            return "a folder"
+        if entry.is_symlink():
+            return f"a link to {os.readlink(entry.path)!r}, which does not exist"
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except OSError as err:
+        return err.strerror or str(err)
+    return "a FIFO" if stat.S_ISFIFO(mode) else "a special file"
 
 
 def fingerprint(files: list[tuple[str, str, bytes]], aliases: bytes) -> str:
@@ -175,7 +224,7 @@ def _bundled_fingerprint() -> str | None:
     root = _bundled_root()
     try:
         return fingerprint(data_files(root), read_bytes(root, ALIASES))
-    except OSError:
+    except (OSError, DataError):  # read from the TOML files instead, which names the problem
         return None
 
 

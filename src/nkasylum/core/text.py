@@ -34,7 +34,8 @@ def name_key(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
     folded = _DROP.sub("", folded)
-    return _SPACE.sub(" ", folded).strip()
+    # Spacing and punctuation are ignored, not only collapsed: "N.Korea" is "N. Korea".
+    return _SPACE.sub("", folded)
 
 
 def prose_key(text: str) -> str:

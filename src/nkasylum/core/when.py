@@ -86,11 +86,23 @@ class When:
                 raise DataError(f"must be a datetime.date or None, not {value!r}", field=name)
         if not isinstance(self.precision, DatePrecision):
             raise DataError(f"must be a DatePrecision, not {self.precision!r}", field="precision")
+        for name in ("approximate", "uncertain"):
+            if not isinstance(getattr(self, name), bool):
+                raise DataError(f"must be True or False, not {getattr(self, name)!r}", field=name)
         if self.lower is not None and self.upper is not None and self.upper < self.lower:
             raise DataError(f"{self.text!r} ends ({self.upper}) before it starts ({self.lower})",
                             field="text")
         if self.lower is None and self.upper is None:
             raise DataError(f"{self.text!r} is open at both ends: it dates nothing", field="text")
+        # The text is what is shown, written and read back; the bounds are what answers
+        # questions. A value whose two disagree would answer a question about 2015 for 1990.
+        read = _reading(self.text)
+        given = (self.lower, self.upper, self.precision, self.approximate, self.uncertain)
+        if given != read:
+            raise DataError(
+                f"the bounds, precision and flags {_shown(given)} are not what the EDTF text "
+                f"{self.text!r} means, {_shown(read)}; build dates with When.parse(text)",
+                field="text")
 
     def __str__(self) -> str:
         return self.text
@@ -110,10 +122,9 @@ class When:
         """
         if not isinstance(text, str):
             raise DataError(f"a date is an EDTF string such as \"2014\" or \"2004-07\", not {text!r}")
-        simple = _simple(text)
-        if simple is not None:
-            return simple
-        return _parse_edtf(text)
+        if not text or len(text) > _MAX_TEXT:
+            raise DataError(f"an EDTF date is a short text, not {text!r}")
+        return cls(text, *_reading(text))
 
     @classmethod
     def day(cls, value: dt.date) -> When:
@@ -160,10 +171,10 @@ class When:
 
 
 # ------------------------------------------------------------------ parsing
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 
 
-_DECADE = re.compile(r"^(\d{3})X$")
+_DECADE = re.compile(r"^([0-9]{3})X$")
 
 
 def _one(text: str) -> tuple[dt.date, dt.date, DatePrecision] | None:
@@ -198,7 +209,42 @@ def _month_end(first: dt.date) -> dt.date:
     return dt.date(first.year, first.month + 1, 1) - dt.timedelta(days=1)
 
 
-def _simple(text: str) -> When | None:
+_Reading = tuple[dt.date | None, dt.date | None, DatePrecision, bool, bool]
+
+_READ: dict[str, _Reading] = {}
+"""Texts already read (When checks its text on every construction, and the same few
+hundred dates recur); emptied past :data:`_READ_LIMIT` texts."""
+_READ_LIMIT = 16384
+
+
+def _reading(text: str) -> _Reading:
+    """What an EDTF text means: its bounds, precision and flags (the simple forms without
+    the ``edtf`` package, any other level-1 form with it).
+
+    Raises:
+        DataError: not an EDTF date nkasylum uses.
+    """
+    found = _READ.get(text)
+    if found is None:
+        if not text.isascii():
+            # int() and \d read Arabic-Indic or fullwidth digits; EDTF is ASCII.
+            raise DataError(f"{text!r} is not an EDTF date: EDTF is written in ASCII (digits 0-9)")
+        found = _simple(text)
+        if found is None:
+            found = _parse_edtf(text)
+        if len(_READ) >= _READ_LIMIT:
+            _READ.clear()
+        _READ[text] = found
+    return found
+
+
+def _shown(reading: _Reading) -> str:
+    lower, upper, precision, approximate, uncertain = reading
+    flags = "".join(f", {n}" for n, on in (("approximate", approximate), ("uncertain", uncertain)) if on)
+    return f"({lower or '..'} to {upper or '..'}, {precision.value}{flags})"
+
+
+def _simple(text: str) -> _Reading | None:
     """The common forms without the ``edtf`` package: ``YYYY[-MM[-DD]]`` or a decade
     ``YYYX``, an interval of them (either end may be ``..``), each optionally followed by
     ``~``, ``?`` or ``%``."""
@@ -223,23 +269,23 @@ def _simple(text: str) -> When | None:
     if len(bounds) == 1:
         only = bounds[0]
         assert only is not None
-        return _make(text, only[0], only[1], only[2], approximate, uncertain)
+        return _checked(text, only[0], only[1], only[2], approximate, uncertain)
     first, last = bounds
     if first is None and last is None:
         return None
     precision = max((b[2] for b in bounds if b is not None), key=_ORDER.__getitem__)
-    return _make(text, first[0] if first else None, last[1] if last else None, precision,
-                 approximate, uncertain)
+    return _checked(text, first[0] if first else None, last[1] if last else None, precision,
+                    approximate, uncertain)
 
 
-def _make(text: str, lower: dt.date | None, upper: dt.date | None, precision: DatePrecision,
-          approximate: bool, uncertain: bool) -> When:
+def _checked(text: str, lower: dt.date | None, upper: dt.date | None, precision: DatePrecision,
+             approximate: bool, uncertain: bool) -> _Reading:
     if lower is not None and upper is not None and upper < lower:
         raise DataError(f"{text!r} ends before it starts")
-    return When(text, lower, upper, precision, approximate, uncertain)
+    return lower, upper, precision, approximate, uncertain
 
 
-def _parse_edtf(text: str) -> When:
+def _parse_edtf(text: str) -> _Reading:
     try:
         import edtf  # lazy: costly (about 0.1 s to import); data loading only
     except ImportError:  # pragma: no cover - edtf is a run-time dependency
@@ -254,13 +300,20 @@ def _parse_edtf(text: str) -> When:
     if kind not in ("Date", "Interval", "Level1Interval", "UncertainOrApproximate", "Unspecified"):
         raise DataError(f"{text!r} is EDTF ({kind}) but not a date or period nkasylum uses")
     lower, upper = _bound(parsed.lower_strict()), _bound(parsed.upper_strict())
+    # EDTF's unknown end ("2004/") or start ("/2004"): the edtf package puts it ten years
+    # away, a span no source gave. Unknown is not documented: the side stays open, as "..".
+    sides = text.split("/")
+    if len(sides) == 2:
+        if sides[0] == "":
+            lower = None
+        if sides[1] == "":
+            upper = None
     if lower is None and upper is None:
         raise DataError(f"{text!r} is open at both ends: it dates nothing")
     if lower is not None and upper is not None and upper < lower:
         raise DataError(f"{text!r} ends before it starts")
-    precision = _precision_of(text)
-    return When(text, lower, upper, precision, approximate="~" in text or "%" in text,
-                uncertain="?" in text or "%" in text)
+    return (lower, upper, _precision_of(text), "~" in text or "%" in text,
+            "?" in text or "%" in text)
 
 
 def _bound(value: Any) -> dt.date | None:
@@ -274,13 +327,13 @@ def _precision_of(text: str) -> DatePrecision:
     found = DatePrecision.DAY
     for part in text.split("/"):
         core = part.strip("~?%")
-        if core == "..":
+        if core in ("..", ""):  # an open or unknown side has no precision of its own
             continue
         if "X" in core[:4] or "x" in core[:4]:
             p = DatePrecision.DECADE
-        elif re.fullmatch(r"-?\d{4}", core):
-            p = DatePrecision.YEAR
-        elif re.fullmatch(r"-?\d{4}-\d{2}", core) or re.fullmatch(r"-?\d{4}-\d{2}-XX", core):
+        elif re.fullmatch(r"-?[0-9]{4}", core) or re.fullmatch(r"-?[0-9]{4}-XX(?:-[0-9X]{2})?", core):
+            p = DatePrecision.YEAR  # 2004-XX: some month of 2004
+        elif re.fullmatch(r"-?[0-9]{4}-[0-9]{2}(?:-XX)?", core):
             p = DatePrecision.MONTH
         else:
             p = DatePrecision.DAY
@@ -326,7 +379,7 @@ def parse_query(text: str) -> When:
     if len(text) > _MAX_TEXT:
         raise ArgumentTypeError(f"on= text is too long ({len(text)} characters) for a date")
     try:
-        found = _simple(text.strip())
+        found = _simple(text.strip()) if text.isascii() else None
     except DataError as err:
         raise ArgumentTypeError(f"on= {text!r}: {err.message}") from None
     if found is None:
@@ -334,4 +387,4 @@ def parse_query(text: str) -> When:
             f"on= {text!r} is not a date nkasylum reads: give a year (\"2015\"), a month "
             "(\"2015-07\"), a day (\"2015-07-01\") or an interval of them (\"2015/2017\", "
             "\"2015-07/..\")")
-    return found
+    return When(text.strip(), *found)

@@ -9,6 +9,7 @@ or two.
 from __future__ import annotations
 
 import bisect
+import copy
 import datetime as dt
 from typing import Any
 
@@ -44,10 +45,12 @@ def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
 def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
     """The verdicts of many journeys at once; see :meth:`nkasylum.KnowledgeBase.assess_many`.
 
-    Missing values follow one rule, in tuples and DataFrames alike: a missing ``via``
-    (``None``, ``NaN``, ``NaT``, ``pd.NA``) means any route, and a missing ``on`` means
-    today, as ``None`` does for :func:`nkasylum.can_resettle`; a missing origin or
-    destination is an error. Every error names the row (counted from 0).
+    Missing values follow :func:`nkasylum.can_resettle`'s rule: ``None`` means any route
+    (``via``) or today (``on``), and ``NaN``, ``NaT`` or ``pd.NA`` is refused, as
+    ``can_resettle`` refuses it (a gap in the data is never "today", whose answer would change
+    from day to day). One exception, for DataFrames: a typed column cannot hold ``None``
+    (pandas and Arrow strings keep ``<NA>``), so an empty ``via`` cell there is ``None``. Every
+    error names the row (counted from 0), once.
     """
     rows = _rows(rows)
     journeys: dict[tuple[object, object, object], _Table] = {}
@@ -65,12 +68,16 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
     append = out.append
     for number, row in enumerate(rows):
         try:
+            if isinstance(row, (dict, str, bytes)):  # unpacking would read its keys or letters
+                raise ArgumentTypeError(f"each row is a tuple (origin, via, dest, on), not a "
+                                        f"{type(row).__name__}: {row!r}")
             try:
                 origin, via, dest, day = row
             except (TypeError, ValueError):
                 raise ArgumentTypeError(f"each row is (origin, via, dest, on), not {row!r}") from None
             if via is not None and via.__class__ not in plain and _missing(via):
-                via = None
+                raise ArgumentTypeError(f"via is missing ({via!r}): give None for any route, as "
+                                        "can_resettle takes it, or leave the row out")
             key = (origin, via, dest)
             try:
                 table = get(key)
@@ -83,7 +90,10 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
                                                        dests, tables)
             if day.__class__ is not _DATE:
                 # before comparing: a wrong type is refused, not compared
-                day = resolve_on(None if _missing(day) else day)
+                if day is not None and _missing(day):
+                    raise ArgumentTypeError(f"on is missing ({day!r}): give a date (None means today, "
+                                            "as for can_resettle), or leave the row out")
+                day = resolve_on(day)
             i = bisect_right(table[0], day) - 1
             append(table[2][i] if i >= 0 and table[1][i] >= day else undocumented)
         except NKAsylumError as err:
@@ -134,14 +144,14 @@ def _missing(value: object) -> bool:
 
 
 def _in_row(err: NKAsylumError, number: int) -> NKAsylumError:
-    """The same error, its message prefixed with the row it comes from."""
-    message = f"row {number}: {err.message if isinstance(err, DataError) else err}"
+    """The same error (same type and attributes), its message prefixed with the row it comes
+    from, once: rebuilt without its constructor, which for some classes (an unknown
+    country) would read the message as the name to report and wrap it a second time."""
     if isinstance(err, DataError):
-        return DataError(message, file=err.file, entry=err.entry, field=err.field)
-    try:
-        return type(err)(message)
-    except TypeError:  # an error class that needs more than a message: keep it as it is
-        return err
+        return DataError(f"row {number}: {err.message}", file=err.file, entry=err.entry, field=err.field)
+    found = copy.copy(err)
+    found.args = (f"row {number}: {err}", *err.args[1:])
+    return found
 
 
 def _rows(rows: Any) -> Any:
@@ -170,5 +180,8 @@ def _rows(rows: Any) -> Any:
                 "the on column holds times of day or time zones; cut it to calendar days "
                 "first (e.g. df['on'] = df['on'].dt.date)")
         on = on.dt.date
-    return zip(rows["origin"].tolist(), rows["via"].tolist(), rows["dest"].tolist(), on.tolist(),
-               strict=True)
+    # A table's via column cannot hold None once typed (pandas' and Arrow's strings keep
+    # <NA>): there an empty via cell is None, any route. An empty on cell stays empty, and is
+    # refused (it never means today).
+    vias = [None if v is not None and v.__class__ is not str and _missing(v) else v for v in rows["via"].tolist()]
+    return zip(rows["origin"].tolist(), vias, rows["dest"].tolist(), on.tolist(), strict=True)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from nkasylum.core.errors import ArgumentTypeError, ArgumentValueError
 from nkasylum.core.periods import resolve_on
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import shown
+from nkasylum.core.when import When
 from nkasylum.engine.index import Index, statistic_order
 from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.conflicts import Conflict
@@ -62,9 +64,18 @@ def _outcome(value: object) -> Outcome:
 
 def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, until: object,
           outcome: object) -> tuple[Case, ...]:
-    """Cases filtered by country involved, date range and outcome, oldest first (undated last)."""
+    """Cases filtered by country involved, date range and outcome, oldest first (undated last).
+
+    A case is kept when its date may fall within ``since`` to ``until`` (its span overlaps
+    the window). An open side of a case's date is not known, not "for ever": a case dated
+    ``../2018-06-04`` (on or before that day) counts as 2018-06-04 for both the window and
+    the order, since no source puts it earlier. A window that ends before it starts holds
+    no day, so no case.
+    """
     first = _check_date(since, "since")
     last = _check_date(until, "until")
+    if first is not None and last is not None and last < first:
+        return ()
     wanted = None if outcome is None else _outcome(outcome)
     target = place(country) if country is not None else None
     found = []
@@ -73,13 +84,26 @@ def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, u
             continue
         if wanted is not None and c.outcome is not wanted:
             continue
-        if first is not None and (c.date is None or c.date.end < first):
+        if first is not None and (c.date is None or known_span(c.date)[1] < first):
             continue
-        if last is not None and (c.date is None or c.date.start > last):
+        if last is not None and (c.date is None or known_span(c.date)[0] > last):
             continue
         found.append(c)
-    return tuple(sorted(found, key=lambda c: (c.date is None, c.date.start if c.date else dt.date.max,
-                                              c.date.end if c.date else dt.date.max, c.id)))
+    return tuple(sorted(found, key=_case_order))
+
+
+def known_span(date: When) -> tuple[dt.date, dt.date]:
+    """The earliest and latest day a date is known to reach: an open side (``..``) is the
+    other side's day, not the beginning or end of time."""
+    lower, upper = date.lower, date.upper
+    return (lower if lower is not None else upper,  # type: ignore[return-value]
+            upper if upper is not None else lower)
+
+
+def _case_order(c: Case) -> tuple[Any, ...]:
+    if c.date is None:
+        return (True, dt.date.max, dt.date.max, c.id)
+    return (False, *known_span(c.date), c.id)
 
 
 def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,

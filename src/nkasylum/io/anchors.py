@@ -23,17 +23,19 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path, PurePath
 
 import attrs
 
+from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.core.text import prose_key
 from nkasylum.core.values import value_type
 from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.model.sources import Evidence, Source
 
-__all__ = ["AnchorProblem", "check_anchors", "check_quotes", "find_documents"]
+__all__ = ["AnchorProblem", "check_anchors", "check_quotes", "documents_folder", "find_documents",
+           "quote_problems"]
 
 _DOUBLE_QUOTED = re.compile(r'"([^"]+)"')
 
@@ -135,6 +137,55 @@ def check_anchors(kb: KnowledgeBase,
     return tuple(problems)
 
 
+def documents_folder(documents: object, root: Path | None = None) -> Path:
+    """The documents folder to check quotes against: ``documents`` (a path), else the one
+    :func:`find_documents` finds from ``root``.
+
+    Raises:
+        ArgumentTypeError: ``documents`` is not a path (an int, an empty text).
+        DataError: no such folder, or it holds neither ``seeds/`` nor ``sources/``.
+    """
+    if documents is not None and (not isinstance(documents, (str, PurePath)) or not str(documents)):
+        raise ArgumentTypeError(f"documents= takes a path (a non-empty str or a pathlib.Path) or None, "
+                                f"not {type(documents).__name__}: {documents!r}")
+    docs = Path(documents) if documents is not None else find_documents(root)
+    if docs is None or not ((docs / "seeds").is_dir() or (docs / "sources").is_dir()):
+        state = "it holds no seeds/ or sources/" if docs is not None and docs.is_dir() else "no such folder"
+        where = f"at {documents} ({state})" if documents is not None else (
+            f"($NKASYLUM_DOCUMENTS is unset and no shared/ folder holding seeds/ is beside or above {root})")
+        raise DataError(f"no documents folder {where}: quotes are checked against the documents in "
+                        "seeds/ and sources/; give --documents DIR, or --no-anchors to skip the check")
+    return docs
+
+
+def quote_problems(kb: KnowledgeBase, documents: Path, files: Mapping[str, str]) -> DataError | None:
+    """Every quote problem of :func:`check_quotes` as one :class:`DataError` (naming each
+    file, entry and field), or ``None`` when every quote stands in its document."""
+    problems = check_quotes(kb, documents)
+    if not problems:
+        return None
+    return DataError.collect(DataError(p.message, file=files.get(p.entry_id), entry=p.entry, field=p.field)
+                             for p in problems)
+
+
+def _read_document(root: Path, document: str, source: Source, label: str,
+                   problems: list[AnchorProblem]) -> str | None:
+    """The text of a document, ``None`` when there is none, ``""`` when it cannot be read
+    (not UTF-8, a folder, no permission: the problem is added, naming the document)."""
+    path = root / document
+    if not path.is_file():
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        why = f"not UTF-8 text (byte 0x{err.object[err.start]:02X} at position {err.start})"
+    except OSError as err:
+        why = f"cannot be read ({err.strerror or err})"
+    problems.append(AnchorProblem(source.id, label, "document",
+                                  f"document {document!r} of source {source.id!r} under {root} is {why}"))
+    return ""
+
+
 def check_quotes(kb: KnowledgeBase, documents: str | Path) -> tuple[AnchorProblem, ...]:
     """Check every quote of every source in ``kb`` against the documents under ``documents``:
     each must stand verbatim in the source's quoted words there.
@@ -161,10 +212,11 @@ def check_quotes(kb: KnowledgeBase, documents: str | Path) -> tuple[AnchorProble
         missing = False
         for document in (source.document, *source.also_in):
             if document not in texts:
-                path = root / document
-                texts[document] = path.read_text(encoding="utf-8") if path.is_file() else None
+                texts[document] = _read_document(root, document, source, label, problems)
             text = texts[document]
-            if text is None:
+            if text == "":  # unreadable: its problem is already listed
+                missing = True
+            elif text is None:
                 missing = True
                 problems.append(AnchorProblem(source.id, label, "document",
                                               f"source {source.id!r} names document "

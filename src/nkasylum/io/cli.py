@@ -19,7 +19,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from nkasylum._version import __version__
 from nkasylum.core.errors import ArgumentTypeError, NKAsylumError
@@ -54,13 +54,28 @@ def _on(text: str) -> dt.date | When:
             f"(2015/2017, 2015-07/..), not {text!r}") from None
 
 
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+
+# The longest horizon a datetime.timedelta holds; past it no answer changes anyway.
+MAX_HORIZON_DAYS = dt.timedelta.max.days
+
+
 def _horizon(text: str) -> dt.timedelta:
-    return dt.timedelta(days=_non_negative(text))
+    days = _whole(text, "days")
+    if days > MAX_HORIZON_DAYS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_HORIZON_DAYS} days, not {text}")
+    return dt.timedelta(days=days)
 
 
-def _non_negative(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}")
+def _max_transits(text: str) -> int:
+    return _whole(text, "transit countries")  # the library names the range (0 to 8)
+
+
+def _whole(text: str, what: str) -> int:
+    """A whole number of ``what`` written in ASCII digits (``int`` also reads Arabic-Indic
+    or fullwidth digits, which no other part of a command line means as a number)."""
+    if not _DIGITS.fullmatch(text) or len(text) > 30:
+        raise argparse.ArgumentTypeError(f"expected a whole number of {what} in digits 0-9, not {text!r}")
     return int(text)
 
 
@@ -155,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dest")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
-    p.add_argument("--max-transits", type=_non_negative, default=3,
+    p.add_argument("--max-transits", type=_max_transits, default=3,
                    help="at most this many named transit countries (default 3)")
     p.add_argument("--last-known", action="store_true",
                    help="when none is documented on the date, the routes last documented before it")
@@ -237,6 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # --help and --version, printed into out
         code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else EXIT_BAD_INPUT)
         return _deliver(out.getvalue(), code, parser.prog)
+    except Exception:  # an argument reader that failed in a way argparse does not catch: a bug
+        return _crashed(parser.prog)
     prog = f"nkasylum {args.command}"
     try:
         code = {**COMMANDS, "data": data_command}[args.command](args, out)
@@ -245,18 +262,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WriteError as err:
         return _fail(prog, str(err), EXIT_IO)
     except Exception:  # a bug: its traceback for the report, but never status 1 ("not documented")
-        import traceback  # lazy: only a crash needs it, and the CLI starts on every call
-
-        traceback.print_exc()
-        return _fail(prog, "internal error (a bug in nkasylum): please report it with the traceback above",
-                     EXIT_BUG)
+        return _crashed(prog)
     return _deliver(out.getvalue(), code, prog)
 
 
+def _crashed(prog: str) -> int:
+    """Report a bug: its traceback for the report, and status 4, never 1 ("not documented")."""
+    import traceback  # lazy: only a crash needs it, and the CLI starts on every call
+
+    if sys.stderr is not None:
+        traceback.print_exc()
+    return _fail(prog, "internal error (a bug in nkasylum): please report it with the traceback above", EXIT_BUG)
+
+
 def _fail(prog: str, message: str, code: int) -> int:
-    """Report an error in one line on stderr; return ``code``."""
+    """Report an error in one line on stderr; return ``code``.
+
+    With stderr closed (``2>&-``) ``sys.stderr`` is ``None``, and ``print(file=None)`` would
+    write to stdout, which a pipeline reads as data: then nothing is written at all.
+    """
+    stream = sys.stderr
+    if stream is None:
+        return code
     with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr itself may be gone
-        print(f"{prog}: error: {' '.join(message.split())}", file=sys.stderr, flush=True)
+        print(f"{prog}: error: {' '.join(message.split())}", file=stream, flush=True)
     return code
 
 
@@ -267,15 +296,14 @@ def _deliver(text: str, code: int, prog: str) -> int:
         return _fail(prog, "cannot write the output: standard output is closed", EXIT_IO)
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
-        text.encode(encoding, getattr(stream, "errors", None) or "strict")
+        data = text.encode(encoding, getattr(stream, "errors", None) or "strict")
     except UnicodeEncodeError as err:
         char = err.object[err.start]
         return _fail(prog, f"cannot write the output in the encoding of standard output ({encoding}): it "
                            f"holds {char!r} (U+{ord(char):04X}); set PYTHONIOENCODING=utf-8 or "
                            "PYTHONUTF8=1", EXIT_IO)
     try:
-        stream.write(text)
-        stream.flush()
+        _write_all(stream, text, data)
     except BrokenPipeError:  # the reader is gone (`| head`): nothing to say, and no one to say it to
         _discard_stdout()
         return EXIT_CLOSED_PIPE
@@ -284,6 +312,26 @@ def _deliver(text: str, code: int, prog: str) -> int:
         reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
         return _fail(prog, f"cannot write the output: {reason}", EXIT_IO)
     return code
+
+
+def _write_all(stream: TextIO, text: str, data: bytes) -> None:
+    """Write ``data`` to the stream's descriptor, checking every count written.
+
+    A pipe whose reader leaves after the first 64 KiB takes a partial write; one
+    ``write`` call would then report success with most of the output lost. Writing in a
+    loop makes the next write fail with ``BrokenPipeError`` (status 141), as documented.
+    """
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's StringIO)
+        stream.write(text)
+        stream.flush()
+        return
+    stream.flush()
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
 
 def _discard_stdout() -> None:

@@ -28,6 +28,7 @@ from nkasylum.core.text import shown
 from nkasylum.core.when import When
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.engine.provenance import export_metadata
+from nkasylum.io.writing import Writer, write_files
 
 __all__ = [
     "Spec",
@@ -125,10 +126,14 @@ def write_rows(handle: TextIO, rows: Sequence[Any], spec: Spec) -> None:
 
 
 def write_table(path: Path, rows: Sequence[Any], spec: Spec) -> Path:
-    """Write one table as a UTF-8 CSV file (see :func:`write_rows`); return ``path``."""
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        write_rows(handle, rows, spec)
-    return path
+    """Write one table as a UTF-8 CSV file (see :func:`write_rows`), atomically (see
+    :mod:`nkasylum.io.writing`); return ``path``."""
+    return write_files([table_file(path, rows, spec)])[0]
+
+
+def table_file(path: Path, rows: Sequence[Any], spec: Spec) -> tuple[Path, Writer]:
+    """A table as a ``(path, writer)`` pair for :func:`~nkasylum.io.writing.write_files`."""
+    return path, lambda handle: write_rows(handle, rows, spec)
 
 
 def stamped(df: Any, kb: KnowledgeBase) -> Any:
@@ -140,9 +145,14 @@ def stamped(df: Any, kb: KnowledgeBase) -> Any:
 
 def write_metadata(path: Path, kb: KnowledgeBase) -> Path:
     """Write the library and data version of ``kb`` as JSON to ``path`` (beside CSV files,
-    which cannot hold them); return ``path``."""
-    path.write_text(json.dumps(export_metadata(kb), indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return path
+    which cannot hold them), atomically; return ``path``."""
+    return write_files([metadata_file(path, kb)])[0]
+
+
+def metadata_file(path: Path, kb: KnowledgeBase) -> tuple[Path, Writer]:
+    """The metadata file as a ``(path, writer)`` pair for :func:`~nkasylum.io.writing.write_files`."""
+    text = json.dumps(export_metadata(kb), indent=2, sort_keys=True) + "\n"
+    return path, text
 
 
 

@@ -26,6 +26,7 @@ from nkasylum.engine.knowledge import default_knowledge_base
 from nkasylum.io.interop import write_csv
 from nkasylum.io.reports import WriteError, coverage_command, measures_command, panel_export, table
 from nkasylum.io.serialize import to_json
+from nkasylum.io.writing import write_files
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.citation import bibtex
 from nkasylum.model.display import people
@@ -249,9 +250,8 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             written = write_csv(folder, kb)
         else:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / "knowledge-base.json"
-            path.write_text(to_json(kb) + "\n", encoding="utf-8")
-            written = [path]
+            text = to_json(kb) + "\n"
+            written = write_files([(folder / "knowledge-base.json", text)], folder=folder)
     except OSError as err:
         raise WriteError(f"cannot write to {folder}: {err.strerror or err}") from None
     if args.json:

@@ -16,13 +16,15 @@ from typing import TextIO
 
 import attrs
 
+from nkasylum.core.countries import check_alias_table
 from nkasylum.core.errors import DataError
-from nkasylum.core.resources import ALIASES, BUNDLE, QUICK, data_root
+from nkasylum.core.resources import ALIASES, BUNDLE, QUICK, data_root, parse_data_toml
 from nkasylum.core.values import value_type
 from nkasylum.engine.knowledge import Entry, KnowledgeBase, from_entries
 from nkasylum.engine.quick import quick_tables
-from nkasylum.io.anchors import check_quotes, find_documents
+from nkasylum.io.anchors import documents_folder, quote_problems
 from nkasylum.io.commands import WriteError
+from nkasylum.io.writing import write_files
 from nkasylum.model.provenance import DataVersion
 from nkasylum.store.bundle import compile_bundle, compile_quick, read_folder
 
@@ -80,38 +82,41 @@ def check_data(folder: str | Path | None = None, *, documents: str | Path | None
     if not root.is_dir():
         raise DataError(f"no data folder at {root} (a data folder holds sources/, countries/, cases/, "
                         "statistics/ and conflicts/)")
+    if (root / ALIASES).is_file():
+        # before the entries: their country names are read through it, and a broken table
+        # would otherwise be blamed on the first entry that names a country
+        check_alias_table(parse_data_toml(_utf8(root / ALIASES), ALIASES))
     found = read_folder(root)  # the TOML files, never a compiled bundle beside them
     kb = from_entries(found)
     docs: Path | None = None
     count = sum(len(e.evidence) for group in _groups(kb) for e in group)  # checked in read_folder
     quoted = 0
     if anchors:
-        docs = Path(documents) if documents is not None else find_documents(root)
-        if docs is None or not ((docs / "seeds").is_dir() or (docs / "sources").is_dir()):
-            state = "it holds no seeds/ or sources/" if Path(str(documents)).is_dir() else "no such folder"
-            where = f"at {documents} ({state})" if documents is not None else (
-                f"($NKASYLUM_DOCUMENTS is unset and no shared/ folder holding seeds/ is beside or above {root})")
-            raise DataError(f"no documents folder {where}: quotes are checked against the documents in "
-                            "seeds/ and sources/; give --documents DIR, or --no-anchors to skip the check")
-        problems = check_quotes(kb, docs)
-        if problems:
-            first, more = problems[0], len(problems) - 1
-            extra = f" (and {more} more quote problem{'s' * (more > 1)})" if more else ""
-            raise DataError(first.message + extra, file=found.files.get(first.entry_id),
-                            entry=first.entry, field=first.field)
+        docs = documents_folder(documents, root)
+        problems = quote_problems(kb, docs, found.files)
+        if problems is not None:
+            raise problems
         quoted = sum(len(s.quotes) for s in kb.all_sources if s.document is not None)
     bundle, changed = None, False
     if (root / ALIASES).is_file():
         bundle = root / BUNDLE
-        # the bundle and the quick tables beside it (see nkasylum.engine.quick)
-        for target, text in ((bundle, compile_bundle(root)),
-                             (root / QUICK, compile_quick(quick_tables(kb), root))):
-            if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                target.write_text(text, encoding="utf-8")
-                changed = True
+        # the bundle and the quick tables beside it (see nkasylum.engine.quick), together and
+        # atomically: a full disk leaves the previous pair, which still answers to its data
+        new = [(target, text) for target, text in ((bundle, compile_bundle(root)),
+                                                   (root / QUICK, compile_quick(quick_tables(kb), root)))
+               if not target.is_file() or target.read_text(encoding="utf-8") != text]
+        write_files(new, folder=root)
+        changed = bool(new)
     entries = sum(map(len, _groups(kb)))
     return DataCheck(root, entries, len(kb.all_sources), count, quoted, docs, bundle, changed,
                      kb.data_version)
+
+
+def _utf8(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DataError(f"not UTF-8 text: {err}", file=path.name) from None
 
 
 def _groups(kb: KnowledgeBase) -> tuple[tuple[Entry, ...], ...]:

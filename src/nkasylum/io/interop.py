@@ -25,13 +25,14 @@ from nkasylum.io.columns import (
     frame,
     import_extra,
     knowledge_base,
+    metadata_file,
     quantity_columns,
     stamped,
+    table_file,
     when_columns,
-    write_metadata,
-    write_table,
 )
 from nkasylum.io.frames import coverage_table, series_table
+from nkasylum.io.writing import write_files
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
@@ -132,8 +133,9 @@ def write_csv(folder: str | Path, kb: KnowledgeBase | None = None) -> list[Path]
     kb = knowledge_base(kb)
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    written = [write_table(target / f"{name}.csv", rows, spec) for name, (rows, spec) in _tables(kb).items()]
-    return [*written, write_metadata(target / "meta.json", kb)]
+    # all or nothing: a failed export leaves the previous tables, never a short one beside them
+    files = [table_file(target / f"{name}.csv", rows, spec) for name, (rows, spec) in _tables(kb).items()]
+    return write_files([*files, metadata_file(target / "meta.json", kb)], folder=target)
 
 
 def _tables(kb: KnowledgeBase) -> dict[str, tuple[Sequence[Any], Spec]]:

@@ -10,7 +10,7 @@ from pathlib import Path, PurePath
 
 from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.engine.knowledge import KnowledgeBase, from_entries
-from nkasylum.io.anchors import check_quotes
+from nkasylum.io.anchors import documents_folder, quote_problems
 from nkasylum.store.bundle import load_bundled, read_folder
 
 __all__ = ["load_knowledge_base"]
@@ -29,9 +29,11 @@ def load_knowledge_base(
             checked against its source's quotes when a data folder is read, in any case).
 
     Raises:
-        DataError: a file that does not parse or an entry that does not validate; the
-            message names the file, the entry and the field.
-        ArgumentTypeError: ``folder`` is not a path.
+        DataError: a file that does not parse or cannot be read, an entry that does not
+            validate, a quote not found in its document, or no documents folder at
+            ``documents``; the message names the file, the entry and the field, and
+            :attr:`~nkasylum.DataError.problems` holds every problem found, not only the first.
+        ArgumentTypeError: ``folder`` or ``documents`` is not a path.
 
     Example:
         >>> import nkasylum as nk
@@ -43,14 +45,17 @@ def load_knowledge_base(
         raise ArgumentTypeError(
             f"folder= takes a path (str or pathlib.Path) or None, not {type(folder).__name__}"
         )
-    if folder is not None and not Path(folder).is_dir():
-        raise DataError(f"no data folder at {folder}")
-    entries = load_bundled() if folder is None else read_folder(folder)
+    if folder is not None and (not str(folder) or not Path(folder).is_dir()):
+        raise DataError(f"no data folder at {folder!r}")
+    # checked before the data is read: a wrong folder is not a broken anchor in the first file
+    docs = None if documents is None else documents_folder(documents)
+    try:
+        entries = load_bundled() if folder is None else read_folder(folder)
+    except OSError as err:  # a folder that vanished or cannot be listed while it is read
+        raise DataError(f"cannot read the data folder {folder}: {err.strerror or err}") from None
     kb = from_entries(entries)
-    if documents is not None:
-        problems = check_quotes(kb, documents)
-        if problems:
-            first = problems[0]
-            raise DataError(first.message, file=entries.files.get(first.entry_id),
-                            entry=first.entry, field=first.field)
+    if docs is not None:
+        problems = quote_problems(kb, docs, entries.files)
+        if problems is not None:
+            raise problems
     return kb

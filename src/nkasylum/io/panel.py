@@ -18,10 +18,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from nkasylum.core.errors import ArgumentValueError
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.when import When
+from nkasylum.engine.coverage import years_arg
 from nkasylum.engine.knowledge import KnowledgeBase
-from nkasylum.io.columns import Spec, frame, import_extra, knowledge_base, stamped, write_metadata, write_table
+from nkasylum.io.columns import Spec, frame, import_extra, knowledge_base, metadata_file, stamped, table_file
+from nkasylum.io.writing import write_files
 from nkasylum.model.policies import Policy
 from nkasylum.model.support import Backing, Support
 
@@ -166,6 +169,10 @@ def _field(kb: KnowledgeBase, code: str, day: dt.date, name: str, answer: Any,
             f"{name}_age_days": None, f"{name}_entries": context}
 
 
+PANDAS_YEARS = (1678, 2261)
+"""The whole years a pandas ``datetime64[ns]`` column holds (1677-09-21 to 2262-04-11)."""
+
+
 def panel_rows(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | None = None, *,
                day: str = "07-01", kb: KnowledgeBase | None = None) -> list[Row]:
     """The panel as plain rows (one dict per country and year, keys as :data:`PANEL_COLUMNS`).
@@ -239,8 +246,14 @@ def panel(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | N
         (True, 'last known', True)
     """
     kb = knowledge_base(kb)
-    rows = panel_rows(years, countries, day=day, kb=kb)
     pd = import_extra("pandas", "nk.panel")
+    years = years_arg(years)
+    outside = [y for y in years if not PANDAS_YEARS[0] <= y <= PANDAS_YEARS[1]]
+    if outside:  # checked first: the panel's day column is datetime64[ns]
+        raise ArgumentValueError("years", outside[0], what="year for a pandas panel",
+                                 note=f"a datetime64[ns] column holds the years {PANDAS_YEARS[0]} to "
+                                      f"{PANDAS_YEARS[1]}; use panel_rows or write_panel_csv for others")
+    rows = panel_rows(years, countries, day=day, kb=kb)
     return stamped(frame(pd, rows, _spec(), "panel"), kb)
 
 
@@ -268,6 +281,8 @@ def write_panel_csv(path: str | Path, years: Iterable[int] | None = None,
     rows = panel_rows(years, countries, day=day, kb=kb)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_metadata(target.with_name(f"{target.stem}.meta.json"), kb)
-    return write_table(target, rows, _spec())
+    # the table and its metadata together, all or nothing (see nkasylum.io.writing)
+    write_files([table_file(target, rows, _spec()),
+                 metadata_file(target.with_name(f"{target.stem}.meta.json"), kb)], folder=target.parent)
+    return target
 

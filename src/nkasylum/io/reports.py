@@ -53,7 +53,9 @@ def parse_years(text: str | None) -> list[int] | None:
     years: list[int] = []
     for part in text.split(","):
         first, dash, last = part.strip().partition("-")
-        if not first.isdigit() or (dash and not last.isdigit()) or len(first) != 4 or (dash and len(last) != 4):
+        # isdigit() also takes Arabic-Indic, fullwidth and superscript digits: years are ASCII
+        if (not part.isascii() or not first.isdigit() or (dash and not last.isdigit()) or len(first) != 4
+                or (dash and len(last) != 4)):
             raise ArgumentValueError("years", text, what="list of years",
                                      note="write e.g. 2000-2025, or 2000,2005,2010")
         lo, hi = int(first), int(last) if dash else int(first)

@@ -31,6 +31,7 @@ from nkasylum.core.places import REGIONS, Region
 from nkasylum.core.quantities import MAX_COUNT, Quantity
 from nkasylum.core.when import When
 from nkasylum.engine.knowledge import KnowledgeBase
+from nkasylum.io.writing import write_files
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case
@@ -333,12 +334,8 @@ def write_schemas(folder: str | Path) -> list[Path]:
     """
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
-    written = []
-    for kind in SCHEMA_TYPES:
-        path = target / schema_file_name(kind)
-        path.write_text(schema_text(kind), encoding="utf-8")
-        written.append(path)
-    return written
+    return write_files([(target / schema_file_name(kind), schema_text(kind)) for kind in SCHEMA_TYPES],
+                       folder=target)
 
 
 def schema_text(kind: type[Any]) -> str:

@@ -13,12 +13,17 @@ from typing import Any, TypeVar
 
 import attrs
 
+from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError
+from nkasylum.core.periods import today
 from nkasylum.core.text import shown
-from nkasylum.engine.knowledge import KnowledgeBase
+from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
+from nkasylum.model.answers import PolicyAnswer
+from nkasylum.model.assessment import Assessment
+from nkasylum.model.verdicts import Verdict
 from nkasylum.store.convert import structure, unstructure
 
-__all__ = ["MAX_JSON_SIZE", "from_json", "to_json"]
+__all__ = ["MAX_INDENT", "MAX_JSON_SIZE", "from_json", "to_json"]
 
 T = TypeVar("T")
 
@@ -47,6 +52,9 @@ def to_json(obj: object, *, indent: int | None = 2) -> str:
         >>> print(nk.to_json(nk.Quantity(30, nk.Qualifier.MORE_THAN), indent=None))
         {"qualifier": "more-than", "unit": "people", "value": 30}
     """
+    if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)
+                               or not 0 <= indent <= MAX_INDENT):
+        raise ArgumentTypeError(f"indent= takes None (one line) or an int from 0 to {MAX_INDENT}, not {indent!r}")
     _check_serialisable(obj)
     try:
         data = unstructure(obj)
@@ -80,6 +88,10 @@ def _check_serialisable(obj: object) -> None:
         )
 
 
+MAX_INDENT = 16
+"""The widest ``indent=`` :func:`to_json` takes: a wider one only adds spaces (and
+``indent=10**9`` would build gigabytes)."""
+
 MAX_JSON_SIZE = 16 * 1024 * 1024
 """The most JSON :func:`from_json` reads: 16 MiB (bytes of ``bytes`` input, characters of
 ``str`` input). The bundled knowledge base is about 0.25 MB; a longer text is refused
@@ -104,10 +116,21 @@ def from_json(text: str | bytes, kind: type[T]) -> T:
     The text is at most :data:`MAX_JSON_SIZE` (16 MiB), and no object in it may give a key
     twice (plain ``json.loads`` would keep the last one silently).
 
+    An answer (:class:`~nkasylum.Assessment`, :class:`~nkasylum.PolicyAnswer`, or a tuple
+    or list of them) is checked for what the engine guarantees of every answer it gives:
+    the origin is in the bundled knowledge base's scope; no country appears twice; an
+    answer has a route exactly when it is documented, from its origin to its destination
+    through the ``via`` asked; its verdict agrees with its steps (documented or
+    undocumented: no step finds the way blocked; blocked: one does); ``on`` lies in the
+    period asked; ``latest_evidence`` is not after today; ``last_known`` is an earlier
+    documented answer to the same question; a policy answer holds its own country's
+    policy. What is not checked is that the engine would give this answer today: the
+    evidence and wording are read as written (ask again to compare).
+
     Raises:
         DataError: the text is not valid JSON, gives a key twice, is longer than 16 MiB,
-            or does not describe a ``kind``; the message says where (e.g.
-            ``$.legs[0].origin``) and what was expected.
+            does not describe a ``kind``, or describes an answer nkasylum does not give;
+            the message says where (e.g. ``$.legs[0].origin``) and what was expected.
         ArgumentTypeError: ``text`` is not ``str`` or ``bytes``.
 
     Example:
@@ -129,6 +152,78 @@ def from_json(text: str | bytes, kind: type[T]) -> T:
         raise DataError(f"not valid JSON: {err}") from None
     if kind is KnowledgeBase and isinstance(data, dict):
         data.pop("data_version", None)  # written by to_json, recomputed from the entries
-    return structure(data, kind, where="JSON")
+    found = structure(data, kind, where="JSON")
+    _check_answers(found)
+    return found
 
 
+
+
+def _check_answers(value: object) -> None:
+    """What the engine guarantees of every answer, checked on one read from JSON (an archived
+    answer edited by hand, or by mistake, would otherwise be trusted as the engine's)."""
+    if isinstance(value, (tuple, list)):
+        for item in value:
+            _check_answers(item)
+    elif isinstance(value, Assessment):
+        _check_assessment(value)
+    elif isinstance(value, PolicyAnswer):
+        _check_policy_answer(value)
+
+
+def _answer_error(message: str, field: str) -> DataError:
+    return DataError(f"{message}; this is not an answer nkasylum gives (an archived answer is read back "
+                     "as written: was it edited?)", field=field)
+
+
+def _check_assessment(a: Assessment, *, scope: tuple[str, ...] | None = None) -> None:
+    if scope is None:
+        scope = default_knowledge_base().scope
+    if a.origin.alpha_2 not in scope:
+        raise _answer_error(f"origin {a.origin} is outside the knowledge base's scope ({', '.join(scope)})",
+                            "origin")
+    codes = [a.origin.alpha_2, *(c.alpha_2 for c in a.via or ()), a.dest.alpha_2]
+    if len(set(codes)) != len(codes):
+        raise _answer_error(f"the journey {' > '.join(codes)} names a country twice", "dest")
+    if (a.verdict is Verdict.DOCUMENTED) != (a.route is not None):
+        raise _answer_error(f"a {a.verdict.value} answer {'without' if a.route is None else 'with'} a route; "
+                            "an answer has a route exactly when it is documented", "route")
+    if a.route is not None:
+        if (a.route.origin, a.route.dest) != (a.origin, a.dest):
+            raise _answer_error(f"the route {a.route} does not go from {a.origin.alpha_2} to {a.dest.alpha_2}",
+                                "route")
+        named = tuple(p for p in a.route.transits if isinstance(p, Country))
+        if a.via is not None and named != a.via:
+            raise _answer_error(f"the route {a.route} does not go through {' > '.join(c.alpha_2 for c in a.via)}",
+                                "route")
+    if a.asked is not None and not a.asked.contains(a.on):
+        raise _answer_error(f"on={a.on} is not in the period asked ({a.asked})", "on")
+    if a.latest_evidence is not None and a.latest_evidence > today():
+        raise _answer_error(f"latest_evidence {a.latest_evidence} is after today", "latest_evidence")
+    decided = {s.verdict for s in a.steps if s.verdict is not None and s.kind.supports}
+    if a.verdict is Verdict.DOCUMENTED and Verdict.BLOCKED in decided:
+        raise _answer_error("a documented answer whose steps find the way blocked", "verdict")
+    if a.verdict is Verdict.BLOCKED and Verdict.BLOCKED not in decided:
+        raise _answer_error("a blocked answer with no step that finds the way blocked", "verdict")
+    if a.verdict is Verdict.UNDOCUMENTED and Verdict.BLOCKED in decided:
+        raise _answer_error("an undocumented answer whose steps find the way blocked", "verdict")
+    if a.last_known is not None:
+        if a.verdict is Verdict.DOCUMENTED or a.last_known.verdict is not Verdict.DOCUMENTED:
+            raise _answer_error("last_known is the latest earlier documented answer of an answer that is not "
+                                "documented", "last_known")
+        if a.last_known.on >= a.on or (a.last_known.origin, a.last_known.via, a.last_known.dest) != (
+                a.origin, a.via, a.dest):
+            raise _answer_error("last_known answers the same question on an earlier day", "last_known")
+        _check_assessment(a.last_known, scope=scope)
+
+
+def _check_policy_answer(p: PolicyAnswer) -> None:
+    if p.policy is not None and p.policy.country != p.country:
+        raise _answer_error(f"the policy of {p.policy.country} given as the answer for {p.country}", "policy")
+    if p.asked is not None and not p.asked.contains(p.on):
+        raise _answer_error(f"on={p.on} is not in the period asked ({p.asked})", "on")
+    if p.last_known is not None:
+        if p.policy is not None or p.last_known.on >= p.on or p.last_known.country != p.country:
+            raise _answer_error("last_known is the latest earlier answer for the same country, given only when "
+                                "no policy is documented", "last_known")
+        _check_policy_answer(p.last_known)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 
 import attrs
 
@@ -116,6 +117,13 @@ class Source:
             if not quote.strip():
                 raise DataError("a quote is the source's own words, not empty text",
                                 field=f"quotes[{i}]")
+        for name, path in (("document", self.document),
+                           *((f"also_in[{i}]", p) for i, p in enumerate(self.also_in))):
+            if path is not None and not _DOCUMENT.fullmatch(path):
+                # the anchor check reads this path under the documents folder: it must stay there
+                raise DataError(f"a document is a path inside the shared documents folder, "
+                                f"seeds/... or sources/... (no '..', no absolute path), not {path!r}",
+                                field=name)
 
     def quote_for(self, anchor: str) -> str | None:
         """The quoted words of this source in which ``anchor`` stands (quote marks and
@@ -134,6 +142,9 @@ class Source:
 
     def _repr_markdown_(self) -> str:
         return source_markdown(self)
+
+
+_DOCUMENT = re.compile(r"(?:seeds|sources)(?:/(?!\.\.?(?:/|$))[A-Za-z0-9._-]+)+", re.ASCII)
 
 
 @attrs.frozen

@@ -259,6 +259,8 @@ def _as_data_error(err: BaseException, where: str) -> DataError:
     from cattrs import transform_error  # lazy: cattrs costs start-up time
 
     leaf = _first_leaf(err)
+    if isinstance(leaf, DataError) and leaf.file is not None:
+        return leaf  # a problem of another file (the alias table a country name needs): never blame this one
     if isinstance(leaf, NKAsylumError):
         # The library's own errors already say what was wrong and what would be right;
         # keep their words and add only where in the data they happened.

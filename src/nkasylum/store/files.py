@@ -20,9 +20,10 @@ from __future__ import annotations
 from typing import Any
 
 from nkasylum.core.errors import DataError
-from nkasylum.core.periods import Basis
+from nkasylum.core.periods import Basis, today
 from nkasylum.core.resources import parse_data_toml
 from nkasylum.core.text import prose_key
+from nkasylum.core.when import When
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
@@ -93,49 +94,88 @@ def _dated_by_evidence(value: Policy | Passage, raw: dict[str, Any], label: str,
 
 def from_toml(files: list[tuple[str, str, bytes]]) -> Entries:
     """Parse, structure (through cattrs) and validate every data file (see
-    :func:`nkasylum.core.resources.data_files` for the argument)."""
+    :func:`nkasylum.core.resources.data_files` for the argument).
+
+    Raises:
+        DataError: every problem found, each naming its file, entry and field (see
+            :meth:`nkasylum.DataError.collect`): a file that does not parse is one problem,
+            an entry that does not validate is one, and the other files and entries are
+            still read, so one run shows every fix to make.
+    """
     found: dict[str, list[Any]] = {name: [] for name in TABLES}
     origin: dict[str, str] = {}
+    problems: list[DataError] = []
     for sub, file_name, raw_bytes in files:
-        tables = LAYOUT[sub]
-        label = f"{sub}/{file_name}"
         try:
-            text = raw_bytes.decode("utf-8")
-        except UnicodeDecodeError as err:
-            raise DataError(f"not UTF-8 text: {err}", file=label) from None
-        data = parse_data_toml(text, label)
-        extra = sorted(set(data) - set(tables))
-        if extra:
-            raise DataError(
-                f"unknown table(s) {', '.join(extra)}; files in {sub}/ hold "
-                f"{', '.join('[[' + t + ']]' for t in tables)}",
-                file=label,
-            )
-        for table, kind in tables.items():
-            rows = data.get(table, [])
-            if not isinstance(rows, list):
-                raise DataError(f"[{table}] must be an array of tables, written [[{table}]]",
-                                file=label)
-            for position, raw in enumerate(rows, 1):
-                ident = raw.get("id") if isinstance(raw, dict) else None
-                entry = f"{table} {ident!r}" if ident else f"{table} #{position}"
-                try:
-                    value = structure(raw, kind, where=label)
-                except DataError as err:
-                    raise DataError(err.message, file=label, entry=entry,
-                                    field=err.field) from None
-                if isinstance(value, (Policy, Passage)):
-                    _dated_by_evidence(value, raw, label, entry)
-                if value.id in origin:
-                    raise DataError(f"id {value.id!r} is already used in {origin[value.id]}",
-                                    file=label, entry=entry, field="id")
-                origin[value.id] = label
-                found[table].append(value)
-    _check_quoted(found, origin)
+            _read_file(sub, file_name, raw_bytes, found, origin, problems)
+        except DataError as err:  # the file as a whole: not UTF-8, not TOML, unknown tables
+            problems.append(err)
+    if not problems:
+        _check_quoted(found, origin, problems)
+    if problems:
+        raise DataError.collect(problems)
     return entries(found, origin)
 
 
-def _check_quoted(found: dict[str, list[Any]], origin: dict[str, str]) -> None:
+def _read_file(sub: str, file_name: str, raw_bytes: bytes, found: dict[str, list[Any]],
+               origin: dict[str, str], problems: list[DataError]) -> None:
+    """Read one data file's entries into ``found``; a bad entry goes to ``problems`` and
+    the next is read; a file that cannot be read at all raises."""
+    tables = LAYOUT[sub]
+    label = f"{sub}/{file_name}"
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise DataError(f"not UTF-8 text: {err}", file=label) from None
+    data = parse_data_toml(text, label)
+    extra = sorted(set(data) - set(tables))
+    if extra:
+        raise DataError(
+            f"unknown table(s) {', '.join(extra)}; files in {sub}/ hold "
+            f"{', '.join('[[' + t + ']]' for t in tables)}",
+            file=label,
+        )
+    for table, kind in tables.items():
+        rows = data.get(table, [])
+        if not isinstance(rows, list):
+            problems.append(DataError(f"[{table}] must be an array of tables, written [[{table}]]",
+                                      file=label))
+            continue
+        for position, raw in enumerate(rows, 1):
+            ident = raw.get("id") if isinstance(raw, dict) else None
+            entry = f"{table} {ident!r}" if ident else f"{table} #{position}"
+            try:
+                value = structure(raw, kind, where=label)
+                if isinstance(value, (Policy, Passage)):
+                    _dated_by_evidence(value, raw, label, entry)
+            except DataError as err:
+                problems.append(DataError(err.message, file=label, entry=entry, field=err.field)
+                                if err.file is None else err)
+                continue
+            if value.id in origin:
+                problems.append(DataError(f"id {value.id!r} is already used in {origin[value.id]}",
+                                          file=label, entry=entry, field="id"))
+                continue
+            problems.extend(_not_yet(value, label, entry))
+            origin[value.id] = label
+            found[table].append(value)
+
+
+def _not_yet(value: Any, label: str, entry: str) -> list[DataError]:
+    """A date that starts after today (a report published in 2999, a typo such as 2204 for
+    2024): what has been published or has happened lies in the past. It would otherwise
+    count as seen for centuries ahead and date the data "evidence to 2999"."""
+    now = today()
+    dates: list[tuple[str, When | None]] = [
+        (name, getattr(value, name)) for name in ("published", "date", "as_of") if hasattr(value, name)]
+    dates += [(f"evidence[{i}].happened", ev.happened) for i, ev in enumerate(getattr(value, "evidence", ()))]
+    return [DataError(f"{when} starts after today ({now}): a source is published, and what it reports "
+                      "happened, on or before the day the data is read; check the year", file=label,
+                      entry=entry, field=name)
+            for name, when in dates if isinstance(when, When) and when.lower is not None and when.lower > now]
+
+
+def _check_quoted(found: dict[str, list[Any]], origin: dict[str, str], problems: list[DataError]) -> None:
     """Every evidence anchor stands in its source's quoted words, and every quote holds an
     anchor: the data carries the sentences it is cited for, and no others. (An unknown
     source id is named when the knowledge base is built.)"""
@@ -150,16 +190,16 @@ def _check_quoted(found: dict[str, list[Any]], origin: dict[str, str]) -> None:
                 key = prose_key(ev.anchor)
                 hits = [n for n, q in enumerate(source.quotes) if key in prose_key(q)]
                 if not hits:
-                    raise DataError(
+                    problems.append(DataError(
                         f"anchor {ev.anchor!r} stands in none of the quotes of source "
                         f"{source.id!r} ({origin[source.id]}); add the sentence it stands in, "
                         "verbatim, to that source's quotes", file=origin[entry.id],
-                        entry=f"{table} {entry.id!r}", field=f"evidence[{i}].anchor")
+                        entry=f"{table} {entry.id!r}", field=f"evidence[{i}].anchor"))
                 used[source.id].update(hits)
     for sid, source in sources.items():
         for n in range(len(source.quotes)):
             if n not in used[sid]:
-                raise DataError(
+                problems.append(DataError(
                     "this quote holds no evidence anchor: a source carries only the words it "
                     "is cited for (cite it, or drop the quote)", file=origin[sid],
-                    entry=f"source {sid!r}", field=f"quotes[{n}]")
+                    entry=f"source {sid!r}", field=f"quotes[{n}]"))

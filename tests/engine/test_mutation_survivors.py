@@ -1,0 +1,67 @@
+"""Behaviour the December 2026 mutation sample found unpinned (its real survivors), stated as
+a user would notice it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+import nkasylum as nk
+
+D = dt.date
+
+
+def test_counted_arrival_routes_do_not_depend_on_the_questions_asked_before() -> None:
+    """search.py:222: a route known only from counted arrivals (KP > TH around 2004) was
+    dropped on some days when the same process had asked about earlier days first."""
+    days = [D(2003, 1, 1) + dt.timedelta(days=61 * i) for i in range(20)]
+    in_order = nk.load_knowledge_base()
+    asked_in_turn = [in_order.routes("KP", "TH", on=d) for d in days]
+    for day, got in zip(days, asked_in_turn, strict=True):
+        assert got == nk.load_knowledge_base().routes("KP", "TH", on=day), day
+    assert any(asked_in_turn)  # the counted-arrival days are among them
+
+
+def test_a_lone_rule_over_its_own_period_is_itself_with_its_note() -> None:
+    """timeline.py:163: a rule alone over exactly its own period is answered as the stored
+    rule, keeping its note, not a merged copy without it."""
+    kb = nk.default_knowledge_base()
+    first = next(p for p in kb.all_policies if p.basis is nk.Basis.RULE and p.valid_from is not None)
+    year = first.valid_from.start.year  # type: ignore[union-attr]
+    for until in (None, nk.When.parse(f"{year + 5}")):
+        rule = attrs.evolve(first, valid_until=until, note="A note kept with the rule.")
+        alone = nk.KnowledgeBase(all_sources=kb.all_sources, all_policies=(rule,))
+        got = alone.policy(rule.country, on=rule.valid_from.start)  # type: ignore[union-attr]
+        assert got == rule and got.note == "A note kept with the rule."  # type: ignore[union-attr]
+        assert alone.policy_timeline(rule.country) == (rule,)
+
+
+def test_a_period_reads_as_its_dates() -> None:
+    """periods.py:164: the .period text of a statement."""
+    kb = nk.default_knowledge_base()
+    opened = next(p for p in kb.all_policies if p.valid_from is not None and p.valid_until is None)
+    assert opened.period == f"from {opened.valid_from}"
+    closed = attrs.evolve(opened, valid_until=nk.When.parse("2999"))
+    assert closed.period == f"{opened.valid_from} to 2999"
+    undated = next(p for p in kb.all_policies if p.undated)
+    assert undated.period == "undated"
+    seen = next(p for p in kb.all_policies if p.valid_from is None and not p.undated)
+    assert seen.period == "dated by its sightings"
+
+
+def test_a_sighting_with_an_unknown_end_dates_a_span_from_its_start() -> None:
+    """timeline.py:194 and the edtf "2004/" bug: an unknown end is not ten years of sightings."""
+    kb = nk.default_knowledge_base()
+    observation = next(p for p in kb.all_policies if p.basis is nk.Basis.OBSERVATION and p.evidence
+                       and p.country == nk.country("TH"))
+    evidence = attrs.evolve(observation.evidence[0], happened=nk.When.parse("2004/"))
+    alone = nk.KnowledgeBase(all_sources=kb.all_sources,
+                             all_policies=(attrs.evolve(observation, evidence=(evidence,)),))
+    got = alone.policy("TH", on=D(2004, 6, 1))
+    assert got is not None and str(got.valid_from) == "2004"
+    source = alone.source(evidence.source)
+    reported = source.published.upper if source.published is not None else None  # type: ignore[union-attr]
+    later = alone.policy("TH", on=D(2013, 6, 1))
+    if reported is None or reported < D(2013, 6, 1):
+        assert later is None  # not carried to 2014 as the edtf package's ten years would
