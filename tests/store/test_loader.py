@@ -38,11 +38,16 @@ def test_a_copy_of_the_bundled_data_loads_equal(data: Path) -> None:
 
 
 def test_only_the_toml_files_of_a_data_folder_are_read(data: Path) -> None:
-    # A user's notes beside the data, and a folder whose name ends in .toml, are not data.
+    # A user's notes beside the data are not data.
     (data / "sources" / "README.md").write_text("[[source]]\nthis is not TOML", "utf-8")
-    (data / "cases" / "old.toml").mkdir()
-    (data / "cases" / "old.toml" / "x.toml").write_text("not = [valid", "utf-8")
     assert nk.load_knowledge_base(data) == nk.default_knowledge_base()
+
+
+def test_a_folder_named_like_a_data_file_is_named_not_skipped(data: Path) -> None:
+    # Red-team N4: skipping it would load the folder with its entries silently missing.
+    (data / "cases" / "old.toml").mkdir()
+    with pytest.raises(nk.DataError, match=r"cases/old\.toml: not a readable regular file \(a folder\)"):
+        nk.load_knowledge_base(data)
 
 
 def test_a_zipped_data_folder_reads_as_the_folder(data: Path, tmp_path: Path) -> None:
