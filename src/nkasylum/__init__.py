@@ -115,11 +115,12 @@ def source(id: str) -> Source:
 
 
 def policy(country: PlaceLike, *, on: WhenLike = None,
-           horizon: dt.timedelta | None = None) -> Policy | None:
+           horizon: dt.timedelta | None = None, max_gap: dt.timedelta | None = None) -> Policy | None:
     """The policy of ``country`` documented on ``on`` (default today), or ``None``: undocumented.
 
     Statements documented together are merged into one :class:`Policy`. ``on`` takes a date,
-    a year or an EDTF text; ``horizon`` carries observations past their last sighting.
+    a year or an EDTF text; ``horizon`` carries observations past their last sighting;
+    ``max_gap`` caps the gap between two sightings that documents the days between them.
     :func:`policy_answer` says how it is supported, and what was last known.
 
     Example:
@@ -127,11 +128,12 @@ def policy(country: PlaceLike, *, on: WhenLike = None,
         >>> nk.policy("China", on=dt.date(2002, 9, 11)).repatriates
         True
     """
-    return default_knowledge_base().policy(country, on=on, horizon=horizon)
+    return default_knowledge_base().policy(country, on=on, horizon=horizon, max_gap=max_gap)
 
 
 def policy_answer(country: PlaceLike, *, on: WhenLike = None,
-                  horizon: dt.timedelta | None = None) -> PolicyAnswer:
+                  horizon: dt.timedelta | None = None,
+                  max_gap: dt.timedelta | None = None) -> PolicyAnswer:
     """The policy of ``country`` on ``on``, with how it is supported and what was last known.
 
     Returns:
@@ -146,7 +148,7 @@ def policy_answer(country: PlaceLike, *, on: WhenLike = None,
         >>> bool(a), sorted({b.support.value for b in a.backing})
         (True, ['rule in force'])
     """
-    return default_knowledge_base().policy_answer(country, on=on, horizon=horizon)
+    return default_knowledge_base().policy_answer(country, on=on, horizon=horizon, max_gap=max_gap)
 
 
 def policy_timeline(country: PlaceLike) -> tuple[Policy, ...]:
@@ -267,6 +269,7 @@ def can_resettle(
     *,
     on: WhenLike = None,
     horizon: dt.timedelta | None = None,
+    max_gap: dt.timedelta | None = None,
 ) -> Assessment:
     """Is there a documented way from ``origin`` through ``via`` to ``dest`` on ``on``?
 
@@ -287,6 +290,9 @@ def can_resettle(
         horizon: opt in to carrying observations forward up to this long past their
             last sighting (a ``datetime.timedelta``; default ``None``: not at all).
             Legs that use it are marked "carried forward" in ``backing``.
+        max_gap: the longest gap between two sightings of a value that documents the
+            days between them (a ``datetime.timedelta``; default ``None``: no cap). Each
+            "between sightings" support reports its ``gap``.
 
     Returns:
         An :class:`Assessment`: verdict (documented, blocked, undocumented), route,
@@ -307,7 +313,7 @@ def can_resettle(
         >>> nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)).verdict.value
         'blocked'
     """
-    if horizon is None and via is not None and not is_loaded():
+    if horizon is None and max_gap is None and via is not None and not is_loaded():
         # Until the bundled knowledge base is built, a named route on a day is answered from
         # the tables compiled with it (the same answer; see nkasylum.engine.quick). Tested
         # here, not only there: once it is built, a repeated question is a cache look-up,
@@ -315,10 +321,12 @@ def can_resettle(
         found = quick_answer(origin, via, dest, on)
         if found is not None:
             return found
-    return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon)
+    return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon,
+                                                 max_gap=max_gap)
 
 
-def assess_many(rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
+def assess_many(rows: Any, *, horizon: dt.timedelta | None = None,
+                max_gap: dt.timedelta | None = None) -> tuple[Verdict, ...]:
     """The verdict of each ``(origin, via, dest, on)`` row, fast: a look-up and a bisection a row.
 
     Each verdict is exactly ``nk.can_resettle(origin, via, dest, on=on).verdict``, without
@@ -331,7 +339,7 @@ def assess_many(rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verd
         >>> [v.value for v in nk.assess_many(rows)]
         ['documented', 'blocked']
     """
-    return default_knowledge_base().assess_many(rows, horizon=horizon)
+    return default_knowledge_base().assess_many(rows, horizon=horizon, max_gap=max_gap)
 
 
 def routes(
@@ -343,6 +351,7 @@ def routes(
     horizon: dt.timedelta | None = None,
     last_known: bool = False,
     max_routes: int = 100,
+    max_gap: dt.timedelta | None = None,
 ) -> tuple[Route, ...]:
     """The best documented routes from ``origin`` to ``dest`` on ``on`` (at most ``max_routes``).
 
@@ -361,12 +370,13 @@ def routes(
     """
     return default_knowledge_base().routes(origin, dest, on=on, max_transits=max_transits,
                                            horizon=horizon, last_known=last_known,
-                                           max_routes=max_routes)
+                                           max_routes=max_routes, max_gap=max_gap)
 
 
 def iter_routes(origin: PlaceLike, dest: PlaceLike, *,
-                on: dt.date | None = None, max_transits: int = 3,
-                horizon: dt.timedelta | None = None) -> Iterator[Route]:
+                on: WhenLike = None, max_transits: int = 3,
+                horizon: dt.timedelta | None = None,
+                max_gap: dt.timedelta | None = None) -> Iterator[Route]:
     """Every documented route on ``on``, lazily (fewer passages first), without ranking them.
 
     Example:
@@ -375,7 +385,7 @@ def iter_routes(origin: PlaceLike, dest: PlaceLike, *,
         ['KP > CN > TH > KR', 'KP > RU > KR']
     """
     return default_knowledge_base().iter_routes(origin, dest, on=on, max_transits=max_transits,
-                                                horizon=horizon)
+                                                horizon=horizon, max_gap=max_gap)
 
 
 def coverage(countries: Sequence[PlaceLike] | None = None,

@@ -32,7 +32,7 @@ from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, route_of
 from nkasylum.model.assessment import Assessment, pending_assessment
-from nkasylum.model.passages import Channel, Passage
+from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Route
 from nkasylum.model.support import Support
@@ -120,7 +120,7 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
     steps: list[Step] = []
     if found:
         route = found[0]
-        if route.legs[0].channel is Channel.UNKNOWN_ROUTE:
+        if (route.legs[0].passage or "").startswith("counted-arrivals."):
             return Verdict.DOCUMENTED, route, _counted_steps(index, start, goal, day, route, horizon)
         for passage_id in dict.fromkeys(leg.passage for leg in route.legs):
             p = index.passage(passage_id or "")
@@ -288,8 +288,8 @@ def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | No
         ages = [b.age for b in backing if b.support is not Support.RULE]
         age: dt.timedelta | None = max(ages, default=dt.timedelta(0))
     else:
-        age = last_known.evidence_age + (day - last_known.on) if last_known is not None and \
-            last_known.evidence_age is not None else None
+        # the age of what was last known: from its last day to the day asked
+        age = day - last_known.on if last_known is not None else None
     steps.append(Step(StepKind.EVIDENCE_DATES, day, dates=(dates[0], dates[-1]) if dates else (),
                       age=age))
     return {"alternatives": tuple([r for r in everything if r != route][:5]),

@@ -18,7 +18,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import country
 from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
-from nkasylum.core.periods import resolve_horizon, resolve_on, today
+from nkasylum.core.periods import resolve_horizon, resolve_max_gap, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
 from nkasylum.core.values import value_eq, value_hash, value_repr
@@ -93,6 +93,8 @@ class KnowledgeBase(Scenarios):
     # arguments, under keys that start with "assess"): one bound on memory covers both.
     _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
+    # The index under each gap cap asked for (see :meth:`_at`), built when first asked.
+    _capped: dict[dt.timedelta, Index] = attrs.field(init=False, eq=False, repr=False, factory=dict)
     __repr__ = value_repr
     __eq__ = value_eq
     __hash__ = value_hash
@@ -118,6 +120,24 @@ class KnowledgeBase(Scenarios):
             self.all_sources, self.all_policies, self.all_passages, self.all_cases,
             self.all_statistics, self.all_conflicts, self.scope))
         object.__setattr__(self, "_answers", self._index.answers)
+        object.__setattr__(self, "_capped", {})
+
+    def _at(self, max_gap: object) -> Index:
+        """The index whose sightings bridge gaps of at most ``max_gap`` (``None``: any gap).
+
+        A gap cap changes which days every statement answers on, so a capped question reads
+        an index of its own, built when a cap is first asked for (a few are kept)."""
+        cap = resolve_max_gap(max_gap)
+        if cap is None:
+            return self._index
+        found = self._capped.get(cap)
+        if found is None:
+            if len(self._capped) >= _CAPS_KEPT:
+                self._capped.clear()
+            found = self._capped[cap] = Index.build(
+                self.all_sources, self.all_policies, self.all_passages, self.all_cases,
+                self.all_statistics, self.all_conflicts, self.scope, max_gap=cap)
+        return found
 
     @property
     def data_version(self) -> DataVersion:
@@ -201,19 +221,20 @@ class KnowledgeBase(Scenarios):
         return Results(tuple(self._index.timeline(place_code(place(country)))[2]))
 
     def policy(self, country: PlaceLike, *, on: object = None,
-               horizon: dt.timedelta | None = None) -> Policy | None:
+               horizon: dt.timedelta | None = None, max_gap: dt.timedelta | None = None) -> Policy | None:
         """The policy of ``country`` documented on ``on`` (default: today), or ``None``.
 
         ``None`` means no documented policy covers that date: undocumented, not "none";
         :meth:`policy_answer` says what was last known and lists undated statements.
         """
-        return policy_answer(self._index, country, on, horizon).policy
+        return policy_answer(self._at(max_gap), country, on, horizon).policy
 
     def policy_answer(self, country: PlaceLike, *, on: object = None,
-                      horizon: dt.timedelta | None = None) -> PolicyAnswer:
+                      horizon: dt.timedelta | None = None,
+                      max_gap: dt.timedelta | None = None) -> PolicyAnswer:
         """The policy of ``country`` on ``on``, with its support, evidence age, last known
         answer and undated context; see :func:`nkasylum.policy_answer`."""
-        return policy_answer(self._index, country, on, horizon)
+        return policy_answer(self._at(max_gap), country, on, horizon)
 
     def coverage(self, countries: Iterable[PlaceLike] | None = None,
                  years: Iterable[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
@@ -221,7 +242,7 @@ class KnowledgeBase(Scenarios):
         return coverage(self._index, countries, years, day)
 
     def support(self, id: str, *, on: object = None,
-                horizon: dt.timedelta | None = None) -> Backing:
+                horizon: dt.timedelta | None = None, max_gap: dt.timedelta | None = None) -> Backing:
         """How the policy or passage ``id`` is supported on the day ``on`` (default today):
         seen, between sightings, rule in force, carried forward, last known, undated only
         or nothing, with its age and the evidence that bears on that day.
@@ -232,7 +253,7 @@ class KnowledgeBase(Scenarios):
             <Support.SEEN: 'seen'>
         """
         self.entry(id)
-        timing = self._index.timings.get(id)
+        timing = self._at(max_gap).timings.get(id)
         if timing is None:
             raise UnknownEntryError(f"{id!r} is not a policy or passage: only those have support")
         return timing.support(resolve_on(on), resolve_horizon(horizon))
@@ -289,6 +310,7 @@ class KnowledgeBase(Scenarios):
         *,
         on: object = None,
         horizon: dt.timedelta | None = None,
+        max_gap: dt.timedelta | None = None,
     ) -> Assessment:
         """Assess whether a documented way leads from ``origin`` through ``via`` to ``dest``.
 
@@ -296,13 +318,13 @@ class KnowledgeBase(Scenarios):
         """
         if on is None:
             on = today()
-        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon)
+        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, max_gap)
         try:
             found: Assessment | None = self._answers.data.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
             key, found = None, None
         if found is None:
-            found = assess(self._index, origin, via, dest, on=on, horizon=horizon)
+            found = assess(self._at(max_gap), origin, via, dest, on=on, horizon=horizon)
             object.__setattr__(found, "_knowledge_base", self)  # what found.cite() cites from
             if key is not None:
                 # Equal keys only ever come from equal questions: a str equals only a
@@ -310,7 +332,8 @@ class KnowledgeBase(Scenarios):
                 self._answers.put(key, found)
         return found
 
-    def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
+    def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None,
+                    max_gap: dt.timedelta | None = None) -> tuple[Verdict, ...]:
         """The verdict of each ``(origin, via, dest, on)`` row, in order, fast.
 
         Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
@@ -342,24 +365,25 @@ class KnowledgeBase(Scenarios):
             >>> [v.value for v in kb.assess_many(rows)]
             ['documented', 'blocked']
         """
-        return assess_many(self._index, rows, resolve_horizon(horizon))
+        return assess_many(self._at(max_gap), rows, resolve_horizon(horizon))
 
     def routes(
         self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
         max_transits: int = 3, horizon: dt.timedelta | None = None, last_known: bool = False,
-        max_routes: int = MAX_ROUTES,
+        max_routes: int = MAX_ROUTES, max_gap: dt.timedelta | None = None,
     ) -> tuple[Route, ...]:
         """The best documented routes from ``origin`` to ``dest`` on ``on``, best first.
 
         See :func:`nkasylum.routes`.
         """
-        return Results(routes_on(self._index, origin, dest, on, max_transits, horizon, last_known,
+        return Results(routes_on(self._at(max_gap), origin, dest, on, max_transits, horizon, last_known,
                                  max_routes))
 
-    def iter_routes(self, origin: PlaceLike, dest: PlaceLike, *, on: dt.date | None = None,
-                    max_transits: int = 3, horizon: dt.timedelta | None = None) -> Iterator[Route]:
+    def iter_routes(self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
+                    max_transits: int = 3, horizon: dt.timedelta | None = None,
+                    max_gap: dt.timedelta | None = None) -> Iterator[Route]:
         """Every documented route, lazily; see :func:`nkasylum.iter_routes`."""
-        return iter_routes(self._index, origin, dest, on=on, max_transits=max_transits,
+        return iter_routes(self._at(max_gap), origin, dest, on=on, max_transits=max_transits,
                            horizon=resolve_horizon(horizon))
 
     def __getstate__(self) -> dict[str, Any]:
@@ -388,6 +412,8 @@ def from_entries(entries: Entries) -> KnowledgeBase:
         raise DataError(err.message, file=entries.files.get(entry_id, err.file), entry=err.entry,
                         field=err.field) from None
 
+
+_CAPS_KEPT = 4  # indexes under distinct gap caps kept at once (each costs a build)
 
 _default: KnowledgeBase | None = None
 _default_lock = threading.Lock()

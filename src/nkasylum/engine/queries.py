@@ -36,7 +36,8 @@ def passages(index: Index, origin: PlaceLike | None, dest: PlaceLike | None, on:
         if origin is not None else index.passages)
     target = place(dest) if dest is not None else None
     return tuple(p for p in pool
-                 if (target is None or p.dest == target)
+                 if p.id in index.entries  # not the passages made from cases
+                 and (target is None or p.dest == target)
                  and (day is None or index.covers(p.id, day, None)))
 
 

@@ -58,6 +58,10 @@ class Backing:
         evidence: the evidence that bears on the date: sightings at or before it, and the
             next one after it when the support is "between sightings".
         sighting: the sighting nearest the date (``None`` for a rule).
+        gap: for "between sightings", the time between the two sightings that bracket the
+            date (``None`` otherwise).
+        before: for "between sightings", the sighting before the date.
+        after: for "between sightings", the sighting after the date.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -71,6 +75,9 @@ class Backing:
     age: dt.timedelta
     evidence: tuple[Evidence, ...]
     sighting: When | None = None
+    gap: dt.timedelta | None = attrs.field(default=None, kw_only=True)
+    before: When | None = attrs.field(default=None, kw_only=True)
+    after: When | None = attrs.field(default=None, kw_only=True)
     __repr__ = value_repr
     __eq__ = value_eq
     __hash__ = value_hash
