@@ -179,12 +179,13 @@ def passages(
     origin: PlaceLike | None = None,
     dest: PlaceLike | None = None,
     *,
-    on: dt.date | None = None,
+    on: WhenLike = None,
     any_date: bool = False,
 ) -> tuple[Passage, ...]:
     """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default: today).
 
-    With ``any_date=True`` every matching passage is returned, whatever its period.
+    ``on`` takes a date, a year or an EDTF text; a period asks "documented at some time in
+    it". With ``any_date=True`` every matching passage is returned, whatever its period.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -197,11 +198,18 @@ def passages(
 def cases(
     *,
     country: PlaceLike | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: WhenLike = None,
+    until: WhenLike = None,
     outcome: Outcome | str | None = None,
+    possible: bool = False,
 ) -> tuple[Case, ...]:
-    """Documented cases, oldest first, filtered by country, date range and outcome.
+    """Documented cases, oldest first, filtered by country, date window and outcome.
+
+    ``since`` and ``until`` take a date, a year or an EDTF text: the window runs from the
+    first day ``since`` can mean to the last day ``until`` can mean. A case is kept when
+    its date surely falls in the window (both ends of its span); ``possible=True`` also
+    keeps those whose date only may (a span that overlaps the window, such as "at some
+    time up to 2014-06" for a window in 2013). Undated cases are left out of a window.
 
     Example:
         >>> import nkasylum as nk
@@ -209,7 +217,7 @@ def cases(
         ['2004']
     """
     return default_knowledge_base().cases(country=country, since=since, until=until,
-                                          outcome=outcome)
+                                          outcome=outcome, possible=possible)
 
 
 def case(id: str) -> Case:

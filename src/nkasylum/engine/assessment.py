@@ -38,7 +38,7 @@ from nkasylum.model.routes import Route
 from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
-__all__ = ["answer_details", "assess", "best_day", "routes_on"]
+__all__ = ["answer_details", "assess", "best_day", "route_day", "routes_on"]
 
 Horizon = dt.timedelta | None
 _DAY = dt.timedelta(days=1)
@@ -305,27 +305,33 @@ def routes_on(index: Index, origin: object, dest: object, on: object, max_transi
     ``last_known``, the routes of the latest earlier day that had one when none is documented."""
     if not isinstance(last_known, bool):
         raise ArgumentTypeError(f"last_known= takes True or False, not {last_known!r}")
-    one_day = on if type(on) is dt.date else None  # one day: no need to build its When
-    asked = None if one_day is not None else resolve_when(on)
     limit = resolve_horizon(horizon)
     start = arguments.origin(index, origin)
     goal = arguments.country_arg(dest, "dest")
-
-    def found_on(day: dt.date) -> tuple[Route, ...]:
-        return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
-                           max_routes=max_routes)
-
-    if asked is None:
-        assert one_day is not None
-        day = one_day
-    elif asked.lower is not None and asked.lower == asked.upper:
-        day = asked.lower
-    else:
-        day = best_day(index, asked, limit,
-                       lambda d: Verdict.DOCUMENTED if found_on(d) else Verdict.UNDOCUMENTED)
-    found = found_on(day)
+    day = route_day(index, start, goal, on, max_transits, limit, max_routes)
+    found = find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
+                        max_routes=max_routes)
     if not found and last_known:
         last = _last_documented(index, start, None, goal, day, limit)
         if last is not None:
-            found = found_on(last)
+            found = find_routes(index, start, goal, on=last, max_transits=max_transits, horizon=limit,
+                                max_routes=max_routes)
     return found
+
+
+def route_day(index: Index, start: Country, goal: Country, on: object, max_transits: object,
+              horizon: Horizon, max_routes: object = MAX_ROUTES) -> dt.date:
+    """The day a route question asks about: ``on`` itself, or for a period (a year, an EDTF
+    interval) its last day with a documented route (else its last day)."""
+    if type(on) is dt.date:
+        return on  # one day: no need to build its When
+    asked = resolve_when(on)
+    if asked.lower is not None and asked.lower == asked.upper:
+        return asked.lower
+
+    def found_on(day: dt.date) -> tuple[Route, ...]:
+        return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=horizon,
+                           max_routes=max_routes)
+
+    return best_day(index, asked, horizon,
+                    lambda d: Verdict.DOCUMENTED if found_on(d) else Verdict.UNDOCUMENTED)

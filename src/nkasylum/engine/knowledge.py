@@ -23,8 +23,8 @@ from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
 from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
-from nkasylum.engine import queries
-from nkasylum.engine.assessment import assess, routes_on
+from nkasylum.engine import arguments, queries
+from nkasylum.engine.assessment import assess, route_day, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.coverage import coverage
 from nkasylum.engine.index import Answers, Entry, Index
@@ -264,10 +264,11 @@ class KnowledgeBase(Scenarios):
         origin: PlaceLike | None = None,
         dest: PlaceLike | None = None,
         *,
-        on: dt.date | None = None,
+        on: object = None,
         any_date: bool = False,
     ) -> tuple[Passage, ...]:
-        """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default today).
+        """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default today;
+        a date, a year or an EDTF text: a period asks "at some time in it").
 
         With ``any_date=True`` every matching passage is returned, whatever its period.
         """
@@ -278,16 +279,20 @@ class KnowledgeBase(Scenarios):
         self,
         *,
         country: PlaceLike | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: object = None,
+        until: object = None,
         outcome: Outcome | str | None = None,
+        possible: bool = False,
     ) -> tuple[Case, ...]:
-        """Cases filtered by country involved, date range and outcome, oldest first.
+        """Cases filtered by country involved, date window and outcome, oldest first.
 
-        Cases whose date is unknown come last and are left out when ``since`` or
-        ``until`` is given (their date cannot be shown to fall in the range).
+        ``since`` and ``until`` take a date, a year or an EDTF text (see
+        :func:`nkasylum.cases`). A case is kept when its date surely falls in the window;
+        ``possible=True`` also keeps those whose date only may fall in it. Cases whose
+        date is unknown come last and are left out when ``since`` or ``until`` is given
+        (their date cannot be shown to fall in the range).
         """
-        return Results(queries.cases(self.all_cases, country, since, until, outcome))
+        return Results(queries.cases(self.all_cases, country, since, until, outcome, possible))
 
     # -------------------------------------------------------------- statistics
     def statistics(
@@ -383,7 +388,13 @@ class KnowledgeBase(Scenarios):
                     max_transits: int = 3, horizon: dt.timedelta | None = None,
                     max_gap: dt.timedelta | None = None) -> Iterator[Route]:
         """Every documented route, lazily; see :func:`nkasylum.iter_routes`."""
-        return iter_routes(self._at(max_gap), origin, dest, on=on, max_transits=max_transits,
+        index = self._at(max_gap)
+        if type(on) is not dt.date and on is not None:
+            # a period asks its last day with a documented route, as routes() does
+            start = arguments.origin(index, origin)
+            goal = arguments.country_arg(dest, "dest")
+            on = route_day(index, start, goal, on, max_transits, resolve_horizon(horizon))
+        return iter_routes(index, origin, dest, on=on, max_transits=max_transits,
                            horizon=resolve_horizon(horizon))
 
     def __getstate__(self) -> dict[str, Any]:

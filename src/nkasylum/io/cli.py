@@ -130,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
                "period (2015/2017), read as 'at some time in' it (default: today)")
     horizon_help = ("carry observations forward up to DAYS days after their last sighting "
                     "(default: not at all; answers that use it say 'carried forward')")
+    gap_help = ("bridge only gaps of at most DAYS days between two sightings of a value "
+                "(default: any gap; answers say each gap)")
     p = command("country", "resolve a country name or code (e.g. DPRK, 408, 'South Korea')")
     p.add_argument("name", nargs="+", help="the name or code (several words are joined)")
 
@@ -139,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("country")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
+    p.add_argument("--max-gap", type=_horizon, metavar="DAYS", help=gap_help)
     p.add_argument("--cite", action="store_true", help=cite_help)
 
     p = command("timeline", "a country's policies in time order")
@@ -146,8 +149,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("cases", "documented cases, oldest first")
     p.add_argument("--country", help="a country the case involves")
-    p.add_argument("--since", type=_date, metavar="DATE", help="cases on or after this date")
-    p.add_argument("--until", type=_date, metavar="DATE", help="cases on or before this date")
+    p.add_argument("--since", type=_on, metavar="DATE",
+                   help="cases on or after this date (a day, a year, a month or an EDTF period)")
+    p.add_argument("--until", type=_on, metavar="DATE",
+                   help="cases on or before this date (a day, a year, a month or an EDTF period)")
+    p.add_argument("--possible", action="store_true",
+                   help="also cases whose date may fall in the window (e.g. 'at some time up to 2014-06')")
     p.add_argument("--outcome", help="e.g. resettled, temporary-asylum, repatriated")
 
     p = command("routes", "documented routes from an origin to a destination, best first")
@@ -155,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dest")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
+    p.add_argument("--max-gap", type=_horizon, metavar="DAYS", help=gap_help)
     p.add_argument("--max-transits", type=_non_negative, default=3,
                    help="at most this many named transit countries (default 3)")
     p.add_argument("--last-known", action="store_true",
@@ -166,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "for any documented route")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
+    p.add_argument("--max-gap", type=_horizon, metavar="DAYS", help=gap_help)
     p.add_argument("--cite", action="store_true", help=cite_help + "; the exit status is the answer's")
 
     command("sources", "every source the knowledge base cites")

@@ -50,10 +50,17 @@ def support_phrase(b: Backing, period: str = "") -> str:
         ...                nk.When.parse("2005-12-19"))
         >>> support_phrase(b)
         'between sightings (nearest 2005-12-19, 40 days away)'
+        >>> support_phrase(nk.Backing("x", nk.Support.BETWEEN_SIGHTINGS, dt.timedelta(days=40), (),
+        ...     nk.When.parse("2005-12-19"), gap=dt.timedelta(days=400),
+        ...     before=nk.When.parse("2005-12-19"), after=nk.When.parse("2007-01")))
+        'between sightings 2005-12-19 and 2007-01 (gap 400 days; nearest 2005-12-19, 40 days away)'
     """
     if b.support is Support.SEEN:
         return f"seen {b.sighting}"
     if b.support is Support.BETWEEN_SIGHTINGS:
+        if b.gap is not None and b.before is not None and b.after is not None:
+            return (f"between sightings {b.before} and {b.after} (gap {days(b.gap)}; nearest "
+                    f"{b.sighting}, {days(b.age)} away)")
         return f"between sightings (nearest {b.sighting}, {days(b.age)} away)"
     if b.support is Support.RULE:
         return f"rule in force {period}".rstrip()
