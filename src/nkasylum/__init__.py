@@ -397,11 +397,16 @@ def iter_routes(origin: PlaceLike, dest: PlaceLike, *,
 
 
 def coverage(countries: Sequence[PlaceLike] | None = None,
-             years: Sequence[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
+             years: Sequence[int] | None = None, *, day: str = "07-01", at: str | None = None,
+             field: str | None = None, max_gap: dt.timedelta | None = None) -> tuple[CoverageCell, ...]:
     """For each country and year, how the bundled knowledge base answers "what was its policy?".
 
-    One :class:`CoverageCell` per country and year, on ``day`` (default 1 July) of each
-    year. Default: the 17 countries the sources discuss, 2000 to 2025.
+    One :class:`CoverageCell` per country and year, on ``at`` (``day``, its former name;
+    default ``"07-01"``, 1 July) of each year, or for the whole year with ``at="year"``
+    (documented at some time in it; the cell of its last documented day). ``field``
+    (``"repatriates"``, ``"admits"``, ...) reads each cell for that policy field alone.
+    ``max_gap`` caps the gap between sightings. Default: the 17 countries the sources
+    discuss, 2000 to 2025.
 
     Example:
         >>> import nkasylum as nk
@@ -409,7 +414,8 @@ def coverage(countries: Sequence[PlaceLike] | None = None,
         >>> len(cells), sum(c.documented for c in cells) > 0
         (17, True)
     """
-    return default_knowledge_base().coverage(countries, years, day=day)
+    return default_knowledge_base().coverage(countries, years, day=day, at=at, field=field,
+                                             max_gap=max_gap)
 
 
 _BRIDGES = {"to_json": "serialize", "from_json": "serialize", "to_frames": "interop",

@@ -169,8 +169,13 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
             found = _union((*routes, *counted))
         else:
             found = _EVER
-            for a, b in itertools.pairwise(path_codes(start, stops, goal)):
-                found = _intersect(found, leg_days(index, a, b, horizon))
+            codes = path_codes(start, stops, goal)
+            for i, (a, b) in enumerate(itertools.pairwise(codes)):
+                # the leg rule's documented days: with a horizon, a passage only carried
+                # forward does not count where a block is seen or in force
+                days = (leg_days(index, a, b, horizon) if horizon is None
+                        else _leg_table(index, a, b, i == len(codes) - 2, horizon)[0])
+                found = _intersect(found, days)
                 if not found:
                     break
         index.keep(key, found, len(found))

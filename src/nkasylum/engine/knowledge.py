@@ -237,9 +237,10 @@ class KnowledgeBase(Scenarios):
         return policy_answer(self._at(max_gap), country, on, horizon)
 
     def coverage(self, countries: Iterable[PlaceLike] | None = None,
-                 years: Iterable[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
+                 years: Iterable[int] | None = None, *, day: str = "07-01", at: str | None = None,
+                 field: str | None = None, max_gap: dt.timedelta | None = None) -> tuple[CoverageCell, ...]:
         """How the knowledge base answers for each country and year; see :func:`nkasylum.coverage`."""
-        return coverage(self._index, countries, years, day)
+        return coverage(self._at(max_gap), countries, years, day if at is None else at, field)
 
     def support(self, id: str, *, on: object = None,
                 horizon: dt.timedelta | None = None, max_gap: dt.timedelta | None = None) -> Backing:

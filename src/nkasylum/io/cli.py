@@ -24,6 +24,7 @@ from typing import NoReturn
 from nkasylum._version import __version__
 from nkasylum.core.errors import ArgumentTypeError, NKAsylumError
 from nkasylum.core.when import When, parse_query
+from nkasylum.engine.coverage import FIELDS
 from nkasylum.engine.knowledge import default_knowledge_base
 from nkasylum.io.commands import COMMANDS, WriteError
 from nkasylum.io.datacheck import data_command
@@ -202,6 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("coverage", "how each country's policy is supported on one day of each year, as a grid")
     _grid_options(p)
+    p.add_argument("--field", choices=FIELDS,
+                   help="read each cell for one policy field (e.g. repatriates, admits), not the whole policy")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table",
                    help="table: a grid of letters (default); csv: one row per cell; json: as --json")
 
@@ -220,7 +223,10 @@ def _grid_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--years", metavar="YEARS", help="e.g. 2000-2025 (the default) or 2000,2005,2010")
     p.add_argument("--countries", metavar="CODES",
                    help="e.g. CN,RU,KR (default: the 17 countries the sources discuss)")
-    p.add_argument("--day", default="07-01", metavar="MM-DD", help="the day asked in each year (default 07-01)")
+    p.add_argument("--day", "--at", dest="day", default="07-01", metavar="MM-DD",
+                   help="the day asked in each year (default 07-01), or 'year': at some time in the whole year")
+    p.add_argument("--max-gap", type=_horizon, metavar="DAYS",
+                   help="bridge only gaps of at most DAYS days between two sightings of a value (default: any)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
