@@ -297,8 +297,8 @@ def panel(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | N
         >>> kr["country"], int(kr["year"]), kr["support"], kr["classification"], bool(kr["admits"])
         ('KR', 2015, 'rule in force', ('defector', 'citizen'), True)
         >>> ru = p.iloc[1]
-        >>> ru["repatriates"] is pd.NA, ru["repatriates_support"], int(ru["repatriates_age_days"]) > 365
-        (True, 'last known', True)
+        >>> bool(ru["repatriates"]), ru["repatriates_support"], int(ru["repatriates_gap_days"]) > 365
+        (True, 'between sightings', True)
     """
     kb = knowledge_base(kb)
     rows = panel_rows(years, countries, at=at, day=day, max_gap=max_gap, kb=kb)

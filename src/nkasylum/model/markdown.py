@@ -253,7 +253,7 @@ def policy_answer_markdown(answer: PolicyAnswer) -> str:
         >>> text = policy_answer_markdown(nk.policy_answer("TH", on=dt.date(2024, 6, 1)))
         >>> print(text.splitlines()[0])
         **UNDOCUMENTED**: policy of Thailand (TH) on 2024-06-01
-        >>> "**Last known:** 2018-06-01 (2,192 days before the date asked)" in text, "(undated)" in text
+        >>> "**Last known:** 2020-11-21 (1,288 days before the date asked)" in text, "(undated)" in text
         (True, True)
     """
     state = "documented" if answer.policy is not None else "undocumented"

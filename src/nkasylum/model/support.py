@@ -67,7 +67,7 @@ class Backing:
         >>> import datetime as dt, nkasylum as nk
         >>> a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
         >>> [(b.entry, b.support.value) for b in a.backing][:2]
-        [('kp-ru-labour-contract-2007-2019', 'between sightings'), ('ru-kr-unhcr-moscow', 'seen')]
+        [('kp-ru-labour-contract', 'seen'), ('ru-kr-unhcr-moscow', 'seen')]
     """
 
     entry: str
