@@ -431,8 +431,10 @@ def link_series(policies: Sequence[Policy], passages: Sequence[Passage], timings
     for p in policies:
         values = policy_values(p)
         owners[p.id] = values
-        for key, _ in values:
-            series.setdefault(key, []).extend((s, p.id) for s in _anchors(timings[p.id]))
+        if values:
+            anchors = [(s, p.id) for s in _anchors(timings[p.id])]
+            for key, _ in values:
+                series.setdefault(key, []).extend(anchors)
     for q in passages:
         key = ("passage", place_code(q.origin), place_code(q.dest), q.channel)
         owners[q.id] = [(key, None)]
@@ -449,11 +451,12 @@ def link_series(policies: Sequence[Policy], passages: Sequence[Passage], timings
         t = timings[entry]
         if t.undated or t.basis is Basis.RULE:
             continue
-        own = [b for b, _, _ in bridges([(x, entry) for x in t.sightings], (), max_gap)]
         fields = {key: [b for b, left, right in found.get(key, ()) if entry in (left, right)]
                   for key, _ in values}
         fields = {k: v for k, v in fields.items() if v}
         if fields or max_gap is not None:
+            own = [b for b, _, _ in bridges([(x, entry) for x in t.sightings], (), max_gap)] \
+                if max_gap is not None else list(t.own_bridges)
             t.link([b for v in fields.values() for b in v], own, fields)
 
 

@@ -70,7 +70,8 @@ class Timing:
     """
 
     __slots__ = ("basis", "bridges", "closed", "end", "entry", "fields", "first", "intervals",
-                 "last", "own", "rule_dates", "rule_evidence", "sightings", "start", "undated")
+                 "last", "own", "own_bridges", "rule_dates", "rule_evidence", "sightings", "start",
+                 "undated")
 
     def __init__(self, entry: str, basis: Basis, undated: bool, start: dt.date, end: dt.date,
                  sightings: tuple[_Sighting, ...], rule_evidence: tuple[Evidence, ...],
@@ -84,6 +85,7 @@ class Timing:
         # the first day each piece of a rule's evidence speaks to (None: undated)
         self.rule_dates = rule_dates or (None,) * len(rule_evidence)
         self.bridges: tuple[_Bridge, ...] = ()
+        self.own_bridges: tuple[_Bridge, ...] = ()  # those between its own sightings
         self.fields: dict[Any, _Days] = {}
         self.own: _Days = []
         if undated:
@@ -108,6 +110,7 @@ class Timing:
         """Add the days between sightings: ``own`` bridges join its own sightings, the
         others join one of its sightings to another statement's sighting of a value it
         states (``fields``: those bridges by value)."""
+        self.own_bridges = tuple(own)
         self.bridges = tuple(sorted({*bridges, *own}, key=lambda b: (b[0], b[1])))
         self.own = _merge_days([*((s[0], s[1]) for s in self.closed), *((b[0], b[1]) for b in own)])
         self.intervals = _merge_days([*self.own, *((b[0], b[1]) for b in self.bridges)])
