@@ -339,7 +339,7 @@ class Index:
         dated: tuple[Policy | Passage, ...] = (*policies, *passages)
         timings = {p.id: timing(p.id, p.basis, p.evidence, p.valid_from, p.valid_until,
                                 p.undated, reported) for p in dated}
-        derived = _case_legs(cases, passages, scope, timings)
+        derived = _case_legs(cases, passages, scope, timings, statistics)
         passages = (*passages, *derived)
         link_series(policies, passages, timings, max_gap)
         by_country: dict[str, list[Policy]] = {}
@@ -464,19 +464,22 @@ _MOVED_LAST = frozenset({Outcome.REPATRIATED, Outcome.DEPORTED})
 
 
 def _case_legs(cases: Sequence[Case], passages: Sequence[Passage], scope: tuple[str, ...],
-               timings: dict[str, Timing]) -> tuple[Passage, ...]:
-    """Cases with a documented route and date as sightings of their legs' passages.
+               timings: dict[str, Timing], statistics: Sequence[Statistic] = ()) -> tuple[Passage, ...]:
+    """Cases with a documented route and date, and counts of arrivals through a place, as
+    sightings of their legs' passages.
 
     Each leg between two countries that goes out of the origin's reach (not back into an
     origin in scope, and not the last leg of a case that ends in a return or deportation)
     is seen during the case's dates: as a sighting of every passage with the same origin,
     destination and channel (``unknown-route`` when the leg names none), or, where no
-    passage has them, of a passage made from the cases (id ``case-leg.<origin>.<dest>.<channel>``)."""
+    passage has them, of a passage made from the cases (id ``case-leg.<origin>.<dest>.<channel>``).
+    A count of arrivals in a country through another (``Statistic.via``) is a sighting of
+    the way-unknown leg between them during the count's period."""
     by_key: dict[tuple[str, str, Channel], list[Passage]] = {}
     for q in passages:
         if isinstance(q.origin, Country) and isinstance(q.dest, Country) and not q.via_third_country:
             by_key.setdefault((q.origin.alpha_2, q.dest.alpha_2, q.channel), []).append(q)
-    seen: dict[tuple[str, str, Channel], list[tuple[Case, Any]]] = {}
+    seen: dict[tuple[str, str, Channel], list[tuple[Case | Statistic, Any]]] = {}
     for case in cases:
         if case.route is None or case.date is None:
             continue
@@ -488,6 +491,11 @@ def _case_legs(cases: Sequence[Case], passages: Sequence[Passage], scope: tuple[
                 continue
             key = (leg.origin.alpha_2, leg.dest.alpha_2, leg.channel or Channel.UNKNOWN_ROUTE)
             seen.setdefault(key, []).append((case, days))
+    for stat in statistics:
+        if stat.counts_arrivals and isinstance(stat.via, Country) and isinstance(stat.place, Country) \
+                and stat.as_of is not None and stat.via.alpha_2 != stat.place.alpha_2:
+            key = (stat.via.alpha_2, stat.place.alpha_2, Channel.UNKNOWN_ROUTE)
+            seen.setdefault(key, []).append((stat, _case_days(stat.as_of)))
     made = []
     for key, found in sorted(seen.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2].value)):
         spans = [(*days, case.evidence) for case, days in found]
@@ -504,8 +512,8 @@ def _case_legs(cases: Sequence[Case], passages: Sequence[Passage], scope: tuple[
         made.append(Passage(
             id=pid, origin=origin, dest=dest, channel=channel, basis=Basis.OBSERVATION,
             evidence=evidence,
-            summary=("Documented cases went this way then: " + ", ".join(
-                dict.fromkeys(case.id for case, _ in found)) + ".")))
+            summary=("Documented cases (or counts of arrivals through the first country) show "
+                     "this way used then: " + ", ".join(dict.fromkeys(case.id for case, _ in found)) + ".")))
         timings[pid] = observed(pid, spans, evidence)
     return tuple(made)
 
