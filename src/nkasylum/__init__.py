@@ -403,10 +403,9 @@ def coverage(countries: Sequence[PlaceLike] | None = None,
 
     One :class:`CoverageCell` per country and year, on ``at`` (``day``, its former name;
     default ``"07-01"``, 1 July) of each year, or for the whole year with ``at="year"``
-    (documented at some time in it; the cell of its last documented day). ``field``
-    (``"repatriates"``, ``"admits"``, ...) reads each cell for that policy field alone.
-    ``max_gap`` caps the gap between sightings. Default: the 17 countries the sources
-    discuss, 2000 to 2025.
+    (the cell of its last documented day). ``field`` (``"repatriates"``, ...) reads each
+    cell for one policy field; ``max_gap`` caps the gap between sightings. Default: the 17
+    countries the sources discuss, 2000 to 2025.
 
     Example:
         >>> import nkasylum as nk

@@ -659,7 +659,7 @@ def test_passages_checks_its_arguments_even_with_any_date() -> None:
     with pytest.raises(nk.ArgumentTypeError):
         nk.passages(any_date="yes")  # type: ignore[arg-type]
     with pytest.raises(nk.ArgumentTypeError):
-        nk.passages(on="2002-09-11", any_date=True)  # type: ignore[arg-type]
+        nk.passages(on=[2002], any_date=True)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("call", [

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+from collections.abc import Iterator
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
@@ -30,7 +31,7 @@ from nkasylum.engine.bulk import verdict as fast_verdict
 from nkasylum.engine.documented import documented_days, last_documented, named_verdict, within
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
-from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, route_of
+from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, iter_routes, route_of
 from nkasylum.model.assessment import Assessment, pending_assessment
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
@@ -38,7 +39,7 @@ from nkasylum.model.routes import Route
 from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
-__all__ = ["answer_details", "assess", "best_day", "route_day", "routes_on"]
+__all__ = ["answer_details", "assess", "best_day", "iter_routes_on", "route_day", "routes_on"]
 
 Horizon = dt.timedelta | None
 _DAY = dt.timedelta(days=1)
@@ -335,3 +336,14 @@ def route_day(index: Index, start: Country, goal: Country, on: object, max_trans
 
     return best_day(index, asked, horizon,
                     lambda d: Verdict.DOCUMENTED if found_on(d) else Verdict.UNDOCUMENTED)
+
+
+def iter_routes_on(index: Index, origin: object, dest: object, on: object, max_transits: object,
+                   horizon: Horizon) -> Iterator[Route]:
+    """:func:`~nkasylum.engine.search.iter_routes` on a day, or for a period on its last day
+    with a documented route (as :func:`routes_on` reads a period)."""
+    if type(on) is not dt.date and on is not None:
+        start = arguments.origin(index, origin)
+        goal = arguments.country_arg(dest, "dest")
+        on = route_day(index, start, goal, on, max_transits, horizon)
+    return iter_routes(index, origin, dest, on=on, max_transits=max_transits, horizon=horizon)

@@ -18,20 +18,20 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import country
 from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
-from nkasylum.core.periods import resolve_horizon, resolve_max_gap, resolve_on, today
+from nkasylum.core.periods import resolve_horizon, resolve_on, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
 from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
-from nkasylum.engine import arguments, queries
-from nkasylum.engine.assessment import assess, route_day, routes_on
+from nkasylum.engine import queries
+from nkasylum.engine.assessment import assess, iter_routes_on, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.coverage import coverage
 from nkasylum.engine.index import Answers, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.provenance import compute_data_version
 from nkasylum.engine.scenarios import Scenarios
-from nkasylum.engine.search import MAX_ROUTES, iter_routes
+from nkasylum.engine.search import MAX_ROUTES
 from nkasylum.engine.sightings import dates_nothing
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
@@ -93,7 +93,6 @@ class KnowledgeBase(Scenarios):
     # arguments, under keys that start with "assess"): one bound on memory covers both.
     _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
-    # The index under each gap cap asked for (see :meth:`_at`), built when first asked.
     _capped: dict[dt.timedelta, Index] = attrs.field(init=False, eq=False, repr=False, factory=dict)
     __repr__ = value_repr
     __eq__ = value_eq
@@ -121,23 +120,6 @@ class KnowledgeBase(Scenarios):
             self.all_statistics, self.all_conflicts, self.scope))
         object.__setattr__(self, "_answers", self._index.answers)
         object.__setattr__(self, "_capped", {})
-
-    def _at(self, max_gap: object) -> Index:
-        """The index whose sightings bridge gaps of at most ``max_gap`` (``None``: any gap).
-
-        A gap cap changes which days every statement answers on, so a capped question reads
-        an index of its own, built when a cap is first asked for (a few are kept)."""
-        cap = resolve_max_gap(max_gap)
-        if cap is None:
-            return self._index
-        found = self._capped.get(cap)
-        if found is None:
-            if len(self._capped) >= _CAPS_KEPT:
-                self._capped.clear()
-            found = self._capped[cap] = Index.build(
-                self.all_sources, self.all_policies, self.all_passages, self.all_cases,
-                self.all_statistics, self.all_conflicts, self.scope, max_gap=cap)
-        return found
 
     @property
     def data_version(self) -> DataVersion:
@@ -268,11 +250,8 @@ class KnowledgeBase(Scenarios):
         on: object = None,
         any_date: bool = False,
     ) -> tuple[Passage, ...]:
-        """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default today;
-        a date, a year or an EDTF text: a period asks "at some time in it").
-
-        With ``any_date=True`` every matching passage is returned, whatever its period.
-        """
+        """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default today; a
+        period asks "at some time in it"), or at any date with ``any_date=True``."""
         return Results(queries.passages(self._index, origin, dest, on, any_date))
 
     # ------------------------------------------------------------------- cases
@@ -285,14 +264,8 @@ class KnowledgeBase(Scenarios):
         outcome: Outcome | str | None = None,
         possible: bool = False,
     ) -> tuple[Case, ...]:
-        """Cases filtered by country involved, date window and outcome, oldest first.
-
-        ``since`` and ``until`` take a date, a year or an EDTF text (see
-        :func:`nkasylum.cases`). A case is kept when its date surely falls in the window;
-        ``possible=True`` also keeps those whose date only may fall in it. Cases whose
-        date is unknown come last and are left out when ``since`` or ``until`` is given
-        (their date cannot be shown to fall in the range).
-        """
+        """Cases filtered by country involved, date window and outcome, oldest first (undated
+        last, and left out of a window); the window as :func:`nkasylum.cases` reads it."""
         return Results(queries.cases(self.all_cases, country, since, until, outcome, possible))
 
     # -------------------------------------------------------------- statistics
@@ -343,12 +316,8 @@ class KnowledgeBase(Scenarios):
         """The verdict of each ``(origin, via, dest, on)`` row, in order, fast.
 
         Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
-        without building explanations, routes or evidence lists: the days on which a
-        journey is documented, and those on which it is blocked, are computed once per
-        journey as intervals (journeys that share legs share their tables), and each row
-        costs a dictionary look-up and a bisection. A million realistic rows, tens of
-        thousands of distinct journeys among them, take under two seconds on the benchmark
-        machine (docs/performance.md).
+        from the days on which each journey is documented or blocked, computed once per
+        journey as intervals: a row costs a look-up and a bisection (docs/performance.md).
 
         Args:
             rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``
@@ -389,14 +358,7 @@ class KnowledgeBase(Scenarios):
                     max_transits: int = 3, horizon: dt.timedelta | None = None,
                     max_gap: dt.timedelta | None = None) -> Iterator[Route]:
         """Every documented route, lazily; see :func:`nkasylum.iter_routes`."""
-        index = self._at(max_gap)
-        if type(on) is not dt.date and on is not None:
-            # a period asks its last day with a documented route, as routes() does
-            start = arguments.origin(index, origin)
-            goal = arguments.country_arg(dest, "dest")
-            on = route_day(index, start, goal, on, max_transits, resolve_horizon(horizon))
-        return iter_routes(index, origin, dest, on=on, max_transits=max_transits,
-                           horizon=resolve_horizon(horizon))
+        return iter_routes_on(self._at(max_gap), origin, dest, on, max_transits, resolve_horizon(horizon))
 
     def __getstate__(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}
@@ -424,8 +386,6 @@ def from_entries(entries: Entries) -> KnowledgeBase:
         raise DataError(err.message, file=entries.files.get(entry_id, err.file), entry=err.entry,
                         field=err.field) from None
 
-
-_CAPS_KEPT = 4  # indexes under distinct gap caps kept at once (each costs a build)
 
 _default: KnowledgeBase | None = None
 _default_lock = threading.Lock()

@@ -384,6 +384,15 @@ def sighting(evidence: Evidence, reported: When | None) -> tuple[dt.date, dt.dat
 
 def dates_nothing(item: Any, published: Mapping[str, When | None]) -> bool:
     """Whether ``item`` (a policy or passage) is an observation, not yet marked undated, that
-    none of its evidence dates (``published``: each source's report date)."""
-    return (item.basis is Basis.OBSERVATION and not item.undated and item.valid_from is None
-            and all(sighting(e, published.get(e.source)) is None for e in item.evidence))
+    none of its evidence sees on a particular day (``published``: each source's report date).
+
+    One seen only "at some time up to" a day is marked undated too: it answers no dated
+    question and is shown as context; its open sightings bracket days only beside sightings
+    of its own that see a day."""
+    if item.basis is not Basis.OBSERVATION or item.undated or item.valid_from is not None:
+        return False
+    for e in item.evidence:
+        seen = sighting(e, published.get(e.source))
+        if seen is not None and seen[2].lower is not None:
+            return False
+    return True
