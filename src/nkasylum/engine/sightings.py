@@ -343,6 +343,8 @@ def timing(entry: str, basis: Basis, evidence: Sequence[Evidence], valid_from: W
         span = When.between(valid_from.start, end if end < dt.date.max else None)
         return Timing(entry, basis, False, valid_from.start, end,
                       ((valid_from.start, end, span, tuple(evidence)),), ())
+    if undated:
+        return Timing(entry, basis, True, dt.date.max, dt.date.max, (), tuple(evidence))
     spans: list[_Sighting] = []
     for ev in evidence:
         seen = sighting(ev, reported(ev))
