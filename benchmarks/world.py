@@ -73,13 +73,23 @@ def world(passages: int = 8000, policies: int = 400, seed: int = 8, *,
     span = (LAST - FIRST).days
     channels = list(nk.Channel)
     made = []
+    # One passage per origin, destination and channel: passages that share them are
+    # sightings of one way and bridge each other, which the references (each passage's own
+    # period, ``Passage.applies``) do not model.
+    taken: set[tuple[str, str, nk.Channel]] = set()
     for i in range(passages):
         a, b = rng.sample(chosen, 2)
+        free = [c for c in channels if (a.alpha_2, b.alpha_2, c) not in taken]
+        while not free:
+            a, b = rng.sample(chosen, 2)
+            free = [c for c in channels if (a.alpha_2, b.alpha_2, c) not in taken]
+        channel = rng.choice(free)
+        taken.add((a.alpha_2, b.alpha_2, channel))
         start = FIRST + dt.timedelta(days=rng.randrange(span))
         end = min(LAST, start + dt.timedelta(days=rng.randrange(365, 12 * 365)))
         year = rng.randrange(1990, 2026)
         made.append(nk.Passage(
-            id=f"w{i}", origin=a, dest=b, channel=rng.choice(channels),
+            id=f"w{i}", origin=a, dest=b, channel=channel,
             summary="generated", basis=nk.Basis.OBSERVATION,
             evidence=(nk.Evidence(f"generated-{year}", "a generated anchor phrase", "generated"),),
             via_third_country=rng.random() < 0.1, valid_from=nk.When.day(start),

@@ -3,6 +3,7 @@
 Markers: ``coverage-figures`` (the headline figures, computed with the public API),
 ``coverage-map`` (a heat map of ``nk.coverage()``: a static SVG drawn with matplotlib),
 ``coverage-table`` (the same cells as a table, each linking to what it rests on),
+``coverage-fields`` (per field, repatriates and admits, over whole years),
 ``coverage-cells`` (for each country, the runs of years with the same support and the
 entries behind them), ``holdings`` (per place: the policies, passages, cases and
 statistics held, each entry with the anchor ``#entry-ID``).
@@ -414,7 +415,23 @@ def gen_holdings(args: list[str]) -> str:
     return "\n".join(out)
 
 
-GENERATORS = {"coverage-cells": gen_cells, "coverage-figures": gen_figures, "coverage-map": gen_map,
-              "coverage-table": gen_table, "holdings": gen_holdings}
+def gen_fields(args: list[str]) -> str:
+    """Per field, over whole years: ``nk.coverage(at="year", field=...)`` as a table of letters."""
+    out = []
+    for field in ("repatriates", "admits"):
+        cells = nk.coverage(at="year", field=field)
+        years = sorted({c.on.year for c in cells})
+        by_key = {(c.country, c.on.year): c for c in cells}
+        countries = list(dict.fromkeys(c.country for c in cells))
+        documented = sum(c.documented for c in cells)
+        out += ["", f"**`{field}`**: documented at some time in the year in {documented} of {len(cells)} "
+                    f"country-years ({documented / len(cells):.0%}).", "",
+                table(["", *(f"'{str(y)[2:]}" for y in years)],
+                      [[country, *(_cell_text(by_key[(country, y)]) for y in years)] for country in countries])]
+    return "\n".join(out)
+
+
+GENERATORS = {"coverage-cells": gen_cells, "coverage-fields": gen_fields, "coverage-figures": gen_figures,
+              "coverage-map": gen_map, "coverage-table": gen_table, "holdings": gen_holdings}
 
 main(__name__, "coverage.md", GENERATORS)

@@ -117,11 +117,12 @@ def source(id: str) -> Source:
 
 
 def policy(country: PlaceLike, *, on: WhenLike = None,
-           horizon: dt.timedelta | None = None) -> Policy | None:
+           horizon: dt.timedelta | None = None, max_gap: dt.timedelta | None = None) -> Policy | None:
     """The policy of ``country`` documented on ``on`` (default today), or ``None``: undocumented.
 
     Statements documented together are merged into one :class:`Policy`. ``on`` takes a date,
-    a year or an EDTF text; ``horizon`` carries observations past their last sighting.
+    a year or an EDTF text; ``horizon`` carries observations past their last sighting;
+    ``max_gap`` caps the gap between two sightings that documents the days between them.
     :func:`policy_answer` says how it is supported, and what was last known.
 
     Example:
@@ -129,11 +130,12 @@ def policy(country: PlaceLike, *, on: WhenLike = None,
         >>> nk.policy("China", on=dt.date(2002, 9, 11)).repatriates
         True
     """
-    return default_knowledge_base().policy(country, on=on, horizon=horizon)
+    return default_knowledge_base().policy(country, on=on, horizon=horizon, max_gap=max_gap)
 
 
 def policy_answer(country: PlaceLike, *, on: WhenLike = None,
-                  horizon: dt.timedelta | None = None) -> PolicyAnswer:
+                  horizon: dt.timedelta | None = None,
+                  max_gap: dt.timedelta | None = None) -> PolicyAnswer:
     """The policy of ``country`` on ``on``, with how it is supported and what was last known.
 
     Returns:
@@ -148,7 +150,7 @@ def policy_answer(country: PlaceLike, *, on: WhenLike = None,
         >>> bool(a), sorted({b.support.value for b in a.backing})
         (True, ['rule in force'])
     """
-    return default_knowledge_base().policy_answer(country, on=on, horizon=horizon)
+    return default_knowledge_base().policy_answer(country, on=on, horizon=horizon, max_gap=max_gap)
 
 
 def policy_timeline(country: PlaceLike) -> tuple[Policy, ...]:
@@ -179,12 +181,13 @@ def passages(
     origin: PlaceLike | None = None,
     dest: PlaceLike | None = None,
     *,
-    on: dt.date | None = None,
+    on: WhenLike = None,
     any_date: bool = False,
 ) -> tuple[Passage, ...]:
     """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default: today).
 
-    With ``any_date=True`` every matching passage is returned, whatever its period.
+    ``on`` takes a date, a year or an EDTF text; a period asks "documented at some time in
+    it". With ``any_date=True`` every matching passage is returned, whatever its period.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -197,11 +200,18 @@ def passages(
 def cases(
     *,
     country: PlaceLike | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
+    since: WhenLike = None,
+    until: WhenLike = None,
     outcome: Outcome | str | None = None,
+    possible: bool = False,
 ) -> tuple[Case, ...]:
-    """Documented cases, oldest first, filtered by country, date range and outcome.
+    """Documented cases, oldest first, filtered by country, date window and outcome.
+
+    ``since`` and ``until`` take a date, a year or an EDTF text: the window runs from the
+    first day ``since`` can mean to the last day ``until`` can mean. A case is kept when
+    its date surely falls in the window (both ends of its span); ``possible=True`` also
+    keeps those whose date only may (a span that overlaps the window, such as "at some
+    time up to 2014-06" for a window in 2013). Undated cases are left out of a window.
 
     The range keeps cases whose date may fall in it; see :meth:`KnowledgeBase.cases` for
     open-ended dates and a range that ends before it starts.
@@ -212,7 +222,7 @@ def cases(
         ['2004']
     """
     return default_knowledge_base().cases(country=country, since=since, until=until,
-                                          outcome=outcome)
+                                          outcome=outcome, possible=possible)
 
 
 def case(id: str) -> Case:
@@ -272,6 +282,7 @@ def can_resettle(
     *,
     on: WhenLike = None,
     horizon: dt.timedelta | None = None,
+    max_gap: dt.timedelta | None = None,
 ) -> Assessment:
     """Is there a documented way from ``origin`` through ``via`` to ``dest`` on ``on``?
 
@@ -292,6 +303,9 @@ def can_resettle(
         horizon: opt in to carrying observations forward up to this long past their
             last sighting (a ``datetime.timedelta``; default ``None``: not at all).
             Legs that use it are marked "carried forward" in ``backing``.
+        max_gap: the longest gap between two sightings of a value that documents the
+            days between them (a ``datetime.timedelta``; default ``None``: no cap). Each
+            "between sightings" support reports its ``gap``.
 
     Returns:
         An :class:`Assessment`: verdict (documented, blocked, undocumented), route,
@@ -312,7 +326,7 @@ def can_resettle(
         >>> nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)).verdict.value
         'blocked'
     """
-    if horizon is None and via is not None and not is_loaded():
+    if horizon is None and max_gap is None and via is not None and not is_loaded():
         # Until the bundled knowledge base is built, a named route on a day is answered from
         # the tables compiled with it (the same answer; see nkasylum.engine.quick). Tested
         # here, not only there: once it is built, a repeated question is a cache look-up,
@@ -320,10 +334,12 @@ def can_resettle(
         found = quick_answer(origin, via, dest, on)
         if found is not None:
             return found
-    return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon)
+    return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon,
+                                                 max_gap=max_gap)
 
 
-def assess_many(rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
+def assess_many(rows: Any, *, horizon: dt.timedelta | None = None,
+                max_gap: dt.timedelta | None = None) -> tuple[Verdict, ...]:
     """The verdict of each ``(origin, via, dest, on)`` row, fast: a look-up and a bisection a row.
 
     Each verdict is exactly ``nk.can_resettle(origin, via, dest, on=on).verdict``, without
@@ -336,7 +352,7 @@ def assess_many(rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verd
         >>> [v.value for v in nk.assess_many(rows)]
         ['documented', 'blocked']
     """
-    return default_knowledge_base().assess_many(rows, horizon=horizon)
+    return default_knowledge_base().assess_many(rows, horizon=horizon, max_gap=max_gap)
 
 
 def routes(
@@ -348,6 +364,7 @@ def routes(
     horizon: dt.timedelta | None = None,
     last_known: bool = False,
     max_routes: int = 100,
+    max_gap: dt.timedelta | None = None,
 ) -> tuple[Route, ...]:
     """The best documented routes from ``origin`` to ``dest`` on ``on`` (at most ``max_routes``).
 
@@ -366,29 +383,34 @@ def routes(
     """
     return default_knowledge_base().routes(origin, dest, on=on, max_transits=max_transits,
                                            horizon=horizon, last_known=last_known,
-                                           max_routes=max_routes)
+                                           max_routes=max_routes, max_gap=max_gap)
 
 
 def iter_routes(origin: PlaceLike, dest: PlaceLike, *,
-                on: dt.date | None = None, max_transits: int = 3,
-                horizon: dt.timedelta | None = None) -> Iterator[Route]:
+                on: WhenLike = None, max_transits: int = 3,
+                horizon: dt.timedelta | None = None,
+                max_gap: dt.timedelta | None = None) -> Iterator[Route]:
     """Every documented route on ``on``, lazily (fewer passages first), without ranking them.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
-        >>> sorted(str(r) for r in nk.iter_routes("KP", "KR", on=dt.date(2009, 12, 23)))
-        ['KP > CN > TH > KR', 'KP > RU > KR']
+        >>> sorted(str(r) for r in nk.iter_routes("KP", "KR", on=dt.date(2009, 12, 23)))[-2:]
+        ['KP > CN > third country > KR', 'KP > RU > KR']
     """
     return default_knowledge_base().iter_routes(origin, dest, on=on, max_transits=max_transits,
-                                                horizon=horizon)
+                                                horizon=horizon, max_gap=max_gap)
 
 
 def coverage(countries: Sequence[PlaceLike] | None = None,
-             years: Sequence[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
+             years: Sequence[int] | None = None, *, day: str = "07-01", at: str | None = None,
+             field: str | None = None, max_gap: dt.timedelta | None = None) -> tuple[CoverageCell, ...]:
     """For each country and year, how the bundled knowledge base answers "what was its policy?".
 
-    One :class:`CoverageCell` per country and year, on ``day`` (default 1 July) of each
-    year. Default: the 17 countries the sources discuss, 2000 to 2025.
+    One :class:`CoverageCell` per country and year, on ``at`` (``day``, its former name;
+    default ``"07-01"``, 1 July) of each year, or for the whole year with ``at="year"``
+    (the cell of its last documented day). ``field`` (``"repatriates"``, ...) reads each
+    cell for one policy field; ``max_gap`` caps the gap between sightings. Default: the 17
+    countries the sources discuss, 2000 to 2025.
 
     Example:
         >>> import nkasylum as nk
@@ -396,7 +418,8 @@ def coverage(countries: Sequence[PlaceLike] | None = None,
         >>> len(cells), sum(c.documented for c in cells) > 0
         (17, True)
     """
-    return default_knowledge_base().coverage(countries, years, day=day)
+    return default_knowledge_base().coverage(countries, years, day=day, at=at, field=field,
+                                             max_gap=max_gap)
 
 
 _BRIDGES = {"to_json": "serialize", "from_json": "serialize", "to_frames": "interop",

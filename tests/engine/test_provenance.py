@@ -48,7 +48,7 @@ def test_the_same_content_has_the_same_version_wherever_it_comes_from(kb: nk.Kno
 def test_a_scenario_has_its_own_version(kb: nk.KnowledgeBase) -> None:
     policy = nk.policy("CN", on=2002)
     assert policy is not None
-    changed = kb.with_policy(attrs.evolve(policy, id="cn-scenario-admits", admits=True, repatriates=False))
+    changed = kb.with_policy(attrs.evolve(policy, id="cn-scenario-admits", summary="A scenario."))
     smaller = kb.without(kb.all_cases[0].id)
     versions = {kb.data_version.fingerprint, changed.data_version.fingerprint, smaller.data_version.fingerprint}
     assert len(versions) == 3

@@ -264,12 +264,14 @@ def test_assess_shows_support_per_leg_evidence_age_and_undated_context(
         capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _main(capsys, "assess", "KP", "CN", "KR", "--on", "2024-06-01", "--horizon", "400")
     a = nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1), horizon=dt.timedelta(days=400))
-    assert code == 0 and a  # carried forward 290 days, within the horizon
+    # The crossing into China is carried forward 290 days, within the horizon, but China's
+    # returns are seen that day: a carried-forward way never outranks a block seen then.
+    assert code == 1 and a.verdict is nk.Verdict.BLOCKED
     lines = out.splitlines()
     assert "support on 2024-06-01:" in lines
     row = next(line for line in lines if "kp-cn-border-crossing" in line).split()
     assert row[:3] == ["KP", ">", "CN"] and "carried forward" in " ".join(row) and row[-2:] == ["290", "days"]
-    assert any(line.startswith("CN > KR") and "rule in force" in line for line in lines)
+    assert any(line.startswith("CN > KR") and "seen" in line for line in lines)
     assert f"evidence age: {a.evidence_age.days} days" in lines  # type: ignore[union-attr]
     assert "observations carried forward up to 400 days (--horizon)" in lines
     flat = " ".join(out.split())

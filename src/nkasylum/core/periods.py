@@ -23,7 +23,7 @@ from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.core.text import date_words
 from nkasylum.core.when import When, when
 
-__all__ = ["Basis", "check_period", "format_period", "in_period", "resolve_horizon", "resolve_on",
+__all__ = ["Basis", "check_period", "format_period", "in_period", "resolve_horizon", "resolve_max_gap", "resolve_on",
            "resolve_when", "today"]
 
 
@@ -95,6 +95,25 @@ def resolve_when(on: object) -> When:
     if on is None:
         return When.day(today())
     return when(on)  # type: ignore[arg-type]
+
+
+def resolve_max_gap(max_gap: object) -> dt.timedelta | None:
+    """Check ``max_gap=``: ``None`` (the default: any gap between two sightings of a value is
+    bridged) or a ``timedelta`` >= 0, the longest gap bridged.
+
+    Raises:
+        ArgumentTypeError: anything else.
+    """
+    if max_gap is None:
+        return None
+    if isinstance(max_gap, bool) or not isinstance(max_gap, dt.timedelta):
+        raise ArgumentTypeError(
+            "max_gap= takes None (the default: two sightings of a value document the days "
+            "between them however far apart) or a datetime.timedelta such as "
+            f"datetime.timedelta(days=3 * 365), not {type(max_gap).__name__}: {max_gap!r}")
+    if max_gap < dt.timedelta(0):
+        raise ArgumentTypeError(f"max_gap= must not be negative, not {max_gap}")
+    return max_gap
 
 
 def resolve_horizon(horizon: object) -> dt.timedelta | None:

@@ -29,7 +29,7 @@ from typing import Any, Protocol, TypeVar
 from nkasylum.core.countries import Country
 from nkasylum.core.places import THIRD_COUNTRY, Region
 from nkasylum.engine.index import Index
-from nkasylum.model.passages import Passage
+from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.routes import Leg
 
 __all__ = ["Incoming", "Outgoing", "Whole", "dated_get", "dated_put", "incoming", "legs_of",
@@ -46,9 +46,11 @@ SPANS_KEPT = 256
 """How many spans one memo entry keeps at most before it starts again (bounds memory when a
 loop asks about every day of decades)."""
 
-# A passage between two countries: its first and last day (as ordinals), the destination's
-# code, the passage and the origin's code.
-_Dated = tuple[int, int, str, Passage, str]
+# A passage between two countries over a span of days on which its support is the same:
+# the span's first and last day (as ordinals), the destination's code, the passage, the
+# origin's code and the strength of its support (precedence on one day: seen > between
+# sightings > rule in force > carried forward; see nkasylum.engine.sightings).
+_Dated = tuple[int, int, str, Passage, str, int]
 
 
 class _Spanned(Protocol):
@@ -174,20 +176,12 @@ class _Every:
     __slots__ = ("changes", "into", "out", "where")
 
     def __init__(self, index: Index, horizon: dt.timedelta | None) -> None:
-        passages = index.passages
-        timings = map(index.timings.__getitem__, map(_ID, passages))
-        dated: list[_Dated]
-        if horizon is None:  # the common case, in one comprehension: a loop costs twice that
-            dated = [(t.first, t.last, p.dest.alpha_2, p, p.origin.alpha_2)
-                     for p, t in zip(passages, timings, strict=True)
-                     if not t.undated and isinstance(p.origin, Country) and isinstance(p.dest, Country)]
-        else:
-            dated = []
-            for p, t in zip(passages, timings, strict=True):
-                days = t.reach(horizon)
-                if days is not None and isinstance(p.origin, Country) and isinstance(p.dest, Country):
-                    dated.append((days[0].toordinal(), days[1].toordinal(), p.dest.alpha_2, p,
-                                  p.origin.alpha_2))
+        dated: list[_Dated] = []
+        for p in index.passages:
+            if isinstance(p.origin, Country) and isinstance(p.dest, Country):
+                dest, origin = p.dest.alpha_2, p.origin.alpha_2
+                dated += [(lo.toordinal(), hi.toordinal(), dest, p, origin, strength)
+                          for lo, hi, strength in index.timings[p.id].pieces(horizon)]
         # Grouped by origin, in code order, each group sorted by destination: sorting each
         # country's few dozen passages costs less than sorting them all.
         groups: dict[str, list[_Dated]] = {}
@@ -264,9 +258,20 @@ def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) ->
     return table if table is not None else _built(index, key, day, code, horizon, False, _incoming)
 
 
+def _strongest(answer: Sequence[_Dated]) -> dict[str, Passage]:
+    """Each destination's passage with the strongest support, of those equally strong the
+    best (which comes last among its own: the last one kept wins)."""
+    best: dict[str, Passage] = {}
+    strength: dict[str, int] = {}
+    for d in answer:
+        if d[5] >= strength.get(d[2], 0):
+            best[d[2]] = d[3]
+            strength[d[2]] = d[5]
+    return best
+
+
 def _outgoing(first: int, last: int, answer: list[_Dated]) -> tuple[Outgoing, int]:
-    # Each destination's best passage comes last among its own: the last one kept wins.
-    best = {d[2]: d[3] for d in answer}
+    best = _strongest(answer)
     return Outgoing(first, last, best), len(best)
 
 
@@ -313,12 +318,13 @@ def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
     every = _every(index, horizon)
     first, last = every.span(day)
     answer = [d for d in every.out if d[0] <= day <= d[1]]
-    outs: dict[str, dict[str, Passage]] = {}
+    grouped: dict[str, list[_Dated]] = {}
     ins: dict[str, dict[str, None]] = {}
     for d in answer:  # by origin, then destination, the best passage of a pair last
         origin, dest = d[4], d[2]
-        outs.setdefault(origin, {})[dest] = d[3]
+        grouped.setdefault(origin, []).append(d)
         ins.setdefault(dest, {})[origin] = None
+    outs = {code: _strongest(group) for code, group in grouped.items()}
     return dated_put(index, key, found, Whole(
         first, last, {code: Outgoing(first, last, best) for code, best in outs.items()},
         {code: Incoming(first, last, tuple(origins)) for code, origins in ins.items()}),
@@ -326,7 +332,8 @@ def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
 
 
 def _rank(index: Index, p: Passage) -> tuple[Any, ...]:
-    return (passage_newest(index, p), not p.via_third_country, p.id)
+    # A named way beats one whose channel the sources leave unknown (a leg seen only in cases).
+    return (p.channel is not Channel.UNKNOWN_ROUTE, passage_newest(index, p), not p.via_third_country, p.id)
 
 
 def passage_newest(index: Index, p: Passage) -> dt.date:

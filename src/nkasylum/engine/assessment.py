@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+from collections.abc import Iterator
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
@@ -30,15 +31,15 @@ from nkasylum.engine.bulk import verdict as fast_verdict
 from nkasylum.engine.documented import documented_days, last_documented, named_verdict, within
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
-from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, route_of
+from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, iter_routes, route_of
 from nkasylum.model.assessment import Assessment, pending_assessment
-from nkasylum.model.passages import Channel, Passage
+from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Route
 from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
-__all__ = ["answer_details", "assess", "best_day", "routes_on"]
+__all__ = ["answer_details", "assess", "best_day", "iter_routes_on", "route_day", "routes_on"]
 
 Horizon = dt.timedelta | None
 _DAY = dt.timedelta(days=1)
@@ -120,7 +121,7 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
     steps: list[Step] = []
     if found:
         route = found[0]
-        if route.legs[0].channel is Channel.UNKNOWN_ROUTE:
+        if (route.legs[0].passage or "").startswith("counted-arrivals."):
             return Verdict.DOCUMENTED, route, _counted_steps(index, start, goal, day, route, horizon)
         for passage_id in dict.fromkeys(leg.passage for leg in route.legs):
             p = index.passage(passage_id or "")
@@ -288,8 +289,8 @@ def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | No
         ages = [b.age for b in backing if b.support is not Support.RULE]
         age: dt.timedelta | None = max(ages, default=dt.timedelta(0))
     else:
-        age = last_known.evidence_age + (day - last_known.on) if last_known is not None and \
-            last_known.evidence_age is not None else None
+        # the age of what was last known: from its last day to the day asked
+        age = day - last_known.on if last_known is not None else None
     steps.append(Step(StepKind.EVIDENCE_DATES, day, dates=(dates[0], dates[-1]) if dates else (),
                       age=age))
     return {"alternatives": tuple([r for r in everything if r != route][:5]),
@@ -305,27 +306,44 @@ def routes_on(index: Index, origin: object, dest: object, on: object, max_transi
     ``last_known``, the routes of the latest earlier day that had one when none is documented."""
     if not isinstance(last_known, bool):
         raise ArgumentTypeError(f"last_known= takes True or False, not {last_known!r}")
-    one_day = on if type(on) is dt.date else None  # one day: no need to build its When
-    asked = None if one_day is not None else resolve_when(on)
     limit = resolve_horizon(horizon)
     start = arguments.origin(index, origin)
     goal = arguments.country_arg(dest, "dest")
-
-    def found_on(day: dt.date) -> tuple[Route, ...]:
-        return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
-                           max_routes=max_routes)
-
-    if asked is None:
-        assert one_day is not None
-        day = one_day
-    elif asked.lower is not None and asked.lower == asked.upper:
-        day = asked.lower
-    else:
-        day = best_day(index, asked, limit,
-                       lambda d: Verdict.DOCUMENTED if found_on(d) else Verdict.UNDOCUMENTED)
-    found = found_on(day)
+    day = route_day(index, start, goal, on, max_transits, limit, max_routes)
+    found = find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
+                        max_routes=max_routes)
     if not found and last_known:
         last = _last_documented(index, start, None, goal, day, limit)
         if last is not None:
-            found = found_on(last)
+            found = find_routes(index, start, goal, on=last, max_transits=max_transits, horizon=limit,
+                                max_routes=max_routes)
     return found
+
+
+def route_day(index: Index, start: Country, goal: Country, on: object, max_transits: object,
+              horizon: Horizon, max_routes: object = MAX_ROUTES) -> dt.date:
+    """The day a route question asks about: ``on`` itself, or for a period (a year, an EDTF
+    interval) its last day with a documented route (else its last day)."""
+    if type(on) is dt.date:
+        return on  # one day: no need to build its When
+    asked = resolve_when(on)
+    if asked.lower is not None and asked.lower == asked.upper:
+        return asked.lower
+
+    def found_on(day: dt.date) -> tuple[Route, ...]:
+        return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=horizon,
+                           max_routes=max_routes)
+
+    return best_day(index, asked, horizon,
+                    lambda d: Verdict.DOCUMENTED if found_on(d) else Verdict.UNDOCUMENTED)
+
+
+def iter_routes_on(index: Index, origin: object, dest: object, on: object, max_transits: object,
+                   horizon: Horizon) -> Iterator[Route]:
+    """:func:`~nkasylum.engine.search.iter_routes` on a day, or for a period on its last day
+    with a documented route (as :func:`routes_on` reads a period)."""
+    if type(on) is not dt.date and on is not None:
+        start = arguments.origin(index, origin)
+        goal = arguments.country_arg(dest, "dest")
+        on = route_day(index, start, goal, on, max_transits, horizon)
+    return iter_routes(index, origin, dest, on=on, max_transits=max_transits, horizon=horizon)

@@ -62,8 +62,9 @@ def _intersect(a: Days, b: Days) -> Days:
     return tuple(out)
 
 
-def _reach(index: Index, entry: str, horizon: Horizon) -> tuple[dt.date, dt.date] | None:
-    return index.timings[entry].reach(horizon)
+def _reach(index: Index, entry: str, horizon: Horizon) -> list[tuple[dt.date, dt.date]]:
+    """The days on which a passage answers (a contrary sighting or a gap cap may split them)."""
+    return index.timings[entry].days(horizon)
 
 
 def within(days: Days, day: dt.date) -> bool:
@@ -86,8 +87,8 @@ def _legs_from(index: Index, a: str, horizon: Horizon) -> dict[str, Days]:
     if found is None:
         parts: dict[str, list[tuple[dt.date, dt.date]]] = {}
         for p in index.passages_from.get(a, ()):
-            if isinstance(p.dest, Country) and (r := _reach(index, p.id, horizon)) is not None:
-                parts.setdefault(p.dest.alpha_2, []).append(r)
+            if isinstance(p.dest, Country):
+                parts.setdefault(p.dest.alpha_2, []).extend(_reach(index, p.id, horizon))
         found = {b: _union(rs) for b, rs in parts.items()}
         index.keep(key, found, sum(map(len, found.values())) + len(found))
     return found
@@ -141,9 +142,9 @@ def _within(index: Index, code: str, goal: str, steps: int, horizon: Horizon,
             if not isinstance(p.dest, Country):
                 continue
             reach = _reach(index, p.id, horizon)
-            if reach is None:
+            if not reach:
                 continue
-            parts.extend(_intersect((reach,), _within(index, p.dest.alpha_2, goal, steps - 1,
+            parts.extend(_intersect(tuple(reach), _within(index, p.dest.alpha_2, goal, steps - 1,
                                                        horizon, table)))
         found = table.days[(code, steps)] = _union(parts)
         index.charge(len(found) + 2)
@@ -164,12 +165,17 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
                              table)
             counted = [r for p in index.counted.get(goal.alpha_2, ())
                        if isinstance(p.origin, Country) and p.origin.alpha_2 == start.alpha_2
-                       and (r := _reach(index, p.id, horizon)) is not None]
+                       for r in _reach(index, p.id, horizon)]
             found = _union((*routes, *counted))
         else:
             found = _EVER
-            for a, b in itertools.pairwise(path_codes(start, stops, goal)):
-                found = _intersect(found, leg_days(index, a, b, horizon))
+            codes = path_codes(start, stops, goal)
+            for i, (a, b) in enumerate(itertools.pairwise(codes)):
+                # the leg rule's documented days: with a horizon, a passage only carried
+                # forward does not count where a block is seen or in force
+                days = (leg_days(index, a, b, horizon) if horizon is None
+                        else _leg_table(index, a, b, i == len(codes) - 2, horizon)[0])
+                found = _intersect(found, days)
                 if not found:
                     break
         index.keep(key, found, len(found))
@@ -248,6 +254,12 @@ def _leg_table(index: Index, a: str, b: str, last: bool, horizon: Horizon) -> tu
             closing = _policy_days(index, b, horizon, False)
             if closing:
                 stopped = _union((*stopped, *closing)) if stopped else closing
+        if horizon is not None and documented:
+            # A passage only carried forward never outranks a block seen or in force.
+            hard = _policy_days(index, a, None, True)
+            if last:
+                hard = _union((*hard, *_policy_days(index, b, None, False)))
+            documented = _union((*leg_days(index, a, b, None), *_minus(documented, hard)))
         found = (documented, _minus(stopped, documented) if documented else stopped)
         index.keep(key, found, len(found[0]) + len(found[1]))
     return found
@@ -263,8 +275,12 @@ def named_verdict(index: Index, codes: Sequence[str], day: dt.date, horizon: Hor
     new journey costs a bisection or two per leg.
     """
     memo = index.memo
-    return verdict_from([memo.get(("country-days", code, horizon))
-                         or country_days(index, code, horizon) for code in codes], codes, day)
+    tables = [memo.get(("country-days", code, horizon)) or country_days(index, code, horizon)
+              for code in codes]
+    if horizon is None:
+        return verdict_from(tables, codes, day)
+    hard = [memo.get(("country-days", code, None)) or country_days(index, code, None) for code in codes]
+    return verdict_from(tables, codes, day, hard)
 
 
 CountryDays = tuple[dict[str, Days], Days, Days]
@@ -272,16 +288,24 @@ CountryDays = tuple[dict[str, Days], Days, Days]
 days it sends people back with no exception, and the days it shuts them out."""
 
 
-def verdict_from(tables: Sequence[CountryDays], codes: Sequence[str], day: dt.date) -> Verdict:
+def verdict_from(tables: Sequence[CountryDays], codes: Sequence[str], day: dt.date,
+                 hard: Sequence[CountryDays] | None = None) -> Verdict:
     """The leg rule on ``day`` for the named route ``codes``, from each country's tables
     (``tables[i]`` those of ``codes[i]``): the one reading of the rule that
-    :func:`named_verdict` and the quick answers of :mod:`nkasylum.engine.quick` share."""
+    :func:`named_verdict` and the quick answers of :mod:`nkasylum.engine.quick` share.
+    ``hard``: with a horizon, the tables without it, so that a passage only carried forward
+    does not outrank a block seen or in force that day."""
     last = len(codes) - 2
     documented = True
     for i in range(last + 1):
         out, strict, _ = tables[i]
         yes = out.get(codes[i + 1])
         if yes and within(yes, day):
+            if hard is not None and not _within_leg(hard[i][0], codes[i + 1], day):
+                if hard[i][1] and within(hard[i][1], day):
+                    return Verdict.BLOCKED
+                if i == last and hard[i + 1][2] and within(hard[i + 1][2], day):
+                    return Verdict.BLOCKED
             continue
         documented = False
         if strict and within(strict, day):
@@ -291,6 +315,11 @@ def verdict_from(tables: Sequence[CountryDays], codes: Sequence[str], day: dt.da
             if closing and within(closing, day):
                 return Verdict.BLOCKED
     return Verdict.DOCUMENTED if documented else Verdict.UNDOCUMENTED
+
+
+def _within_leg(out: dict[str, Days], dest: str, day: dt.date) -> bool:
+    found = out.get(dest)
+    return bool(found) and within(found, day)  # type: ignore[arg-type]
 
 
 def country_days(index: Index, code: str, horizon: Horizon) -> CountryDays:

@@ -20,7 +20,8 @@ from nkasylum.core.places import place_code
 from nkasylum.core.text import did_you_mean
 from nkasylum.core.when import When
 from nkasylum.engine.sightings import Timing, observed, timing
-from nkasylum.engine.timeline import Timeline, change_days, check_consistent, merge_timeline
+from nkasylum.engine.timeline import Timeline, check_consistent, merge_timeline
+from nkasylum.engine.valueseries import case_legs, link_series, relink
 from nkasylum.model.cases import Case
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Channel, Passage
@@ -201,14 +202,16 @@ class Index:
 
     def breakpoints(self, horizon: dt.timedelta | None = None) -> list[dt.date]:
         """Every day on which any passage, policy or count of arrivals starts or stops
-        answering: a verdict is the same on all days between two breakpoints (bulk
+        answering, or its support changes kind (a passage seen, then between sightings: the
+        one chosen for a leg may change): a verdict and a route are the same on all days
+        between two breakpoints (bulk
         assessment and the search for the last known answer rely on it)."""
         key = ("breakpoints", horizon)
         found: list[dt.date] | None = self.memo.get(key)
         if found is None:
             ids = [p.id for p in self.passages] + [p.id for p in self.policy_list] + \
                 [p.id for group in self.counted.values() for p in group]
-            found = change_days((self.timings[i] for i in ids), horizon)
+            found = sorted({d for i in ids for d in self.timings[i].breaks(horizon)})
             self.keep(key, found, len(found) // 2)
         return found
 
@@ -255,6 +258,9 @@ class Index:
         found = self.entries.get(id)
         if isinstance(found, Passage):
             return found
+        for p in self.passages:  # a passage made from cases (see _case_legs)
+            if p.id == id:
+                return p
         for group in self.counted.values():
             for p in group:
                 if p.id == id:
@@ -275,9 +281,14 @@ class Index:
     def build(cls, sources: tuple[Source, ...], policies: tuple[Policy, ...],
               passages: tuple[Passage, ...], cases: tuple[Case, ...],
               statistics: tuple[Statistic, ...], conflicts: tuple[Conflict, ...],
-              scope: tuple[str, ...]) -> Index:
+              scope: tuple[str, ...], max_gap: dt.timedelta | None = None) -> Index:
         """Index the entries, checking what no single entry can: unique ids, known sources,
         conflicts that name entries, and statements that do not contradict each other.
+
+        Sightings are linked into series of values (see
+        :func:`~nkasylum.engine.valueseries.link_series`), with gaps between sightings of at
+        most ``max_gap`` bridged (``None``: any gap); cases with a route are sightings of
+        their legs (see :func:`~nkasylum.engine.valueseries.case_legs`).
 
         Raises:
             DataError: naming the entry and the field.
@@ -329,12 +340,15 @@ class Index:
         dated: tuple[Policy | Passage, ...] = (*policies, *passages)
         timings = {p.id: timing(p.id, p.basis, p.evidence, p.valid_from, p.valid_until,
                                 p.undated, reported) for p in dated}
+        derived = case_legs(cases, passages, scope, timings, statistics)
+        passages = (*passages, *derived)
+        link_series(policies, passages, timings, max_gap)
         by_country: dict[str, list[Policy]] = {}
         for p in policies:
             by_country.setdefault(place_code(p.country), []).append(p)
         for statements in by_country.values():
             check_consistent(statements, timings)
-        counted = _counted(statistics, scope, timings)
+        counted = _counted(statistics, scope, timings, max_gap)
         passages_from: dict[str, list[Passage]] = {}
         passages_to: dict[str, list[Passage]] = {}
         for q in passages:
@@ -357,7 +371,7 @@ class Index:
 
 
 def _counted(statistics: tuple[Statistic, ...], scope: tuple[str, ...],
-             timings: dict[str, Timing]) -> dict[str, tuple[Passage, ...]]:
+             timings: dict[str, Timing], max_gap: dt.timedelta | None) -> dict[str, tuple[Passage, ...]]:
     """Counts of North Koreans arriving in a country, as one way-unknown passage per origin
     in scope and destination, seen during each count's period (see
     :attr:`nkasylum.Statistic.counts_arrivals`): some way there was then used, route unknown."""
@@ -381,6 +395,8 @@ def _counted(statistics: tuple[Statistic, ...], scope: tuple[str, ...],
             spans = [(s.as_of.start, s.as_of.end, s.as_of, s.evidence) for s in stats
                      if s.as_of is not None and s.as_of.lower is not None and s.as_of.upper is not None]
             timings[pid] = observed(pid, spans, evidence)
+            if max_gap is not None:
+                relink(timings[pid], max_gap)
             found.append(passage)
         counted[dest] = tuple(found)
     return counted

@@ -25,14 +25,14 @@ from nkasylum.core.text import did_you_mean
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.engine import queries
-from nkasylum.engine.assessment import assess, routes_on
+from nkasylum.engine.assessment import assess, iter_routes_on, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.coverage import coverage
 from nkasylum.engine.index import Answers, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.provenance import compute_data_version
 from nkasylum.engine.scenarios import Scenarios
-from nkasylum.engine.search import MAX_ROUTES, iter_routes
+from nkasylum.engine.search import MAX_ROUTES
 from nkasylum.engine.sightings import dates_nothing
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
@@ -97,6 +97,7 @@ class KnowledgeBase(Scenarios):
     _answers: Answers = attrs.field(init=False, eq=False, repr=False)
     _version: DataVersion | None = attrs.field(init=False, eq=False, repr=False, default=None)
     __str__ = knowledge_base_text
+    _capped: dict[dt.timedelta, Index] = attrs.field(init=False, eq=False, repr=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         if not self.scope or not all(
@@ -119,6 +120,7 @@ class KnowledgeBase(Scenarios):
             self.all_sources, self.all_policies, self.all_passages, self.all_cases,
             self.all_statistics, self.all_conflicts, self.scope))
         object.__setattr__(self, "_answers", self._index.answers)
+        object.__setattr__(self, "_capped", {})
 
     @property
     def data_version(self) -> DataVersion:
@@ -217,27 +219,29 @@ class KnowledgeBase(Scenarios):
         return Results(tuple(self._index.timeline(place_code(place(country)))[2]))
 
     def policy(self, country: PlaceLike, *, on: object = None,
-               horizon: dt.timedelta | None = None) -> Policy | None:
+               horizon: dt.timedelta | None = None, max_gap: dt.timedelta | None = None) -> Policy | None:
         """The policy of ``country`` documented on ``on`` (default: today), or ``None``.
 
         ``None`` means no documented policy covers that date: undocumented, not "none";
         :meth:`policy_answer` says what was last known and lists undated statements.
         """
-        return policy_answer(self._index, country, on, horizon).policy
+        return policy_answer(self._at(max_gap), country, on, horizon).policy
 
     def policy_answer(self, country: PlaceLike, *, on: object = None,
-                      horizon: dt.timedelta | None = None) -> PolicyAnswer:
+                      horizon: dt.timedelta | None = None,
+                      max_gap: dt.timedelta | None = None) -> PolicyAnswer:
         """The policy of ``country`` on ``on``, with its support, evidence age, last known
         answer and undated context; see :func:`nkasylum.policy_answer`."""
-        return policy_answer(self._index, country, on, horizon)
+        return policy_answer(self._at(max_gap), country, on, horizon)
 
     def coverage(self, countries: Iterable[PlaceLike] | None = None,
-                 years: Iterable[int] | None = None, *, day: str = "07-01") -> tuple[CoverageCell, ...]:
+                 years: Iterable[int] | None = None, *, day: str = "07-01", at: str | None = None,
+                 field: str | None = None, max_gap: dt.timedelta | None = None) -> tuple[CoverageCell, ...]:
         """How the knowledge base answers for each country and year; see :func:`nkasylum.coverage`."""
-        return Results(coverage(self._index, countries, years, day))
+        return Results(coverage(self._at(max_gap), countries, years, day if at is None else at, field))
 
     def support(self, id: str, *, on: object = None,
-                horizon: dt.timedelta | None = None) -> Backing:
+                horizon: dt.timedelta | None = None, max_gap: dt.timedelta | None = None) -> Backing:
         """How the policy or passage ``id`` is supported on the day ``on`` (default today):
         seen, between sightings, rule in force, carried forward, last known, undated only
         or nothing, with its age and the evidence that bears on that day.
@@ -248,7 +252,7 @@ class KnowledgeBase(Scenarios):
             <Support.SEEN: 'seen'>
         """
         self.entry(id)
-        timing = self._index.timings.get(id)
+        timing = self._at(max_gap).timings.get(id)
         if timing is None:
             raise UnknownEntryError(f"{id!r} is not a policy or passage: only those have support")
         return timing.support(resolve_on(on), resolve_horizon(horizon))
@@ -259,13 +263,11 @@ class KnowledgeBase(Scenarios):
         origin: PlaceLike | None = None,
         dest: PlaceLike | None = None,
         *,
-        on: dt.date | None = None,
+        on: object = None,
         any_date: bool = False,
     ) -> tuple[Passage, ...]:
-        """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default today).
-
-        With ``any_date=True`` every matching passage is returned, whatever its period.
-        """
+        """Passages from ``origin`` and/or to ``dest`` documented on ``on`` (default today; a
+        period asks "at some time in it"), or at any date with ``any_date=True``."""
         return Results(queries.passages(self._index, origin, dest, on, any_date))
 
     # ------------------------------------------------------------------- cases
@@ -273,20 +275,19 @@ class KnowledgeBase(Scenarios):
         self,
         *,
         country: PlaceLike | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
+        since: object = None,
+        until: object = None,
         outcome: Outcome | str | None = None,
+        possible: bool = False,
     ) -> tuple[Case, ...]:
-        """Cases filtered by country involved, date range and outcome, oldest first.
+        """Cases filtered by country involved, date window and outcome, oldest first; the
+        window as :func:`nkasylum.cases` reads it.
 
-        A case is kept when its date may fall in the range (its span overlaps
-        ``since`` to ``until``). An open side of a case's date is unknown, not "for ever":
-        a case dated ``../2018-06-04`` (on or before that day) counts as 2018-06-04, for
-        the range and for the order. A range that ends before it starts holds no case.
-        Cases whose date is unknown come last and are left out when ``since`` or
-        ``until`` is given (their date cannot be shown to fall in the range).
+        An open side of a case's date is unknown, not "for ever": a case dated
+        ``../2018-06-04`` (on or before that day) sorts as 2018-06-04. Cases whose date is
+        unknown come last and are left out when a window is given.
         """
-        return Results(queries.cases(self.all_cases, country, since, until, outcome))
+        return Results(queries.cases(self.all_cases, country, since, until, outcome, possible))
 
     # -------------------------------------------------------------- statistics
     def statistics(
@@ -309,6 +310,7 @@ class KnowledgeBase(Scenarios):
         *,
         on: object = None,
         horizon: dt.timedelta | None = None,
+        max_gap: dt.timedelta | None = None,
     ) -> Assessment:
         """Assess whether a documented way leads from ``origin`` through ``via`` to ``dest``.
 
@@ -318,13 +320,14 @@ class KnowledgeBase(Scenarios):
             on = today()
         # the types too: equal values of other types (a str and a Country, a date and a
         # pandas Timestamp, a timedelta and a pandas Timedelta) are not equal questions
-        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, type(horizon))
+        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, type(horizon), max_gap,
+                                          type(max_gap))
         try:
             found: Assessment | None = self._answers.data.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
             key, found = None, None
         if found is None:
-            found = assess(self._index, origin, via, dest, on=on, horizon=horizon)
+            found = assess(self._at(max_gap), origin, via, dest, on=on, horizon=horizon)
             object.__setattr__(found, "_knowledge_base", self)  # what found.cite() cites from
             if key is not None:
                 # Equal keys only ever come from equal questions: a str equals only a
@@ -332,16 +335,13 @@ class KnowledgeBase(Scenarios):
                 self._answers.put(key, found)
         return found
 
-    def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
+    def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None,
+                    max_gap: dt.timedelta | None = None) -> tuple[Verdict, ...]:
         """The verdict of each ``(origin, via, dest, on)`` row, in order, fast.
 
         Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
-        without building explanations, routes or evidence lists: the days on which a
-        journey is documented, and those on which it is blocked, are computed once per
-        journey as intervals (journeys that share legs share their tables), and each row
-        costs a dictionary look-up and a bisection. A million realistic rows, tens of
-        thousands of distinct journeys among them, take under two seconds on the benchmark
-        machine (docs/performance.md).
+        from the days on which each journey is documented or blocked, computed once per
+        journey as intervals: a row costs a look-up and a bisection (docs/performance.md).
 
         Args:
             rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``
@@ -367,25 +367,25 @@ class KnowledgeBase(Scenarios):
             >>> [v.value for v in kb.assess_many(rows)]
             ['documented', 'blocked']
         """
-        return assess_many(self._index, rows, resolve_horizon(horizon))
+        return assess_many(self._at(max_gap), rows, resolve_horizon(horizon))
 
     def routes(
         self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
         max_transits: int = 3, horizon: dt.timedelta | None = None, last_known: bool = False,
-        max_routes: int = MAX_ROUTES,
+        max_routes: int = MAX_ROUTES, max_gap: dt.timedelta | None = None,
     ) -> tuple[Route, ...]:
         """The best documented routes from ``origin`` to ``dest`` on ``on``, best first.
 
         See :func:`nkasylum.routes`.
         """
-        return Results(routes_on(self._index, origin, dest, on, max_transits, horizon, last_known,
+        return Results(routes_on(self._at(max_gap), origin, dest, on, max_transits, horizon, last_known,
                                  max_routes))
 
-    def iter_routes(self, origin: PlaceLike, dest: PlaceLike, *, on: dt.date | None = None,
-                    max_transits: int = 3, horizon: dt.timedelta | None = None) -> Iterator[Route]:
+    def iter_routes(self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
+                    max_transits: int = 3, horizon: dt.timedelta | None = None,
+                    max_gap: dt.timedelta | None = None) -> Iterator[Route]:
         """Every documented route, lazily; see :func:`nkasylum.iter_routes`."""
-        return iter_routes(self._index, origin, dest, on=on, max_transits=max_transits,
-                           horizon=resolve_horizon(horizon))
+        return iter_routes_on(self._at(max_gap), origin, dest, on, max_transits, resolve_horizon(horizon))
 
     def __getstate__(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(type(self)) if f.init}

@@ -3,7 +3,8 @@
 For a leg from A to B on a date:
 
 * **documented** when a passage from A to B answers on that date (seen, between sightings,
-  a rule in force, or carried forward within the caller's ``horizon``);
+  a rule in force, or carried forward within the caller's ``horizon``), except that a
+  passage only carried forward never outranks a block seen or in force that day;
 * **blocked** when none does and A's policy on that date is to send North Koreans back
   (to North Korea, or on to another country) with no documented exception, or B, the
   destination, is closed: it does not admit them or sends them back;
@@ -41,6 +42,14 @@ def leg_verdict(index: Index, a: Country, b: Country, day: dt.date, is_last: boo
     """
     leaving = index.policy(a.alpha_2, day, horizon)
     if b.alpha_2 in edges(index, a.alpha_2, day, horizon):
+        if horizon is not None and b.alpha_2 not in edges(index, a.alpha_2, day, None):
+            # Only carried forward: a block seen or in force that day outranks it.
+            hard = index.policy(a.alpha_2, day, None)
+            if sends_back(hard) and hard is not None and not hard.exceptions:
+                return Verdict.BLOCKED, hard, None
+            arriving = index.policy(b.alpha_2, day, None) if is_last else None
+            if closed(arriving):
+                return Verdict.BLOCKED, leaving, arriving
         return Verdict.DOCUMENTED, leaving, None
     if sends_back(leaving) and leaving is not None and not leaving.exceptions:
         return Verdict.BLOCKED, leaving, None

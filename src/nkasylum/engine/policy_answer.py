@@ -65,6 +65,6 @@ def _answer(index: Index, where: Country | Region, code: str, day: dt.date, hori
     if earlier:
         j = earlier[-1]
         last = _answer(index, where, code, ends[j], horizon, None)
-        age = (last.evidence_age or dt.timedelta(0)) + (day - ends[j])
+        age = day - ends[j]  # the age of what was last known: from its last day
     return PolicyAnswer(where, day, None, (), (), None, age, last, undated, asked,  # type: ignore[arg-type]
                         horizon)

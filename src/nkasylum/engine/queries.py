@@ -11,17 +11,18 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from nkasylum.core.errors import ArgumentTypeError, ArgumentValueError
-from nkasylum.core.periods import resolve_on
+from nkasylum.core.periods import resolve_when
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import shown
-from nkasylum.core.when import When
+from nkasylum.core.when import When, when
 from nkasylum.engine.index import Index, statistic_order
 from nkasylum.model.cases import Case, Outcome
 from nkasylum.model.conflicts import Conflict
 from nkasylum.model.passages import Passage
 from nkasylum.model.statistics import SeriesPoint, Statistic
 
-__all__ = ["cases", "check_known_measure", "check_measure", "measures", "passages", "series", "statistics"]
+__all__ = ["cases", "check_known_measure", "check_measure", "in_window", "measures", "passages", "series",
+           "statistics", "window"]
 
 
 def passages(index: Index, origin: PlaceLike | None, dest: PlaceLike | None, on: object,
@@ -30,24 +31,27 @@ def passages(index: Index, origin: PlaceLike | None, dest: PlaceLike | None, on:
     if not isinstance(any_date, bool):
         raise ArgumentTypeError(f"any_date= takes True or False, not {any_date!r}")
     # Checked even with any_date=True: a bad on= is a mistake, not something to ignore.
-    day: dt.date | None = resolve_on(on)
-    if any_date:
-        day = None
+    # A period asks "at some time in it": a passage that answers on some day of it.
+    asked = resolve_when(on)
+    days: list[dt.date] | None = None if any_date else _days_of(index, asked)
     pool: Iterable[Passage] = (
         index.passages_from.get(place_code(place(origin)), ())
         if origin is not None else index.passages)
     target = place(dest) if dest is not None else None
     return tuple(p for p in pool
-                 if (target is None or p.dest == target)
-                 and (day is None or index.covers(p.id, day, None)))
+                 if p.id in index.entries  # not the passages made from cases
+                 and (target is None or p.dest == target)
+                 and (days is None or any(index.covers(p.id, d, None) for d in days)))
 
 
-def _check_date(value: object, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        raise ArgumentTypeError(f"{name}= takes a datetime.date or None, not {value!r}")
-    return value
+def _days_of(index: Index, asked: When) -> list[dt.date]:
+    """One day of each span of a period over which what answers stays the same (its first,
+    and each breakpoint in it): a passage answers at some time in the period iff on one of them."""
+    lo, hi = asked.start, asked.end
+    if lo == hi:
+        return [lo]
+    points = index.breakpoints(None)
+    return [lo, *(d for d in points if lo < d <= hi)]
 
 
 def _outcome(value: object) -> Outcome:
@@ -62,20 +66,52 @@ def _outcome(value: object) -> Outcome:
     raise ArgumentTypeError(f"outcome= takes an Outcome or its value, not {value!r}")
 
 
-def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, until: object,
-          outcome: object) -> tuple[Case, ...]:
-    """Cases filtered by country involved, date range and outcome, oldest first (undated last).
+def window(since: object, until: object) -> tuple[dt.date, dt.date] | None:
+    """The window of days ``since`` and ``until`` ask about, each in the one date grammar
+    (a date, an ``int`` year, an EDTF text, a :class:`~nkasylum.When`; ``None``: open):
+    from the first day ``since`` can mean to the last day ``until`` can mean (``None``
+    when neither is given).
 
-    A case is kept when its date may fall within ``since`` to ``until`` (its span overlaps
-    the window). An open side of a case's date is not known, not "for ever": a case dated
-    ``../2018-06-04`` (on or before that day) counts as 2018-06-04 for both the window and
-    the order, since no source puts it earlier. A window that ends before it starts holds
-    no day, so no case.
+    Raises:
+        ArgumentTypeError: a bound that is not a date in that grammar, naming it.
     """
-    first = _check_date(since, "since")
-    last = _check_date(until, "until")
-    if first is not None and last is not None and last < first:
-        return ()
+    if since is None and until is None:
+        return None
+    first = _bound(since, "since").start if since is not None else dt.date.min
+    last = _bound(until, "until").end if until is not None else dt.date.max
+    return first, last
+
+
+def _bound(value: object, name: str) -> When:
+    try:
+        return when(value)  # type: ignore[arg-type]
+    except ArgumentTypeError as err:
+        raise ArgumentTypeError(str(err).replace("on=", f"{name}=")) from None
+
+
+def in_window(span: When | None, days: tuple[dt.date, dt.date]) -> bool | None:
+    """Whether an entry dated ``span`` ("at some time in it") falls in the window ``days``:
+    ``True`` when every day it can mean does, ``None`` when only some do (it may fall in
+    the window), ``False`` when none does or it is undated. Both ends of the span are
+    compared: one "at some time up to 2014-06" may fall in a window in 2013, never surely."""
+    if span is None:
+        return False
+    lo, hi = days
+    if span.end < lo or span.start > hi:
+        return False
+    return True if lo <= span.start and span.end <= hi else None
+
+
+def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, until: object,
+          outcome: object, possible: object = False) -> tuple[Case, ...]:
+    """Cases filtered by country involved, date window and outcome, oldest first (undated last).
+
+    With a window, a case is kept when its date surely falls in it (both ends of its span
+    inside); ``possible=True`` also keeps those whose date may fall in it (spans that only
+    overlap the window, such as an open start)."""
+    days = window(since, until)
+    if not isinstance(possible, bool):
+        raise ArgumentTypeError(f"possible= takes True or False, not {possible!r}")
     wanted = None if outcome is None else _outcome(outcome)
     target = place(country) if country is not None else None
     found = []
@@ -84,10 +120,10 @@ def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, u
             continue
         if wanted is not None and c.outcome is not wanted:
             continue
-        if first is not None and (c.date is None or known_span(c.date)[1] < first):
-            continue
-        if last is not None and (c.date is None or known_span(c.date)[0] > last):
-            continue
+        if days is not None:
+            inside = in_window(c.date, days)
+            if inside is False or (inside is None and not possible):
+                continue
         found.append(c)
     return tuple(sorted(found, key=_case_order))
 

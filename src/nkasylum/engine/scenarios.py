@@ -6,11 +6,14 @@ base they start from is never changed.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
 from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.periods import resolve_max_gap
+from nkasylum.engine.index import Index
 from nkasylum.model.cases import Case
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
@@ -25,8 +28,12 @@ __all__ = ["Scenarios"]
 _K = TypeVar("_K", bound="Scenarios")
 
 
+_CAPS_KEPT = 4  # indexes under distinct gap caps kept at once (each costs a build)
+
+
 class Scenarios:
-    """The scenario methods of :class:`~nkasylum.KnowledgeBase` (a mixin with no state)."""
+    """The scenario methods of :class:`~nkasylum.KnowledgeBase` (a mixin with no state),
+    and the knowledge base under a gap cap (:meth:`_at`)."""
 
     __slots__ = ()
 
@@ -37,8 +44,28 @@ class Scenarios:
         all_cases: tuple[Case, ...]
         all_statistics: tuple[Statistic, ...]
         all_conflicts: tuple[Conflict, ...]
+        scope: tuple[str, ...]
+        _index: Index
+        _capped: dict[dt.timedelta, Index]
 
         def entry(self, id: str) -> object: ...
+
+    def _at(self, max_gap: object) -> Index:
+        """The index whose sightings bridge gaps of at most ``max_gap`` (``None``: any gap).
+
+        A gap cap changes which days every statement answers on, so a capped question reads
+        an index of its own, built when a cap is first asked for (a few are kept)."""
+        cap = resolve_max_gap(max_gap)
+        if cap is None:
+            return self._index
+        found = self._capped.get(cap)
+        if found is None:
+            if len(self._capped) >= _CAPS_KEPT:
+                self._capped.clear()
+            found = self._capped[cap] = Index.build(
+                self.all_sources, self.all_policies, self.all_passages, self.all_cases,
+                self.all_statistics, self.all_conflicts, self.scope, max_gap=cap)
+        return found
 
     def with_policy(self: _K, *policies: Policy) -> _K:
         """A new knowledge base with these policy statements added (or replaced, by id).

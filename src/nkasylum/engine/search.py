@@ -106,7 +106,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2009, 12, 23))]
-        ['KP > RU > KR', 'KP > CN > TH > KR']
+        ['KP > RU > KR', 'KP > CN > TH > KR', 'KP > CN > third country > KR', 'KP > CN > LA > TH > KR']
     """
     start, goal, day, limit = _question(index, origin, dest, on, max_transits)
     most = _max_routes(max_routes)

@@ -20,14 +20,17 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, overload
 
+import attrs
+
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis
+from nkasylum.core.places import place_code
 from nkasylum.core.when import When
 from nkasylum.engine.sightings import Timing
 from nkasylum.model.policies import Policy
 
-__all__ = ["Gist", "Segments", "Timeline", "change_days", "check_consistent", "merge_timeline",
-           "policy_ids"]
+__all__ = ["Gist", "Key", "Segments", "Timeline", "change_days", "check_consistent", "merge_timeline",
+           "policy_ids", "policy_values"]
 
 _DAY = dt.timedelta(days=1)
 
@@ -138,7 +141,7 @@ def merge_timeline(statements: Sequence[Policy], timings: Mapping[str, Timing],
         end = cuts[i + 1] - _DAY if i + 1 < len(cuts) else dt.date.max
         if end < start:
             continue
-        active = [s for s in dated if timings[s.id].covers(start, horizon)]
+        active = [_trimmed(s, timings[s.id], start) for s in dated if timings[s.id].covers(start, horizon)]
         if not active:
             continue
         active.sort(key=lambda s: (-timings[s.id].start.toordinal(), s.id))
@@ -151,6 +154,53 @@ def merge_timeline(statements: Sequence[Policy], timings: Mapping[str, Timing],
         ends.append(dt.date.max)
         parts.append((undated, None, None))
     return starts, ends, Segments(parts, timings)
+
+
+Key = tuple[Any, ...]
+"""The key of a series of sightings of one value (see :func:`policy_values`)."""
+
+
+def policy_values(p: Policy) -> list[tuple[Key, Key | None]]:
+    """The values a policy statement asserts, each as the key of its series and the key of
+    the contrary value's series (``None``: no value contradicts it). A key is (country,
+    field, label or ``None`` for a yes/no field, yes or no)."""
+    c = place_code(p.country)
+    found: list[tuple[Key, Key | None]] = []
+    for name in ("repatriates", "admits"):
+        value = getattr(p, name)
+        if value is not None:
+            found.append(((c, name, None, value), (c, name, None, not value)))
+    for name, negated in (("classification", "not_classification"), ("grants", "not_grants")):
+        for label in getattr(p, name):
+            found.append(((c, name, label, True), (c, name, label, False)))
+        for label in getattr(p, negated):
+            found.append(((c, name, label, False), (c, name, label, True)))
+    for where in p.returns_to:
+        found.append(((c, "returns_to", place_code(where), True), None))
+    for procedure in p.procedures:
+        found.append(((c, "procedures", procedure, True), None))
+    return found
+
+
+def _trimmed(statement: Policy, timing: Timing, day: dt.date) -> Policy:
+    """The statement with only the values it documents on ``day``: beyond its own sightings
+    (and the days between them) it answers only for the values whose series bridge the day,
+    so the rest (and what no series holds: urges, agreements, exceptions) is left out."""
+    if not timing.fields or timing.states(None, day) or not timing.covers(day, None):
+        return statement  # on its own days, or carried forward as a whole
+    changes: dict[str, Any] = {"urges": (), "agreements": (), "exceptions": ()}
+    for key, _ in policy_values(statement):
+        if timing.states(key, day):
+            continue
+        _, name, label, value = key
+        if label is None:
+            changes[name] = None
+            continue
+        field = name if value else f"not_{name}"
+        kept = changes.get(field, getattr(statement, field))
+        changes[field] = tuple(x for x in kept
+                               if (place_code(x) if name == "returns_to" else x) != label)
+    return attrs.evolve(statement, **changes)
 
 
 def _union(values: Iterable[tuple[Any, ...]]) -> tuple[Any, ...]:

@@ -24,6 +24,7 @@ from typing import NoReturn, TextIO
 from nkasylum._version import __version__
 from nkasylum.core.errors import ArgumentTypeError, NKAsylumError
 from nkasylum.core.when import When, parse_query
+from nkasylum.engine.coverage import FIELDS
 from nkasylum.engine.knowledge import default_knowledge_base
 from nkasylum.io.commands import COMMANDS, WriteError
 from nkasylum.io.datacheck import data_command
@@ -145,6 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
                "period (2015/2017), read as 'at some time in' it (default: today)")
     horizon_help = ("carry observations forward up to DAYS days after their last sighting "
                     "(default: not at all; answers that use it say 'carried forward')")
+    gap_help = ("bridge only gaps of at most DAYS days between two sightings of a value "
+                "(default: any gap; answers say each gap)")
     p = command("country", "resolve a country name or code (e.g. DPRK, 408, 'South Korea')")
     p.add_argument("name", nargs="+", help="the name or code (several words are joined)")
 
@@ -154,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("country")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
+    p.add_argument("--max-gap", type=_horizon, metavar="DAYS", help=gap_help)
     p.add_argument("--cite", action="store_true", help=cite_help)
 
     p = command("timeline", "a country's policies in time order")
@@ -161,8 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("cases", "documented cases, oldest first")
     p.add_argument("--country", help="a country the case involves")
-    p.add_argument("--since", type=_date, metavar="DATE", help="cases on or after this date")
-    p.add_argument("--until", type=_date, metavar="DATE", help="cases on or before this date")
+    p.add_argument("--since", type=_on, metavar="DATE",
+                   help="cases on or after this date (a day, a year, a month or an EDTF period)")
+    p.add_argument("--until", type=_on, metavar="DATE",
+                   help="cases on or before this date (a day, a year, a month or an EDTF period)")
+    p.add_argument("--possible", action="store_true",
+                   help="also cases whose date may fall in the window (e.g. 'at some time up to 2014-06')")
     p.add_argument("--outcome", help="e.g. resettled, temporary-asylum, repatriated")
 
     p = command("routes", "documented routes from an origin to a destination, best first")
@@ -170,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dest")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
+    p.add_argument("--max-gap", type=_horizon, metavar="DAYS", help=gap_help)
     p.add_argument("--max-transits", type=_max_transits, default=3,
                    help="at most this many named transit countries (default 3)")
     p.add_argument("--last-known", action="store_true",
@@ -181,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "for any documented route")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
+    p.add_argument("--max-gap", type=_horizon, metavar="DAYS", help=gap_help)
     p.add_argument("--cite", action="store_true", help=cite_help + "; the exit status is the answer's")
 
     command("sources", "every source the knowledge base cites")
@@ -208,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("coverage", "how each country's policy is supported on one day of each year, as a grid")
     _grid_options(p)
+    p.add_argument("--field", choices=FIELDS,
+                   help="read each cell for one policy field (e.g. repatriates, admits), not the whole policy")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table",
                    help="table: a grid of letters (default); csv: one row per cell; json: as --json")
 
@@ -226,7 +238,10 @@ def _grid_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--years", metavar="YEARS", help="e.g. 2000-2025 (the default) or 2000,2005,2010")
     p.add_argument("--countries", metavar="CODES",
                    help="e.g. CN,RU,KR (default: the 17 countries the sources discuss)")
-    p.add_argument("--day", default="07-01", metavar="MM-DD", help="the day asked in each year (default 07-01)")
+    p.add_argument("--day", "--at", dest="day", default="07-01", metavar="MM-DD",
+                   help="the day asked in each year (default 07-01), or 'year': at some time in the whole year")
+    p.add_argument("--max-gap", type=_horizon, metavar="DAYS",
+                   help="bridge only gaps of at most DAYS days between two sightings of a value (default: any)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -88,7 +88,7 @@ def _cite(args: argparse.Namespace, ids: Sequence[str], out: TextIO) -> bool:
 
 def _policy(args: argparse.Namespace, out: TextIO) -> int:
     answer = default_knowledge_base().policy_answer(args.country, on=args.on or dt.date.today(),
-                                                    horizon=args.horizon)
+                                                    horizon=args.horizon, max_gap=args.max_gap)
     earlier = answer.last_known.evidence if answer.last_known is not None and not answer else ()
     if _cite(args, sorted({e.source for e in (*answer.evidence, *earlier)}), out):
         return 0
@@ -115,7 +115,7 @@ def _timeline(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cases(args: argparse.Namespace, out: TextIO) -> int:
     found = default_knowledge_base().cases(country=args.country, since=args.since, until=args.until,
-                                           outcome=args.outcome)
+                                           outcome=args.outcome, possible=args.possible)
     if args.json:
         _emit_json(found, out)
         return 0
@@ -128,7 +128,8 @@ def _cases(args: argparse.Namespace, out: TextIO) -> int:
 def _routes(args: argparse.Namespace, out: TextIO) -> int:
     on = args.on or dt.date.today()
     found = default_knowledge_base().routes(args.origin, args.dest, on=on, max_transits=args.max_transits,
-                                            horizon=args.horizon, last_known=args.last_known)
+                                            horizon=args.horizon, last_known=args.last_known,
+                                            max_gap=args.max_gap)
     if args.json:
         _emit_json(found, out)
         return 0
@@ -172,7 +173,7 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     if via is not None and any(m.lower() in _ANY_ROUTE for m in via):
         raise ArgumentTypeError("'any' stands alone between ORIGIN and DEST; it cannot be mixed with countries")
     a = default_knowledge_base().can_resettle(origin, via, dest, on=args.on or dt.date.today(),
-                                              horizon=args.horizon)
+                                              horizon=args.horizon, max_gap=args.max_gap)
     if _cite(args, a.cited, out):
         return 0 if a else 1
     if args.json:

@@ -249,7 +249,7 @@ def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None)
         >>> g.nodes["RU"]["name"], g.has_edge("RU", "KR")
         ('Russia', True)
         >>> [d["channel"] for _, _, d in g.edges("RU", data=True)]
-        ['unhcr-office']
+        ['consulate', 'consulate', 'unhcr-office']
         >>> nx.has_path(g, "KP", "KR")
         True
     """

@@ -1,7 +1,8 @@
 """The country-year panel: one row per country and year, the policy fields and how each is supported.
 
 What a political scientist regresses on: for each country and each year, the policy
-documented on one day of the year (1 July by default, as :func:`nkasylum.coverage`), its
+documented on one day of the year (1 July by default, as :func:`nkasylum.coverage`) or at
+some time in the whole year (``at="year"``), its
 fields, how each field is supported on that day, the statements and sources behind it,
 and whether a conflict between sources touches it. Nothing is carried forward: a field
 seen last before the day is *last known*, with its age, and its value stays empty.
@@ -13,15 +14,16 @@ writes the same columns without it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from nkasylum.core.errors import ArgumentValueError
+from nkasylum.core.errors import ArgumentTypeError, ArgumentValueError
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.when import When
-from nkasylum.engine.coverage import years_arg
+from nkasylum.engine.coverage import YEAR, year_fields, years_arg
 from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.io.columns import Spec, frame, import_extra, knowledge_base, metadata_file, stamped, table_file
 from nkasylum.io.writing import write_files
@@ -55,7 +57,9 @@ def _columns() -> list[tuple[str, Any, str]]:
         ("country", "string", "the country's ISO alpha-2 code (or a region id)"),
         ("country_name", "string", "its readable name"),
         ("year", "int64", "the year"),
-        ("on", "date", "the day asked in that year (`day=`, default 1 July)"),
+        ("on", "date", "the day asked in that year (`at=`, default 1 July); with `at=\"year\"`, its last day "
+                       "with a documented policy (else 31 December); each field is read on its own last "
+                       "documented day of the year"),
         ("documented", "bool", "whether a policy is documented that day (rule in force, seen, between "
                                "sightings): the same as `nk.policy(country, on=on) is not None`"),
         ("support", Support, "the strongest support of the policy that day, else `last known`, `undated "
@@ -82,6 +86,10 @@ def _columns() -> list[tuple[str, Any, str]]:
             (f"{name}_age_days", "Int64", "days from `on` to the nearest sighting of those statements (0 for "
                                           "a rule in force or a sighting that covers the day); for `last "
                                           "known`, since it was last documented"),
+            (f"{name}_gap_days", "Int64", "for `between sightings`, the days between the two sightings that "
+                                          "bracket the day asked (empty otherwise)"),
+            (f"{name}_changed", "bool", "with `at=\"year\"`, whether the documented value changed within the "
+                                        "year (the value shown is the one of its last documented day)"),
             (f"{name}_entries", "tuple", f"the ids of the statements that state `{name}` (for `last known`, "
                                          "the last ones that did; for `undated only`, the undated ones)"),
         ]
@@ -137,36 +145,67 @@ def _value(policy: Policy | None, name: str) -> Any:
     return value
 
 
-def _stating(kb: KnowledgeBase, backing: Sequence[Backing], name: str) -> list[Backing]:
-    found = [b for b in backing if _states(kb.entry(b.entry), name)]  # type: ignore[arg-type]
+def _stating(kb: KnowledgeBase, backing: Sequence[Backing], name: str, merged: Policy) -> list[Backing]:
+    found = []
+    for b in backing:
+        statement = kb.entry(b.entry)
+        if not isinstance(statement, Policy) or not _states(statement, name):
+            continue
+        mine, theirs = getattr(statement, name), getattr(merged, name)
+        # beyond its own sightings a statement answers only for the values a series bridges
+        if (set(mine) & set(theirs)) if isinstance(mine, tuple) else mine == theirs:
+            found.append(b)
     # A yes/no field is spoken by one statement (the newest, as the merge decides); lists are unions.
     return found[:1] if name in _YES_NO else found
 
 
 def _best(backing: Sequence[Backing]) -> Backing:
-    return min(backing, key=lambda b: _STRENGTH.index(b.support) if b.support in _STRENGTH else len(_STRENGTH))
+    """The strongest support, of those equally strong the nearest sighting."""
+    return min(backing, key=lambda b: (_STRENGTH.index(b.support) if b.support in _STRENGTH else len(_STRENGTH),
+                                       b.age))
+
+
+def _ends(timeline: Sequence[Policy]) -> dict[str, list[dt.date]]:
+    """For each field, the last days of the dated spans of a timeline that state it, sorted."""
+    found: dict[str, list[dt.date]] = {name: [] for name in PANEL_FIELDS}
+    for segment in timeline:
+        if segment.undated:
+            continue
+        end = segment.valid_until.end if isinstance(segment.valid_until, When) else dt.date.max
+        for name in PANEL_FIELDS:
+            if _states(segment, name):
+                found[name].append(end)
+    return {name: sorted(ends) for name, ends in found.items()}
 
 
 def _field(kb: KnowledgeBase, code: str, day: dt.date, name: str, answer: Any,
-           timeline: Sequence[Policy], undated: Sequence[Policy]) -> dict[str, Any]:
-    stated = _stating(kb, answer.backing, name) if answer.policy is not None else []
+           ends: list[dt.date], undated: Sequence[Policy], max_gap: dt.timedelta | None) -> dict[str, Any]:
+    merged = answer.policy
+    stated = _stating(kb, answer.backing, name, merged) if merged is not None and _states(merged, name) else []
     if stated:
         best = _best(stated)
-        return {name: _value(answer.policy, name), f"{name}_support": best.support,
-                f"{name}_age_days": best.age.days, f"{name}_entries": tuple(b.entry for b in stated)}
+        gap = best.gap.days if best.gap is not None else None
+        return {name: _value(merged, name), f"{name}_support": best.support,
+                f"{name}_age_days": best.age.days, f"{name}_gap_days": gap,
+                f"{name}_entries": tuple(b.entry for b in stated)}
     empty = _value(None, name)
-    for segment in reversed(timeline):
-        end = segment.valid_until.end if isinstance(segment.valid_until, When) else dt.date.max
-        if segment.undated or end >= day or not _states(segment, name):
-            continue
-        then = kb.policy_answer(code, on=end)
-        earlier = _stating(kb, then.backing, name)
-        age = (day - end).days + max((b.age.days for b in earlier), default=0)
-        return {name: empty, f"{name}_support": Support.LAST_KNOWN, f"{name}_age_days": age,
-                f"{name}_entries": tuple(b.entry for b in earlier)}
+    i = bisect.bisect_left(ends, day)  # ends[:i] end before the day
+    if i:
+        end = ends[i - 1]
+        then = kb.policy_answer(code, on=end, max_gap=max_gap)
+        earlier = _stating(kb, then.backing, name, then.policy) if then.policy is not None else []
+        # the age of what was last known: from the last day it held
+        return {name: empty, f"{name}_support": Support.LAST_KNOWN, f"{name}_age_days": (day - end).days,
+                f"{name}_gap_days": None, f"{name}_entries": tuple(b.entry for b in earlier)}
     context = tuple(p.id for p in undated if _states(p, name))
     return {name: empty, f"{name}_support": Support.UNDATED if context else Support.NOTHING,
-            f"{name}_age_days": None, f"{name}_entries": context}
+            f"{name}_age_days": None, f"{name}_gap_days": None, f"{name}_entries": context}
+
+
+def _at(at: str | None, day: str | None) -> str:
+    if at is not None and day is not None and at != day:
+        raise ArgumentTypeError(f"give at= (or day=, its former name), not both: at={at!r}, day={day!r}")
+    return at if at is not None else day if day is not None else "07-01"
 
 
 PANDAS_YEARS = (1678, 2261)
@@ -174,20 +213,26 @@ PANDAS_YEARS = (1678, 2261)
 
 
 def panel_rows(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | None = None, *,
-               day: str = "07-01", kb: KnowledgeBase | None = None) -> list[Row]:
+               at: str | None = None, day: str | None = None, max_gap: dt.timedelta | None = None,
+               kb: KnowledgeBase | None = None) -> list[Row]:
     """The panel as plain rows (one dict per country and year, keys as :data:`PANEL_COLUMNS`).
 
     Arguments as :func:`panel`; needs no pandas.
     """
     kb = knowledge_base(kb)
+    when = _at(at, day)
+    whole = when == YEAR
+    index = kb._at(max_gap)  # the index the cells are read from (one per gap cap)
     disputes: dict[str, list[str]] = {}
     for c in kb.conflicts():
         for version in c.versions:
             disputes.setdefault(version, []).append(c.id)
     rows = []
-    for cell in kb.coverage(countries, years, day=day):
-        answer = kb.policy_answer(cell.country, on=cell.on)
-        timeline = kb.policy_timeline(cell.country)
+    ended: dict[str, dict[str, list[dt.date]]] = {}  # each country's last days of each field
+    for cell in kb.coverage(countries, years, at=when, max_gap=max_gap):
+        answer = kb.policy_answer(cell.country, on=cell.on, max_gap=max_gap)
+        if cell.country not in ended:
+            ended[cell.country] = _ends(kb.policy_timeline(cell.country))
         bearing = answer if answer.policy is not None else answer.last_known
         evidence = bearing.evidence if bearing is not None else tuple(
             e for p in answer.undated for e in p.evidence)
@@ -197,8 +242,16 @@ def panel_rows(years: Iterable[int] | None = None, countries: Sequence[PlaceLike
             "age_days": None if cell.age is None or cell.support is Support.RULE else cell.age.days,
             "entries": cell.entries, "sources": tuple(dict.fromkeys(e.source for e in evidence)),
         }
+        fields = year_fields(index, cell.country, cell.on.year) if whole else {}
         for name in PANEL_FIELDS:
-            row.update(_field(kb, cell.country, cell.on, name, answer, timeline, answer.undated))
+            on, read = cell.on, answer
+            found = fields.get(name)
+            if found is not None and found[0] != cell.on:
+                on = found[0]
+                read = kb.policy_answer(cell.country, on=on, max_gap=max_gap)
+            row.update(_field(kb, cell.country, on, name, read, ended[cell.country][name],
+                              answer.undated, max_gap))
+            row[f"{name}_changed"] = found is not None and found[1]
         named = [*cell.entries, *(e for name in PANEL_FIELDS for e in row[f"{name}_entries"])]
         row["conflicts"] = tuple(dict.fromkeys(c for e in named for c in disputes.get(e, ())))
         row["disputed"] = bool(row["conflicts"])
@@ -208,17 +261,22 @@ def panel_rows(years: Iterable[int] | None = None, countries: Sequence[PlaceLike
 
 # ------------------------------------------------------------------------ public
 def panel(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | None = None, *,
-          day: str = "07-01", kb: KnowledgeBase | None = None) -> Any:
+          at: str | None = None, day: str | None = None, max_gap: dt.timedelta | None = None,
+          kb: KnowledgeBase | None = None) -> Any:
     """A tidy country-year panel of policies as a pandas DataFrame (needs the pandas extra).
 
     Added in version 0.2.
 
-    One row per country and year, on ``day`` of each year: whether a policy is documented,
+    One row per country and year, on the day ``at`` of each year (``"MM-DD"``, default
+    ``"07-01"``), or for the whole year (``at="year"``: a value documented at some time in
+    it, read on its last documented day, with ``<field>_changed`` where it changed within
+    the year): whether a policy is documented,
     how (the cell of :func:`nkasylum.coverage`), and for each field of
     :data:`PANEL_FIELDS` (classification, repatriates, returns_to, admits, grants,
     procedures) its value as :func:`nkasylum.policy` gives it, how it is supported (seen,
     between sightings, rule in force; else last known with its age, undated only or
-    nothing), its age in days and the statements behind it; the sources of the evidence
+    nothing), its age in days, the gap between the sightings that bracket it (``between
+    sightings``) and the statements behind it; the sources of the evidence
     and the conflicts that touch the row. The codebook explains every column
     (:data:`PANEL_COLUMNS`). Nothing is carried forward: a value seen last before the day
     stays empty and its support says ``last known``. Dtypes as :func:`nkasylum.to_frames`:
@@ -227,7 +285,11 @@ def panel(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | N
     Args:
         years: the years (default 2000 to 2025).
         countries: the countries (default: the 17 the sources discuss, as :func:`nkasylum.coverage`).
-        day: the month and day asked in each year, ``"MM-DD"`` (default ``"07-01"``).
+        at: the month and day asked in each year, ``"MM-DD"`` (default ``"07-01"``), or
+            ``"year"`` for the whole year.
+        day: the former name of ``at``.
+        max_gap: the longest gap between two sightings that documents the days between
+            them (default ``None``: no cap).
         kb: the knowledge base (default: the bundled one).
 
     Raises:
@@ -242,8 +304,8 @@ def panel(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | N
         >>> kr["country"], int(kr["year"]), kr["support"], kr["classification"], bool(kr["admits"])
         ('KR', 2015, 'rule in force', ('defector', 'citizen'), True)
         >>> ru = p.iloc[1]
-        >>> ru["repatriates"] is pd.NA, ru["repatriates_support"], int(ru["repatriates_age_days"]) > 365
-        (True, 'last known', True)
+        >>> bool(ru["repatriates"]), ru["repatriates_support"], int(ru["repatriates_gap_days"]) > 365
+        (True, 'between sightings', True)
     """
     kb = knowledge_base(kb)
     pd = import_extra("pandas", "nk.panel")
@@ -253,12 +315,13 @@ def panel(years: Iterable[int] | None = None, countries: Sequence[PlaceLike] | N
         raise ArgumentValueError("years", outside[0], what="year for a pandas panel",
                                  note=f"a datetime64[ns] column holds the years {PANDAS_YEARS[0]} to "
                                       f"{PANDAS_YEARS[1]}; use panel_rows or write_panel_csv for others")
-    rows = panel_rows(years, countries, day=day, kb=kb)
+    rows = panel_rows(years, countries, at=at, day=day, max_gap=max_gap, kb=kb)
     return stamped(frame(pd, rows, _spec(), "panel"), kb)
 
 
 def write_panel_csv(path: str | Path, years: Iterable[int] | None = None,
-                    countries: Sequence[PlaceLike] | None = None, *, day: str = "07-01",
+                    countries: Sequence[PlaceLike] | None = None, *, at: str | None = None,
+                    day: str | None = None, max_gap: dt.timedelta | None = None,
                     kb: KnowledgeBase | None = None) -> Path:
     """Write the panel as CSV to ``path`` (no pandas needed); return the path.
 
@@ -278,7 +341,7 @@ def write_panel_csv(path: str | Path, years: Iterable[int] | None = None,
         (1, 'RU', '2010-07-01')
     """
     kb = knowledge_base(kb)
-    rows = panel_rows(years, countries, day=day, kb=kb)
+    rows = panel_rows(years, countries, at=at, day=day, max_gap=max_gap, kb=kb)
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     # the table and its metadata together, all or nothing (see nkasylum.io.writing)

@@ -77,7 +77,8 @@ def parse_countries(text: str | None) -> list[str] | None:
 
 def _cells(args: argparse.Namespace) -> tuple[CoverageCell, ...]:
     return default_knowledge_base().coverage(parse_countries(args.countries), parse_years(args.years),
-                                             day=args.day)
+                                             at=args.day, field=getattr(args, "field", None),
+                                             max_gap=args.max_gap)
 
 
 def coverage_command(args: argparse.Namespace, out: TextIO) -> int:
@@ -95,8 +96,10 @@ def coverage_command(args: argparse.Namespace, out: TextIO) -> int:
     grid = {(c.country, c.on.year): c for c in cells}
     headers = ["country", *(f"{y % 100:02d}" for y in years)]
     rows = [[code, *(COVERAGE_LETTERS[grid[code, y].support] for y in years)] for code in countries]
-    day = cells[0].on.strftime("%d %B") if cells else args.day
-    print(f"How each country's policy is supported on {day.lstrip('0')} of each year "
+    day = ("some time in" if args.day == "year" else
+           (cells[0].on.strftime("%d %B") if cells else args.day).lstrip("0") + " of")
+    what = f"its {args.field}" if getattr(args, "field", None) else "its policy"
+    print(f"How each country's {what.removeprefix('its ')} is supported on {day} each year "
           f"({years[0]}-{years[-1]}):" if years else "No years asked.", file=out)
     table(headers, rows, out)
     print(file=out)
@@ -137,7 +140,7 @@ def panel_export(args: argparse.Namespace, folder: Path) -> list[Path]:
                                  note="the panel is one CSV table; drop --format or give --format csv")
     try:
         written = write_panel_csv(folder / "panel.csv", parse_years(args.years), parse_countries(args.countries),
-                                  day=args.day)
+                                  at=args.day, max_gap=args.max_gap)
         return [written, folder / "panel.meta.json"]
     except OSError as err:
         raise WriteError(f"cannot write to {folder}: {err.strerror or err}") from None

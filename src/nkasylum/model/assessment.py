@@ -62,8 +62,8 @@ class Assessment:
         steps: what the reasoning found, in order, as data (leg, verdict, the entries and
             evidence behind it, dates, figures seen nearby); :attr:`explanation` words them.
         evidence: the evidence that bears on the date: for each statement the answer
-            rests on, its sightings at or before the date (and the next one after it when
-            it is documented between sightings), never every sighting ever.
+            rests on, the sightings that cover the date, or the two that bracket it when it
+            is documented between sightings, or the rule in force; never every sighting ever.
         latest_evidence: the report date of the newest source among that evidence (``None``
             when none is dated), so an answer resting on a 2002 report shows it.
         disputed: ids of conflicts that touch an entry the answer rests on.
@@ -75,8 +75,9 @@ class Assessment:
             between sightings, rule in force or carried forward.
         evidence_age: from ``on`` to the nearest sighting used, for the weakest-supported
             statement: zero when a sighting (or a rule in force) covers the date; for an
-            answer that is not documented, the age of what was last known (``None``:
-            nothing was ever documented).
+            answer that is not documented, the age of what was last known: the days from
+            the last day it held (``last_known.on``) to the date asked (``None``: nothing
+            was ever documented).
         last_known: when the answer is not documented, the latest earlier documented
             answer to the same question (its ``on`` is the last day it held), or ``None``.
         undated_policies: undated policy statements about the places on the journey.

@@ -89,7 +89,7 @@ class Passage:
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> [p.channel.value for p in nk.passages("RU", on=dt.date(2009, 12, 23))]
-        ['unhcr-office']
+        ['consulate', 'consulate', 'unhcr-office']
     """
 
     id: str

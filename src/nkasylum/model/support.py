@@ -60,12 +60,16 @@ class Backing:
         evidence: the evidence that bears on the date: sightings at or before it, and the
             next one after it when the support is "between sightings".
         sighting: the sighting nearest the date (``None`` for a rule).
+        gap: for "between sightings", the time between the two sightings that bracket the
+            date (``None`` otherwise).
+        before: for "between sightings", the sighting before the date.
+        after: for "between sightings", the sighting after the date.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
         >>> [(b.entry, b.support.value) for b in a.backing][:2]
-        [('kp-ru-labour-contract-2007-2019', 'between sightings'), ('ru-kr-unhcr-moscow', 'seen')]
+        [('kp-ru-labour-contract', 'seen'), ('ru-kr-unhcr-moscow', 'seen')]
     """
 
     entry: str
@@ -73,6 +77,9 @@ class Backing:
     age: dt.timedelta
     evidence: tuple[Evidence, ...]
     sighting: When | None = None
+    gap: dt.timedelta | None = attrs.field(default=None, kw_only=True)
+    before: When | None = attrs.field(default=None, kw_only=True)
+    after: When | None = attrs.field(default=None, kw_only=True)
 
     def __str__(self) -> str:
         return backing_text(self)

@@ -51,10 +51,17 @@ def support_phrase(b: Backing, period: str = "") -> str:
         ...                nk.When.parse("2005-12-19"))
         >>> support_phrase(b)
         'between sightings (nearest 19 December 2005, 40 days away)'
+        >>> support_phrase(nk.Backing("x", nk.Support.BETWEEN_SIGHTINGS, dt.timedelta(days=40), (),
+        ...     nk.When.parse("2005-12-19"), gap=dt.timedelta(days=400),
+        ...     before=nk.When.parse("2005-12-19"), after=nk.When.parse("2007-01")))
+        'between sightings 19 December 2005 and January 2007 (gap 400 days; nearest 19 December 2005, 40 days away)'
     """
     if b.support is Support.SEEN:
         return f"seen {date_words(b.sighting)}"
     if b.support is Support.BETWEEN_SIGHTINGS:
+        if b.gap is not None and b.before is not None and b.after is not None:
+            return (f"between sightings {date_words(b.before)} and {date_words(b.after)} (gap {days(b.gap)}; "
+                    f"nearest {date_words(b.sighting)}, {days(b.age)} away)")
         return f"between sightings (nearest {date_words(b.sighting)}, {days(b.age)} away)"
     if b.support is Support.RULE:
         return f"rule in force {period}".rstrip()
