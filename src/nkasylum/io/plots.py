@@ -130,6 +130,8 @@ def plot_policy_timeline(country: PlaceLike, *, fields: Sequence[str] = POLICY_F
     undocumented), solid where a rule is in force and hatched where it is observed, with a
     tick for every dated piece of evidence behind it.
 
+    Added in version 0.2.
+
     Raises:
         MissingExtraError: matplotlib is not installed.
         ArgumentValueError: a field that is not a yes/no field of :class:`~nkasylum.Policy`
@@ -185,6 +187,8 @@ def plot_coverage(countries: Sequence[PlaceLike] | None = None, years: Sequence[
                   kb: KnowledgeBase | None = None) -> Figure:
     """The coverage heat map: one row per country, one column per year, each cell coloured
     by how the policy of that country is supported on 1 July of that year.
+
+    Added in version 0.2.
 
     Raises:
         MissingExtraError: matplotlib is not installed.
@@ -273,6 +277,8 @@ def plot_series(measure: str, *, country: PlaceLike | None = None, kb: Knowledge
     hatched and labelled with its sign, and where the sources' versions of a year differ
     materially (more than :data:`MATERIAL`) the range is drawn and labelled.
 
+    Added in version 0.2.
+
     Raises:
         MissingExtraError: matplotlib is not installed.
         ArgumentValueError: ``measure`` is not a measure of the data (close ones named).
@@ -293,6 +299,8 @@ def plot_series_grid(series: Sequence[tuple[str, PlaceLike]] | None = None, *, c
                      kb: KnowledgeBase | None = None) -> Figure:
     """Small multiples: one small chart per yearly series (measure and place), in a grid,
     instead of a page of one-bar charts. Default: every series with two years or more.
+
+    Added in version 0.2.
 
     Raises:
         MissingExtraError: matplotlib is not installed.
