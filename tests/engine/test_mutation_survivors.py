@@ -8,6 +8,7 @@ import datetime as dt
 import attrs
 
 import nkasylum as nk
+from nkasylum.core.text import date_words
 
 D = dt.date
 
@@ -41,9 +42,9 @@ def test_a_period_reads_as_its_dates() -> None:
     """periods.py:164: the .period text of a statement."""
     kb = nk.default_knowledge_base()
     opened = next(p for p in kb.all_policies if p.valid_from is not None and p.valid_until is None)
-    assert opened.period == f"from {opened.valid_from}"
+    assert opened.period == f"from {date_words(opened.valid_from)}"  # dates in words, no EDTF marks
     closed = attrs.evolve(opened, valid_until=nk.When.parse("2999"))
-    assert closed.period == f"{opened.valid_from} to 2999"
+    assert closed.period == f"{date_words(opened.valid_from)} to 2999"
     undated = next(p for p in kb.all_policies if p.undated)
     assert undated.period == "undated"
     seen = next(p for p in kb.all_policies if p.valid_from is None and not p.undated)

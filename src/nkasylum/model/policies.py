@@ -199,7 +199,7 @@ class Policy:
 
     @property
     def period(self) -> str:
-        """The period as text, e.g. ``from 1997-01-13``."""
+        """The period as text, e.g. ``from 13 January 1997``."""
         return format_period(self.valid_from, self.valid_until, self.undated)
 
     def _repr_markdown_(self) -> str:
