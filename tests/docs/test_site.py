@@ -75,6 +75,7 @@ def _built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+@pytest.mark.slow  # builds the whole site; the checker's own rules are tested above, quickly
 def test_the_built_reference_documents_every_public_name(tmp_path_factory: pytest.TempPathFactory) -> None:
     site = _built_site(tmp_path_factory)
     page = (site / "reference" / "index.html").read_text(encoding="utf-8")
