@@ -41,8 +41,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="also run the tests marked slow (exhaustive sweeps); CI runs them all")
 
 
+SWEEPS = frozenset({
+    "test_a_truncated_file_is_named",
+    "test_a_file_cut_between_two_entries_is_refused_not_loaded_short",
+    "test_a_field_of_the_wrong_type_is_named_with_its_file_and_entry",
+})
+"""Parametrized sweeps over every bundled data file: the first case of each runs by default, so
+the behaviour keeps a quick test, and the rest are slow (they run with ``--slow``)."""
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # The default run stays quick enough to run while working; CI passes --slow.
+    first: set[str] = set()
+    for item in items:
+        name = getattr(item, "originalname", item.name)
+        if name in SWEEPS:
+            if name in first:
+                item.add_marker(pytest.mark.slow)
+            first.add(name)
     if config.getoption("--slow"):
         return
     skip = pytest.mark.skip(reason="slow: exhaustive sweep, run with --slow (CI does)")

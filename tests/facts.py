@@ -17,6 +17,7 @@ Import it as ``from facts import CountryFacts`` (pytest puts ``tests/`` on ``sys
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from pathlib import Path
 from typing import Any, ClassVar
@@ -26,7 +27,8 @@ from nkasylum.core.resources import data_root
 from nkasylum.store.bundle import read_folder
 from nkasylum.store.files import Entries
 
-__all__ = ["CountryFacts", "bundled_entries", "file_of"]
+__all__ = ["CountryFacts", "bundled_entries", "cited", "file_of", "happened_spans", "ids_of", "policy_entry",
+           "resting_on", "sources_of", "statement", "statistic", "support_on"]
 
 
 @functools.cache
@@ -38,6 +40,57 @@ def bundled_entries() -> Entries:
 def file_of(entry_id: str) -> str:
     """The data file (``countries/cn.toml``) an entry or source is read from."""
     return bundled_entries().files[entry_id]
+
+
+def sources_of(entry: object) -> set[str]:
+    """The ids of the sources an entry's evidence cites."""
+    return {e.source for e in entry.evidence}  # type: ignore[attr-defined]
+
+
+def cited(answer: nk.Assessment) -> set[str]:
+    """The ids of the sources an assessment cites."""
+    return {e.source for e in answer.evidence}
+
+
+def ids_of(policy: nk.Policy | None) -> list[str]:
+    """The ids of the statements a day's (merged) policy is made of, in its order."""
+    return [] if policy is None else policy.id.split("+")
+
+
+def resting_on(source: str) -> list[str]:
+    """The ids of the entries whose evidence cites ``source``."""
+    kb = nk.default_knowledge_base()
+    return [i for i in kb._index.entries
+            if any(e.source == source for e in getattr(kb.entry(i), "evidence", ()))]
+
+
+def statement(code: str, id: str) -> nk.Policy:
+    """One stored policy statement of a country (not the day's merged policy), by id."""
+    (found,) = [p for p in nk.policies(code) if p.id == id]
+    return found
+
+
+def statistic(id: str) -> nk.Statistic:
+    """One statistic, by id."""
+    (found,) = [s for s in nk.statistics() if s.id == id]
+    return found
+
+
+def policy_entry(id: str) -> nk.Policy:
+    """One stored policy statement, by id, through the knowledge base."""
+    found = nk.default_knowledge_base().entry(id)
+    assert isinstance(found, nk.Policy)
+    return found
+
+
+def support_on(id: str, day: dt.date) -> nk.Support:
+    """How an entry is supported on a day."""
+    return nk.default_knowledge_base().support(id, on=day).support
+
+
+def happened_spans(entry: nk.Policy | nk.Passage) -> set[str]:
+    """The dates (as written) at which an entry's evidence says it happened."""
+    return {str(e.happened) for e in entry.evidence if e.happened is not None}
 
 
 class CountryFacts:

@@ -58,6 +58,7 @@ def _by_name(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {r["name"]: r for r in result["rows"]}
 
 
+@pytest.mark.slow  # runs the benchmarks (quick mode) once for the module
 def test_the_table_has_every_row_with_a_ratio(quick_run: tuple[str, dict[str, Any], str]) -> None:
     table, _, _ = quick_run
     lines = table.splitlines()
@@ -68,6 +69,7 @@ def test_the_table_has_every_row_with_a_ratio(quick_run: tuple[str, dict[str, An
         assert float(row.split(" | ")[3].strip()) > 0, row
 
 
+@pytest.mark.slow  # runs the benchmarks (quick mode) once for the module
 def test_the_json_records_every_row_and_its_checked_answers(
         quick_run: tuple[str, dict[str, Any], str]) -> None:
     _, result, _ = quick_run
@@ -114,6 +116,7 @@ def test_the_questions_are_distinct_and_the_worlds_grow_beyond_iso() -> None:
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-3000:]
 
 
+@pytest.mark.slow  # runs the benchmarks (quick mode) once for the module
 def test_the_markdown_table_is_written_beside_the_json(quick_run: tuple[str, dict[str, Any], str]) -> None:
     _, result, md = quick_run
     header = "| row | nkasylum | reference | ratio | target | met |"

@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
+
 import nkasylum as nk
 from nkasylum.core.text import prose_key
 from nkasylum.io.anchors import check_anchors, check_quotes
@@ -218,6 +220,7 @@ def _project_texts(entry: object) -> list[str]:
     return [prose_key(t).lower() for t in texts if t]
 
 
+@pytest.mark.slow  # every text against every source sentence; test_the_copied_run_check_can_fail is quick
 def test_no_project_text_copies_a_source_sentence(kb: nk.KnowledgeBase, documents: Path) -> None:
     # a page the project collected itself has no shared document: its quotes are its words
     sentences = {s.id: [x.lower() for x in _sentences(

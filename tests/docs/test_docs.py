@@ -289,6 +289,7 @@ def test_transit_maps_are_mermaid(gen: Any) -> None:
     assert "No passage is documented on 1900-01-01." in text
 
 
+@pytest.mark.slow  # expands every generated page
 def test_every_page_expands_without_warnings(gen: Any, caplog: pytest.LogCaptureFixture) -> None:
     pytest.importorskip("matplotlib", reason="the docs draw their charts with matplotlib")
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.nkasylum"):

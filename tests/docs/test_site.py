@@ -85,6 +85,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return _built_site(tmp_path_factory)
 
 
+@pytest.mark.slow  # builds the whole site; the checker's own rules are tested above, quickly
 def test_the_built_reference_documents_every_public_name(site: Path) -> None:
     page = (site / "reference" / "index.html").read_text(encoding="utf-8")
     assert check_site.problems(page) == []

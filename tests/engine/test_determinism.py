@@ -62,6 +62,7 @@ def runs() -> dict[str, dict[str, object]]:
     return {seed: _run(seed) for seed in SEEDS}
 
 
+@pytest.mark.slow  # a fresh interpreter per hash seed
 def test_every_hash_seed_gives_the_same_answers_in_the_same_order(
         runs: dict[str, dict[str, object]]) -> None:
     first = runs[SEEDS[0]]

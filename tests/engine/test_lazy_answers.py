@@ -46,6 +46,7 @@ def _rebuilt(a: nk.Assessment) -> nk.Assessment:
     return nk.Assessment(**{f.name: getattr(a, f.name) for f in attrs.fields(nk.Assessment) if f.init})
 
 
+@pytest.mark.slow  # 150 generated questions; the order test below reads the same answers quickly
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(questions())
 def test_an_answer_is_the_value_the_constructor_builds_from_its_fields(

@@ -392,6 +392,7 @@ def test_a_days_span_shares_one_cached_edge_table() -> None:
     assert [len(found.routes) for found in memo[("routes", "KP", "RU", 3, None, 100)][1]] == [0, 1, 0]
 
 
+@pytest.mark.slow  # every cell of the grid; the bulk verdict tests above cover the same rule quickly
 def test_every_assessment_grid_cell_agrees_with_a_fresh_knowledge_base(kb: nk.KnowledgeBase) -> None:
     # Memoised answers (warm) equal answers computed from nothing (cold).
     fresh = nk.load_knowledge_base()

@@ -34,6 +34,7 @@ def kb() -> nk.KnowledgeBase:
     return nk.default_knowledge_base()
 
 
+@pytest.mark.slow  # every day; the sampled days of the other tests here run quickly
 def test_every_one_transit_route_on_every_day_has_the_knowledge_bases_verdict_and_route(
         tables: QuickTables, kb: nk.KnowledgeBase) -> None:
     named = passage_countries(kb)

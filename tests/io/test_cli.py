@@ -454,6 +454,7 @@ def test_output_the_stdout_encoding_cannot_hold_exits_3_and_writes_nothing(json_
     assert chosen.returncode == 0 and b"\\xf4" in chosen.stdout
 
 
+@pytest.mark.slow  # twenty runs of each: test_a_reader_that_leaves_before_the_output_gives_141_quietly is the quick one
 @pytest.mark.skipif(shutil.which("head") is None, reason="needs head(1)")
 @pytest.mark.parametrize(("args", "status"), [
     (("assess", "KP", "CN", "KR", "--on", "2002-09-11"), 0),

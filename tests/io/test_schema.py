@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import STRATEGIES
-from test_serialize import TIME_STRATEGIES
+from test_serialize import TIME_STRATEGIES, sweep
 
 import nkasylum as nk
 from nkasylum.io.schema import SCHEMA_TYPES, schema_file_name, schema_text
@@ -111,7 +111,7 @@ def test_the_bundled_knowledge_base_matches_the_committed_schema(kb: nk.Knowledg
     assert check(json.loads(nk.to_json(kb)), schema) == []
 
 
-@pytest.mark.parametrize("kind", sorted(STRATEGIES, key=lambda t: t.__name__), ids=lambda t: t.__name__)
+@pytest.mark.parametrize("kind", sweep(sorted(STRATEGIES, key=lambda t: t.__name__)))
 def test_every_generated_value_matches_its_schema(kind: type[Any]) -> None:
     schema = nk.json_schema(kind)
 
@@ -123,7 +123,7 @@ def test_every_generated_value_matches_its_schema(kind: type[Any]) -> None:
     run()
 
 
-@pytest.mark.parametrize("kind", sorted(TIME_STRATEGIES, key=lambda t: t.__name__), ids=lambda t: t.__name__)
+@pytest.mark.parametrize("kind", sweep(sorted(TIME_STRATEGIES, key=lambda t: t.__name__)))
 def test_every_generated_time_model_value_matches_its_schema(kind: type[Any]) -> None:
     schema = nk.json_schema(kind)
 

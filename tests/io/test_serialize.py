@@ -29,6 +29,15 @@ import nkasylum as nk
 
 ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TYPES = sorted(STRATEGIES, key=lambda t: t.__name__)
+HEAVY = {nk.Assessment, nk.PolicyAnswer, nk.KnowledgeBase}
+"""The composite types whose generated sweeps take seconds each: run with ``--slow`` (CI does)."""
+
+
+def sweep(kinds: object) -> list[Any]:
+    """Each kind as a parameter named after it; the sweeps of :data:`HEAVY` kinds are marked slow,
+    the simple kinds keep the same law in the default quick run."""
+    return [pytest.param(k, id=k.__name__, marks=pytest.mark.slow if k in HEAVY else ())
+            for k in kinds]  # type: ignore[attr-defined]
 
 
 # --------------------------------------------- strategies for the time model (issue 13)
@@ -154,7 +163,7 @@ def _same_fields(a: Any, b: Any) -> None:
             _same_fields(x, y)
 
 
-@pytest.mark.parametrize("kind", TYPES, ids=lambda t: t.__name__)
+@pytest.mark.parametrize("kind", sweep(TYPES))
 def test_every_public_type_round_trips_exactly(kind: type[Any]) -> None:
     @settings(ROUND_TRIP, max_examples=25 if kind is nk.KnowledgeBase else 60)
     @given(STRATEGIES[kind])
@@ -169,7 +178,7 @@ def test_every_public_type_round_trips_exactly(kind: type[Any]) -> None:
     check()
 
 
-@pytest.mark.parametrize("kind", sorted(TIME_STRATEGIES, key=lambda t: t.__name__), ids=lambda t: t.__name__)
+@pytest.mark.parametrize("kind", sweep(sorted(TIME_STRATEGIES, key=lambda t: t.__name__)))
 def test_the_time_model_round_trips_exactly(kind: type[Any]) -> None:
     @settings(ROUND_TRIP, max_examples=30)
     @given(TIME_STRATEGIES[kind])
@@ -229,7 +238,7 @@ def test_answers_of_the_time_model_round_trip(kb: nk.KnowledgeBase) -> None:
         assert nk.from_json(nk.to_json(backing), nk.Backing) == backing
 
 
-@pytest.mark.parametrize("kind", sorted(TIME_STRATEGIES, key=lambda t: t.__name__), ids=lambda t: t.__name__)
+@pytest.mark.parametrize("kind", sweep(sorted(TIME_STRATEGIES, key=lambda t: t.__name__)))
 def test_mutated_time_model_exports_raise_only_data_errors(kind: type[Any]) -> None:
     @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(TIME_STRATEGIES[kind], st.data(), st.sampled_from(["replace", "drop"]), _JSON_VALUES)
@@ -397,7 +406,7 @@ _JSON_VALUES = st.recursive(
 )
 
 
-@pytest.mark.parametrize("kind", TYPES, ids=lambda t: t.__name__)
+@pytest.mark.parametrize("kind", sweep(TYPES))
 def test_mutated_exports_raise_only_data_errors(kind: type[Any]) -> None:
     # A knowledge base is large, so fewer of them; the other types are cheap.
     examples = 20 if kind is nk.KnowledgeBase else 60

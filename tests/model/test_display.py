@@ -240,6 +240,7 @@ def test_generated_routes_render_one_row_per_leg(r: nk.Route) -> None:
     assert_tables_well_formed(r._repr_markdown_())
 
 
+@pytest.mark.slow  # generated assessments take seconds each; the written-out ones above are quick
 @GENERATED
 @given(assessments())
 def test_generated_assessments_render(a: nk.Assessment) -> None:

@@ -7,6 +7,10 @@ wrong answer is worse. Hypothesis throws arbitrary text, bytes, numbers, ``None`
 nested sequences, extreme dates, naive and aware datetimes and Unicode look-alikes at
 every entry point; mutated JSON exports and mutated data folders must fail with
 :class:`nk.DataError` and nothing else.
+
+The generated sweeps are marked ``slow`` (they run with ``--slow``, as CI does); the examples
+written out by hand (a string is not a list of its characters, a file that is not UTF-8, a
+folder argument of the wrong type, ...) run in the default quick run.
 """
 
 from __future__ import annotations
@@ -121,6 +125,7 @@ def _is_tuple_of(value: object, kind: type | tuple[type, ...]) -> bool:
 
 
 # ---------------------------------------------------------------------- country and place
+@pytest.mark.slow
 @FUZZ
 @given(places)
 def test_country(query: object) -> None:
@@ -132,6 +137,7 @@ def test_country(query: object) -> None:
         assert isinstance(result, nk.ArgumentTypeError)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(places)
 def test_place(query: object) -> None:
@@ -140,6 +146,7 @@ def test_place(query: object) -> None:
         assert isinstance(result, (nk.Country, nk.Region))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(homoglyph_codes())
 def test_look_alike_letters_never_resolve(query: str) -> None:
@@ -147,6 +154,7 @@ def test_look_alike_letters_never_resolve(query: str) -> None:
         nk.country(query)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.sampled_from(_CODES + [n for n in _NAMES if n not in {"Korea", "Congo", "Atlantis",
                                                                   "third country",
@@ -159,6 +167,7 @@ def test_full_width_and_padded_spellings_resolve_like_ascii(query: str) -> None:
 
 
 # ----------------------------------------------------------------------- lookups by id
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(anything, st.sampled_from([s.id for s in nk.sources()])))
 def test_source(id: object) -> None:
@@ -169,6 +178,7 @@ def test_source(id: object) -> None:
         assert isinstance(result, nk.ArgumentTypeError)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(anything, st.sampled_from([c.id for c in nk.default_knowledge_base().all_cases]),
                  st.sampled_from([p.id for p in nk.default_knowledge_base().all_policies])))
@@ -181,6 +191,7 @@ def test_case(id: object) -> None:
 
 
 # ---------------------------------------------------------------------------- policies
+@pytest.mark.slow
 @FUZZ
 @given(places, ons)
 def test_policy(country: object, on: object) -> None:
@@ -205,6 +216,7 @@ def test_policy(country: object, on: object) -> None:
         assert not _call(nk.place, country)[0]
 
 
+@pytest.mark.slow
 @FUZZ
 @given(places)
 def test_policy_timeline_and_policies(country: object) -> None:
@@ -222,6 +234,7 @@ def test_policy_timeline_and_policies(country: object) -> None:
 
 
 # ---------------------------------------------------------------------------- passages
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(st.none(), places), st.one_of(st.none(), places), ons, anything)
 def test_passages(origin: object, dest: object, on: object, any_date: object) -> None:
@@ -239,6 +252,7 @@ def test_passages(origin: object, dest: object, on: object, any_date: object) ->
 
 
 # ------------------------------------------------------------------- cases, statistics
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(st.none(), places), st.one_of(st.none(), dates, anything),
        st.one_of(st.none(), dates, anything),
@@ -259,6 +273,7 @@ def test_cases(country: object, since: object, until: object, outcome: object) -
 _MEASURES = sorted({s.measure for s in nk.default_knowledge_base().all_statistics})
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(st.none(), places), st.one_of(st.none(), st.sampled_from(_MEASURES), anything))
 def test_statistics(country: object, measure: object) -> None:
@@ -268,6 +283,7 @@ def test_statistics(country: object, measure: object) -> None:
         assert measure is None or all(s.measure == measure for s in result)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(st.sampled_from(_MEASURES), anything), st.one_of(st.none(), places))
 def test_series(measure: object, country: object) -> None:
@@ -289,6 +305,7 @@ def test_series_needs_a_measure() -> None:
 _SAFE_VIA = st.one_of(st.none(), st.sampled_from(["CN", "RU", "TH", ["CN", "TH"], ("RU",)]))
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(st.just("KP"), places), st.one_of(_SAFE_VIA, places, st.lists(places, max_size=4)),
        st.one_of(st.sampled_from(["KR", "US", "CA"]), places), ons)
@@ -305,6 +322,7 @@ def test_can_resettle(origin: object, via: object, dest: object, on: object) -> 
         assert a.origin == nk.country(origin)  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(st.just("KP"), places), st.one_of(st.sampled_from(["KR", "US", "RU"]), places),
        ons, st.one_of(st.integers(-3, 10), anything))
@@ -323,6 +341,7 @@ def test_routes_to_the_origin_itself_is_an_error_not_an_empty_answer() -> None:
         nk.routes("KP", "North Korea")
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.one_of(
     tricky_text,
@@ -339,6 +358,7 @@ def test_route_parse(text: object) -> None:
         assert isinstance(route, nk.ArgumentTypeError)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(ons)
 def test_transit_map(on: object) -> None:
@@ -383,6 +403,7 @@ _KB_JSON = nk.to_json(_KB)
 _SCENARIOS = ["with_policy", "with_passage", "with_case", "with_statistic", "with_source", "without"]
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.sampled_from(_SCENARIOS), st.lists(st.one_of(
     anything, policies(), passages(), st.just(SOURCE),
@@ -398,6 +419,7 @@ def test_scenario_methods(method: str, args: list[Any]) -> None:
     assert nk.to_json(nk.default_knowledge_base()) == _KB_JSON
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.sampled_from(["source", "entry", "case", "evidence_date", "policies",
                         "policy_timeline", "series", "conflicts", "sources"]), anything)
@@ -414,6 +436,7 @@ def _optional(name: str) -> Callable[..., Any]:
     return fn  # type: ignore[no-any-return]
 
 
+@pytest.mark.slow
 @FUZZ
 @given(anything)
 def test_json_schema(kind: object) -> None:
@@ -422,6 +445,7 @@ def test_json_schema(kind: object) -> None:
         json.dumps(result)
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=25)
 @given(st.one_of(anything, st.just(None), generated_knowledge_bases(max_entries=4)), ons)
 def test_to_frames_and_transit_graph(kb: object, on: object) -> None:
@@ -448,6 +472,7 @@ _CLI_WORDS = ["--on", "2002-09-11", "9999-12-31", "0001-01-01", "2002-13-45", "y
               "--help"]
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=80)
 @given(st.sampled_from(_CLI_COMMANDS),
        st.lists(st.one_of(st.sampled_from(_CLI_WORDS), tricky_text), max_size=6))
@@ -476,6 +501,7 @@ _SAMPLES: list[tuple[type[Any], object]] = [
 _ASSESSMENT = nk.can_resettle("KP", "CN", "KR", on=dt.date(2002, 9, 11))
 
 
+@pytest.mark.slow
 def test_an_assessment_export_survives_mutation() -> None:
     tree = json.loads(nk.to_json(_ASSESSMENT))
     for path in json_paths(tree)[:200]:
@@ -508,6 +534,7 @@ def _mutate(data: Any, path: tuple[Any, ...], how: str, new: Any) -> Any:
     return data
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=300)
 @given(st.sampled_from(range(len(_SAMPLES))), st.data(), st.sampled_from(["drop", "add", "retype"]),
        _REPLACEMENTS)
@@ -519,6 +546,7 @@ def test_from_json_on_mutated_exports(which: int, data: Any, how: str, new: Any)
     _from_json_only_data_errors(mutated, kind)
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=200)
 @given(st.sampled_from(range(len(_SAMPLES))), st.data())
 def test_from_json_on_corrupted_text(which: int, data: Any) -> None:
@@ -539,6 +567,7 @@ def _from_json_only_data_errors(text: str | bytes, kind: type[Any]) -> None:
     assert nk.from_json(nk.to_json(rebuilt), kind) == rebuilt
 
 
+@pytest.mark.slow
 def test_from_json_of_the_whole_knowledge_base_after_mutation() -> None:
     tree = json.loads(_KB_JSON)
     rng = random.Random(9)
@@ -549,6 +578,7 @@ def test_from_json_of_the_whole_knowledge_base_after_mutation() -> None:
         _from_json_only_data_errors(json.dumps(mutated), nk.KnowledgeBase)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(anything, st.one_of(anything, st.sampled_from([nk.Route, nk.Case, nk.KnowledgeBase, int,
                                                       "Route", list[int], None])))
@@ -573,6 +603,7 @@ _VALUES = ['"text"', "42", "-1", "3.5", "true", "[]", '["a b c"]', "{}", "1979-0
            '"XX"', "inf", "nan", '""', "0", "99999999999"]
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=150)
 @given(st.sampled_from(_FILES), st.data(),
        st.sampled_from(["retype", "drop", "rename", "duplicate", "truncate", "bytes", "blank"]))
@@ -725,6 +756,7 @@ def _refused_text(query: str) -> bool:
     return key.isdigit() and (len(key) != 3 or not query.strip().isdecimal())
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=200)
 @given(hostile_values)
 def test_country_and_place_on_hostile_values(query: object) -> None:
@@ -736,6 +768,7 @@ def test_country_and_place_on_hostile_values(query: object) -> None:
             assert not ok and isinstance(result, nk.UnknownCountryError), (query[:50], result)
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=200)
 @given(hostile_values)
 def test_to_json_on_hostile_values(value: object) -> None:
@@ -747,6 +780,7 @@ def test_to_json_on_hostile_values(value: object) -> None:
         assert isinstance(result, nk.ArgumentTypeError)
 
 
+@pytest.mark.slow
 @settings(FUZZ, max_examples=200)
 @given(hostile_values, st.sampled_from([nk.Quantity, nk.Country, nk.Route, dt.date, tuple[nk.Case, ...],
                                         nk.KnowledgeBase, nk.Country | nk.Region]))

@@ -4,6 +4,8 @@ Koreas and returned to the South (2012), and humanitarian-programme applications
 
 from __future__ import annotations
 
+import datetime as dt
+
 from facts import CountryFacts
 
 import nkasylum as nk
@@ -31,3 +33,28 @@ class TestAustralia(CountryFacts):
         decided = by_id["au-humanitarian-visa-decisions-onshore-2011-2021"]
         assert decided.value == nk.Quantity(5, nk.Qualifier.FEWER_THAN, nk.Unit.APPLICATIONS)
         assert decided.value.upper_bound == 4
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_australia_rrt_refused_because_in_theory_a_south_korean_citizen(self) -> None:
+        # Crikey's quoted words name neither Australia nor the applicant's nationality (only
+        # the address does): no policy, no case, and only an undated explainer is left.
+        assert nk.policy("AU", on=dt.date(2010, 10, 22)) is None
+        assert nk.cases(country="AU", outcome="rejected") == ()
+        assert not [c for c in nk.cases() if c.id == "au-rrt-protection-visa-refused-2010"]
+        # (later sources of public-reports-3-resettlement.md add Australian policies, none from Crikey)
+        assert not [p for p in nk.policies("AU") if "crikey-2010-10-22" in {e.source for e in p.evidence}]
+        assert "au-explainer-small-number" in {p.id for p in nk.policies("AU")}
+        dual = [p for p in nk.policies("AU") if nk.Classification.DUAL_NATIONAL in p.classification]
+        assert all(e.source == "visabureau-2012-10-31" for p in dual for e in p.evidence)
+        assert "no entry rests on this source" in nk.source("crikey-2010-10-22").note
+        a = nk.can_resettle("KP", None, "AU", on=dt.date(2010, 10, 22))
+        assert a.verdict is nk.Verdict.UNDOCUMENTED
+
+    # From seed 000, the undated explainer "What countries allow North Koreans?":
+    def test_the_explainer_says_it_accepted_a_small_unquantified_number(self) -> None:
+        # the explainer names the U.K., Australia, Germany and the Netherlands together
+        code = self.code
+        (p,) = [p for p in nk.policies(code) if p.id.endswith("-explainer-small-number")]
+        assert p.admits is True
+        assert p.undated
+        assert p.grants == () and p.procedures == ()

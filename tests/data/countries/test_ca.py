@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts
+from facts import CountryFacts, sources_of, statistic
 
 import nkasylum as nk
 
@@ -93,3 +93,45 @@ class TestCanada(CountryFacts):
         assert {e.source for e in p.evidence} == {"davidmckie-undated", "voa-ko-4264500-undated"}
         assert {str(e.happened) for e in p.evidence if e.happened} == {"2013", "2013-05"}
 
+    # From seed 000, the undated explainer "What countries allow North Koreans?":
+    def test_undated_claims_answer_no_dated_question(self) -> None:
+        # "An observation is not a rule forever": an undated page cannot say what held in 2010.
+        assert nk.policy("CA", on=dt.date(2010, 1, 1)) is None or all(
+            e.source != "explainer-what-countries-allow" for e in nk.policy("CA", on=dt.date(2010, 1, 1)).evidence  # type: ignore[union-attr]
+        )
+        undated = nk.policy_timeline("CA")[-1]
+        assert undated.undated
+        assert "Immigration and Refugee Board of Canada" in undated.procedures
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_canada_acceptance_over_half_peaking_at_72_percent_in_2010(self) -> None:
+        # The Korea Herald's quoted sentence names no country (only the collector files it
+        # under Canada): neither the "over half" nor the 72% of 2010 is stored.
+        ids = {s.id for s in nk.statistics()}
+        assert not {"ca-claim-acceptance-rate-to-2014", "ca-claim-acceptance-rate-2010"} & ids
+        # (RFA and Yonhap give 72% for 2010 with Canada named: public-reports-3-resettlement.md)
+        herald = "koreaherald-yonhap-2014-03-14"
+        assert not [s for s in nk.statistics() if s.value.value == 72
+                    and s.value.unit is nk.Unit.PERCENT and herald in sources_of(s)]
+        (only,) = [p for p in nk.series("refugee-claim-acceptance-rate", country="CA")
+                   if p.statistic == "ca-claim-acceptance-rate-2012-davidmckie"]
+        assert (only.year, only.value) == (2012, nk.Quantity(79, nk.Qualifier.EXACT, nk.Unit.PERCENT))
+        assert sources_of(statistic("ca-claim-acceptance-rate-2012-davidmckie")) != {herald}
+        assert "no entry rests on this source" in nk.source(herald).note
+        assert not [p for p in nk.policies("CA") if herald in sources_of(p)]
+        assert not [p for p in nk.policies("CA") if p.id == "ca-2010-2014-claims-accepted"]
+
+    def test_canada_deported_242_escapees_since_2018_and_512_in_process(self) -> None:
+        # the South Korean citizenship was only in the page's address: ids renamed, not claimed
+        assert not {"ca-deported-rok-citizens-2018-2022"} & {s.id for s in nk.statistics()}
+        deported = statistic("ca-deported-2018-2022")
+        assert deported.value == nk.Quantity(242) and str(deported.as_of) == "2018/2022-10-18"
+        in_process = statistic("ca-deportations-in-process-2022")
+        assert in_process.value == nk.Quantity(512) and str(in_process.as_of) == "2022-10-18"
+        assert not [p for p in nk.policies("CA") if p.id == "ca-2018-2022-deportation-of-rok-citizens"]
+        p = nk.policy("CA", on=dt.date(2022, 10, 18))
+        assert p is not None and "ca-2018-2022-deportations" in p.id.split("+")
+        assert "North Korean escapees" in p.summary and "South Korean citizenship" not in p.summary
+        assert p.repatriates is None and p.admits is None  # where they went is not quoted
+        a = nk.can_resettle("KP", None, "CA", on=dt.date(2022, 10, 18))
+        assert a.verdict is nk.Verdict.UNDOCUMENTED

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts
+from facts import CountryFacts, statistic
 
 import nkasylum as nk
 
@@ -76,3 +76,46 @@ class TestUnitedKingdom(CountryFacts):
         share = _stat("gb-share-of-nk-refugees-unhcr-2010-12-mbn").value
         assert share == nk.Quantity(63, nk.Qualifier.ABOUT, nk.Unit.PERCENT)
         assert _stat("gb-nk-refugees-zum-yonhap-undated").as_of is None  # 'this survey', no year
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_uk_fingerprints_checked_against_south_koreas_citizenship_database(self) -> None:
+        p = nk.policy("GB", on=dt.date(2008, 9, 29))
+        assert p is not None
+        assert any("citizenship database" in x for x in p.procedures)
+        # (the grants of 2005-2009 in public-reports-3-resettlement.md cover the day before)
+        before = nk.policy("GB", on=dt.date(2008, 9, 28))
+        assert before is None or "gb-2008-fingerprint-checks" not in before.id.split("+")
+        assert nk.can_resettle("KP", None, "GB", on=dt.date(2008, 9, 29)).verdict is nk.Verdict.UNDOCUMENTED
+
+    def test_uk_902_applications_without_an_invented_period(self) -> None:
+        # The quoted words name neither the receiving country nor the period: the newsflash.one
+        # figures are not stored at all (the U.K. and 2003-2016 were the collector's).
+        assert not [s for s in nk.statistics() if "newsflash" in s.id]
+        assert not {902, 408, 413, 77} & {s.value.value for s in nk.statistics(country="GB")}
+        assert "no entry rests on this source" in nk.source("newsflash-one-2018-03-22").note
+        # the UNHCR-based figures are the collector's paraphrase, not a quote
+        assert not {544, 505} & {s.value.value for s in nk.statistics(country="GB")}
+        # (the readmission agreement of 2011, public-reports-3-resettlement.md, is in force then)
+        on_the_day = nk.policy("GB", on=dt.date(2018, 3, 22))
+        assert on_the_day is None or not any(e.source == "newsflash-one-2018-03-22" for e in on_the_day.evidence)
+
+    def test_uk_2013_rejections_only_as_far_as_the_quote_goes(self) -> None:
+        by_measure = {s.measure: s.value for s in nk.statistics(country="GB") if s.year == 2013}
+        assert by_measure == {
+            "asylum-applications": nk.Quantity(40, unit=nk.Unit.APPLICATIONS),
+            "asylum-applications-refused": nk.Quantity(30, unit=nk.Unit.APPLICATIONS),
+        }  # no "accepted" figure: the other ten are not said to have been accepted
+
+    def test_new_malden_about_1000_at_an_undated_peak(self) -> None:
+        s = statistic("gb-new-malden-residents-peak")
+        assert s.area == "New Malden" and s.as_of is None
+        assert s.value == nk.Quantity(1000, nk.Qualifier.ABOUT)
+
+    # From seed 000, the undated explainer "What countries allow North Koreans?":
+    def test_the_explainer_says_it_accepted_a_small_unquantified_number(self) -> None:
+        # the explainer names the U.K., Australia, Germany and the Netherlands together
+        code = self.code
+        (p,) = [p for p in nk.policies(code) if p.id.endswith("-explainer-small-number")]
+        assert p.admits is True
+        assert p.undated
+        assert p.grants == () and p.procedures == ()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts
+from facts import CountryFacts, sources_of, statement
 
 import nkasylum as nk
 
@@ -56,3 +56,52 @@ class TestInternational(CountryFacts):
         (undated,) = [p for p in nk.policies("international")
                       if p.id == "international-ohchr-gravely-concerned-undated"]
         assert undated.undated
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_unhcr_2003_appeal_to_china(self) -> None:
+        p = nk.policy("international", on=dt.date(2003, 1, 21))
+        assert p is not None and p.id == "international-unhcr-2003-call-on-china"
+        assert sources_of(p) == {"unhcr-2003-01-21"}
+        assert p.country is nk.INTERNATIONAL
+
+    def test_persons_of_concern_2004_is_second_hand(self) -> None:
+        p = nk.policy("international", on=dt.date(2004, 6, 1))
+        assert p is not None and sources_of(p) == {"hrnk-2020-07-21"}
+        assert nk.source("hrnk-2020-07-21").kind is nk.SourceKind.BLOG_OR_NGO
+
+    def test_refugees_sur_place_attributed_to_the_cecc_and_the_coi(self) -> None:
+        cecc = nk.policy("international", on=dt.date(2006, 10, 3))
+        coi = nk.policy("international", on=dt.date(2023, 7, 1))
+        assert cecc is not None and coi is not None
+        assert sources_of(cecc) == {"cecc-2006-10-03"} and "CECC" in cecc.summary
+        # the COI finding is seen on the Diplomat's date alongside Resolution 2397's deadline
+        assert coi.id == ("international-coi-refugees-sur-place"
+                          "+international-unsc-2397-worker-repatriation")
+        assert sources_of(coi) == {"thediplomat-2023-07", "nknews-2018-02"} and "COI" in coi.summary
+        assert sources_of(statement("international", "international-coi-refugees-sur-place")) == {
+            "thediplomat-2023-07"}
+        for p in (cecc, coi):
+            assert nk.Classification.REFUGEE in p.classification
+        # no UNHCR-authored sur-place statement was found: neither is put in UNHCR's mouth
+        assert "not a UNHCR statement" in cecc.summary and "UNHCR" not in coi.summary
+
+    def test_unhcr_record_of_1052_and_the_japanese_country_split(self) -> None:
+        # UNHCR as the recorder stands only in the address and the summary: measure renamed
+        (world,) = nk.statistics(country="international", measure="refugees-on-record-worldwide")
+        assert world.id == "international-nk-refugees-on-record"
+        assert world.value == nk.Quantity(1052) and world.as_of is None  # "2011" is not quoted
+        assert sources_of(world) == {"dailynk-unhcr-1052"}
+        assert "UNHCR" not in world.description
+        assert all(s.value.value != 1052 for s in
+                   nk.statistics(country="international", measure="unhcr-recorded-refugees"))
+        # KBS World's Japanese split stands outside the quoted words: not stored; the split
+        # left comes from other sources
+        # (public-reports-3-resettlement.md adds other sources' country figures to the measure)
+        earlier = {"news-undated", "kbs-2006-03-09"}
+        split = {s.place.alpha_2: s.value.value
+                 for s in nk.statistics(measure="nk-refugees-by-host-country")
+                 if isinstance(s.place, nk.Country) and sources_of(s) <= earlier}
+        assert split == {"CA": 478, "DE": 276, "GB": 81, "NL": 46, "RU": 57}
+        assert not [s for s in nk.statistics(measure="nk-refugees-by-host-country")
+                    if sources_of(s) & earlier and not sources_of(s) <= earlier]
+        assert "no entry rests on this source" in nk.source("kbs-world-ja-44137").note

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts
+from facts import CountryFacts, sources_of, statement, statistic
 
 import nkasylum as nk
 
@@ -53,3 +53,51 @@ class TestJapan(CountryFacts):
     def test_escapes_back_to_japan_carry_their_route(self) -> None:
         for id in ("jp-programme-emigrants-return-2001-2003", "jp-returnee-defected-2001-back-2002"):
             assert str(nk.case(id).route) == "KP > JP", id
+
+    # From seed 004, Kyodo of 23 December 2009:
+    def test_no_request_at_japanese_consulates_is_not_a_refusal(self) -> None:
+        (s,) = nk.statistics(country="JP", measure="asylum-requests-at-consulates")
+        assert s.value == nk.Quantity(0, nk.Qualifier.EXACT, nk.Unit.APPLICATIONS)
+        policy = nk.policy("JP", on=dt.date(2009, 12, 23))  # Japan's policy then (from other sources) refuses no one
+        assert policy is None or policy.admits is not False
+        a = nk.can_resettle("KP", "RU", "JP", on=dt.date(2009, 12, 23))
+        assert a.verdict is nk.Verdict.UNDOCUMENTED
+        assert any("not a refusal" in line for line in a.explanation)
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_japan_about_150_defectors_settled_by_2007(self) -> None:
+        s = statistic("jp-defectors-settled-2007")
+        assert s.value == nk.Quantity(150, nk.Qualifier.ABOUT) and str(s.as_of) == "2007-12-02"
+        p = nk.policy("JP", on=dt.date(2007, 12, 2))
+        assert p is not None and p.admits is True
+        assert "jp-2007-defectors-settled" in p.id.split("+")
+        # the 1959-84 emigration figure of this excerpt is only in its summary; the one stored
+        # comes from the second collection's quoted words
+        (returnees,) = [s for s in nk.statistics() if s.value.value == 93340]
+        assert returnees.id == "jp-returnee-programme-1959-1984"
+        assert str(returnees.as_of) == "1959/1984" and sources_of(returnees) == {"apjjf-undated"}
+
+    def test_japan_admits_returnees_but_not_other_north_koreans_undated(self) -> None:
+        last = nk.policy_timeline("JP")[-1]
+        # the undated entries are merged: the humanitarian acceptance in principle admits,
+        # the returnees-only page does not, and nothing orders two undated pages, so the
+        # merged policy does not say
+        assert last.id == "jp-humanitarian-acceptance-in-principle+jp-returnees-only"
+        assert last.undated and last.admits is None
+        assert {p.admits for p in nk.policies("JP") if p.undated} == {True, False}
+        returnees = statement("JP", "jp-returnees-only")
+        assert returnees.undated and returnees.admits is False
+        assert any("return programme" in x for x in returnees.exceptions)
+        assert returnees.exceptions == last.exceptions
+        # The page is undated, so no dated question is answered by it: a route ending in
+        # Japan is undocumented, neither documented for returnees nor blocked for the rest.
+        for day in (dt.date(2007, 12, 2), dt.date(2009, 12, 23), dt.date(2024, 1, 1)):
+            a = nk.can_resettle("KP", None, "JP", on=day)
+            assert a.verdict is nk.Verdict.UNDOCUMENTED, day
+            assert "flipbuilder-trilateral-ch8" not in {e.source for e in a.evidence}
+        # the dated answer comes only from dated entries, none of them the undated page
+        on_day = nk.policy("JP", on=dt.date(2009, 12, 23))
+        assert on_day is not None and on_day.id == (
+            "jp-lets-asylum-seekers-go-to-south-korea+jp-2006-north-korean-human-rights-law"
+            "+jp-admits-defectors-with-japan-ties")
+        assert "flipbuilder-trilateral-ch8" not in sources_of(on_day)

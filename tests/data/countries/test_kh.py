@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from facts import CountryFacts
+import datetime as dt
+
+from facts import CountryFacts, sources_of, statement
 
 import nkasylum as nk
 
@@ -28,3 +30,12 @@ class TestCambodia(CountryFacts):
     def test_the_2025_rescue_is_not_a_way_through_cambodia(self) -> None:
         c = nk.case("kh-defector-rescued-sihanoukville-2025")
         assert c.route is None and str(c.date) == "../2025-10-17"
+
+    # From the first collection (public-reports.md sections 1-3) and the foreign missions in China, 2002-2004:
+    def test_cambodia_helped_but_undated(self) -> None:
+        assert {p.id for p in nk.policies("KH")} == {
+            "kh-2006-deported-a-north-korean", "kh-assisted-north-koreans-to-south-korea",
+            "kh-quiet-transfers-onward"}
+        p = statement("KH", "kh-assisted-north-koreans-to-south-korea")
+        assert p.undated and sources_of(p) == {"cambodiadaily-wikileaks-dispatches"}
+        assert nk.policy("KH", on=dt.date(2010, 1, 1)) is None

@@ -8,6 +8,8 @@ rewritten).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from facts import CountryFacts
 
 import nkasylum as nk
@@ -97,3 +99,30 @@ class TestNorthKorea(CountryFacts):
         thailand = found["kp-denies-defectors-in-thailand-are-nationals"]
         assert {str(e.happened) for e in thailand.evidence} == {"2003~/2009-01-29"}
         assert thailand.classification == ()  # 'not its nationals' has no vocabulary value
+
+    # From seed 002, VOA of 11 September 2002:
+    def test_famine_and_persecution_are_why_people_fled(self) -> None:
+        # audit 2026-12: the aid worker's reasons are recorded, seen on the report's day
+        kb = nk.default_knowledge_base()
+        (reason,) = [e for e in kb.entry("kp-why-people-flee").evidence if e.source == "voa-2002-09-11"]
+        assert reason.anchor == "escaping famine and persecution at home"
+        assert kb.support("kp-why-people-flee", on=dt.date(2002, 9, 11)).support is nk.Support.SEEN
+
+    # From seed 003, Anadolu Agency of 16 August 2023:
+    def test_nkdb_count_and_share_keep_units_and_qualifiers(self) -> None:
+        (count,) = nk.statistics(country="KP", measure="repatriations-documented")
+        assert count.value == nk.Quantity(8148, nk.Qualifier.EXACT, nk.Unit.CASES)
+        (share,) = nk.statistics(country="CN", measure="share-of-repatriations")
+        assert share.value == nk.Quantity(98, nk.Qualifier.ALMOST, nk.Unit.PERCENT)
+        assert str(share.value) == "almost 98%"
+        assert count.as_of == share.as_of == nk.When.day(dt.date(2023, 8, 16))
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_nkdb_8148_cases_and_98_percent_then_over_8000_in_december(self) -> None:
+        august, december = nk.statistics(country="KP", measure="repatriations-reported-by-nkdb")
+        assert august.value == nk.Quantity(8148, nk.Qualifier.EXACT, nk.Unit.CASES)
+        assert december.value == nk.Quantity(8000, nk.Qualifier.MORE_THAN)
+        assert (str(august.as_of), str(december.as_of)) == ("2023-08-16", "2023-12-11")
+        assert august.as_of == nk.When.day(dt.date(2023, 8, 16))
+        shares = nk.statistics(country="CN", measure="share-of-repatriations-reported-by-nkdb")
+        assert [s.value for s in shares] == [nk.Quantity(98, unit=nk.Unit.PERCENT)] * 2

@@ -12,7 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from facts import CountryFacts, file_of
+from facts import CountryFacts, file_of, happened_spans, ids_of, policy_entry, sources_of, statement, support_on
 
 import nkasylum as nk
 from nkasylum.core.resources import data_root
@@ -448,3 +448,182 @@ class TestSouthKorea(CountryFacts):
         assert found["kr-consulates-protect-defectors-inside"].procedures
         rescues = found["kr-no-more-large-scale-rescues"]
         assert {str(e.happened) for e in rescues.evidence} == {"2004/2005"}
+
+    # From seed 000, the undated explainer "What countries allow North Koreans?":
+    def test_south_korea_grants_citizenship(self) -> None:
+        (p,) = [p for p in nk.policies("KR") if p.id == "kr-explainer-citizenship"]
+        assert nk.Status.CITIZENSHIP in p.grants
+        assert nk.Classification.CITIZEN in p.classification
+
+    def test_the_facts_the_vocabulary_cannot_carry_are_context_or_a_note(self) -> None:
+        # audit 2026-12: South Korea's appeal and the reasons for leaving are undated context
+        # (no field set); "other countries may offer ..." names no country, so only a note
+        kb = nk.default_knowledge_base()
+        appeal = kb.entry("kr-explainer-most-desirable-destination")
+        assert isinstance(appeal, nk.Policy) and appeal.undated
+        assert (appeal.admits, appeal.grants, appeal.classification) == (None, (), ())
+        reasons = kb.entry("kp-why-people-flee")
+        assert isinstance(reasons, nk.Policy) and reasons.repatriates is None
+        assert {e.source for e in reasons.evidence} == {"explainer-what-countries-allow", "voa-2002-09-11"}
+        assert "may offer permanent residency or refugee status" in nk.source("explainer-what-countries-allow").note
+
+    # From seed 003, Anadolu Agency of 16 August 2023:
+    def test_seoul_would_welcome_all_defectors_and_urges_china_to_call_them_refugees(self) -> None:
+        p = nk.policy("KR", on=dt.date(2023, 8, 16))
+        assert p is not None and p.admits is True
+        # Seoul urging Beijing is not Seoul's own classification (fact audit 2026-11)
+        assert nk.Classification.REFUGEE not in p.classification
+        assert nk.Urging(nk.country("CN"), (nk.Classification.REFUGEE,)) in p.urges
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_south_korea_constitution_and_settlement_act_are_undated_rules(self) -> None:
+        territory = statement("KR", "kr-constitution-territory")
+        act = statement("KR", "kr-settlement-support-act")
+        assert territory.undated and act.undated
+        assert territory.basis is act.basis is nk.Basis.RULE
+        assert act.admits is True
+        # The act's number and 13 January 1997 date are only in the excerpt's one-line
+        # summary: the undated entries answer no dated question, and the 1997 Act is a rule of
+        # its own from the day it came into force, 14 July 1997.
+        for day in (dt.date(1997, 1, 13), dt.date(1997, 7, 13)):
+            p = nk.policy("KR", on=day)
+            assert p is not None, day
+            assert p.id == "kr-supreme-court-1996-nationality+kr-constitution-1987-territory", day
+        act_1997 = statement("KR", "kr-1997-defectors-protection-act")
+        assert act_1997.basis is nk.Basis.RULE and str(act_1997.valid_from) == "1997-07-14"
+        assert act_1997.valid_until is None and act_1997.admits is True
+        for day in (dt.date(1997, 7, 14), dt.date(1999, 7, 8), dt.date(2010, 1, 1)):
+            p = nk.policy("KR", on=day)
+            assert p is not None and "kr-1997-defectors-protection-act" in p.id.split("+"), day
+            assert not {"kr-constitution-territory", "kr-settlement-support-act"} & set(
+                p.id.split("+")), day
+
+    def test_south_korea_escapees_are_mostly_citizens_in_2014(self) -> None:
+        p = nk.policy("KR", on=dt.date(2014, 1, 1))
+        assert p is not None and nk.Classification.CITIZEN in p.classification
+        assert "most" in p.summary
+
+    def test_hanawon_three_months_against_two_months(self) -> None:
+        three = statement("KR", "kr-hanawon-three-months")
+        assert three.undated and sources_of(three) == {"wikipedia-hanawon"}
+        # WTOP's two short quotes name no facility, people or country: the "two months" side
+        # and its conflict are gone
+        assert not [p for p in nk.policies("KR") if p.id == "kr-hanawon-two-months"]
+        assert not [c for c in nk.conflicts() if c.id == "kr-hanawon-length"]
+        (c,) = [c for c in nk.conflicts() if c.id == "kr-hanawon-course-length-pr2"]
+        assert set(c.versions) == {three.id, "kr-hanawon-12-week-course"}
+        assert nk.source("wtop-cnn-2023-07").url is None  # named in the excerpt, no address
+        assert "no entry rests on this source" in nk.source("wtop-cnn-2023-07").note
+
+    def test_arrivals_in_south_korea_as_a_series_with_gaps_and_conflicts(self) -> None:
+        # The whole series is pinned in tests/data/countries/test_kr.py; here, the gaps that this
+        # collection's unquoted figures leave, and the conflicts gone with their entries.
+        points = nk.series("arrivals-in-south-korea", country="KR")
+        years = {p.year for p in points}
+        assert [p.year for p in points] == sorted(p.year for p in points)
+        for gap in (1994, 2000):
+            assert gap not in years  # left as gaps: no quoted words say what and where
+        # 2015 rests on the ministry's own table (its subject from the page's title) and on the
+        # Southeast Asia collection's press totals, whose words name the South
+        assert {p.statistic for p in points if p.year == 2015} == {
+            "kr-arrivals-2015-unikorea-cn", "kr-arrivals-2015-reuters-hurriyet", "kr-arrivals-2015-dailynkjp"}
+        # the first collection's conflicts are gone with the entries they compared
+        assert not {"kr-arrivals-2009", "kr-arrivals-2015"} & {c.id for c in nk.conflicts()}
+
+    def test_arrivals_cite_the_shared_sources_for_2000_2003_and_2015_2016(self) -> None:
+        by_year: dict[int, list[nk.SeriesPoint]] = {}
+        for p in nk.series("arrivals-in-south-korea", country="KR"):
+            by_year.setdefault(p.year, []).append(p)
+        # the BBC's 2000-2003 figures stand outside its quoted words: 2000 is a gap, and
+        # 2001-2003 rest on other sources
+        assert 2000 not in by_year
+        assert "refworld-2002-06-10" in {e.source for p in by_year[2001] for e in p.evidence}
+        assert all(e.source != "bbc-2004-07-28" for ps in by_year.values() for p in ps for e in p.evidence)
+        assert "no entry rests on this source" in nk.source("bbc-2004-07-28").note
+        # Reuters' 2015/2016 figures and the Korea Herald's 2015 ones do not say what was counted
+        # or where: 2015 rests on the ministry's own table and on the third collection's press
+        # totals whose words name the South, and 2016 on other sources
+        assert {p.statistic for p in by_year[2015]} == {
+            "kr-arrivals-2015-unikorea-cn", "kr-arrivals-2015-reuters-hurriyet", "kr-arrivals-2015-dailynkjp"}
+        assert not {"timesofoman-reuters-2017-08-01", "koreaherald-2016-06-21", "koreaherald-2018-09-30"} & {
+            e.source for p in by_year[2016] for e in p.evidence}
+        ids = {s.id for s in nk.statistics()}
+        assert not {"kr-arrivals-2015-reuters", "kr-arrivals-2015-koreaherald",
+                    "kr-arrivals-2015-koreaherald-2018"} & ids
+        assert "it is not used" in nk.source("timesofoman-reuters-2017-08-01").note
+        assert "no entry rests on this source" in nk.source("koreaherald-2016-06-21").note
+
+    def test_conflicts_lists_every_disagreement_of_these_sections(self) -> None:
+        ids = {c.id for c in nk.conflicts()}
+        assert "ru-readmission-signing-date" in ids
+        # the audit removed the first collection's arrival and Hanawon conflicts with their
+        # entries; the second collection's arrival conflicts stand in their place
+        assert not {"kr-arrivals-2009", "kr-arrivals-2015", "kr-hanawon-length"} & ids
+        assert {f"kr-arrivals-{year}-pr2" for year in (1998, 2010)} | {"kr-hanawon-course-length-pr2"} <= ids
+        # the conflicts whose other versions are the ministry's own table rows, dropped in December
+        # 2026 and back under the rule for an authority's own table (subject_from_title)
+        assert {f"kr-arrivals-{year}-pr2" for year in (2002, 2005, 2006, 2007, 2008, 2009, 2012)} <= ids
+
+    # From the second collection (public-reports-2.md):
+    def test_the_1997_act_is_a_rule_from_14_july_1997(self) -> None:
+        act = policy_entry("kr-1997-defectors-protection-act")
+        assert act.basis is nk.Basis.RULE
+        assert str(act.valid_from) == "1997-07-14" and act.valid_until is None
+        assert act.admits is True and act.classification == (nk.Classification.DEFECTOR,)
+        assert {"refworld-undated", "koreaherald-2024-02-21", "kbs-2024-05"} <= {e.source for e in act.evidence}
+        # passed in December 1996, in force from 14 July 1997 (Korea Herald, KBS)
+        assert {"1996-12", "1997-07-14"} <= happened_spans(act)
+        assert act.id not in ids_of(nk.policy("KR", on=dt.date(1997, 7, 13)))
+        on_the_day = nk.policy("KR", on=dt.date(1997, 7, 14))
+        assert act.id in ids_of(on_the_day) and on_the_day is not None and on_the_day.admits is True
+        assert support_on(act.id, dt.date(2010, 1, 1)) is nk.Support.RULE
+
+    def test_the_2021_amendment_is_its_own_rule_from_6_july_2021(self) -> None:
+        amended = policy_entry("kr-defectors-act-2021-amendment")
+        assert amended.basis is nk.Basis.RULE and str(amended.valid_from) == "2021-07-06"
+        assert happened_spans(amended) == {"2021-07-06", "2021-01-05"}  # enforcement, Act No. 17821
+        assert any("17821" in e.anchor for e in amended.evidence)
+        assert amended.admits is None  # settlement support is not in this page's quoted words
+        assert amended.id not in ids_of(nk.policy("KR", on=dt.date(2021, 7, 5)))
+        both = ids_of(nk.policy("KR", on=dt.date(2021, 7, 6)))
+        # the amendment does not end the 1997 Act: both are in force
+        assert {"kr-defectors-act-2021-amendment", "kr-1997-defectors-protection-act"} <= set(both)
+
+    def test_south_korea_1997_and_2021_answers_rest_on_the_rules(self) -> None:
+        a = nk.can_resettle("KP", None, "KR", on=dt.date(2021, 7, 6))
+        supports = {b.entry: b.support for b in a.backing}
+        assert supports["kr-defectors-act-2021-amendment"] is nk.Support.RULE
+        assert supports["kr-1997-defectors-protection-act"] is nk.Support.RULE
+
+    @pytest.mark.parametrize(("year", "values", "conflict"), [
+        (1998, {306, 100}, "kr-arrivals-1998-pr2"),
+        (2010, {2376, 2423, 2402}, "kr-arrivals-2010-pr2"),
+    ])
+    def test_disputed_arrival_years_keep_every_version(self, year: int, values: set[int], conflict: str) -> None:
+        points = [p for p in nk.series("arrivals-in-south-korea", country="KR") if p.year == year]
+        assert {p.value.value for p in points} == values
+        assert all(p.disputed == (conflict,) for p in points)
+        (c,) = [c for c in nk.conflicts() if c.id == conflict]
+        assert set(c.versions) == {p.statistic for p in points}
+
+    def test_yearly_arrivals_by_source(self) -> None:
+        stat = {s.id: s for s in nk.statistics(country="KR", measure="arrivals-in-south-korea")}
+        assert stat["kr-arrivals-2007-oananews"].value == nk.Quantity(2544)
+        assert stat["kr-arrivals-1998-icg"].value == nk.Quantity(100, nk.Qualifier.FEWER_THAN)
+        assert str(stat["kr-arrivals-2011-koreaherald-2013"].as_of) == "2011"
+        # Yonhap's 2012 list and AFP's 2019-2020 sentence do not say what was counted or where: no
+        # entry rests on them; the ministry's own table rows take their subject from its page title
+        assert not [i for i in stat if i.endswith(("-yonhap-2012", "-taipeitimes"))]
+        assert stat["kr-arrivals-2005-unikorea"].value == nk.Quantity(1384)
+        assert all(stat[i].subject_from_title for i in stat if i.endswith(("-unikorea", "-unikorea-cn")))
+        # a yearly count documents that some way to South Korea was used that year; where no
+        # named route is documented, the any-route answer rests on it alone
+        for year in (1998, 2024):  # (2005 now has a named route: the Vladivostok consulate, between sightings)
+            a = nk.can_resettle("KP", None, "KR", on=dt.date(year, 7, 1))
+            assert a and {b.entry for b in a.backing} >= {"counted-arrivals.kp.kr"}
+            assert str(a.route) == "KP > KR" and a.route.legs[0].channel is nk.Channel.UNKNOWN_ROUTE  # type: ignore[union-attr]
+
+    def test_a_named_route_still_needs_its_passages(self) -> None:
+        # counts prove some way was used, never which: KP > RU > KR in 2007 rests on passages
+        a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2007, 7, 1))
+        assert "counted-arrivals.kp.kr" not in {b.entry for b in a.backing}

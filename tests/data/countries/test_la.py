@@ -3,7 +3,19 @@ nine North Koreans arrested on 10 May 2013 and deported to China on 27 May 2013.
 
 from __future__ import annotations
 
-from facts import CountryFacts
+import datetime as dt
+
+from facts import (
+    CountryFacts,
+    cited,
+    happened_spans,
+    ids_of,
+    policy_entry,
+    resting_on,
+    sources_of,
+    statement,
+    support_on,
+)
 
 import nkasylum as nk
 
@@ -111,3 +123,70 @@ class TestLaos(CountryFacts):
         assert {"la-nine-deported-to-china-2013-05-27-unhcr", "cn-nine-from-laos-returned-via-china-2013-05",
                 "la-2013-05-deported-nine-to-china-un", "la-nine-handed-to-dprk-embassy-2013"} <= set(c.versions)
 
+    # From the first collection (public-reports.md sections 1-3) and the foreign missions in China, 2002-2004:
+    def test_laos_nine_in_may_2013_two_versions(self) -> None:
+        china = nk.case("la-nine-deported-to-china-2013")
+        embassy = nk.case("la-nine-handed-to-dprk-embassy-2013")
+        assert china.people == embassy.people == nk.Quantity(9)
+        assert china.outcome is nk.Outcome.DEPORTED and str(china.route) == "LA > CN"
+        assert embassy.outcome is nk.Outcome.REPATRIATED
+        # each version is dated only as "by its report": open start, day precision
+        assert (str(china.date), str(embassy.date)) == ("../2013-05-28", "../2013-05-31")
+        assert china.date.precision is nk.DatePrecision.DAY
+        # Chosun (29 May) and others report the nine sent to North Korea in May 2013
+        # (the third collection adds its own statements of the same days: test_la.py)
+        assert {"la-2013-nine-deported-to-china", "la-2013-05-nine-sent-to-north-korea"} <= set(
+            ids_of(nk.policy("LA", on=dt.date(2013, 5, 28))))
+        assert nk.policy("LA", on=dt.date(2013, 5, 28)).repatriates is True  # type: ignore[union-attr]
+        assert statement("LA", "la-2013-nine-deported-to-china").repatriates is None
+        assert nk.policy("LA", on=dt.date(2013, 5, 31)).repatriates is True  # type: ignore[union-attr]
+
+    def test_laos_earlier_practice_of_flying_people_to_incheon_is_undated(self) -> None:
+        # Daily NK's words name neither Laos nor North Koreans: the practice rests on others now
+        assert resting_on("dailynk-laos-crisis") == []
+        found = {p.id: p for p in nk.passages("LA", "KR", any_date=True)}
+        # the audit's split (handover, assisted transfer) and the third collection's ways
+        # (tests/data/countries/test_la.py)
+        assert {"la-kr-quiet-handover", "la-kr-assisted-transfer", "la-kr-embassy-flight-2013", "la-kr-flight-2018",
+                "la-kr-handover-2012", "la-kr-handover-before-2013", "la-kr-flight-before-2013",
+                "la-kr-assisted-transfer-before-2013", "la-kr-permitted-departure-before-2013"} == set(found)
+        p = found["la-kr-quiet-handover"]
+        # "quietly handing over": a handover, not a deportation (audit 2026-12)
+        assert p.channel is nk.Channel.HANDOVER and p.undated
+        assert sources_of(p) == {"chosun-2013-05-29"}
+        helped = found["la-kr-assisted-transfer"]
+        assert helped.channel is nk.Channel.ASSISTED_TRANSFER and helped.undated
+        assert sources_of(helped) == {"washingtonpost-2013-06-14"}
+        assert found["la-kr-embassy-flight-2013"].channel is nk.Channel.FOREIGN_MISSION
+
+    def test_laos_blocked_cites_the_embassy_report(self) -> None:
+        a = nk.can_resettle("KP", ["CN", "LA"], "KR", on=dt.date(2013, 5, 31))
+        assert "rfa-2013-05-31" in cited(a)
+        assert any(line.startswith("LA > KR: blocked") for line in a.explanation)
+
+    def test_an_answer_resting_on_a_disputed_entry_says_so(self) -> None:
+        a = nk.can_resettle("KP", ["CN", "LA"], "KR", on=dt.date(2013, 5, 31))
+        assert a.disputed == ("la-nine-2013-sent-where",)
+        assert any(line.startswith("Disputed:") and "Laos" in line for line in a.explanation)
+        calm = nk.can_resettle("KP", ["CN", "PH"], "KR", on=dt.date(2003, 6, 1))
+        assert calm.disputed == () and not any("Disputed" in line for line in calm.explanation)
+
+    def test_the_conflict_over_where_the_nine_were_sent_has_every_version_and_source(self) -> None:
+        found = {c.id: set(c.versions) for c in nk.conflicts()}
+        assert found["la-nine-2013-sent-where"] >= {"la-2013-nine-deported-to-china",
+                                                    "la-2013-nine-handed-to-dprk-embassy"}
+        sides = {c.id: sources_of(c) for c in nk.conflicts()}
+        assert sides["la-nine-2013-sent-where"] == {"refworld-rfa-2013-05-28", "rfa-2013-05-31",
+                                                    "activeboard-unhcr-2013-undated", "reuters-2013-05-31"}
+
+    # From the second collection (public-reports-2.md):
+    def test_laos_sent_nine_back_to_north_korea_in_may_2013(self) -> None:
+        p = policy_entry("la-2013-05-nine-sent-to-north-korea")
+        assert p.repatriates is True and p.basis is nk.Basis.OBSERVATION
+        assert happened_spans(p) == {"2013-05", "2013-05-16/2013-05-29"}
+        case = self.kb.entry("la-nine-sent-to-north-korea-2013-05")
+        assert isinstance(case, nk.Case)
+        assert case.people == nk.Quantity(9) and case.outcome is nk.Outcome.REPATRIATED
+        assert str(case.route) == "LA > KP" and str(case.date) == "2013-05"
+        assert support_on(p.id, dt.date(2013, 5, 10)) is nk.Support.SEEN
+        assert nk.can_resettle("KP", ["CN", "LA"], "KR", on=dt.date(2013, 5, 10)).verdict is nk.Verdict.BLOCKED

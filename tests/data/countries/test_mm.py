@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from facts import CountryFacts
+import datetime as dt
+
+from facts import CountryFacts, ids_of
 
 import nkasylum as nk
 
@@ -21,3 +23,19 @@ class TestMyanmar(CountryFacts):
         c = nk.case("mm-19-reach-south-korea-2009")
         assert str(c.route) == "MM > TH > KR" and c.outcome is nk.Outcome.RESETTLED
         assert c.people == nk.Quantity(19) and str(c.date) == "2008-12/2009-02-07"
+
+    # From the first collection (public-reports.md sections 1-3) and the foreign missions in China, 2002-2004:
+    def test_myanmar_jail_then_south_korea_2008(self) -> None:
+        p = nk.policy("MM", on=dt.date(2008, 12, 22))
+        assert p is not None and p.repatriates is None
+        # the third collection's December 2008 detention and expulsion (seen that month) joins it
+        assert sorted(ids_of(p)) == ["mm-2008-12-detention-then-expulsion-to-thailand",
+                                   "mm-2008-practice-predates-restored-ties"]
+        # "in the past were allowed to go": a past practice, not shown to be current in 2008
+        assert nk.passages("MM", "KR", on=dt.date(2008, 12, 22)) == ()
+        exits = nk.passages("MM", "KR", any_date=True)
+        assert {e.id for e in exits} == {"mm-kr-after-jail-2008", "mm-kr-after-jail-term"}
+        assert all(e.undated and "jail" in e.conditions[0] for e in exits)
+        kb = nk.default_knowledge_base()
+        assert kb.support("mm-kr-after-jail-2008", on=dt.date(2008, 12, 22)).support is nk.Support.UNDATED
+        assert nk.passages("MM", "KR", on=dt.date(2009, 1, 1)) == ()

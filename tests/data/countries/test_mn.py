@@ -8,7 +8,10 @@ rewritten).
 
 from __future__ import annotations
 
-from facts import CountryFacts
+import datetime as dt
+
+import pytest
+from facts import CountryFacts, policy_entry, resting_on, support_on
 
 import nkasylum as nk
 
@@ -101,3 +104,64 @@ class TestMongolia(CountryFacts):
 
     def test_most_of_the_2001_arrested_went_on_to_south_korea(self) -> None:
         assert str(nk.case("mn-more-than-50-arrested-2001").route) == "MN > KR"
+
+    # From the first collection (public-reports.md sections 1-3) and the foreign missions in China, 2002-2004:
+    def test_mongolia_usually_lets_people_travel_on(self) -> None:
+        # "a country that usually helps defectors" names no country: nothing rests on it
+        assert nk.policy("MN", on=dt.date(2023, 5, 1)) is None
+        assert resting_on("nknews-2023-05-mongolia") == []
+        assert not [p.id for p in nk.policies("MN") if "usually" in p.summary]
+
+    def test_mongolia_helped_resettlement_in_south_korea(self) -> None:
+        found = {p.id: p for p in nk.passages("MN", "KR", any_date=True)}
+        # the third collection adds the ways on to South Korea it dates (2001, 2003, 2018, undated)
+        assert set(found) == {"mn-kr-resettlement-1998-2006", "mn-kr-permitted-departure-2001",
+                              "mn-kr-permitted-departure-2003", "mn-kr-via-mongolia-nyt-undated",
+                              "mn-kr-flight-2018"}
+        p = found["mn-kr-resettlement-1998-2006"]
+        # "facilitated the resettlement": an assisted transfer, not a deportation (audit 2026-12)
+        assert p.channel is nk.Channel.ASSISTED_TRANSFER
+        assert (p.valid_from, p.valid_until) == (None, None)
+        assert str(p.evidence[0].happened) == "1998/2006-09-12"
+        # the 2011 blog post says who is deported nowhere in its words
+        assert resting_on("econlog-2011-06-escape-to-mongolia") == []
+        kb = nk.default_knowledge_base()
+        assert kb.support(p.id, on=dt.date(2011, 6, 1)).support is nk.Support.LAST_KNOWN
+
+    def test_mongolia_detained_four_in_may_2023(self) -> None:
+        # the four, the crossing from China and the month stood only in the page address
+        with pytest.raises(nk.UnknownEntryError):
+            nk.case("mn-detained-4-2023")
+        ids = [c.id for c in nk.cases(country="MN")]
+        assert "mn-three-refused-by-south-korea-2008" in ids
+        # the third collection's Mongolian cases are of 2001, 2003 and undated: none of 2023
+        assert not [i for i in ids if "2023" in i]
+        assert nk.cases(country="MN", since=dt.date(2023, 1, 1)) == ()
+
+    # From the second collection (public-reports-2.md):
+    def test_the_mongolia_route_2004_to_2008(self) -> None:
+        refuse = policy_entry("mn-2004-no-handover-to-china")
+        assert refuse.classification == (nk.Classification.DEFECTOR,)
+        onward = self.kb.entry("mn-third-country-transfer-2004")
+        assert isinstance(onward, nk.Passage) and onward.dest is nk.THIRD_COUNTRY
+        assert support_on(onward.id, dt.date(2004, 11, 20)) is nk.Support.BETWEEN_SIGHTINGS  # 15 and 28 November
+        resettled = self.kb.entry("mn-resettled-in-south-korea-via-mongolia-1998-2006")
+        assert isinstance(resettled, nk.Statistic)
+        assert resettled.value == nk.Quantity(1976) and str(resettled.as_of) == "1998/2006-09-12"
+        assert support_on("mn-kr-resettlement-1998-2006", dt.date(2004, 1, 1)) is nk.Support.SEEN
+        no_return = policy_entry("mn-2008-04-no-right-to-send-away")
+        assert no_return.repatriates is False and str(self.kb.source("wikileaks-2008-04").published) == "2008-04"
+        p = nk.policy("MN", on=dt.date(2008, 4, 15))
+        assert p is not None and p.repatriates is False
+        # the way from China into Mongolia is seen on the 2006 cable's date only ("to date" has no
+        # start), so the named route is documented that day and not a year before
+        # (the third collection adds later and undated sightings of the way in as entries of their own)
+        (way_in,) = [p for p in nk.passages("CN", "MN", any_date=True) if p.id == "cn-mn-border-crossing-to-2006"]
+        assert not way_in.undated
+        assert support_on(way_in.id, dt.date(2006, 9, 12)) is nk.Support.SEEN
+        assert support_on(way_in.id, dt.date(2006, 9, 11)) is not nk.Support.SEEN
+        on_the_day = nk.can_resettle("KP", ["CN", "MN"], "KR", on=dt.date(2006, 9, 12))
+        assert on_the_day.verdict is nk.Verdict.DOCUMENTED
+        assert "wikileaks-2006-09-12" in {e.source for e in on_the_day.evidence}
+        # a year before, China's returns of 1998-2006 (CASS, third collection) block the way out
+        assert nk.can_resettle("KP", ["CN", "MN"], "KR", on=dt.date(2005, 7, 1)).verdict is nk.Verdict.BLOCKED

@@ -45,3 +45,27 @@ class TestNetherlands(CountryFacts):
         family = nk.case("nl-family-asylum-claims-2021-09")
         assert str(family.date) == "2021-09-01" and family.people.qualifier is nk.Qualifier.UNQUANTIFIED
         assert family.outcome is nk.Outcome.PENDING
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_netherlands_south_korea_raised_only_from_1_january_2013(self) -> None:
+        # the day before: only the counts of refugees living there (admitted), no South Korean
+        # alternative and no procedure
+        before = nk.policy("NL", on=dt.date(2012, 12, 31))
+        assert before is not None and before.id == "nl-nk-refugees-living-there-2001-2019"
+        assert before.admits is True and before.procedures == ()
+        # (an MP's questions of 2013, public-reports-3-resettlement.md, date the same change)
+        p = nk.policy("NL", on=dt.date(2013, 1, 1))
+        assert p is not None and "nl-2013-south-korea-as-protection-alternative" in p.id.split("+")
+        assert any("beschermingsalternatief" in e.anchor for e in p.evidence)
+        later = nk.policy("NL", on=dt.date(2014, 6, 6))
+        assert later is not None and "nl-2013-south-korea-as-protection-alternative" in later.id.split("+")
+        assert nk.can_resettle("KP", None, "NL", on=dt.date(2014, 6, 6)).verdict is nk.Verdict.UNDOCUMENTED
+
+    # From seed 000, the undated explainer "What countries allow North Koreans?":
+    def test_the_explainer_says_it_accepted_a_small_unquantified_number(self) -> None:
+        # the explainer names the U.K., Australia, Germany and the Netherlands together
+        code = self.code
+        (p,) = [p for p in nk.policies(code) if p.id.endswith("-explainer-small-number")]
+        assert p.admits is True
+        assert p.undated
+        assert p.grants == () and p.procedures == ()

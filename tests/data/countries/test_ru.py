@@ -8,7 +8,10 @@ rewritten).
 
 from __future__ import annotations
 
-from facts import CountryFacts
+import datetime as dt
+
+import pytest
+from facts import CountryFacts, happened_spans, policy_entry, sources_of, statement, support_on
 
 import nkasylum as nk
 
@@ -137,3 +140,203 @@ class TestRussia(CountryFacts):
         # 'dispatched by North Korea to Russia defected to South Korea': every place, in order
         nine = nk.case("ru-nine-workers-to-south-korea-2022")
         assert str(nine.route) == "KP > RU > KR" and str(nine.date) == "2022-11/2022-12"
+
+    # From seed 001, NK News via a repost of 16 June 2016:
+    def test_kim_got_temporary_asylum_on_the_fourth_application(self) -> None:
+        kim = nk.case("ru-kim-temporary-asylum-2016")
+        assert kim.outcome is nk.Outcome.TEMPORARY_ASYLUM
+        assert str(kim.date) == "2016-05-26"
+        assert kim.applications == 4
+        assert kim.people == nk.Quantity(1)
+
+    def test_three_dismissed_applications_are_cases(self) -> None:
+        # Kim's own applications (the third collection adds another refusal, reported in January 2016)
+        rejected = [c for c in nk.cases(country="RU", outcome="rejected") if c.id.startswith("ru-kim-")]
+        # each known to its month only: the whole month, never its first day
+        assert [str(c.date) for c in rejected] == ["2014-01", "2015-11", "2015-12"]
+        assert all(c.date is not None and c.date.precision is nk.DatePrecision.MONTH for c in rejected)
+
+    def test_the_dates_that_contradict_each_other_are_kept_and_flagged(self) -> None:
+        kim = nk.case("ru-kim-temporary-asylum-2016")
+        assert any("late 2014" in note for note in kim.inconsistencies)
+        assert any("2013" in note for note in kim.inconsistencies)
+        first = nk.case("ru-kim-application-2014-01")
+        assert str(first.date) == "2014-01"  # stored as written, not "corrected"
+        assert first.inconsistencies
+        (conflict,) = [c for c in nk.conflicts() if c.id == "ru-kim-arrival-and-first-application"]
+        assert set(conflict.versions) == {first.id, kim.id}
+
+    def test_the_readmission_deal_is_seen_when_the_report_says_it_now_allows_transfers(self) -> None:
+        # "now allows" in a report of 16 June 2016: a practice seen then, not a rule from a day the
+        # words do not give (fact audit 2026-11).
+        (deal,) = [p for p in nk.policies("RU") if p.id == "ru-readmission-agreement"]
+        assert deal.basis is nk.Basis.OBSERVATION and deal.valid_from is None
+        assert deal.repatriates is True
+        kb = nk.default_knowledge_base()
+        assert kb.support(deal.id, on=dt.date(2016, 6, 16)).support is nk.Support.SEEN
+        assert kb.support(deal.id, on=dt.date(2016, 6, 17)).support is nk.Support.LAST_KNOWN
+
+    def test_the_fms_granted_temporary_asylum_in_2016(self) -> None:
+        p = nk.policy("RU", on=dt.date(2016, 6, 1))
+        assert p is not None
+        assert nk.Status.TEMPORARY_ASYLUM in p.grants
+        assert any("Federal Migration Service" in x for x in p.procedures)
+
+    def test_workers_estimate_keeps_its_qualifier(self) -> None:
+        (s,) = [s for s in nk.statistics(country="RU") if s.id == "ru-nk-workers-2016"]
+        assert s.value == nk.Quantity(10000, nk.Qualifier.ABOUT)
+        assert s.value.lower_bound is None
+
+    def test_the_ngo_s_demand_and_criticism_are_its_positions_not_russia_s_policy(self) -> None:
+        # audit 2026-12: "must receive refugee status" is a demand, filed with the positions of
+        # organisations, and grants nothing
+        kb = nk.default_knowledge_base()
+        p = kb.entry("international-civic-assistance-2016-positions-on-russia")
+        assert isinstance(p, nk.Policy) and p.country is nk.INTERNATIONAL
+        assert p.grants == () and p.classification == () and p.urges == ()
+        assert {e.anchor for e in p.evidence} == {
+            "who seek help from the FMS must receive refugee status",
+            "The organization has also criticized a recent agreement"}
+        assert kb.support(p.id, on=dt.date(2016, 6, 16)).support is nk.Support.SEEN
+        assert p.id not in {q.id for q in nk.policies("RU")}
+
+    # From seed 004, Kyodo of 23 December 2009:
+    def test_twelve_men_defected_in_september_with_unhcr(self) -> None:
+        c = nk.case("ru-amur-12-2009")
+        assert str(c.date) == "2009-09"  # "in September": the whole month
+        assert c.date is not None and c.date.precision is nk.DatePrecision.MONTH
+        assert c.people == nk.Quantity(12)
+        assert c.channel is nk.Channel.UNHCR_OFFICE
+        assert c.outcome is nk.Outcome.RESETTLED
+
+    def test_four_applications_pending(self) -> None:
+        c = nk.case("ru-unhcr-pending-4-2009")
+        assert c.outcome is nk.Outcome.PENDING and c.people == nk.Quantity(4)
+
+    def test_consulate_cases_2004_and_2006_to_2008(self) -> None:
+        years = sorted(c.date.start.year for c in nk.cases(country="RU")
+                       if c.channel is nk.Channel.CONSULATE and c.date is not None and c.date.lower
+                       and any(e.source == "kyodo-2009-12-23" for e in c.evidence))
+        assert years == [2004, 2004, 2006, 2007, 2008]  # this report's; a 2010 case has its own
+        actors = {p.actor for p in nk.passages("RU", "KR", any_date=True)}
+        assert {"UNHCR Moscow office", "South Korean Consulate General in Vladivostok",
+                "U.S. Consulate General in Vladivostok"} <= actors
+
+    def test_worker_figures_keep_about(self) -> None:
+        values = {s.area: s.value for s in nk.statistics(country="RU", measure="nk-workers") if s.area}
+        assert values["Amur Province"] == nk.Quantity(1700, nk.Qualifier.ABOUT)
+        assert values["Khabarovsk"] == nk.Quantity(1100, nk.Qualifier.ABOUT)
+
+    def test_russia_deports_in_principle_with_a_un_exception(self) -> None:
+        p = nk.policy("RU", on=dt.date(2009, 12, 23))
+        assert p is not None and p.repatriates is True
+        assert p.exceptions and "UN" in p.exceptions[0]
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_russia_2014_deal_deports_within_30_days_but_is_not_a_rule(self) -> None:
+        # The Guardian's quoted words name neither Russia nor North Korea (only the page's
+        # address does): the audited data keeps no entry on it.
+        assert not [p for p in nk.policies("RU") if "2014-planned" in p.id or "30-day" in p.id]
+        assert not [p for p in nk.policies("RU") if any("30 days" in a for a in p.agreements)]
+        assert not [e for p in nk.policies("RU") for e in p.evidence
+                    if e.source == "guardian-2014-11-11"]
+        assert "no entry rests on this source" in nk.source("guardian-2014-11-11").note
+        # a reported plan does not close the way: 2014 stays undocumented, not blocked
+        a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2014, 11, 11))
+        assert a.verdict is nk.Verdict.UNDOCUMENTED
+
+    def test_russia_extradition_treaty_of_november_2015(self) -> None:
+        p = statement("RU", "ru-2015-extradition-treaty")
+        # signed in November 2015; entry into force is not documented, so it is an observation
+        # seen on the report's day, not a rule from the signing month (audit 2026-12)
+        assert p.basis is nk.Basis.OBSERVATION and p.valid_from is None and p.valid_until is None
+        assert p.repatriates is True
+        assert "November 2015" in p.agreements[0] and "entry into force not documented" in p.agreements[0]
+        assert sources_of(p) == {"upi-2016-01-29"}
+        assert nk.default_knowledge_base().support(p.id, on=dt.date(2016, 1, 29)).support is nk.Support.SEEN
+
+    def test_russia_readmission_agreement_due_2_february_reported_signed_4_february(self) -> None:
+        p = statement("RU", "ru-readmission-agreement-2016")
+        # "signed" and 4 February came from the page's address and date: not a rule
+        assert p.basis is nk.Basis.OBSERVATION
+        assert p.valid_from is None and p.valid_until is None  # dated by its evidence
+        assert p.repatriates is True
+        assert {"upi-2016-01-29", "moscowtimes-2016-02-04"} <= sources_of(p)
+        assert any(e.anchor == "the agreement is to be signed on Feb. 2" for e in p.evidence)
+        kb = nk.default_knowledge_base()
+        assert kb.support(p.id, on=dt.date(2016, 1, 29)).support is nk.Support.SEEN
+        assert kb.support(p.id, on=dt.date(2016, 2, 4)).support is nk.Support.SEEN
+        assert kb.support(p.id, on=dt.date(2016, 2, 5)).support is nk.Support.LAST_KNOWN
+        # the seed entry is an observation seen on the repost's day, not a rule from 2015
+        seed = statement("RU", "ru-readmission-agreement")
+        assert seed.basis is nk.Basis.OBSERVATION and seed.valid_from is None
+        assert kb.support(seed.id, on=dt.date(2016, 6, 16)).support is nk.Support.SEEN
+        assert kb.support(seed.id, on=dt.date(2015, 11, 1)).support is nk.Support.NOTHING
+
+    def test_the_signing_date_is_a_conflict_with_the_seed(self) -> None:
+        (c,) = [c for c in nk.conflicts() if c.id == "ru-readmission-signing-date"]
+        assert set(c.versions) == {"ru-readmission-agreement", "ru-readmission-agreement-2016"}
+        # The Moscow Times' 4 February is its publication date, not a version of the signing
+        assert sources_of(c) == {"nknews-repost-2016-06-16", "upi-2016-01-29"}
+
+    @pytest.mark.parametrize("day", [dt.date(2016, 2, 4), dt.date(2016, 6, 16)])
+    def test_russia_in_2016_is_blocked_and_says_disputed_on_the_reports_days(self, day: dt.date) -> None:
+        a = nk.can_resettle("KP", "RU", "KR", on=day)
+        assert a.verdict is nk.Verdict.BLOCKED
+        # the third collection's dates of the signing (2 or 3 February 2016) are disputed too
+        assert set(a.disputed) == {"ru-readmission-signing-date", "ru-readmission-signing-day-2016"}
+        assert any(line.startswith("Disputed:") and "ru-readmission-signing-date" in line
+                   for line in a.explanation)
+
+    @pytest.mark.parametrize("day", [dt.date(2016, 2, 5), dt.date(2016, 3, 1), dt.date(2018, 1, 1)])
+    def test_after_february_2016_the_extradition_treaty_is_only_last_known(self, day: dt.date) -> None:
+        # an observation seen on 29 January 2016, not a rule in force from its signing month
+        backing = nk.default_knowledge_base().support("ru-2015-extradition-treaty", on=day)
+        assert backing.support is nk.Support.LAST_KNOWN
+        a = nk.can_resettle("KP", "RU", "KR", on=day)
+        # neither of the seed's readmission versions is seen on these days, so its conflict is
+        # not raised (the third collection's versions, dated 2 and 3 February 2016, may be)
+        assert "ru-readmission-signing-date" not in a.disputed
+        assert not any(line.startswith("Disputed:") and "ru-readmission-signing-date" in line
+                       for line in a.explanation)
+        assert "moscowtimes-2016-02-04" not in {e.source for e in a.evidence}
+
+    def test_no_2015_applicant_in_russia_was_protected(self) -> None:
+        # The activist's 2015 counts do not say to which country people applied (Russia is
+        # only in the address): no 2015 statistic and no 2015 "no one protected" entry.
+        ids = {s.id for s in nk.statistics()}
+        assert not {"ru-refugee-status-applications-2015", "ru-temporary-asylum-applications-2015",
+                    "ru-protection-granted-2015-applicants"} & ids
+        assert not [s for s in nk.statistics(country="RU") if s.year == 2015]
+        assert "no entry rests on this source" in nk.source("refugee-ru-2016-03-22").note
+        p = nk.policy("RU", on=dt.date(2015, 6, 1))
+        assert p is not None and p.id == "ru-2011-2019-one-grant-among-207-applicants"
+        assert p.grants == ()
+        # the 2015 labourer figure in the excerpt's summary is not quoted: not stored
+        assert all(s.value.value != 33000 for s in nk.statistics(country="RU"))
+
+    # From the second collection (public-reports-2.md):
+    def test_russia_2022_unhcr_moscow_route(self) -> None:
+        p = self.kb.entry("ru-kr-unhcr-moscow-2022")
+        assert isinstance(p, nk.Passage)
+        assert p.channel is nk.Channel.UNHCR_OFFICE and p.actor == "UNHCR office in Moscow"
+        assert "2022-11/2022-12" in happened_spans(p)
+        assert support_on(p.id, dt.date(2022, 12, 1)) is nk.Support.SEEN
+        assert support_on(p.id, dt.date(2023, 6, 1)) is nk.Support.LAST_KNOWN
+        assert policy_entry("international-unhcr-moscow-2022-protection").grants == (nk.Status.REFUGEE_STATUS,)
+        # JoongAng's temporary protection is its own version, linked by a conflict (audit 2026-12)
+        temporary = policy_entry("international-unhcr-moscow-2022-temporary-protection")
+        assert temporary.grants == (nk.Status.TEMPORARY_ASYLUM,)
+        (status,) = [c for c in nk.conflicts() if c.id == "international-unhcr-moscow-2022-status"]
+        assert set(status.versions) == {"international-unhcr-moscow-2022-protection",
+                                         "international-unhcr-moscow-2022-temporary-protection"}
+        # the way into Russia is last seen in September 2019: the route is undocumented in
+        # December 2022 unless the caller carries that sighting forward
+        strict = nk.can_resettle("KP", "RU", "KR", on=dt.date(2022, 12, 1))
+        assert strict.verdict is nk.Verdict.UNDOCUMENTED
+        assert any(line.startswith("KP > RU: no passage") for line in strict.explanation)
+        carried = nk.can_resettle("KP", "RU", "KR", on=dt.date(2022, 12, 1), horizon=dt.timedelta(days=4 * 365))
+        assert carried.verdict is nk.Verdict.DOCUMENTED
+        supports = {b.entry: b.support for b in carried.backing}
+        assert supports["ru-kr-unhcr-moscow-2022"] is nk.Support.SEEN
+        assert nk.Support.CARRIED_FORWARD in supports.values()

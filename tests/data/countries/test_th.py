@@ -3,7 +3,9 @@ refugee claims in 2004 and claims sent on to third countries (undated)."""
 
 from __future__ import annotations
 
-from facts import CountryFacts
+import datetime as dt
+
+from facts import CountryFacts, ids_of, sources_of, statement
 
 import nkasylum as nk
 
@@ -163,3 +165,61 @@ class TestThailand(CountryFacts):
         assert not _stat("th-arrests-2008-01-08-freekorea").arrivals
         assert not _stat("th-custody-2009-immigration").arrivals
 
+    # From the first collection (public-reports.md sections 1-3) and the foreign missions in China, 2002-2004:
+    def test_thailand_tries_detains_and_deports_to_seoul(self) -> None:
+        p = statement("TH", "th-illegal-entrants-sent-to-south-korea")
+        assert p.undated
+        assert p.repatriates is None  # deporting to South Korea is not sending back
+        assert p.classification == (nk.Classification.ILLEGAL_ENTRANT,)
+        assert sources_of(p) == {"wikipedia-nk-defectors-in-thailand"}
+        exits = {e.id: e for e in nk.passages("TH", "KR", any_date=True)}
+        # each way out of Thailand has the channel its words name (audit 2026-12): deportation
+        # only where the words say deported, being let go on where they say allowed; the third
+        # collection adds the ways it dates (tests/data/countries/test_th.py)
+        channels = {i: e.channel for i, e in exits.items()}
+        assert channels["th-kr-sent-on-after-detention"] is nk.Channel.DEPORTATION
+        assert channels["th-kr-permitted-departure"] is nk.Channel.PERMITTED_DEPARTURE
+        assert channels["th-kr-flight"] is nk.Channel.FLIGHT
+        assert channels["th-kr-assisted-transfer"] is nk.Channel.ASSISTED_TRANSFER
+        assert channels["th-kr-flight-2018"] is nk.Channel.FLIGHT
+        assert "th-kr-deportation" not in channels
+        assert "wikipedia-nk-defectors-in-thailand" in sources_of(exits["th-kr-permitted-departure"])
+
+    def test_thai_arrivals_are_a_yearly_series_with_gaps(self) -> None:
+        points = nk.series("arrivals-in-thailand", country="TH")
+        # the third collection repeats 2004 and 2010 from the Bangkok Post and the Thai
+        # Immigration Bureau chief (one point per source)
+        assert [(p.year, p.value.value) for p in points] == [
+            (2004, 46), (2004, 46), (2004, 46), (2005, 752), (2007, 1785), (2009, 1849),
+            (2010, 2482), (2010, 2482), (2010, 2482), (2016, 535)]
+        assert all(p.value.is_exact for p in points)
+        half = [s for s in nk.statistics(country="TH", measure="arrivals-in-thailand") if s.year is None]
+        old = [s for s in half if sources_of(s) & {"voa-2006-10-27", "timesofoman-reuters-2017-08-01"}]
+        assert [(s.value, str(s.as_of)) for s in old] == [
+            (nk.Quantity(400, nk.Qualifier.ABOUT), "2006-01-01/2006-10-27"),
+            (nk.Quantity(385), "2017-01/2017-06")]
+        assert sources_of(old[0]) == {"voa-2006-10-27"}
+        assert sources_of(old[1]) == {"timesofoman-reuters-2017-08-01"}
+
+    def test_the_two_thai_versions_never_answer_the_same_date(self) -> None:
+        undated = statement("TH", "th-illegal-entrants-sent-to-south-korea")
+        dated = statement("TH", "th-2008-courts-declare-refugees")
+        assert undated.undated and not dated.undated
+        p = nk.policy("TH", on=dt.date(2008, 3, 15))
+        assert p is not None and ids_of(p)[0] == "th-2008-courts-declare-refugees"
+        assert p.classification == (nk.Classification.REFUGEE, nk.Classification.ILLEGAL_ENTRANT)
+        assert "th-illegal-entrants-sent-to-south-korea" not in ids_of(p)
+        after = nk.policy("TH", on=dt.date(2008, 3, 16))
+        assert after is not None and ids_of(after)[:2] == [
+            "th-detention-then-deportation-to-third-country", "th-arrests-for-illegal-entry"]
+        # the third collection's arrests, seen in 2003 and 2008, are between sightings then
+        assert ids_of(after)[2:] == ["th-arrests-2003-2008"]
+        assert after.classification == (nk.Classification.ILLEGAL_ENTRANT,)
+
+    def test_the_conflict_over_illegal_entrants_or_refugees_has_every_version_and_source(self) -> None:
+        found = {c.id: set(c.versions) for c in nk.conflicts()}
+        assert found["th-treatment-illegal-entrants-or-refugees"] == {
+            "th-illegal-entrants-sent-to-south-korea", "th-2008-courts-declare-refugees"}
+        sides = {c.id: sources_of(c) for c in nk.conflicts()}
+        assert sides["th-treatment-illegal-entrants-or-refugees"] >= {
+            "wikipedia-nk-defectors-in-thailand", "mgronline-afp-2008-03-15"}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts
+import pytest
+from facts import CountryFacts, sources_of, statement, statistic
 
 import nkasylum as nk
 
@@ -119,3 +120,63 @@ class TestUnitedStates(CountryFacts):
         assert opened.admits is None and opened.procedures
         assert [str(e.happened) for e in opened.evidence] == ["2004-10/2010-03"]
 
+    # From seed 000, the undated explainer "What countries allow North Koreans?":
+    def test_united_states_takes_claims_through_usrap(self) -> None:
+        (p,) = [p for p in nk.policies("US") if p.id == "us-explainer-usrap"]
+        assert p.procedures == ("U.S. Refugee Admissions Program",)
+        assert p.grants == ()  # the explainer names no status: nothing is filled in
+
+    # From the first collection (public-reports.md sections 4-9):
+    def test_us_north_korean_human_rights_act_of_2004(self) -> None:
+        p = statement("US", "us-nkhra-2004")
+        assert p.basis is nk.Basis.RULE and str(p.valid_from) == "2004"  # year only
+        assert p.valid_from == nk.When.year(2004) and p.valid_until is None
+        assert {"govinfo-statute-118-1287", "yonhap-2020-01-07"} <= sources_of(p)
+        assert nk.policy("US", on=dt.date(2003, 12, 31)) is None
+        day_one = nk.policy("US", on=dt.date(2004, 1, 1))
+        assert day_one is not None and day_one.id == "us-nkhra-2004"
+
+    def test_us_code_7842_a_dprk_national_is_not_an_rok_national(self) -> None:
+        p = statement("US", "us-22-usc-7842")
+        assert p.undated  # the quoted clause carries no date
+        assert nk.Classification.DUAL_NATIONAL not in p.classification
+        assert any("not be considered a national of the Republic of Korea" in e.anchor
+                   for e in p.evidence)
+
+    def test_us_admissions_only_the_years_the_quotes_give(self) -> None:
+        # Yonhap's quoted words of January 2020 give 2006 only (public-reports-3-resettlement.md
+        # adds other sources' years to the same series)
+        points = [p for p in nk.series("us-refugee-admissions", country="US")
+                  if {e.source for e in p.evidence} == {"yonhap-2020-01-07"}]
+        assert [(p.year, p.value) for p in points] == [(2006, nk.Quantity(9))]
+        # the 2008 peak (38 or 37) and "none in 2019" are in the excerpt's summary or in an
+        # unaddressed bracket only: left as gaps, not zeros
+        assert all(p.year not in (2008, 2019) for p in points)
+        assert not [p for p in nk.series("us-refugee-admissions", country="US") if p.year == 2019]
+        total = statistic("us-refugee-admissions-total-2020-01")
+        assert total.value == nk.Quantity(218) and total.as_of == nk.When.day(dt.date(2020, 1, 7))
+
+    def test_gao_238_cases_opened_94_arrived(self) -> None:
+        opened = statistic("us-refugee-cases-opened-2004-2010")
+        arrived = statistic("us-refugee-arrivals-2004-2010")
+        assert opened.value == nk.Quantity(238, nk.Qualifier.EXACT, nk.Unit.CASES)
+        assert arrived.value == nk.Quantity(94)
+        # the GAO counts run from October 2004: cases to March 2010, arrivals to 24 June 2010
+        assert str(opened.as_of) == "2004-10/2010-03"
+        assert str(arrived.as_of) == "2004-10/2010-06-24"
+        assert sources_of(opened) == {"gao-10-691-justia"}
+
+    @pytest.mark.parametrize("day", [dt.date(2006, 6, 1), dt.date(2010, 3, 31), dt.date(2020, 1, 7)])
+    def test_us_admits_on_the_documents_dates_but_no_route_is_documented(self, day: dt.date) -> None:
+        p = nk.policy("US", on=day)
+        assert p is not None and p.admits is True
+        # No passage from North Korea to the U.S. is documented; the yearly counts of arrivals
+        # (public-reports-3-resettlement.md) document that some way was used, route unknown.
+        assert not nk.passages("KP", "US", any_date=True)
+
+    def test_us_admissions_after_the_january_2020_report_are_not_assumed(self) -> None:
+        # Later reports (public-reports-3-resettlement.md) saw admissions up to November 2021;
+        # after that last sighting nothing is assumed.
+        later = nk.policy("US", on=dt.date(2021, 12, 1))
+        assert later is not None and later.id == "us-nkhra-2004"  # the Act, with no admits flag
+        assert later.admits is None

@@ -4,7 +4,9 @@ China (undated in the quoted words)."""
 
 from __future__ import annotations
 
-from facts import CountryFacts
+import datetime as dt
+
+from facts import CountryFacts, happened_spans, policy_entry, sources_of, support_on
 
 import nkasylum as nk
 
@@ -86,3 +88,31 @@ class TestVietnam(CountryFacts):
     def test_the_ten_caught_again_came_back_from_china(self) -> None:
         assert str(nk.case("vn-10-caught-again-2019-11-29").route) == "CN > VN"
         assert str(nk.case("vn-14-returned-to-china-2019-11").route) == "VN > CN"
+
+    # From the first collection (public-reports.md sections 1-3) and the foreign missions in China, 2002-2004:
+    def test_vietnam_airlift_2004(self) -> None:
+        # the third collection adds RFA's account of the same airlift (vn-kr-airlift-2004-07-rfa)
+        (p,) = [q for q in nk.passages("VN", "KR", on=dt.date(2004, 7, 28)) if q.id == "vn-kr-airlift-2004-07"]
+        assert p.id == "vn-kr-airlift-2004-07" and p.channel is nk.Channel.AIRLIFT
+        # BBC's words named neither Vietnam nor North Koreans; Korea Times dates it to July
+        assert sources_of(p) == {"koreatimes-2004-10-25", "donga-2013-05-29"}
+        assert p in nk.passages("VN", "KR", on=dt.date(2004, 7, 1))
+        assert p in nk.passages("VN", "KR", on=dt.date(2004, 7, 31))
+        # outside July 2004 only The Age's airlift 'in 2004' (dated to the year) answers
+        for day in (dt.date(2004, 6, 30), dt.date(2004, 8, 1)):
+            assert [q.id for q in nk.passages("VN", "KR", on=day)] == ["vn-kr-airlift-2004-theage"]
+
+    # From the second collection (public-reports-2.md):
+    def test_vietnam_returned_people_to_china_in_2015_and_2019(self) -> None:
+        p = policy_entry("vn-returns-to-china-2015-2019")
+        assert p.returns_to == (nk.country("CN"),) and p.repatriates is None and p.sends_back
+        assert happened_spans(p) == {"2015-10-23/2015-11-18", "2019-11-28"}
+        cases = {c.id: c for c in nk.cases(country="VN", outcome="deported")}
+        assert cases["vn-mong-cai-10-returned-to-china-2015"].people == nk.Quantity(10)
+        assert str(cases["vn-mong-cai-10-returned-to-china-2015"].route) == "VN > CN"
+        assert cases["vn-14-returned-to-china-2019-11"].people == nk.Quantity(14)
+        assert str(cases["vn-14-returned-to-china-2019-11"].date) == "2019-11-21/2019-11-28"
+        assert support_on(p.id, dt.date(2017, 1, 1)) is nk.Support.BETWEEN_SIGHTINGS
+        assert support_on(p.id, dt.date(2020, 1, 1)) is nk.Support.LAST_KNOWN
+        # Vietnam sending people back to China closes it as a destination and a way out
+        assert nk.can_resettle("KP", "CN", "VN", on=dt.date(2015, 11, 1)).verdict is nk.Verdict.BLOCKED
