@@ -410,22 +410,30 @@ class TestChina(CountryFacts):
     def test_official_line_2003_illegal_immigrants_not_refugees(self) -> None:
         p = nk.policy("CN", on=dt.date(2003, 11, 25))
         assert p is not None and "cn-2003-official-illegal-immigrants" in ids_of(p)
-        # People's Daily says "illegal immigrants", not "illegal economic migrants"
-        assert p.classification == (nk.Classification.ILLEGAL_IMMIGRANT,)
-        assert nk.Classification.ILLEGAL_ECONOMIC_MIGRANT not in p.classification
+        # People's Daily says "illegal immigrants", not "illegal economic migrants"; the latter
+        # label lies between sightings of other statements (2002 and after), so the day has both
+        assert statement("CN", "cn-2003-official-illegal-immigrants").classification == (
+            nk.Classification.ILLEGAL_IMMIGRANT,)
+        assert nk.Classification.ILLEGAL_IMMIGRANT in p.classification
         assert "peoplesdaily-2003-11-25" in sources_of(p)
-        assert "cn-2003-official-illegal-immigrants" not in ids_of(nk.policy("CN", on=dt.date(2003, 11, 24)))
+        # the day before it answers only through the series of its values (between sightings)
+        assert "cn-2003-official-illegal-immigrants" not in ids_of(
+            nk.policy("CN", on=dt.date(2003, 11, 24), max_gap=dt.timedelta(0)))
 
     def test_the_2023_returns_keep_their_dates_and_qualifiers(self) -> None:
         # the cases placed in North Korea (China's own returns, routed CN > KP, are China's cases)
         returns = {str(c.date): c for c in nk.cases(country="KP", since=dt.date(2023, 8, 17),
-                                                    until=dt.date(2023, 12, 31), outcome="repatriated")
+                                                    until=dt.date(2023, 12, 31), outcome="repatriated",
+                                                    possible=True)
                    if c.place == nk.place("KP")}
         assert {d: c.id for d, c in returns.items()} == {
             "2023-08-29": "kp-repatriated-80-2023-08-29",
             "2023-09-18": "kp-repatriated-40-2023-09-18",
-            # RFA's undated count (at some time up to May 2024) could fall in the window
+            # RFA's undated count (at some time up to May 2024) could fall in the window: it is
+            # returned only with possible=True
             "../2024-05-05": "kp-sent-back-50-60-rfa-2024"}
+        assert "kp-sent-back-50-60-rfa-2024" not in {c.id for c in nk.cases(
+            country="KP", since=dt.date(2023, 8, 17), until=dt.date(2023, 12, 31), outcome="repatriated")}
         assert returns["2023-08-29"].people == nk.Quantity(80)
         assert returns["2023-09-18"].people == nk.Quantity(40)
         # RFA's 9 October and International IDEA's are one event, and IDEA's words name China:
@@ -529,8 +537,11 @@ class TestChina(CountryFacts):
         # After that report only the exception is documented, not the way; the third collection
         # documents China's returns over 1998-2006 (CASS) and two decades to 2014 (the COI), so
         # the way is blocked, not unknown.
+        # Third time model: the mission exit is seen again in 2006, so July 2004 lies between
+        # sightings of it, and China's returns are reported beside the way, not hidden.
         later = nk.can_resettle("KP", "CN", "KR", on=dt.date(2004, 7, 1))
-        assert later.verdict is nk.Verdict.BLOCKED
+        assert later.verdict is nk.Verdict.DOCUMENTED
+        assert any(s.kind.value == "returns-yet-leaves" for s in later.steps)
         assert {"chosun-2012-02-27", "lucschrijvers-2014-07"} <= {e.source for e in later.evidence}
         assert nk.can_resettle("KP", ["CN", "PH"], "KR", on=dt.date(2004, 2, 23)).verdict is nk.Verdict.DOCUMENTED
 
@@ -546,7 +557,9 @@ class TestChina(CountryFacts):
         assert {p.id for p in nk.passages("CN", "LA", any_date=True)} == {
             "cn-la-overland", "cn-la-border-crossing", "cn-la-border-crossing-2013",
             "cn-la-overland-2018"}  # third collection: NK News, January 2018
-        assert nk.passages("CN", "LA", on=dt.date(2010, 1, 1)) == ()
+        # between the crossings seen up to 2010 and in 2013 (third time model)
+        assert [p.id for p in nk.passages("CN", "LA", on=dt.date(2010, 1, 1))] == [
+            "cn-la-border-crossing", "cn-la-border-crossing-2013"]
         assert [p.id for p in nk.passages("CN", "TH", on=dt.date(2010, 1, 1))] == ["cn-th-overland-journey"]
 
     @pytest.mark.parametrize(("via", "day", "verdict"), [
@@ -558,15 +571,15 @@ class TestChina(CountryFacts):
         # Thailand: the second collection dates the way in and the deportation to Seoul
         (["CN", "TH"], dt.date(2009, 6, 1), nk.Verdict.DOCUMENTED),
         # 2016 lies between a permitted departure (July 2013) and a transfer (August 2017):
-        # two channels, so two series, neither seen around it (audit 2026-12 split them)
-        (["CN", "TH"], dt.date(2016, 6, 1), nk.Verdict.UNDOCUMENTED),
+        # two channels, so two series; cases of 2014-2016 see the way-unknown legs then
+        (["CN", "TH"], dt.date(2016, 6, 1), nk.Verdict.DOCUMENTED),
         (["CN", "TH"], dt.date(2023, 10, 9), nk.Verdict.BLOCKED),  # China is sending people back
         # Laos: the nine were reported sent back to North Korea in May 2013 (both dates)
         (["CN", "LA"], dt.date(2013, 5, 28), nk.Verdict.BLOCKED),
         (["CN", "LA"], dt.date(2013, 5, 31), nk.Verdict.BLOCKED),
-        # Vietnam: the airlift leg is documented, the way from China to Vietnam is not, and
-        # China's returns of 1998-2006 (CASS, third collection) block the leg out of China
-        (["CN", "VN"], dt.date(2004, 7, 28), nk.Verdict.BLOCKED),
+        # Vietnam: the airlift leg is documented, and the way from China to Vietnam lies between
+        # a sighting ending 27 July 2004 (open start) and the next (third time model)
+        (["CN", "VN"], dt.date(2004, 7, 28), nk.Verdict.DOCUMENTED),
         # Mongolia: entry (2023) and deportation (2011) are seen years apart; China's returns
         # over two decades to 2014 (the COI, third collection) block the leg out of China
         (["CN", "MN"], dt.date(2011, 6, 1), nk.Verdict.BLOCKED),
@@ -580,8 +593,7 @@ class TestChina(CountryFacts):
     def test_documented_leg_shows_even_when_the_route_is_undocumented(self) -> None:
         a = nk.can_resettle("KP", ["CN", "VN"], "KR", on=dt.date(2004, 7, 28))
         assert any(line.startswith("VN > KR") and "airlift" in line for line in a.explanation)
-        assert any(line.startswith("CN > VN: blocked") and "No passage from China to Vietnam" in line
-                   for line in a.explanation)
+        assert any(line.startswith("CN > VN: border-crossing, between sightings") for line in a.explanation)
         mn = nk.can_resettle("KP", ["CN", "MN"], "KR", on=dt.date(2011, 6, 1))
         assert {"anadolu-2023-08-16", "voa-2002-09-11", "lucschrijvers-2014-07"} <= cited(mn)
         assert "econlog-2011-06-escape-to-mongolia" not in cited(mn)

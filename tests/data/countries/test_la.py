@@ -166,7 +166,7 @@ class TestLaos(CountryFacts):
 
     def test_an_answer_resting_on_a_disputed_entry_says_so(self) -> None:
         a = nk.can_resettle("KP", ["CN", "LA"], "KR", on=dt.date(2013, 5, 31))
-        assert a.disputed == ("la-nine-2013-sent-where",)
+        assert "la-nine-2013-sent-where" in a.disputed
         assert any(line.startswith("Disputed:") and "Laos" in line for line in a.explanation)
         calm = nk.can_resettle("KP", ["CN", "PH"], "KR", on=dt.date(2003, 6, 1))
         assert calm.disputed == () and not any("Disputed" in line for line in calm.explanation)

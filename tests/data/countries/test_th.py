@@ -210,10 +210,13 @@ class TestThailand(CountryFacts):
         assert p.classification == (nk.Classification.REFUGEE, nk.Classification.ILLEGAL_ENTRANT)
         assert "th-illegal-entrants-sent-to-south-korea" not in ids_of(p)
         after = nk.policy("TH", on=dt.date(2008, 3, 16))
-        assert after is not None and ids_of(after)[:2] == [
-            "th-detention-then-deportation-to-third-country", "th-arrests-for-illegal-entry"]
+        # the arrests of 2009-2020 are between sightings of the same value (arrests seen in
+        # 2003 and 2008) then: a value's series (third time model)
+        assert after is not None and ids_of(after)[:3] == [
+            "th-arrested-for-illegal-entry-2009-2020", "th-detention-then-deportation-to-third-country",
+            "th-arrests-for-illegal-entry"]
         # the third collection's arrests, seen in 2003 and 2008, are between sightings then
-        assert ids_of(after)[2:] == ["th-arrests-2003-2008"]
+        assert ids_of(after)[3:] == ["th-arrests-2003-2008"]
         assert after.classification == (nk.Classification.ILLEGAL_ENTRANT,)
 
     def test_the_conflict_over_illegal_entrants_or_refugees_has_every_version_and_source(self) -> None:

@@ -114,5 +114,11 @@ class TestVietnam(CountryFacts):
         assert str(cases["vn-14-returned-to-china-2019-11"].date) == "2019-11-21/2019-11-28"
         assert support_on(p.id, dt.date(2017, 1, 1)) is nk.Support.BETWEEN_SIGHTINGS
         assert support_on(p.id, dt.date(2020, 1, 1)) is nk.Support.LAST_KNOWN
-        # Vietnam sending people back to China closes it as a destination and a way out
-        assert nk.can_resettle("KP", "CN", "VN", on=dt.date(2015, 11, 1)).verdict is nk.Verdict.BLOCKED
+        # Vietnam sending people back to China closes it as a destination and a way out where
+        # only what is seen around the day counts; uncapped, the crossing from China (2004 to
+        # 2015) lies between sightings, and the returns are reported beside it
+        assert nk.can_resettle("KP", "CN", "VN", on=dt.date(2015, 11, 1),
+                               max_gap=dt.timedelta(days=30)).verdict is nk.Verdict.BLOCKED
+        uncapped = nk.can_resettle("KP", "CN", "VN", on=dt.date(2015, 11, 1))
+        assert uncapped.verdict is nk.Verdict.DOCUMENTED
+        assert any(s.kind.value == "arrival" for s in uncapped.steps)
