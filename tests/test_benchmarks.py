@@ -30,6 +30,7 @@ QUICK_ROWS = [
     "fresh questions, named routes",
     "fresh questions, explanation read (any route and named, mixed)",
     "repeated question (memo hit)",
+    "whole-year panel, 17 countries x 36 years (warm)",
     "bulk, realistic rows",
     "routes vs networkx, pruned idiom, per-day tables and graphs built in the timing",
     "routes vs networkx, pruned idiom, tables and graphs built before",
