@@ -38,11 +38,15 @@ def test_a_copy_of_the_bundled_data_loads_equal(data: Path) -> None:
 
 
 def test_only_the_toml_files_of_a_data_folder_are_read(data: Path) -> None:
-    # A user's notes beside the data, and a folder whose name ends in .toml, are not data.
+    # A user's notes beside the data are not data; a folder whose name ends in .toml is
+    # named, not skipped (red-team N4: a data file that cannot be read leaves entries out).
     (data / "sources" / "README.md").write_text("[[source]]\nthis is not TOML", "utf-8")
+    assert nk.load_knowledge_base(data) == nk.default_knowledge_base()
     (data / "cases" / "old.toml").mkdir()
     (data / "cases" / "old.toml" / "x.toml").write_text("not = [valid", "utf-8")
-    assert nk.load_knowledge_base(data) == nk.default_knowledge_base()
+    with pytest.raises(nk.DataError) as info:
+        nk.load_knowledge_base(data)
+    assert info.value.file == "cases/old.toml" and "a folder" in info.value.message
 
 
 def test_a_zipped_data_folder_reads_as_the_folder(data: Path, tmp_path: Path) -> None:

@@ -263,12 +263,8 @@ class KnowledgeBase(Scenarios):
     ) -> tuple[Case, ...]:
         """Cases filtered by country involved, date range and outcome, oldest first.
 
-        A case is kept when its date may fall in the range (its span overlaps
-        ``since`` to ``until``). An open side of a case's date is unknown, not "for ever":
-        a case dated ``../2018-06-04`` (on or before that day) counts as 2018-06-04, for
-        the range and for the order. A range that ends before it starts holds no case.
-        Cases whose date is unknown come last and are left out when ``since`` or
-        ``until`` is given (their date cannot be shown to fall in the range).
+        Undated cases come last, left out by ``since``/``until``; an open start counts as its
+        known day (see :func:`nkasylum.engine.queries.cases`).
         """
         return Results(queries.cases(self.all_cases, country, since, until, outcome))
 
@@ -300,9 +296,7 @@ class KnowledgeBase(Scenarios):
         """
         if on is None:
             on = today()
-        # the types too: equal values of other types (a str and a Country, a date and a
-        # pandas Timestamp, a timedelta and a pandas Timedelta) are not equal questions
-        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, type(horizon))
+        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, type(horizon))  # typed: 1 == 1.0
         try:
             found: Assessment | None = self._answers.data.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
@@ -330,11 +324,8 @@ class KnowledgeBase(Scenarios):
         Args:
             rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``
                 may be ``None``, as in :meth:`can_resettle`), or a pandas ``DataFrame``
-                with columns ``origin``, ``via``, ``dest`` and ``on`` (a ``datetime64``
-                ``on`` column must hold whole days). ``NaN``, ``NaT`` or ``pd.NA`` is
-                refused, as :meth:`can_resettle` refuses it, except in a DataFrame's ``via``
-                column, whose empty cells are ``None`` (any route): a typed column cannot
-                hold ``None``. Drop the rows without a date: an empty ``on`` is never today.
+                with those columns (``datetime64`` ``on`` as whole days). ``NaN``, ``NaT``, ``pd.NA``
+                are refused as by :meth:`can_resettle`, but for an empty DataFrame ``via`` (any route).
 
         Returns:
             One :class:`Verdict` per row, in the rows' order.
