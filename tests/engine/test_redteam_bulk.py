@@ -78,3 +78,16 @@ def test_a_period_question_gives_the_best_verdict_over_its_days(via: object, des
         best = min((nk.can_resettle("KP", via, dest, on=d).verdict for d in days), key=rank.__getitem__)
         assert rank[whole.verdict] <= rank[best]
         assert nk.assess_many([("KP", via, dest, whole.on)]) == (whole.verdict,)
+
+
+def test_a_dataframe_on_column_with_times_of_day_or_zones_is_refused() -> None:
+    """A fresh mutation sample (bulk.py:178): datetime64 days must be whole days, zone-free."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"origin": ["KP"], "via": ["RU"], "dest": ["KR"],
+                          "on": pd.to_datetime(["2009-12-23 12:30"])})
+    with pytest.raises(nk.ArgumentTypeError, match="times of day"):
+        nk.assess_many(frame)
+    with pytest.raises(nk.ArgumentTypeError, match="times of day"):
+        nk.assess_many(frame.assign(on=pd.to_datetime(["2009-12-23"]).tz_localize("UTC")))
+    whole = frame.assign(on=pd.to_datetime(["2009-12-23"]))
+    assert nk.assess_many(whole) == (nk.can_resettle("KP", "RU", "KR", on=DAY).verdict,)
