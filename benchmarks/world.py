@@ -23,10 +23,10 @@ from nkasylum.core import countries as _countries
 
 FIRST = dt.date(1990, 1, 1)
 LAST = dt.date(2025, 12, 31)
-SOURCE = nk.Source(id="generated", title="generated world", document="none",
+SOURCE = nk.Source(id="generated", title="generated world", document="sources/generated.md",
                    kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.day(dt.date(2020, 1, 1)))
 SOURCES = (SOURCE, *(
-    nk.Source(id=f"generated-{year}", title="generated", document="none",
+    nk.Source(id=f"generated-{year}", title="generated", document="sources/generated.md",
               kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.day(dt.date(year, 6, 1)))
     for year in range(1990, 2026)))
 

@@ -21,11 +21,15 @@ def test_n19_names_fold_as_documented(name: str, code: str) -> None:
     assert nk.country(name).alpha_2 == code
 
 
+def test_n19_fullwidth_letters_still_resolve_as_east_asian_input_writes_them() -> None:
+    assert nk.country("ＫＰ") == nk.country("North Korea")
+
+
 def test_n19_korea_north_does_not_suggest_south_korea() -> None:
     assert nk.country("Korea, North") == nk.country("KP")
 
 
-@pytest.mark.parametrize("text", ["ǅ", "ⓀⓅ", "ＫＰ", "K P"])
+@pytest.mark.parametrize("text", ["ǅ", "ⓀⓅ", "K P", "ᴷᴾ"])
 def test_n19_compatibility_letters_and_spaced_codes_do_not_resolve(text: str) -> None:
     with pytest.raises(nk.UnknownCountryError):
         nk.country(text)

@@ -78,3 +78,31 @@ def test_a_period_question_gives_the_best_verdict_over_its_days(via: object, des
         best = min((nk.can_resettle("KP", via, dest, on=d).verdict for d in days), key=rank.__getitem__)
         assert rank[whole.verdict] <= rank[best]
         assert nk.assess_many([("KP", via, dest, whole.on)]) == (whole.verdict,)
+
+
+def test_a_dataframe_on_column_with_times_of_day_or_zones_is_refused() -> None:
+    """A fresh mutation sample (bulk.py:178): datetime64 days must be whole days, zone-free."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"origin": ["KP"], "via": ["RU"], "dest": ["KR"],
+                          "on": pd.to_datetime(["2009-12-23 12:30"])})
+    with pytest.raises(nk.ArgumentTypeError, match="times of day"):
+        nk.assess_many(frame)
+    with pytest.raises(nk.ArgumentTypeError, match="times of day"):
+        nk.assess_many(frame.assign(on=pd.to_datetime(["2009-12-23"]).tz_localize("UTC")))
+    whole = frame.assign(on=pd.to_datetime(["2009-12-23"]))
+    assert nk.assess_many(whole) == (nk.can_resettle("KP", "RU", "KR", on=DAY).verdict,)
+
+
+def test_every_row_of_a_mixed_panel_is_its_can_resettle_verdict() -> None:
+    """A fresh mutation sample (bulk.py:118, :186): a journey whose origin and destination
+    an earlier row resolved, and a DataFrame's named vias, are answered as asked."""
+    days = [D(2002, 9, 11), DAY, D(2016, 6, 16), D(2024, 6, 1)]
+    vias: list[object] = [None, "CN", "RU", ("CN", "LA", "TH"), "MN"]
+    rows = [("KP", via, "KR", day) for day in days for via in vias]
+    expected = tuple(nk.can_resettle(*row[:3], on=row[3]).verdict for row in rows)
+    assert len(set(expected)) > 1
+    assert nk.assess_many(rows) == expected
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"origin": [r[0] for r in rows], "via": [r[1] for r in rows],
+                          "dest": [r[2] for r in rows], "on": pd.to_datetime([r[3] for r in rows])})
+    assert nk.assess_many(frame) == expected

@@ -346,11 +346,8 @@ class KnowledgeBase(Scenarios):
         Args:
             rows: an iterable of ``(origin, via, dest, on)`` tuples (``via`` and ``on``
                 may be ``None``, as in :meth:`can_resettle`), or a pandas ``DataFrame``
-                with columns ``origin``, ``via``, ``dest`` and ``on`` (a ``datetime64``
-                ``on`` column must hold whole days). ``NaN``, ``NaT`` or ``pd.NA`` is
-                refused, as :meth:`can_resettle` refuses it, except in a DataFrame's ``via``
-                column, whose empty cells are ``None`` (any route): a typed column cannot
-                hold ``None``. Drop the rows without a date: an empty ``on`` is never today.
+                with those columns (``datetime64`` ``on`` as whole days). ``NaN``, ``NaT``, ``pd.NA``
+                are refused as by :meth:`can_resettle`, but for an empty DataFrame ``via`` (any route).
 
         Returns:
             One :class:`Verdict` per row, in the rows' order.
