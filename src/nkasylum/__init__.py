@@ -267,8 +267,14 @@ def can_resettle(
     *,
     on: WhenLike = None,
     horizon: dt.timedelta | None = None,
+    exact: bool = False,
 ) -> Assessment:
     """Is there a documented way from ``origin`` through ``via`` to ``dest`` on ``on``?
+
+    ``via`` lists waypoints: places the route passes through in that order, other stops
+    allowed, so ``can_resettle("KP", "CN", "KR")`` asks "from North Korea, through China, to
+    South Korea", and ``KP > CN > TH > KR`` answers it. ``exact=True`` (or a :class:`Route`)
+    asks for exactly those legs. The answer names the route found (``answer.route``).
 
     Until the bundled knowledge base is built, a question with named transit countries, a
     day and no horizon is answered from tables compiled with the data (the same answer),
@@ -277,9 +283,10 @@ def can_resettle(
 
     Args:
         origin: where the journey starts; the bundled knowledge base covers North Korea.
-        via: ``None`` for any documented route; one transit country; or an ordered list
-            or tuple of transit countries. An unnamed third country is inserted where a
-            source says the way ran through one.
+        via: ``None`` for any documented route; one waypoint; an ordered list or tuple of
+            waypoints (an empty one: the direct leg); or a :class:`Route` from ``origin``
+            to ``dest`` (its transit countries, exactly). An unnamed third country is
+            inserted where a source says the way ran through one.
         dest: the destination country.
         on: the date asked about (default: today): a ``datetime.date``, an ``int`` year
             or an EDTF text; a year or period asks "documented at some time within it",
@@ -287,6 +294,11 @@ def can_resettle(
         horizon: opt in to carrying observations forward up to this long past their
             last sighting (a ``datetime.timedelta``; default ``None``: not at all).
             Legs that use it are marked "carried forward" in ``backing``.
+        exact: ``True`` asks for exactly the legs ``via`` names (origin, each transit
+            country, destination) instead of any route through them. A waypoint question
+            looks through routes of at most 8 transit countries; it is blocked only when the
+            destination is closed or a waypoint sends North Koreans back with no documented
+            exception, and no route through the waypoints is documented.
 
     Returns:
         An :class:`Assessment`: verdict (documented, blocked, undocumented), route,
@@ -306,24 +318,32 @@ def can_resettle(
         'documented'
         >>> nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)).verdict.value
         'blocked'
+        >>> a = nk.can_resettle("KP", "TH", "KR", on=2015)
+        >>> a.verdict.value, str(a.route)
+        ('documented', 'KP > CN > TH > KR')
+        >>> nk.can_resettle("KP", "TH", "KR", on=2015, exact=True).verdict.value
+        'undocumented'
     """
     if horizon is None and via is not None and not is_loaded():
         # Until the bundled knowledge base is built, a named route on a day is answered from
         # the tables compiled with it (the same answer; see nkasylum.engine.quick). Tested
         # here, not only there: once it is built, a repeated question is a cache look-up,
         # and a call that declines would add a third to it.
-        found = quick_answer(origin, via, dest, on)
+        found = quick_answer(origin, via, dest, on, exact)
         if found is not None:
             return found
-    return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon)
+    return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon,
+                                                 exact=exact)
 
 
-def assess_many(rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
+def assess_many(rows: Any, *, horizon: dt.timedelta | None = None,
+                exact: bool = False) -> tuple[Verdict, ...]:
     """The verdict of each ``(origin, via, dest, on)`` row, fast: a look-up and a bisection a row.
 
     Each verdict is exactly ``nk.can_resettle(origin, via, dest, on=on).verdict``, without
     the explanation; ``rows`` may also be a pandas DataFrame with columns ``origin``,
-    ``via``, ``dest`` and ``on``. See :meth:`KnowledgeBase.assess_many`.
+    ``via``, ``dest`` and ``on``; ``exact=True`` reads every ``via`` as exact legs. See
+    :meth:`KnowledgeBase.assess_many`.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -331,7 +351,7 @@ def assess_many(rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verd
         >>> [v.value for v in nk.assess_many(rows)]
         ['documented', 'blocked']
     """
-    return default_knowledge_base().assess_many(rows, horizon=horizon)
+    return default_knowledge_base().assess_many(rows, horizon=horizon, exact=exact)
 
 
 def routes(

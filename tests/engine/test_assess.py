@@ -24,7 +24,7 @@ def test_china_2002_mission_exit_via_a_third_country() -> None:
 
 def test_china_after_the_last_seen_exit_is_blocked_in_2024() -> None:
     # The last exit from China to Seoul is seen on 2023-10-04; China sends people back in 2024.
-    a = nk.can_resettle("KP", "CN", "KR", on=D(2024, 6, 1))
+    a = nk.can_resettle("KP", "CN", "KR", on=D(2024, 6, 1), exact=True)
     assert a.verdict is nk.Verdict.BLOCKED and not a
     assert a.route is None
     assert any("CN > KR: blocked on 2024-06-01" in line for line in a.explanation)

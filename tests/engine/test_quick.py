@@ -42,8 +42,8 @@ def test_every_one_transit_route_on_every_day_has_the_knowledge_bases_verdict_an
     for via, dest, day in itertools.product(named, [*named, "US", "FR"], grid_days(kb)):
         if via == dest:
             continue
-        quick = tables.answer("KP", via, dest, day)
-        expected = kb.can_resettle("KP", via, dest, on=day)
+        quick = tables.answer("KP", via, dest, day, True)
+        expected = kb.can_resettle("KP", via, dest, on=day, exact=True)
         assert quick is not None, (via, dest, day)
         assert (quick.verdict, quick.route) == (expected.verdict, expected.route), (via, dest, day)
         verdicts.add(quick.verdict)
@@ -61,8 +61,8 @@ def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
             if dest in (a, b):
                 continue
             for day in days:
-                quick = tables.answer("KP", (a, b), dest, day)
-                expected = kb.can_resettle("KP", (a, b), dest, on=day)
+                quick = tables.answer("KP", (a, b), dest, day, True)
+                expected = kb.can_resettle("KP", (a, b), dest, on=day, exact=True)
                 assert quick is not None
                 assert (quick.verdict, quick.route) == (expected.verdict, expected.route), (a, b, dest, day)
                 documented += quick.verdict is nk.Verdict.DOCUMENTED
@@ -80,11 +80,11 @@ def test_a_quick_answer_is_the_knowledge_bases_answer_whole(via: list[str], dest
     kb = nk.default_knowledge_base()
     assert tables is not None
     try:
-        expected = kb.can_resettle("KP", tuple(via), dest, on=day)
+        expected = kb.can_resettle("KP", tuple(via), dest, on=day, exact=True)
     except nk.NKAsylumError:
-        assert tables.answer("KP", tuple(via), dest, day) is None  # the knowledge base raises it
+        assert tables.answer("KP", tuple(via), dest, day, True) is None  # the knowledge base raises it
         return
-    quick = tables.answer("KP", tuple(via), dest, day)
+    quick = tables.answer("KP", tuple(via), dest, day, True)
     assert quick is not None
     # Equality reads every field: the details, worked out from the knowledge base, agree too.
     assert quick == expected
@@ -93,6 +93,8 @@ def test_a_quick_answer_is_the_knowledge_bases_answer_whole(via: list[str], dest
 
 @pytest.mark.parametrize(("args", "why"), [
     (("KP", None, "KR", D(2009, 12, 23)), "any route: the tables hold named routes"),
+    (("KP", "RU", "KR", D(2009, 12, 23)), "waypoints: the route search answers them"),
+    (("KP", "RU", "KR", D(2009, 12, 23), 1), "exact takes a bool: the knowledge base raises"),
     (("KP", "RU", "KR", 2009), "a year is a period: its best day needs the knowledge base"),
     (("KP", "RU", "KR", "2009-12-23"), "a text date is resolved by the knowledge base"),
     (("KP", "RU", "KR", dt.datetime(2009, 12, 23)), "a datetime is refused there"),
@@ -106,9 +108,9 @@ def test_the_tables_step_aside_for_what_they_do_not_hold(tables: QuickTables, ar
 
 
 def test_once_the_knowledge_base_is_built_it_answers(kb: nk.KnowledgeBase) -> None:
-    assert quick_answer("KP", "RU", "KR", D(2009, 12, 23)) is None
-    first = nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23))
-    assert first is nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23))  # its cache
+    assert quick_answer("KP", "RU", "KR", D(2009, 12, 23), True) is None
+    first = nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23), exact=True)
+    assert first is nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23), exact=True)  # its cache
 
 
 _COLD = """
@@ -116,16 +118,17 @@ import datetime as dt, json, sys
 import nkasylum as nk
 from nkasylum.core import resources
 from nkasylum.engine import knowledge
-a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
-b = nk.can_resettle("KP", "CN", "KR")
+a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23), exact=True)
+b = nk.can_resettle("KP", "CN", "KR", exact=True)
 before = [knowledge.is_loaded(), resources.bundled_compiled.cache_info().misses,
           "pycountry" in sys.modules]
 route, verdicts = str(a.route), [a.verdict.value, b.verdict.value]
 line = a.explanation[0]
 after = knowledge.is_loaded()
-same = a == nk.default_knowledge_base().can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
+same = a == nk.default_knowledge_base().can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23),
+                                                     exact=True)
 try:
-    nk.can_resettle("KP", "Atlantis", "KR", on=dt.date(2009, 12, 23))
+    nk.can_resettle("KP", "Atlantis", "KR", on=dt.date(2009, 12, 23), exact=True)
     error = None
 except nk.UnknownCountryError as err:
     error = str(err)

@@ -27,14 +27,22 @@ from nkasylum.core.places import place_code
 from nkasylum.core.when import When
 from nkasylum.engine import arguments
 from nkasylum.engine.bulk import verdict as fast_verdict
-from nkasylum.engine.documented import documented_days, last_documented, named_verdict, within
+from nkasylum.engine.documented import documented_days, last_documented, named_verdict, waypoint_days, within
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
-from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, route_of
+from nkasylum.engine.search import (
+    ANY_ROUTE_TRANSITS,
+    MAX_ROUTES,
+    WAYPOINT_TRANSITS,
+    edges,
+    find_routes,
+    route_of,
+    waypoint_routes,
+)
 from nkasylum.model.assessment import Assessment, pending_assessment
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Policy
-from nkasylum.model.routes import Route
+from nkasylum.model.routes import Leg, Route
 from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
@@ -46,9 +54,10 @@ _RANK = {Verdict.DOCUMENTED: 0, Verdict.BLOCKED: 1, Verdict.UNDOCUMENTED: 2}
 
 
 def assess(index: Index, origin: object, via: object, dest: object, *,
-           on: object = None, horizon: object = None) -> Assessment:
+           on: object = None, horizon: object = None, exact: object = False) -> Assessment:
     """Assess a journey; see :func:`nkasylum.can_resettle` for the contract."""
     start, stops, goal = arguments.journey(index, origin, via, dest)
+    exact = arguments.exact_arg(exact, via)
     # A date (not a datetime, a date's subclass) is its own day: no When to build for it.
     asked = None if on.__class__ is dt.date else resolve_when(on)
     limit = resolve_horizon(horizon)
@@ -58,25 +67,25 @@ def assess(index: Index, origin: object, via: object, dest: object, *,
         assert isinstance(day, dt.date)
         # Not kept here: the knowledge base keeps its answers by the arguments as given,
         # and a distinct question would only be kept twice.
-        return _assess(index, start, stops, goal, day, limit, None, codes)
-    key = ("assess", start, stops, goal, asked, limit)
+        return _assess(index, start, stops, goal, day, limit, None, codes, exact)
+    key = ("assess", start, stops, goal, asked, limit, exact)
     result: Assessment | None = index.answers.get(key)
     if result is None:
         day = best_day(index, asked, limit,
-                       lambda d: fast_verdict(index, start, stops, goal, d, limit))
-        result = _assess(index, start, stops, goal, day, limit, asked)
+                       lambda d: fast_verdict(index, start, stops, goal, d, limit, exact))
+        result = _assess(index, start, stops, goal, day, limit, asked, exact=exact)
         index.answers.put(key, result)
     return result
 
 
 def _on_day(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
-            day: dt.date, horizon: Horizon) -> Assessment:
+            day: dt.date, horizon: Horizon, exact: bool) -> Assessment:
     """The answer for one day, cached: the last-known answer of every later undocumented
     question that ends there is the same value, kept once."""
-    key = ("assess", start, stops, goal, day, horizon)
+    key = ("assess", start, stops, goal, day, horizon, exact)
     result: Assessment | None = index.answers.get(key)
     if result is None:
-        result = _assess(index, start, stops, goal, day, horizon, None)
+        result = _assess(index, start, stops, goal, day, horizon, None, exact=exact)
         index.answers.put(key, result)
     return result
 
@@ -114,6 +123,18 @@ def _counted_steps(index: Index, start: Country, goal: Country, day: dt.date,
                  passage=passage, backing=backing)]
 
 
+def _route_steps(index: Index, route: Route, goal: Country, day: dt.date,
+                 horizon: Horizon) -> list[Step]:
+    """The steps of a documented route found by a search: one per passage behind its legs."""
+    steps: list[Step] = []
+    for passage_id in dict.fromkeys(leg.passage for leg in route.legs):
+        p = index.passage(passage_id or "")
+        a, b = p.origin, p.dest
+        assert isinstance(a, Country) and isinstance(b, Country)
+        steps.extend(leg_steps(index, a, b, day, b == goal, horizon)[2])
+    return steps
+
+
 def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
                found: tuple[Route, ...], horizon: Horizon) -> tuple[Verdict, Route | None, list[Step]]:
     """The verdict, route and steps of an any-route question (``via=None``)."""
@@ -122,12 +143,7 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
         route = found[0]
         if route.legs[0].channel is Channel.UNKNOWN_ROUTE:
             return Verdict.DOCUMENTED, route, _counted_steps(index, start, goal, day, route, horizon)
-        for passage_id in dict.fromkeys(leg.passage for leg in route.legs):
-            p = index.passage(passage_id or "")
-            a, b = p.origin, p.dest
-            assert isinstance(a, Country) and isinstance(b, Country)
-            steps.extend(leg_steps(index, a, b, day, b == goal, horizon)[2])
-        return Verdict.DOCUMENTED, route, steps
+        return Verdict.DOCUMENTED, route, _route_steps(index, route, goal, day, horizon)
     journey = index.leg(start, goal)
     verdict = Verdict.UNDOCUMENTED
     steps.append(Step(StepKind.NO_ROUTE, day, journey, transits=ANY_ROUTE_TRANSITS))
@@ -146,6 +162,51 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
     return verdict, None, steps
 
 
+def _waypoints_asked(start: Country, stops: tuple[Country, ...], goal: Country) -> Route:
+    """The waypoints of a question as a route (origin, waypoints, destination), for wording."""
+    places = (start, *stops, goal)
+    return Route(tuple(Leg(a, b) for a, b in itertools.pairwise(places)))
+
+
+def _sealed(index: Index, stops: tuple[Country, ...], day: dt.date,
+            horizon: Horizon) -> list[tuple[Country, Policy]]:
+    """The sealed waypoints on ``day``: each sends North Koreans back with no documented
+    exception, and no passage out of it is documented; a route cannot pass them."""
+    found = []
+    for c in stops:
+        held = index.policy(c.alpha_2, day, horizon)
+        if held is not None and sends_back(held) and not held.exceptions and \
+                not edges(index, c.alpha_2, day, horizon):
+            found.append((c, held))
+    return found
+
+
+def _through(index: Index, start: Country, stops: tuple[Country, ...], goal: Country,
+             day: dt.date, found: tuple[Route, ...],
+             horizon: Horizon) -> tuple[Verdict, Route | None, list[Step]]:
+    """The verdict, route and steps of a waypoint question (``via`` without ``exact``):
+    documented by the best route found; otherwise blocked when the destination is closed or
+    a waypoint is sealed, and undocumented when neither."""
+    if found:
+        return Verdict.DOCUMENTED, found[0], _route_steps(index, found[0], goal, day, horizon)
+    journey = index.leg(start, goal)
+    steps = [Step(StepKind.NO_ROUTE, day, journey, transits=WAYPOINT_TRANSITS,
+                  route=_waypoints_asked(start, stops, goal))]
+    verdict = Verdict.UNDOCUMENTED
+    arrival = index.policy(goal.alpha_2, day, horizon)
+    if arrival is not None and closed(arrival):
+        verdict = Verdict.BLOCKED
+        steps.append(policy_step(index, StepKind.DESTINATION_CLOSED, day, journey, arrival, horizon,
+                                 verdict))
+    places = [*stops, goal]
+    for (c, held) in _sealed(index, stops, day, horizon):
+        verdict = Verdict.BLOCKED
+        after = places[places.index(c) + 1]
+        steps.append(policy_step(index, StepKind.BLOCKED_LEAVING, day, index.leg(c, after), held,
+                                 horizon, verdict))
+    return verdict, None, steps
+
+
 def _named_route(index: Index, path: list[Country], goal: Country, day: dt.date,
                  horizon: Horizon) -> tuple[Verdict, Route | None, list[Step]]:
     """The verdict, route and steps of a question that names its transit countries."""
@@ -160,10 +221,11 @@ def _named_route(index: Index, path: list[Country], goal: Country, day: dt.date,
 
 
 def _last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,
-                     goal: Country, day: dt.date, horizon: Horizon) -> dt.date | None:
+                     goal: Country, day: dt.date, horizon: Horizon,
+                     exact: bool = True) -> dt.date | None:
     """The last day before ``day`` on which the same question was documented, or ``None``
     (from the journey's documented days, see :mod:`nkasylum.engine.documented`)."""
-    return last_documented(index, start, stops, goal, day, horizon)
+    return last_documented(index, start, stops, goal, day, horizon, exact)
 
 
 def _undated_of(index: Index, code: str) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
@@ -189,13 +251,17 @@ def _undated(index: Index, places: list[Country]) -> tuple[tuple[Policy, ...], t
 
 def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
             day: dt.date, horizon: Horizon, asked: When | None,
-            codes: list[str] | None = None) -> Assessment:
+            codes: list[str] | None = None, exact: bool = True) -> Assessment:
     """The answer: verdict and route now; its details (alternatives, steps, evidence, what
     was last known) when first read, so a loop over verdicts never words an explanation.
-    ``codes``: the journey's codes, when the caller has them."""
+    ``codes``: the journey's codes, when the caller has them; ``exact``: the stops are the
+    exact legs, else waypoints."""
     if stops is None:
         everything = _everything(index, start, None, goal, day, horizon)
         verdict, route = _any_route_verdict(index, goal, day, everything, horizon)
+    elif not exact:
+        everything = _everything(index, start, stops, goal, day, horizon, exact)
+        verdict, route = _through(index, start, stops, goal, day, everything, horizon)[:2]
     else:
         everything = None  # only the details list alternatives to a named route
         verdict, route = _named_route_verdict(
@@ -203,13 +269,19 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
     return pending_assessment(
         start, stops, goal, day, verdict, route, asked, horizon,
         functools.partial(answer_details, index, start, stops, goal, day, horizon, verdict, route,
-                          everything))
+                          everything, exact), exact and stops is not None)
 
 
 def _everything(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
-                day: dt.date, horizon: Horizon) -> tuple[Route, ...]:
+                day: dt.date, horizon: Horizon, exact: bool = True) -> tuple[Route, ...]:
     """The route and five alternatives (never more is searched for than is reported), among
-    routes of as many transit countries as asked or as an any-route question looks through."""
+    routes of as many transit countries as asked or as an any-route question looks through;
+    for a waypoint question, the routes through its waypoints."""
+    if stops and not exact:
+        if not within(waypoint_days(index, start, stops, goal, horizon), day):
+            return ()  # no route, as the search would find: not searched
+        return waypoint_routes(index, start.alpha_2, tuple(c.alpha_2 for c in stops), goal.alpha_2,
+                               day, horizon, 6)
     transits = ANY_ROUTE_TRANSITS if stops is None or len(stops) <= ANY_ROUTE_TRANSITS \
         else len(stops)
     if transits == ANY_ROUTE_TRANSITS and not within(
@@ -242,14 +314,17 @@ def _named_route_verdict(index: Index, codes: list[str], day: dt.date,
 
 def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
              day: dt.date, horizon: Horizon, verdict: Verdict, route: Route | None,
-             everything: tuple[Route, ...] | None) -> dict[str, object]:
+             everything: tuple[Route, ...] | None, exact: bool = True) -> dict[str, object]:
     """The fields of :data:`nkasylum.model.assessment.DETAILS` of an answer whose verdict
-    and route are known (``everything``: the routes its verdict was read from, if any)."""
+    and route are known (``everything``: the routes its verdict was read from, if any;
+    ``exact``: the stops are the exact legs, else waypoints)."""
     path = [start, *(stops or ()), goal]
     if everything is None:
-        everything = _everything(index, start, stops, goal, day, horizon)
+        everything = _everything(index, start, stops, goal, day, horizon, exact)
     if stops is None:
         found = _any_route(index, start, goal, day, everything, horizon)
+    elif not exact:
+        found = _through(index, start, stops, goal, day, everything, horizon)
     else:
         found = _named_route(index, path, goal, day, horizon)
     # The steps reach the verdict on their own: one rule, two readings of it.
@@ -260,9 +335,9 @@ def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | No
         steps.append(policy_step(index, StepKind.ARRIVAL, day, index.leg(start, goal), arrival, horizon))
     last_known = None
     if verdict is not Verdict.DOCUMENTED:
-        last = _last_documented(index, start, stops, goal, day, horizon)
+        last = _last_documented(index, start, stops, goal, day, horizon, exact)
         if last is not None:
-            last_known = _on_day(index, start, stops, goal, last, horizon)
+            last_known = _on_day(index, start, stops, goal, last, horizon, exact)
             steps.append(Step(StepKind.LAST_ROUTE, day, index.leg(start, goal),
                               entries=tuple(dict.fromkeys(e for b in last_known.backing
                                                           for e in (b.entry,))),

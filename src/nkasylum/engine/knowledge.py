@@ -289,6 +289,7 @@ class KnowledgeBase(Scenarios):
         *,
         on: object = None,
         horizon: dt.timedelta | None = None,
+        exact: bool = False,
     ) -> Assessment:
         """Assess whether a documented way leads from ``origin`` through ``via`` to ``dest``.
 
@@ -296,13 +297,14 @@ class KnowledgeBase(Scenarios):
         """
         if on is None:
             on = today()
-        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon)
+        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, exact,
+                                          type(exact))
         try:
             found: Assessment | None = self._answers.data.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
             key, found = None, None
         if found is None:
-            found = assess(self._index, origin, via, dest, on=on, horizon=horizon)
+            found = assess(self._index, origin, via, dest, on=on, horizon=horizon, exact=exact)
             object.__setattr__(found, "_knowledge_base", self)  # what found.cite() cites from
             if key is not None:
                 # Equal keys only ever come from equal questions: a str equals only a
@@ -310,7 +312,8 @@ class KnowledgeBase(Scenarios):
                 self._answers.put(key, found)
         return found
 
-    def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
+    def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None,
+                    exact: bool = False) -> tuple[Verdict, ...]:
         """The verdict of each ``(origin, via, dest, on)`` row, in order, fast.
 
         Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
@@ -327,6 +330,9 @@ class KnowledgeBase(Scenarios):
                 with columns ``origin``, ``via``, ``dest`` and ``on`` (``NaN`` in ``via``
                 means any route; a ``datetime64`` ``on`` column must hold whole days).
 
+            exact: every row's ``via`` names its exact legs, as ``exact=True`` does for
+                :meth:`can_resettle` (default: waypoints).
+
         Returns:
             One :class:`Verdict` per row, in the rows' order.
 
@@ -342,7 +348,7 @@ class KnowledgeBase(Scenarios):
             >>> [v.value for v in kb.assess_many(rows)]
             ['documented', 'blocked']
         """
-        return assess_many(self._index, rows, resolve_horizon(horizon))
+        return assess_many(self._index, rows, resolve_horizon(horizon), exact)
 
     def routes(
         self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,

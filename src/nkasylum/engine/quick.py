@@ -129,9 +129,11 @@ class QuickTables:
                         for o, d, c in spans[i][3])
         return Route(tuple(legs))
 
-    def answer(self, origin: object, via: object, dest: object, on: object) -> Assessment | None:
-        """The bundled knowledge base's answer to ``can_resettle(origin, via, dest, on=on)``
-        (no horizon), or ``None`` when the tables cannot give it (see the module)."""
+    def answer(self, origin: object, via: object, dest: object, on: object,
+               exact: object = False) -> Assessment | None:
+        """The bundled knowledge base's answer to ``can_resettle(origin, via, dest, on=on,
+        exact=exact)`` (no horizon), or ``None`` when the tables cannot give it (see the
+        module): waypoints (``via`` without ``exact``) need the route search."""
         day = today() if on is None else on
         if via is None or day.__class__ is not dt.date:
             return None
@@ -139,7 +141,11 @@ class QuickTables:
             start = arguments.country_arg(origin, "origin")
             stops = arguments.via(via)
             goal = arguments.country_arg(dest, "dest")
+            if isinstance(via, Route) and (via.origin != start or via.dest != goal):
+                return None  # refused by the knowledge base
             codes = arguments.check_path(start, stops, goal)
+            if not arguments.exact_arg(exact, via):
+                return None
         except NKAsylumError:
             return None  # the knowledge base raises it, with the error can_resettle gives
         if start.alpha_2 not in self.scope or stops is None:
@@ -152,7 +158,8 @@ class QuickTables:
             if route is None:
                 return None
         answer = pending_assessment(start, stops, goal, day, verdict, route, None, None,
-                                    functools.partial(_details, start, stops, goal, day, verdict, route))
+                                    functools.partial(_details, start, stops, goal, day, verdict, route),
+                                    True)
         object.__setattr__(answer, "_knowledge_base", _BUNDLED)  # what answer.cite() cites from
         return answer
 
@@ -183,22 +190,24 @@ def bundled_tables() -> QuickTables | None:
     return _parsed
 
 
-def quick_answer(origin: object, via: object, dest: object, on: object) -> Assessment | None:
-    """The answer the bundled knowledge base gives to ``can_resettle(origin, via, dest, on=on)``
+def quick_answer(origin: object, via: object, dest: object, on: object,
+                 exact: object = False) -> Assessment | None:
+    """The answer the bundled knowledge base gives to ``can_resettle(origin, via, dest, on=on,
+    exact=exact)``
     (no horizon), from the quick tables while that knowledge base is not built; ``None``
     when the tables cannot give it, or once it is built (it answers as fast, from its
     caches): ask the knowledge base then."""
     if knowledge.is_loaded():
         return None
     tables = bundled_tables()
-    return None if tables is None else tables.answer(origin, via, dest, on)
+    return None if tables is None else tables.answer(origin, via, dest, on, exact)
 
 
 def _details(start: Country, stops: tuple[Country, ...], goal: Country, day: dt.date,
              verdict: Verdict, route: Route | None) -> dict[str, object]:
     # Worked out by the knowledge base, which checks that its steps reach this verdict and route.
     index = knowledge.default_knowledge_base()._index
-    return answer_details(index, start, stops, goal, day, None, verdict, route, None)
+    return answer_details(index, start, stops, goal, day, None, verdict, route, None, True)
 
 
 class _Bundled:

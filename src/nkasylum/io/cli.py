@@ -162,8 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("assess", "is there a documented way from ORIGIN through VIA... to DEST? (exit 1 if not)")
     p.add_argument("places", nargs="+", metavar="PLACE",
-                   help="ORIGIN VIA... DEST: one or more transit countries in order, or 'any' (or '-') "
-                        "for any documented route")
+                   help="ORIGIN VIA... DEST: one or more waypoints, passed through in that order "
+                        "(other stops allowed), or 'any' (or '-') for any documented route")
+    p.add_argument("--exact", action="store_true",
+                   help="VIA... are the exact legs (ORIGIN > VIA... > DEST), not waypoints")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
     p.add_argument("--cite", action="store_true", help=cite_help + "; the exit status is the answer's")

@@ -221,7 +221,7 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     if via is not None and any(m.lower() in _ANY_ROUTE for m in via):
         raise ArgumentTypeError("'any' stands alone between ORIGIN and DEST; it cannot be mixed with countries")
     a = default_knowledge_base().can_resettle(origin, via, dest, on=args.on or dt.date.today(),
-                                              horizon=args.horizon)
+                                              horizon=args.horizon, exact=args.exact)
     if _cite(args, a.cited, out):
         return 0 if a else 1
     if args.json:

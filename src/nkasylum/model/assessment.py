@@ -51,12 +51,14 @@ class Assessment:
 
     Attributes:
         origin: where the journey starts.
-        via: the transit countries asked about, in order (``None``: any route).
+        via: the transit countries asked about, in order (``None``: any route): waypoints
+            the route passes through in that order, other stops allowed, unless ``exact``.
         dest: the destination.
         on: the day the answer is for: the date asked, or, when a period was asked
             (``asked``), the last day in it on which the answer holds.
         verdict: documented, blocked or undocumented.
-        route: the documented route (``None`` unless documented).
+        route: the documented route found (``None`` unless documented): for waypoints or any
+            route, the best of those found (fewest legs, then newest evidence).
         alternatives: other documented routes from origin to destination on that date.
         steps: what the reasoning found, in order, as data (leg, verdict, the entries and
             evidence behind it, dates, figures seen nearby); :attr:`explanation` words them.
@@ -81,6 +83,9 @@ class Assessment:
         undated_policies: undated policy statements about the places on the journey.
         undated_passages: undated passages between places on the journey. Neither
             answers a dated question; both are shown beside the answer as context.
+        exact: whether ``via`` was asked as the exact legs (``exact=True``, a
+            :class:`~nkasylum.Route`, or an empty ``via``: the direct leg) rather than as
+            waypoints.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -107,6 +112,7 @@ class Assessment:
     last_known: Assessment | None = None
     undated_policies: tuple[Policy, ...] = ()
     undated_passages: tuple[Passage, ...] = ()
+    exact: bool = False
     # The knowledge base that gave the answer, for cite(); not part of the value (not
     # compared, shown, serialised or pickled: an answer read back cites with kb= given).
     _knowledge_base: Citing | None = attrs.field(init=False, default=None, eq=False, repr=False)
@@ -223,7 +229,8 @@ class Assessment:
 def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: Country,
                        on: dt.date, verdict: Verdict, route: Route | None, asked: When | None,
                        horizon: dt.timedelta | None,
-                       details: Callable[[], Mapping[str, object]], /) -> Assessment:
+                       details: Callable[[], Mapping[str, object]], exact: bool = False,
+                       /) -> Assessment:
     """An answer whose :data:`DETAILS` are worked out by ``details`` when one is first read.
 
     A loop that reads only verdicts and routes never pays for explanations. The answer is
@@ -233,7 +240,7 @@ def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: C
     the fields in their order, positional, as this runs once per fresh question.
     """
     answer: Assessment = object.__new__(Assessment)
-    _origin, _via, _dest, _on, _verdict, _route, _asked, _horizon, _kb, _details = _SETTERS
+    _origin, _via, _dest, _on, _verdict, _route, _asked, _horizon, _kb, _details, _exact = _SETTERS
     _origin(answer, origin)
     _via(answer, via)
     _dest(answer, dest)
@@ -244,10 +251,11 @@ def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: C
     _horizon(answer, horizon)
     _kb(answer, None)
     _details(answer, details)
+    _exact(answer, exact)
     return answer
 
 
 # The slots' own setters: a quarter faster than object.__setattr__, which looks each up.
 _SETTERS = tuple(Assessment.__dict__[name].__set__ for name in (
     "origin", "via", "dest", "on", "verdict", "route", "asked", "horizon", "_knowledge_base",
-    "_details"))
+    "_details", "exact"))

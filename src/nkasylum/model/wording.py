@@ -141,6 +141,10 @@ def _figure(s: Step) -> str:
 
 def _no_route(s: Step) -> str:
     a, b, _, _ = _ends(s)
+    if s.route is not None:  # the waypoints asked, in order
+        through = " then ".join(place_label(p) for p in s.route.transits)
+        return (f"No documented route from {a} to {b} through {through} (other stops allowed) on "
+                f"{s.on} names at most {s.transits} transit countries.")
     return (f"No documented route from {a} to {b} on {s.on} names at most {s.transits} transit "
             "countries.")
 
