@@ -80,3 +80,36 @@ def test_fast_verdicts_are_the_reference_verdicts_every_year(via: object, exact:
     fast = kb.assess_many([("KP", via, "KR", d) for d in days], exact=exact)
     for day, verdict in zip(days, fast, strict=True):
         assert kb.can_resettle("KP", via, "KR", on=day, exact=exact).verdict is verdict, day
+
+
+def test_the_short_answer_names_the_route_found_and_fits_one_screen() -> None:
+    a = nk.can_resettle("KP", "CN", "KR", on=2010)
+    lines = str(a).splitlines()
+    assert lines[:2] == ["KP to KR via CN at some time in 2010 (last on 2010-12-31): documented",
+                         "route: KP > CN > TH > KR"]
+    assert [line.split(":")[0].strip() for line in lines[2:5]] == [
+        "KP > CN by border-crossing", "CN > TH by overland", "TH > KR by permitted-departure"]
+    assert len(lines) <= 25
+    # Undated context once, as a count with a few ids; the full prose is explain()'s.
+    undated = [line for line in lines if "undated" in line.lower()]
+    assert len(undated) == 1 and undated[0].startswith(f"undated context: {len(a.undated)} statements (")
+    assert "and " in undated[0] and "more" in undated[0]
+    full = a.explain().splitlines()
+    assert full[0] == lines[0] and len(full) > len(lines)
+    assert sum(line.startswith("  - Undated context (") for line in full) == len(a.undated)
+
+
+def test_a_short_answer_that_is_not_documented_says_each_legs_last_sighting_once() -> None:
+    a = nk.can_resettle("KP", "CN", "KR", on=D(2010, 12, 31), exact=True)
+    lines = str(a).splitlines()
+    assert lines[0] == "KP to KR via exactly CN on 2010-12-31: blocked"
+    assert any(line.startswith("  CN > KR: blocked: CN sends North Koreans back") for line in lines)
+    assert sum(line.startswith("  CN > KR") for line in lines) == 1
+    assert "also documented: KP > CN > TH > KR" in lines
+    assert "last known: documented on 2007-11-18, 1,139 days before the date asked, by KP > CN > KR" in lines
+    sources = next(line for line in lines if line.startswith("sources: "))
+    assert sources.endswith("more") and len(sources.split(",")) <= 6
+    thailand = nk.can_resettle("KP", "TH", "KR", on=D(2015, 12, 31), exact=True)
+    legs = [line for line in str(thailand).splitlines() if line.startswith("  TH > KR")]
+    assert legs == ["  TH > KR: no passage documented on 2015-12-31; last known 2013-07-11 by "
+                    "permitted-departure, 903 days before"]

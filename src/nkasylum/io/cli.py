@@ -166,6 +166,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "(other stops allowed), or 'any' (or '-') for any documented route")
     p.add_argument("--exact", action="store_true",
                    help="VIA... are the exact legs (ORIGIN > VIA... > DEST), not waypoints")
+    p.add_argument("--explain", action="store_true",
+                   help="the full explanation: every step in words, support per statement, undated "
+                        "context (default: the short answer, one screen)")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
     p.add_argument("--cite", action="store_true", help=cite_help + "; the exit status is the answer's")

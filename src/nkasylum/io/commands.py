@@ -227,7 +227,10 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         _emit_json(a, out)
         return 0 if a else 1
-    print(str(a), file=out)
+    if not args.explain:
+        print(str(a), file=out)
+        return 0 if a else 1
+    print(a.explain(), file=out)
     print(file=out)
     if a.route is not None:
         print(f"route: {a.route}", file=out)
@@ -245,8 +248,6 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
         else:
             print("last known: nothing earlier is documented either", file=out)
     print(_horizon(a.horizon), file=out)
-    if a.undated:
-        _wrap(f"undated context: {', '.join(e.id for e in a.undated)} (answers no dated question)", out)
     return 0 if a else 1
 
 

@@ -12,6 +12,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.text import days as _days
 from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
 from nkasylum.model.citation import Citing, bibtex
@@ -22,7 +23,7 @@ from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence
 from nkasylum.model.support import Backing
 from nkasylum.model.verdicts import Step, Verdict
-from nkasylum.model.wording import explanation
+from nkasylum.model.wording import explanation, few, short_lines
 
 __all__ = ["DETAILS", "Assessment", "pending_assessment"]
 
@@ -215,12 +216,61 @@ class Assessment:
     def __bool__(self) -> bool:
         return self.verdict is Verdict.DOCUMENTED
 
-    def __str__(self) -> str:
-        via = "any route" if self.via is None else " > ".join(c.alpha_2 for c in self.via)
+    def _head(self) -> str:
+        """The question and the verdict, on one line."""
+        if self.via is None:
+            how = "via any route"
+        elif self.exact:
+            how = "via exactly " + (" > ".join(c.alpha_2 for c in self.via) or "the direct leg")
+        else:  # waypoints
+            how = "via " + " > ".join(c.alpha_2 for c in self.via)
         when = f"at some time in {self.asked} (last on {self.on})" if self.asked else f"on {self.on}"
-        head = (f"{self.origin.alpha_2} to {self.dest.alpha_2} via {via} {when}: "
-                f"{self.verdict.value}")
-        return "\n".join([head, *(f"  - {line}" for line in self.explanation)])
+        return f"{self.origin.alpha_2} to {self.dest.alpha_2} {how} {when}: {self.verdict.value}"
+
+    def explain(self) -> str:
+        """The full explanation: the question and verdict, then every step of the reasoning
+        in words (:attr:`explanation`), each naming its source ids; undated context and
+        figures seen nearby included. ``str()`` gives the short answer.
+
+        Example:
+            >>> import datetime as dt, nkasylum as nk
+            >>> text = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23)).explain()
+            >>> text.splitlines()[1].startswith("  - KP > RU: labour-contract")
+            True
+        """
+        return "\n".join([self._head(), *(f"  - {line}" for line in self.explanation)])
+
+    def __str__(self) -> str:
+        """The short answer, one screen: verdict, route found, one line per leg with its
+        support and age, what was last known when it is not documented, a few source ids,
+        and undated context as a count; :meth:`explain` gives it all."""
+        out = [self._head()]
+        if self.route is not None:
+            out.append(f"route: {self.route}")
+        out.extend(f"  {text}" for text in short_lines(self.steps))
+        if self.alternatives:
+            out.append("also documented: " + few([str(r) for r in self.alternatives], 2))
+        known = self.last_known
+        if not self and known is not None:
+            out.append(f"last known: documented on {known.on}, {_days(self.on - known.on)} before the "
+                       f"date asked, by {known.route or 'no named route'}")
+        elif not self:
+            out.append("last known: nothing earlier is documented either")
+        if self.horizon is not None:
+            out.append(f"observations carried forward up to {_days(self.horizon)} past their last sighting")
+        elif not self:  # why what was last known does not answer
+            out.append("observations are not carried forward past their last sighting")
+        sources = list(dict.fromkeys(e.source for e in self.evidence))
+        if not self and known is not None:
+            sources = list(dict.fromkeys([*sources, *(e.source for e in known.evidence)]))
+        out.append(f"sources: {few(sources) if sources else 'none'}")
+        if self.disputed:
+            out.append(f"disputed: {few(list(self.disputed), 3)}")
+        if self.undated:
+            count = len(self.undated)
+            out.append(f"undated context: {count} statement{'s' if count != 1 else ''} "
+                       f"({few([e.id for e in self.undated], 2)}); shown by explain() or --explain")
+        return "\n".join(out)
 
     def _repr_markdown_(self) -> str:
         return assessment_markdown(self)
