@@ -40,6 +40,12 @@ JOURNEYS: list[tuple[str, list[str] | None, str]] = [
     ("KP", None, "RU"),
     ("KP", None, "MN"),
 ]
+EXACT: list[tuple[str, list[str], str]] = [
+    ("KP", ["CN"], "KR"),
+    ("KP", ["CN", "TH"], "KR"),
+    ("KP", ["RU"], "KR"),
+]
+"""Journeys also asked with ``exact=True`` (the others list waypoints)."""
 YEARS = range(1995, 2026)
 
 
@@ -65,6 +71,11 @@ def snapshot() -> dict[str, dict[str, Any]]:
         for year in YEARS:
             day = dt.date(year, 7, 1)
             rows[day.isoformat()] = _answer(nk.can_resettle(origin, via, dest, on=day))
+    for origin, stops, dest in EXACT:
+        rows = out.setdefault(_label(origin, stops, dest) + " exactly", {})
+        for year in YEARS:
+            day = dt.date(year, 7, 1)
+            rows[day.isoformat()] = _answer(nk.can_resettle(origin, stops, dest, on=day, exact=True))
     return out
 
 
