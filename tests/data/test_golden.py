@@ -125,7 +125,8 @@ def test_the_verdict_grid_matches_the_golden_file() -> None:
 
 def test_the_golden_grid_covers_every_journey_and_year() -> None:
     stored = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    assert sorted(stored) == sorted(_label(*j) for j in JOURNEYS)
+    assert sorted(stored) == sorted([*(_label(*j) for j in JOURNEYS),
+                                     *(_label(*j) + " exactly" for j in EXACT)])
     for rows in stored.values():
         assert sorted(rows) == [dt.date(y, 7, 1).isoformat() for y in YEARS]
         for cell in rows.values():
