@@ -363,6 +363,8 @@ def routes(
     horizon: dt.timedelta | None = None,
     last_known: bool = False,
     max_routes: int = 100,
+    via: PlaceLike | Sequence[PlaceLike] | None = None,
+    exact: bool = False,
 ) -> tuple[Route, ...]:
     """The best documented routes from ``origin`` to ``dest`` on ``on`` (at most ``max_routes``).
 
@@ -374,14 +376,20 @@ def routes(
     Where several passages link the same two countries, a leg is backed by the one with the
     newest evidence (then one through no third country, then the greatest id).
 
+    ``via`` keeps the routes through those waypoints in order (other stops allowed), those
+    naming the fewest countries first, as :func:`can_resettle` finds them; with
+    ``exact=True``, the one route of exactly those legs, if documented.
+
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2002, 9, 11))]
         ['KP > CN > PH > KR', 'KP > CN > third country > KR']
+        >>> [str(r) for r in nk.routes("KP", "KR", on=2010, via="CN")]
+        ['KP > CN > TH > KR']
     """
     return default_knowledge_base().routes(origin, dest, on=on, max_transits=max_transits,
                                            horizon=horizon, last_known=last_known,
-                                           max_routes=max_routes)
+                                           max_routes=max_routes, via=via, exact=exact)
 
 
 def iter_routes(origin: PlaceLike, dest: PlaceLike, *,

@@ -113,3 +113,13 @@ def test_a_short_answer_that_is_not_documented_says_each_legs_last_sighting_once
     legs = [line for line in str(thailand).splitlines() if line.startswith("  TH > KR")]
     assert legs == ["  TH > KR: no passage documented on 2015-12-31; last known 2013-07-11 by "
                     "permitted-departure, 903 days before"]
+
+
+def test_routes_through_waypoints_are_those_the_answer_chooses_from() -> None:
+    assert [str(r) for r in nk.routes("KP", "KR", on=D(2002, 9, 11), via="CN")] == [
+        "KP > CN > third country > KR", "KP > CN > PH > KR"]
+    assert nk.routes("KP", "KR", on=2010, via="CN", exact=True) == ()
+    assert [str(r) for r in nk.routes("KP", "KR", on=2015, via="TH", last_known=True)] == [
+        "KP > CN > TH > KR"]
+    a = nk.can_resettle("KP", "CN", "KR", on=D(2002, 9, 11))
+    assert nk.routes("KP", "KR", on=D(2002, 9, 11), via="CN") == (a.route, *a.alternatives)

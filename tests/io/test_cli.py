@@ -529,3 +529,10 @@ def test_assess_names_the_route_found_through_the_waypoints(capsys: pytest.Captu
     code, out, _ = _main(capsys, "assess", "KP", "CN", "KR", "--on", "2010", "--exact")
     assert code == 1 and out.splitlines()[0] == (
         "KP to KR via exactly CN at some time in 2010 (last on 2010-12-31): blocked")
+
+
+def test_routes_through_waypoints(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _main(capsys, "routes", "KP", "KR", "--on", "2010", "--via", "CN")
+    assert code == 0 and "KP > CN > TH > KR" in out
+    code, out, _ = _main(capsys, "routes", "KP", "KR", "--on", "2010", "--via", "CN", "--exact")
+    assert code == 0 and out.startswith("No documented route on 2010")

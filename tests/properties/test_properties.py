@@ -153,6 +153,10 @@ def test_waypoints_are_documented_when_some_route_passes_through_them_in_order(
         assert a.route.origin == nk.country("KP") and a.route.dest == nk.country(dest)
         assert set(a.alternatives) <= set(through)
     assert not a.exact and a.via == tuple(nk.country(v) for v in via)
+    listed = kb.routes("KP", dest, on=day, via=via, max_transits=8, max_routes=100_000)
+    assert set(listed) == set(through) and listed[:1] == ((a.route,) if a else ())
+    exact = kb.routes("KP", dest, on=day, via=via, exact=True)
+    assert exact == ((kb.can_resettle("KP", via, dest, on=day, exact=True).route,) if exact else ())
 
 
 @FAST

@@ -21,7 +21,7 @@ import functools
 import itertools
 
 from nkasylum.core.countries import Country
-from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.periods import resolve_horizon, resolve_when
 from nkasylum.core.places import place_code
 from nkasylum.core.when import When
@@ -302,6 +302,15 @@ def _any_route_verdict(index: Index, goal: Country, day: dt.date, found: tuple[R
     return Verdict.UNDOCUMENTED, None
 
 
+def _checked_max_routes(value: object) -> int:
+    """``max_routes``, checked as :func:`~nkasylum.engine.search.find_routes` checks it."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"max_routes= takes an int, not {value!r}")
+    if value < 1:
+        raise InvalidRouteError(f"max_routes must be at least 1, not {value}")
+    return value
+
+
 def _named_route_verdict(index: Index, codes: list[str], day: dt.date,
                          horizon: Horizon) -> tuple[Verdict, Route | None]:
     """The verdict and route of a named route, as :func:`_named_route` explains them."""
@@ -375,20 +384,38 @@ def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | No
 
 
 def routes_on(index: Index, origin: object, dest: object, on: object, max_transits: object,
-              horizon: object, last_known: object, max_routes: object = MAX_ROUTES) -> tuple[Route, ...]:
+              horizon: object, last_known: object, max_routes: object = MAX_ROUTES,
+              via: object = None, exact: object = False) -> tuple[Route, ...]:
     """The documented routes on a day (or, for a period, on its last day that has one); with
-    ``last_known``, the routes of the latest earlier day that had one when none is documented."""
+    ``last_known``, the routes of the latest earlier day that had one when none is documented.
+    With ``via``, only those through its waypoints in order (ranked as
+    :func:`~nkasylum.engine.search.waypoint_routes` ranks them, naming at most
+    ``max_transits`` transit countries), or with ``exact`` the one route of exactly those legs
+    (whatever ``max_transits`` says)."""
     if not isinstance(last_known, bool):
         raise ArgumentTypeError(f"last_known= takes True or False, not {last_known!r}")
     one_day = on if type(on) is dt.date else None  # one day: no need to build its When
     asked = None if one_day is not None else resolve_when(on)
     limit = resolve_horizon(horizon)
-    start = arguments.origin(index, origin)
-    goal = arguments.country_arg(dest, "dest")
+    start, stops, goal = arguments.journey(index, origin, via, dest)
+    named = arguments.exact_arg(exact, via)
+    if stops is not None:
+        most = arguments.max_transits(max_transits)
+        count = _checked_max_routes(max_routes)
+        codes = arguments.check_path(start, stops, goal)
 
     def found_on(day: dt.date) -> tuple[Route, ...]:
-        return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
-                           max_routes=max_routes)
+        if stops is None:
+            return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
+                               max_routes=max_routes)
+        if named:  # the legs named, whatever max_transits says
+            route = _named_route_verdict(index, codes, day, limit)[1]
+            return () if route is None else (route,)
+        if not within(waypoint_days(index, start, stops, goal, limit), day):
+            return ()
+        found = waypoint_routes(index, start.alpha_2, tuple(codes[1:-1]), goal.alpha_2, day, limit,
+                                count)
+        return tuple(r for r in found if len(r.named_transits) <= most)
 
     if asked is None:
         assert one_day is not None
@@ -400,7 +427,7 @@ def routes_on(index: Index, origin: object, dest: object, on: object, max_transi
                        lambda d: Verdict.DOCUMENTED if found_on(d) else Verdict.UNDOCUMENTED)
     found = found_on(day)
     if not found and last_known:
-        last = _last_documented(index, start, None, goal, day, limit)
+        last = _last_documented(index, start, stops, goal, day, limit, named)
         if last is not None:
             found = found_on(last)
     return found

@@ -353,14 +353,15 @@ class KnowledgeBase(Scenarios):
     def routes(
         self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
         max_transits: int = 3, horizon: dt.timedelta | None = None, last_known: bool = False,
-        max_routes: int = MAX_ROUTES,
+        max_routes: int = MAX_ROUTES, via: PlaceLike | Sequence[PlaceLike] | None = None,
+        exact: bool = False,
     ) -> tuple[Route, ...]:
         """The best documented routes from ``origin`` to ``dest`` on ``on``, best first.
 
         See :func:`nkasylum.routes`.
         """
         return Results(routes_on(self._index, origin, dest, on, max_transits, horizon, last_known,
-                                 max_routes))
+                                 max_routes, via, exact))
 
     def iter_routes(self, origin: PlaceLike, dest: PlaceLike, *, on: dt.date | None = None,
                     max_transits: int = 3, horizon: dt.timedelta | None = None) -> Iterator[Route]:

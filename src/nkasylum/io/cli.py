@@ -159,6 +159,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="at most this many named transit countries (default 3)")
     p.add_argument("--last-known", action="store_true",
                    help="when none is documented on the date, the routes last documented before it")
+    p.add_argument("--via", action="append", metavar="PLACE",
+                   help="only routes through this waypoint (repeat for several, in order; other stops allowed)")
+    p.add_argument("--exact", action="store_true",
+                   help="with --via: only the route of exactly those legs")
 
     p = command("assess", "is there a documented way from ORIGIN through VIA... to DEST? (exit 1 if not)")
     p.add_argument("places", nargs="+", metavar="PLACE",

@@ -177,7 +177,8 @@ def _cases(args: argparse.Namespace, out: TextIO) -> int:
 def _routes(args: argparse.Namespace, out: TextIO) -> int:
     on = args.on or dt.date.today()
     found = default_knowledge_base().routes(args.origin, args.dest, on=on, max_transits=args.max_transits,
-                                            horizon=args.horizon, last_known=args.last_known)
+                                            horizon=args.horizon, last_known=args.last_known,
+                                            via=args.via, exact=args.exact)
     if args.json:
         _emit_json(found, out)
         return 0
