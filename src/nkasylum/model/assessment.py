@@ -13,7 +13,7 @@ from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.text import days as _days
-from nkasylum.core.values import value_eq, value_hash, value_repr
+from nkasylum.core.values import value_eq, value_hash
 from nkasylum.core.when import When
 from nkasylum.model.citation import Citing, bibtex
 from nkasylum.model.markdown import assessment_markdown
@@ -121,7 +121,6 @@ class Assessment:
     # once when one is first read; None once they are there. Not part of the value either.
     _details: Callable[[], Mapping[str, object]] | None = attrs.field(
         init=False, default=None, eq=False, repr=False)
-    __repr__ = value_repr
     __eq__ = value_eq
     __hash__ = value_hash
 
@@ -273,7 +272,16 @@ class Assessment:
         return "\n".join(out)
 
     def _repr_markdown_(self) -> str:
-        return assessment_markdown(self)
+        return assessment_markdown(self, short_lines(self.steps))
+
+    def __repr__(self) -> str:
+        # The question and its answer, not the nested evidence (hundreds of kilobytes for
+        # an answer with context): str() gives the short answer, explain() every step.
+        via = None if self.via is None else tuple(c.alpha_2 for c in self.via)
+        route = None if self.route is None else str(self.route)
+        return (f"Assessment(origin={self.origin.alpha_2!r}, via={via!r}, dest={self.dest.alpha_2!r}, "
+                f"on={self.on!r}, verdict={self.verdict.value!r}, route={route!r}, exact={self.exact!r}, "
+                f"asked={None if self.asked is None else str(self.asked)!r})")
 
 
 def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: Country,
