@@ -409,21 +409,22 @@ V = nk.Verdict
     (["CN", "MM"], D(2008, 12, 22), V.UNDOCUMENTED),
 ])
 def test_dated_verdicts_of_asian_routes(via: list[str], day: dt.date, verdict: nk.Verdict) -> None:
-    assert nk.can_resettle("KP", via, "KR", on=day).verdict is verdict
+    # The legs as named (exact): each leg's passage or the policy that blocks it.
+    assert nk.can_resettle("KP", via, "KR", on=day, exact=True).verdict is verdict
 
 
 def test_documented_leg_shows_even_when_the_route_is_undocumented() -> None:
-    a = nk.can_resettle("KP", ["CN", "VN"], "KR", on=D(2004, 7, 28))
+    a = nk.can_resettle("KP", ["CN", "VN"], "KR", on=D(2004, 7, 28), exact=True)
     assert any(line.startswith("VN > KR") and "airlift" in line for line in a.explanation)
     assert any(line.startswith("CN > VN: blocked") and "No passage from China to Vietnam" in line
                for line in a.explanation)
-    mn = nk.can_resettle("KP", ["CN", "MN"], "KR", on=D(2011, 6, 1))
+    mn = nk.can_resettle("KP", ["CN", "MN"], "KR", on=D(2011, 6, 1), exact=True)
     assert {"anadolu-2023-08-16", "voa-2002-09-11", "lucschrijvers-2014-07"} <= _cited(mn)
     assert "econlog-2011-06-escape-to-mongolia" not in _cited(mn)
 
 
 def test_laos_blocked_cites_the_embassy_report() -> None:
-    a = nk.can_resettle("KP", ["CN", "LA"], "KR", on=D(2013, 5, 31))
+    a = nk.can_resettle("KP", ["CN", "LA"], "KR", on=D(2013, 5, 31), exact=True)
     assert "rfa-2013-05-31" in _cited(a)
     assert any(line.startswith("LA > KR: blocked") for line in a.explanation)
 
@@ -455,10 +456,10 @@ def test_each_conflict_cites_every_side() -> None:
 
 
 def test_an_answer_resting_on_a_disputed_entry_says_so() -> None:
-    a = nk.can_resettle("KP", ["CN", "LA"], "KR", on=D(2013, 5, 31))
+    a = nk.can_resettle("KP", ["CN", "LA"], "KR", on=D(2013, 5, 31), exact=True)
     assert a.disputed == ("la-nine-2013-sent-where",)
     assert any(line.startswith("Disputed:") and "Laos" in line for line in a.explanation)
-    calm = nk.can_resettle("KP", ["CN", "PH"], "KR", on=D(2003, 6, 1))
+    calm = nk.can_resettle("KP", ["CN", "PH"], "KR", on=D(2003, 6, 1), exact=True)
     assert calm.disputed == () and not any("Disputed" in line for line in calm.explanation)
 
 

@@ -113,7 +113,9 @@ def test_laos_sent_nine_back_to_north_korea_in_may_2013() -> None:
     assert case.people == nk.Quantity(9) and case.outcome is nk.Outcome.REPATRIATED
     assert str(case.route) == "LA > KP" and str(case.date) == "2013-05"
     assert _support(p.id, D(2013, 5, 10)) is nk.Support.SEEN
-    assert nk.can_resettle("KP", ["CN", "LA"], "KR", on=D(2013, 5, 10)).verdict is nk.Verdict.BLOCKED
+    assert nk.can_resettle("KP", ["CN", "LA"], "KR", on=D(2013, 5, 10), exact=True).verdict is nk.Verdict.BLOCKED
+    # As waypoints, Laos is not sealed: a passage out of it (to Thailand) is documented then.
+    assert nk.can_resettle("KP", ["CN", "LA"], "KR", on=D(2013, 5, 10)).verdict is nk.Verdict.UNDOCUMENTED
 
 
 # ------------------------------------------------------- Vietnam, 2015 and 2019
@@ -150,7 +152,9 @@ def test_russia_2022_unhcr_moscow_route() -> None:
     # December 2022 unless the caller carries that sighting forward
     strict = nk.can_resettle("KP", "RU", "KR", on=D(2022, 12, 1))
     assert strict.verdict is nk.Verdict.UNDOCUMENTED
-    assert any(line.startswith("KP > RU: no passage") for line in strict.explanation)
+    legs = nk.can_resettle("KP", "RU", "KR", on=D(2022, 12, 1), exact=True)  # leg by leg
+    assert legs.verdict is nk.Verdict.UNDOCUMENTED
+    assert any(line.startswith("KP > RU: no passage") for line in legs.explanation)
     carried = nk.can_resettle("KP", "RU", "KR", on=D(2022, 12, 1), horizon=dt.timedelta(days=4 * 365))
     assert carried.verdict is nk.Verdict.DOCUMENTED
     supports = {b.entry: b.support for b in carried.backing}

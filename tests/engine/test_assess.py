@@ -171,9 +171,11 @@ def test_without_unknown_id(kb: nk.KnowledgeBase) -> None:
 
 
 def test_assessment_prints_its_steps() -> None:
-    text = str(nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23)))
-    assert text.startswith("KP to KR via RU on 2009-12-23: documented")
-    assert "UNHCR Moscow office" in text
+    a = nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23))
+    assert str(a).startswith("KP to KR via RU on 2009-12-23: documented")
+    assert "  RU > KR by unhcr-office: seen 2009-12-23" in str(a).splitlines()
+    assert a.explain().startswith("KP to KR via RU on 2009-12-23: documented")
+    assert "UNHCR Moscow office" in a.explain()
 
 
 def test_an_undocumented_any_route_answer_names_the_last_documented_route() -> None:

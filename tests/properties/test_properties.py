@@ -178,7 +178,7 @@ def test_a_documented_exact_route_is_documented_as_waypoints(
 def test_adding_a_waypoint_never_adds_documented_routes(
         kb: nk.KnowledgeBase, dest: str, day: dt.date, via: list[str], extra: str,
         data: Any) -> None:
-    from nkasylum.engine.search import waypoint_routes
+    from nkasylum.engine.waypoints import waypoint_routes
 
     if dest in via or extra in via or extra == dest:
         return

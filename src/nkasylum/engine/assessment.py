@@ -27,22 +27,21 @@ from nkasylum.core.places import place_code
 from nkasylum.core.when import When
 from nkasylum.engine import arguments
 from nkasylum.engine.bulk import verdict as fast_verdict
-from nkasylum.engine.documented import documented_days, last_documented, named_verdict, waypoint_days, within
+from nkasylum.engine.documented import documented_days, last_documented, named_verdict, within
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
 from nkasylum.engine.search import (
     ANY_ROUTE_TRANSITS,
     MAX_ROUTES,
-    WAYPOINT_TRANSITS,
     edges,
     find_routes,
     route_of,
-    waypoint_routes,
 )
+from nkasylum.engine.waypoints import route_steps, waypoint_answer, waypoint_days, waypoint_routes
 from nkasylum.model.assessment import Assessment, pending_assessment
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.policies import Policy
-from nkasylum.model.routes import Leg, Route
+from nkasylum.model.routes import Route
 from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
@@ -123,18 +122,6 @@ def _counted_steps(index: Index, start: Country, goal: Country, day: dt.date,
                  passage=passage, backing=backing)]
 
 
-def _route_steps(index: Index, route: Route, goal: Country, day: dt.date,
-                 horizon: Horizon) -> list[Step]:
-    """The steps of a documented route found by a search: one per passage behind its legs."""
-    steps: list[Step] = []
-    for passage_id in dict.fromkeys(leg.passage for leg in route.legs):
-        p = index.passage(passage_id or "")
-        a, b = p.origin, p.dest
-        assert isinstance(a, Country) and isinstance(b, Country)
-        steps.extend(leg_steps(index, a, b, day, b == goal, horizon)[2])
-    return steps
-
-
 def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
                found: tuple[Route, ...], horizon: Horizon) -> tuple[Verdict, Route | None, list[Step]]:
     """The verdict, route and steps of an any-route question (``via=None``)."""
@@ -143,7 +130,7 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
         route = found[0]
         if route.legs[0].channel is Channel.UNKNOWN_ROUTE:
             return Verdict.DOCUMENTED, route, _counted_steps(index, start, goal, day, route, horizon)
-        return Verdict.DOCUMENTED, route, _route_steps(index, route, goal, day, horizon)
+        return Verdict.DOCUMENTED, route, route_steps(index, route, goal, day, horizon)
     journey = index.leg(start, goal)
     verdict = Verdict.UNDOCUMENTED
     steps.append(Step(StepKind.NO_ROUTE, day, journey, transits=ANY_ROUTE_TRANSITS))
@@ -159,51 +146,6 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
         if nxt != goal and sends_back(held):
             assert held is not None
             steps.append(policy_step(index, StepKind.DEAD_END, day, index.leg(start, nxt), held, horizon))
-    return verdict, None, steps
-
-
-def _waypoints_asked(start: Country, stops: tuple[Country, ...], goal: Country) -> Route:
-    """The waypoints of a question as a route (origin, waypoints, destination), for wording."""
-    places = (start, *stops, goal)
-    return Route(tuple(Leg(a, b) for a, b in itertools.pairwise(places)))
-
-
-def _sealed(index: Index, stops: tuple[Country, ...], day: dt.date,
-            horizon: Horizon) -> list[tuple[Country, Policy]]:
-    """The sealed waypoints on ``day``: each sends North Koreans back with no documented
-    exception, and no passage out of it is documented; a route cannot pass them."""
-    found = []
-    for c in stops:
-        held = index.policy(c.alpha_2, day, horizon)
-        if held is not None and sends_back(held) and not held.exceptions and \
-                not edges(index, c.alpha_2, day, horizon):
-            found.append((c, held))
-    return found
-
-
-def _through(index: Index, start: Country, stops: tuple[Country, ...], goal: Country,
-             day: dt.date, found: tuple[Route, ...],
-             horizon: Horizon) -> tuple[Verdict, Route | None, list[Step]]:
-    """The verdict, route and steps of a waypoint question (``via`` without ``exact``):
-    documented by the best route found; otherwise blocked when the destination is closed or
-    a waypoint is sealed, and undocumented when neither."""
-    if found:
-        return Verdict.DOCUMENTED, found[0], _route_steps(index, found[0], goal, day, horizon)
-    journey = index.leg(start, goal)
-    steps = [Step(StepKind.NO_ROUTE, day, journey, transits=WAYPOINT_TRANSITS,
-                  route=_waypoints_asked(start, stops, goal))]
-    verdict = Verdict.UNDOCUMENTED
-    arrival = index.policy(goal.alpha_2, day, horizon)
-    if arrival is not None and closed(arrival):
-        verdict = Verdict.BLOCKED
-        steps.append(policy_step(index, StepKind.DESTINATION_CLOSED, day, journey, arrival, horizon,
-                                 verdict))
-    places = [*stops, goal]
-    for (c, held) in _sealed(index, stops, day, horizon):
-        verdict = Verdict.BLOCKED
-        after = places[places.index(c) + 1]
-        steps.append(policy_step(index, StepKind.BLOCKED_LEAVING, day, index.leg(c, after), held,
-                                 horizon, verdict))
     return verdict, None, steps
 
 
@@ -225,7 +167,8 @@ def _last_documented(index: Index, start: Country, stops: tuple[Country, ...] | 
                      exact: bool = True) -> dt.date | None:
     """The last day before ``day`` on which the same question was documented, or ``None``
     (from the journey's documented days, see :mod:`nkasylum.engine.documented`)."""
-    return last_documented(index, start, stops, goal, day, horizon, exact)
+    waypoints = waypoint_days(index, start, stops, goal, horizon) if stops and not exact else None
+    return last_documented(index, start, stops, goal, day, horizon, waypoints)
 
 
 def _undated_of(index: Index, code: str) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
@@ -261,7 +204,7 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
         verdict, route = _any_route_verdict(index, goal, day, everything, horizon)
     elif not exact:
         everything = _everything(index, start, stops, goal, day, horizon, exact)
-        verdict, route = _through(index, start, stops, goal, day, everything, horizon)[:2]
+        verdict, route = waypoint_answer(index, start, stops, goal, day, everything, horizon)[:2]
     else:
         everything = None  # only the details list alternatives to a named route
         verdict, route = _named_route_verdict(
@@ -333,7 +276,7 @@ def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | No
     if stops is None:
         found = _any_route(index, start, goal, day, everything, horizon)
     elif not exact:
-        found = _through(index, start, stops, goal, day, everything, horizon)
+        found = waypoint_answer(index, start, stops, goal, day, everything, horizon)
     else:
         found = _named_route(index, path, goal, day, horizon)
     # The steps reach the verdict on their own: one rule, two readings of it.
@@ -389,7 +332,7 @@ def routes_on(index: Index, origin: object, dest: object, on: object, max_transi
     """The documented routes on a day (or, for a period, on its last day that has one); with
     ``last_known``, the routes of the latest earlier day that had one when none is documented.
     With ``via``, only those through its waypoints in order (ranked as
-    :func:`~nkasylum.engine.search.waypoint_routes` ranks them, naming at most
+    :func:`~nkasylum.engine.waypoints.waypoint_routes` ranks them, naming at most
     ``max_transits`` transit countries), or with ``exact`` the one route of exactly those legs
     (whatever ``max_transits`` says)."""
     if not isinstance(last_known, bool):

@@ -20,12 +20,11 @@ from nkasylum.engine.documented import (
     documented_days,
     named_verdict,
     verdict_days,
-    waypoint_blocked_days,
-    waypoint_days,
     within,
 )
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import closed
+from nkasylum.engine.waypoints import waypoint_blocked_days, waypoint_days, waypoint_verdict_days
 from nkasylum.model.routes import Route
 from nkasylum.model.verdicts import Verdict
 
@@ -134,8 +133,10 @@ def _journey_table(index: Index, key: tuple[object, object, object], day: object
     if day.__class__ is not _DATE and not _missing(day):
         resolve_on(day)  # refused before the path is checked, as assess() orders its checks
     codes = arguments.check_path(start, stops, goal)
-    yes, no = verdict_days(index, start, stops, goal, horizon, codes,
-                           arguments.exact_arg(exact, via))
+    if stops and not arguments.exact_arg(exact, via):
+        yes, no = waypoint_verdict_days(index, start, stops, goal, horizon)
+    else:
+        yes, no = verdict_days(index, start, stops, goal, horizon, codes)
     # Journeys that differ only in a destination about which nothing is known share the
     # same intervals (the same objects, from the memo), and so one table.
     both = (id(yes), id(no))

@@ -22,12 +22,11 @@ from nkasylum.core.countries import Country
 from nkasylum.engine.arguments import path_codes
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import closed, sends_back
-from nkasylum.engine.search import ANY_ROUTE_TRANSITS, WAYPOINT_TRANSITS
+from nkasylum.engine.search import ANY_ROUTE_TRANSITS
 from nkasylum.model.verdicts import Verdict
 
 __all__ = ["CountryDays", "Days", "country_days", "documented_days", "last_documented", "leg_days",
-           "named_verdict", "verdict_days", "verdict_from", "waypoint_blocked_days",
-           "waypoint_days", "within"]
+           "named_verdict", "verdict_days", "verdict_from", "within"]
 
 Days = tuple[tuple[dt.date, dt.date], ...]
 """Sorted, disjoint, closed intervals of days."""
@@ -177,102 +176,9 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
     return found
 
 
-def _all_time_distances(index: Index, goal: str) -> dict[str, int]:
-    """How many passages each country needs at least to reach ``goal`` at any date."""
-    key = ("all-time-distances", goal)
-    memo = index.memo
-    found: dict[str, int] | None = memo.get(key)
-    if found is None:
-        found = {goal: 0}
-        frontier = [goal]
-        level = 0
-        while frontier:
-            level += 1
-            nxt = []
-            for code in frontier:
-                for p in index.passages_to.get(code, ()):
-                    if isinstance(p.origin, Country) and p.origin.alpha_2 not in found:
-                        found[p.origin.alpha_2] = level
-                        nxt.append(p.origin.alpha_2)
-            frontier = nxt
-        index.keep(key, found, len(found))
-    return found
-
-
-def waypoint_days(index: Index, start: Country, stops: tuple[Country, ...], goal: Country,
-                  horizon: Horizon) -> Days:
-    """The days on which some documented route from ``start`` passes through ``stops`` in
-    that order (other stops allowed) to ``goal``: what
-    :func:`nkasylum.engine.search.waypoint_routes` finds a route on.
-
-    A depth-first walk over the chains of countries (visiting none twice, meeting the
-    waypoints in turn, at most :data:`~nkasylum.engine.search.WAYPOINT_TRANSITS` transit
-    countries) that keeps, along each chain, the days on which every leg so far has a
-    passage, and drops a chain once they are none or the targets left are too far.
-    """
-    targets = (*(c.alpha_2 for c in stops), goal.alpha_2)
-    key = ("waypoint-days", start.alpha_2, targets, horizon)
-    memo = index.memo
-    found: Days | None = memo.get(key)
-    if found is not None:
-        return found
-    dists = [_all_time_distances(index, t) for t in targets]
-    need: list[int | None] = [0] * (len(targets) + 1)
-    for j in range(len(targets) - 1, -1, -1):
-        step = dists[j].get(start.alpha_2 if j == 0 else targets[j - 1])
-        after = need[j + 1]
-        need[j] = None if step is None or after is None else step + after
-    parts: list[tuple[dt.date, dt.date]] = []
-    most = WAYPOINT_TRANSITS + 1
-    if need[0] is not None and need[0] <= most:
-        order = {code: j for j, code in enumerate(targets)}
-        stack: list[tuple[str, int, int, Days, frozenset[str]]] = [
-            (start.alpha_2, 0, 0, _EVER, frozenset((start.alpha_2,)))]
-        while stack:
-            here, j, used, days, seen = stack.pop()
-            for nxt, leg in _legs_from(index, here, horizon).items():
-                k = order.get(nxt)
-                if nxt in seen or (k is not None and k != j):
-                    continue  # a country twice, or a waypoint out of its turn
-                after = j + 1 if k == j else j
-                if after < len(targets):
-                    to_next, rest = dists[after].get(nxt), need[after + 1]
-                    if to_next is None or rest is None or used + 1 + to_next + rest > most:
-                        continue
-                both = _intersect(days, leg)
-                if not both:
-                    continue
-                if after == len(targets):
-                    parts.extend(both)
-                else:
-                    stack.append((nxt, after, used + 1, both, seen | {nxt}))
-    found = _union(parts)
-    index.keep(key, found, len(found))
-    return found
-
-
-def waypoint_blocked_days(index: Index, stops: tuple[Country, ...], goal: Country,
-                          horizon: Horizon) -> Days:
-    """The days on which a waypoint question is blocked when no route is documented: the
-    destination is closed, or a waypoint is sealed: it sends North Koreans back with no
-    documented exception, and no passage out of it is documented (the route cannot pass it)."""
-    key = ("waypoint-blocked", tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
-    memo = index.memo
-    found: Days | None = memo.get(key)
-    if found is None:
-        sealed = [_minus(_policy_days(index, c.alpha_2, horizon, True),
-                         _union(d for days in _legs_from(index, c.alpha_2, horizon).values()
-                                for d in days))
-                  for c in stops]
-        found = _union((*_policy_days(index, goal.alpha_2, horizon, False),
-                        *(d for days in sealed for d in days)))
-        index.keep(key, found, len(found))
-    return found
-
-
 def last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,
                     goal: Country, day: dt.date, horizon: Horizon,
-                    exact: bool = True) -> dt.date | None:
+                    documented: Days | None = None) -> dt.date | None:
     """The last day before ``day`` on which the same question was documented, or ``None``.
 
     That day is always the last of a span between two of the index's breakpoints (a
@@ -282,9 +188,9 @@ def last_documented(index: Index, start: Country, stops: tuple[Country, ...] | N
         return None
     points = index.breakpoints(horizon)
     before = day - _DAY
-    days = (documented_days(index, start, stops, goal, horizon) if exact or not stops
-            else waypoint_days(index, start, stops, goal, horizon))
-    for lo, hi in reversed(days):
+    if documented is None:  # else the days of a waypoint question (engine/waypoints.py)
+        documented = documented_days(index, start, stops, goal, horizon)
+    for lo, hi in reversed(documented):
         if lo > before:
             continue
         # The latest span whose last day lies in [lo, min(hi, before)].
@@ -405,14 +311,12 @@ def country_days(index: Index, code: str, horizon: Horizon) -> CountryDays:
 
 def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None,
                  goal: Country, horizon: Horizon,
-                 codes: Sequence[str] | None = None, exact: bool = True) -> tuple[Days, Days]:
+                 codes: Sequence[str] | None = None) -> tuple[Days, Days]:
     """The days on which the journey is documented, and those on which it is blocked (the
     verdict of :func:`nkasylum.engine.bulk.verdict` on every day at once; undocumented on
-    the rest). ``codes``: the journey's codes, when the caller has them; ``exact``: the
-    stops are the exact legs (else waypoints)."""
-    if stops and not exact:
-        documented = waypoint_days(index, start, stops, goal, horizon)
-        return documented, _minus(waypoint_blocked_days(index, stops, goal, horizon), documented)
+    the rest), its stops being the exact legs (for waypoints, see
+    :func:`nkasylum.engine.waypoints.waypoint_verdict_days`). ``codes``: the journey's
+    codes, when the caller has them."""
     if stops is None:
         documented = documented_days(index, start, None, goal, horizon)
         return documented, _minus(_policy_days(index, goal.alpha_2, horizon, False), documented)

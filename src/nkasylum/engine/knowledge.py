@@ -282,14 +282,8 @@ class KnowledgeBase(Scenarios):
 
     # --------------------------------------------------------------- reasoning
     def can_resettle(
-        self,
-        origin: PlaceLike,
-        via: PlaceLike | Sequence[PlaceLike] | None,
-        dest: PlaceLike,
-        *,
-        on: object = None,
-        horizon: dt.timedelta | None = None,
-        exact: bool = False,
+        self, origin: PlaceLike, via: PlaceLike | Sequence[PlaceLike] | None, dest: PlaceLike, *,
+        on: object = None, horizon: dt.timedelta | None = None, exact: bool = False,
     ) -> Assessment:
         """Assess whether a documented way leads from ``origin`` through ``via`` to ``dest``.
 
@@ -297,8 +291,7 @@ class KnowledgeBase(Scenarios):
         """
         if on is None:
             on = today()
-        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, exact,
-                                          type(exact))
+        key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, exact, type(exact))
         try:
             found: Assessment | None = self._answers.data.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
@@ -330,8 +323,7 @@ class KnowledgeBase(Scenarios):
                 with columns ``origin``, ``via``, ``dest`` and ``on`` (``NaN`` in ``via``
                 means any route; a ``datetime64`` ``on`` column must hold whole days).
 
-            exact: every row's ``via`` names its exact legs, as ``exact=True`` does for
-                :meth:`can_resettle` (default: waypoints).
+            exact: every row's ``via`` as exact legs, as for :meth:`can_resettle` (else waypoints).
 
         Returns:
             One :class:`Verdict` per row, in the rows' order.
@@ -353,8 +345,7 @@ class KnowledgeBase(Scenarios):
     def routes(
         self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
         max_transits: int = 3, horizon: dt.timedelta | None = None, last_known: bool = False,
-        max_routes: int = MAX_ROUTES, via: PlaceLike | Sequence[PlaceLike] | None = None,
-        exact: bool = False,
+        max_routes: int = MAX_ROUTES, via: PlaceLike | Sequence[PlaceLike] | None = None, exact: bool = False,
     ) -> tuple[Route, ...]:
         """The best documented routes from ``origin`` to ``dest`` on ``on``, best first.
 

@@ -64,7 +64,7 @@ def quick_tables(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     (origin, destination and channel, as codes and values; a passage via a third country
     gives two). ``newest``: for each passage in ``legs``, the ordinal of its newest evidence
     (what ranks routes through waypoints, see
-    :func:`~nkasylum.engine.search.waypoint_routes`).
+    :func:`~nkasylum.engine.waypoints.waypoint_routes`).
     """
     index = kb._index
     codes = sorted(set(index.policies) | set(index.passages_from) | set(index.passages_to))
@@ -169,9 +169,9 @@ class QuickTables:
     def through(self, codes: list[str], day: dt.date) -> tuple[Verdict, Route | None]:
         """The verdict and route of a waypoint question (``codes``: origin, waypoints,
         destination): the best chain of passages through the waypoints in order, ranked as
-        :func:`~nkasylum.engine.search.waypoint_routes` ranks them; when there is none,
+        :func:`~nkasylum.engine.waypoints.waypoint_routes` ranks them; when there is none,
         blocked by a closed destination or a sealed waypoint, as
-        :func:`~nkasylum.engine.documented.waypoint_blocked_days` reads them."""
+        :func:`~nkasylum.engine.waypoints.waypoint_blocked_days` reads them."""
         start, targets = codes[0], codes[1:]
         ordinal = day.toordinal()
         dists = [self._distances(t) for t in targets]

@@ -40,8 +40,7 @@ from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence
 
 __all__ = ["ANY_ROUTE_TRANSITS", "MAX_ROUTES", "WAYPOINT_TRANSITS", "distances_to", "edges",
-           "find_routes", "iter_routes", "passage_newest", "route_evidence", "route_of",
-           "waypoint_routes"]
+           "find_routes", "iter_routes", "passage_newest", "route_evidence", "route_of"]
 
 ANY_ROUTE_TRANSITS = 3
 """How many named transit countries an any-route question (``via=None``) looks through."""
@@ -173,90 +172,6 @@ def iter_routes(index: Index, origin: object, dest: object, *, on: object = None
     steps = chain_steps(index)
     return (chain_route(index, steps, chain) for length in range(1, limit + 2)
             for chain in search.chains(length))
-
-
-def waypoint_routes(index: Index, start: str, stops: tuple[str, ...], goal: str, day: dt.date,
-                    horizon: dt.timedelta | None = None,
-                    max_routes: int = MAX_ROUTES) -> tuple[Route, ...]:
-    """The best documented routes from ``start`` to ``goal`` on ``day`` that pass through the
-    waypoints ``stops`` in that order, other stops allowed (codes throughout), at most
-    ``max_routes``: those naming the fewest countries first (so the exact route, when it is
-    documented, is the answer), then as :func:`find_routes` ranks them.
-
-    A route visits no country twice, so it meets no waypoint before its turn; it names at
-    most :data:`WAYPOINT_TRANSITS` transit countries. Counts of arrivals are not routes
-    through a waypoint: they never answer here. The search walks one length at a time,
-    prunes a step from which the next waypoint, then each after it, cannot be reached with
-    the passages left (backward distances on the day), and stops after the first length
-    once it has kept ``max_routes`` routes. Cached per span of days on which
-    the tables it read are the same.
-    """
-    key = ("waypoints", start, stops, goal, horizon, max_routes)
-    found = index.memo.get(key)
-    ordinal = day.toordinal()
-    known: _Found | None = dated_get(found, ordinal)
-    if known is not None:
-        return known.routes
-    targets = (*stops, goal)
-    most = WAYPOINT_TRANSITS + 1  # passages
-    searches = [_Search(index, start, target, day, horizon) for target in targets]
-    for search in searches:
-        search.deepen(most)
-    dists = [search.dist for search in searches]
-    # need[j]: the fewest passages from target j - 1 (the start, for j = 0) on to the goal
-    # through every target from j on; None when one of them cannot be reached at all.
-    need: list[int | None] = [0] * (len(targets) + 1)
-    for j in range(len(targets) - 1, -1, -1):
-        here = start if j == 0 else targets[j - 1]
-        step = dists[j].get(here)
-        after = need[j + 1]
-        need[j] = None if step is None or after is None else step + after
-    routes: tuple[Route, ...] = ()
-    least = need[0]
-    if least is not None and least <= most:
-        steps = chain_steps(index)
-        kept: list[tuple[tuple[int, int, str], tuple[Passage, ...]]] = []
-        for length in range(least, most + 1):
-            kept.extend(sorted(((chain_rank(index, steps, start, chain), chain)
-                                for chain in _through(searches[0], targets, dists, need, length)),
-                               key=itemgetter(0))[:max_routes - len(kept)])
-            if len(kept) == max_routes:  # longer chains name more countries: they rank after
-                break
-        routes = tuple(chain_route(index, steps, chain) for _, chain in kept)
-    spans = [search.span() for search in searches]
-    first, last = max(s[0] for s in spans), min(s[1] for s in spans)
-    return dated_put(index, key, found, _Found(first, last, routes),
-                     sum(len(r.legs) for r in routes)).routes
-
-
-def _through(search: _Search, targets: tuple[str, ...], dists: list[dict[str, int]],
-             need: list[int | None], length: int) -> Iterator[tuple[Passage, ...]]:
-    """Every chain of exactly ``length`` passages from the search's start through each of
-    ``targets`` in order (the last is the goal) that visits no country twice."""
-    order = {code: j for j, code in enumerate(targets)}
-    last = len(targets)
-    stack: list[tuple[str, int, tuple[Passage, ...], frozenset[str]]] = [
-        (search.start, 0, (), frozenset((search.start,)))]
-    while stack:
-        here, j, path, seen = stack.pop()
-        table = search.outs.get(here) or search.out_of(here)
-        left = length - len(path) - 1  # passages left after the next one
-        for nxt, passage in table.best.items():
-            if nxt in seen:
-                continue
-            k = order.get(nxt)
-            if k is not None and k != j:
-                continue  # a waypoint out of its turn (or the goal too early)
-            after = j + 1 if k == j else j
-            if after == last:
-                if left == 0:
-                    yield (*path, passage)
-                continue
-            rest = need[after + 1]
-            to_next = dists[after].get(nxt)
-            if to_next is None or rest is None or to_next + rest > left:
-                continue
-            stack.append((nxt, after, (*path, passage), seen | {nxt}))
 
 
 def _question(index: Index, origin: object, dest: object, on: object,
