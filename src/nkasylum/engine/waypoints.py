@@ -51,15 +51,15 @@ def waypoint_routes(index: Index, start: str, stops: tuple[str, ...], goal: str,
     """The best documented routes from ``start`` to ``goal`` on ``day`` that pass through the
     waypoints ``stops`` in that order, other stops allowed (codes throughout), at most
     ``max_routes``: those naming the fewest countries first (so the exact route, when it is
-    documented, is the answer), then as :func:`find_routes` ranks them.
+    documented, is the answer), then as :func:`~nkasylum.engine.search.find_routes` ranks them.
 
     A route visits no country twice, so it meets no waypoint before its turn; it names at
-    most :data:`WAYPOINT_TRANSITS` transit countries. Counts of arrivals are not routes
+    most :data:`~nkasylum.engine.search.WAYPOINT_TRANSITS` transit countries. Counts of arrivals are not routes
     through a waypoint: they never answer here. The search walks one length at a time,
     prunes a step from which the next waypoint, then each after it, cannot be reached with
     the passages left (backward distances on the day), and stops after the first length
-    once it has kept ``max_routes`` routes. Cached per span of days on which
-    the tables it read are the same.
+    at which it has kept ``max_routes`` routes (longer ones rank after them). Cached per
+    span of days on which the tables it read are the same.
     """
     key = ("waypoints", start, stops, goal, horizon, max_routes)
     found = index.memo.get(key)
