@@ -13,7 +13,7 @@ from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.text import days as _days
-from nkasylum.core.values import value_eq, value_hash
+from nkasylum.core.values import value_eq, value_hash, value_repr
 from nkasylum.core.when import When
 from nkasylum.model.citation import Citing, bibtex
 from nkasylum.model.markdown import assessment_markdown
@@ -35,6 +35,26 @@ out when one of them is first read (see :func:`pending_assessment`)."""
 _DETAILED = frozenset(DETAILS)
 # Re-entrant: working out one answer's details reads those of its last_known answer.
 _WORKING = threading.RLock()
+
+
+def _route_text(route: Route | None) -> str:
+    return repr(None if route is None else str(route))
+
+
+def _routes_text(routes: tuple[Route, ...]) -> str:
+    return repr(tuple(str(r) for r in routes))
+
+
+def _counted(what: str) -> Callable[[tuple[object, ...]], str]:
+    def text(values: tuple[object, ...]) -> str:
+        return f"<{len(values)} {what}>"
+    return text
+
+
+def _known_text(known: Assessment | None) -> str:
+    if known is None:
+        return "None"
+    return f"<{known.verdict.value} on {known.on}: {known.route}>"
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
@@ -100,19 +120,21 @@ class Assessment:
     dest: Country
     on: dt.date
     verdict: Verdict
-    route: Route | None
-    alternatives: tuple[Route, ...]
-    steps: tuple[Step, ...]
-    evidence: tuple[Evidence, ...]
+    # The repr writes the route and what explains it in short (the text of each route, how
+    # many steps, statements and sources): written in full, one answer ran to 300 KB.
+    route: Route | None = attrs.field(repr=_route_text)
+    alternatives: tuple[Route, ...] = attrs.field(repr=_routes_text)
+    steps: tuple[Step, ...] = attrs.field(repr=_counted("steps"))
+    evidence: tuple[Evidence, ...] = attrs.field(repr=_counted("pieces of evidence"))
     latest_evidence: dt.date | None
     disputed: tuple[str, ...] = ()
     asked: When | None = None
     horizon: dt.timedelta | None = None
-    backing: tuple[Backing, ...] = ()
+    backing: tuple[Backing, ...] = attrs.field(default=(), repr=_counted("statements"))
     evidence_age: dt.timedelta | None = None
-    last_known: Assessment | None = None
-    undated_policies: tuple[Policy, ...] = ()
-    undated_passages: tuple[Passage, ...] = ()
+    last_known: Assessment | None = attrs.field(default=None, repr=_known_text)
+    undated_policies: tuple[Policy, ...] = attrs.field(default=(), repr=_counted("policies"))
+    undated_passages: tuple[Passage, ...] = attrs.field(default=(), repr=_counted("passages"))
     exact: bool = False
     # The knowledge base that gave the answer, for cite(); not part of the value (not
     # compared, shown, serialised or pickled: an answer read back cites with kb= given).
@@ -121,6 +143,7 @@ class Assessment:
     # once when one is first read; None once they are there. Not part of the value either.
     _details: Callable[[], Mapping[str, object]] | None = attrs.field(
         init=False, default=None, eq=False, repr=False)
+    __repr__ = value_repr
     __eq__ = value_eq
     __hash__ = value_hash
 
@@ -274,14 +297,7 @@ class Assessment:
     def _repr_markdown_(self) -> str:
         return assessment_markdown(self, short_lines(self.steps))
 
-    def __repr__(self) -> str:
-        # The question and its answer, not the nested evidence (hundreds of kilobytes for
-        # an answer with context): str() gives the short answer, explain() every step.
-        via = None if self.via is None else tuple(c.alpha_2 for c in self.via)
-        route = None if self.route is None else str(self.route)
-        return (f"Assessment(origin={self.origin.alpha_2!r}, via={via!r}, dest={self.dest.alpha_2!r}, "
-                f"on={self.on!r}, verdict={self.verdict.value!r}, route={route!r}, exact={self.exact!r}, "
-                f"asked={None if self.asked is None else str(self.asked)!r})")
+
 
 
 def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: Country,
