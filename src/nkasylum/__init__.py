@@ -283,8 +283,13 @@ def can_resettle(
     on: WhenLike = None,
     horizon: dt.timedelta | None = None,
     max_gap: dt.timedelta | None = None,
+    exact: bool = False,
 ) -> Assessment:
     """Is there a documented way from ``origin`` through ``via`` to ``dest`` on ``on``?
+
+    ``via`` lists waypoints, passed through in that order with other stops allowed:
+    ``can_resettle("KP", "CN", "KR")`` asks "through China", ``KP > CN > TH > KR`` answers it
+    and the answer names it; ``exact=True`` (or a :class:`Route`) asks for exactly those legs.
 
     Until the bundled knowledge base is built, a question with named transit countries, a
     day and no horizon is answered from tables compiled with the data (the same answer),
@@ -293,9 +298,10 @@ def can_resettle(
 
     Args:
         origin: where the journey starts; the bundled knowledge base covers North Korea.
-        via: ``None`` for any documented route; one transit country; or an ordered list
-            or tuple of transit countries. An unnamed third country is inserted where a
-            source says the way ran through one.
+        via: ``None`` for any documented route; one waypoint; an ordered list or tuple of
+            waypoints (an empty one: the direct leg); or a :class:`Route` from ``origin``
+            to ``dest`` (its transit countries, exactly). An unnamed third country is
+            inserted where a source says the way ran through one.
         dest: the destination country.
         on: the date asked about (default: today): a ``datetime.date``, an ``int`` year
             or an EDTF text; a year or period asks "documented at some time within it",
@@ -306,6 +312,9 @@ def can_resettle(
         max_gap: the longest gap between two sightings of a value that documents the
             days between them (a ``datetime.timedelta``; default ``None``: no cap). Each
             "between sightings" support reports its ``gap``.
+        exact: ``True``: exactly the legs ``via`` names. Waypoints look through routes of at
+            most 8 transit countries, blocked only by a closed destination or a sealed
+            waypoint (it sends North Koreans back and no passage out of it is documented).
 
     Returns:
         An :class:`Assessment`: verdict (documented, blocked, undocumented), route,
@@ -325,26 +334,30 @@ def can_resettle(
         'documented'
         >>> nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1)).verdict.value
         'blocked'
+        >>> a = nk.can_resettle("KP", "CN", "KR", on=2010)
+        >>> str(a.route), nk.can_resettle("KP", "CN", "KR", on=2010, exact=True).verdict.value
+        ('KP > CN > TH > KR', 'blocked')
     """
     if horizon is None and max_gap is None and via is not None and not is_loaded():
         # Until the bundled knowledge base is built, a named route on a day is answered from
         # the tables compiled with it (the same answer; see nkasylum.engine.quick). Tested
         # here, not only there: once it is built, a repeated question is a cache look-up,
         # and a call that declines would add a third to it.
-        found = quick_answer(origin, via, dest, on)
+        found = quick_answer(origin, via, dest, on, exact)
         if found is not None:
             return found
     return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon,
-                                                 max_gap=max_gap)
+                                                 max_gap=max_gap, exact=exact)
 
 
 def assess_many(rows: Any, *, horizon: dt.timedelta | None = None,
-                max_gap: dt.timedelta | None = None) -> tuple[Verdict, ...]:
+                max_gap: dt.timedelta | None = None, exact: bool = False) -> tuple[Verdict, ...]:
     """The verdict of each ``(origin, via, dest, on)`` row, fast: a look-up and a bisection a row.
 
     Each verdict is exactly ``nk.can_resettle(origin, via, dest, on=on).verdict``, without
     the explanation; ``rows`` may also be a pandas DataFrame with columns ``origin``,
-    ``via``, ``dest`` and ``on``. See :meth:`KnowledgeBase.assess_many`.
+    ``via``, ``dest`` and ``on``; ``exact=True`` reads every ``via`` as exact legs. See
+    :meth:`KnowledgeBase.assess_many`.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -352,7 +365,7 @@ def assess_many(rows: Any, *, horizon: dt.timedelta | None = None,
         >>> [v.value for v in nk.assess_many(rows)]
         ['documented', 'blocked']
     """
-    return default_knowledge_base().assess_many(rows, horizon=horizon, max_gap=max_gap)
+    return default_knowledge_base().assess_many(rows, horizon=horizon, max_gap=max_gap, exact=exact)
 
 
 def routes(
@@ -365,6 +378,8 @@ def routes(
     last_known: bool = False,
     max_routes: int = 100,
     max_gap: dt.timedelta | None = None,
+    via: PlaceLike | Sequence[PlaceLike] | None = None,
+    exact: bool = False,
 ) -> tuple[Route, ...]:
     """The best documented routes from ``origin`` to ``dest`` on ``on`` (at most ``max_routes``).
 
@@ -376,14 +391,20 @@ def routes(
     Where several passages link the same two countries, a leg is backed by the one with the
     newest evidence (then one through no third country, then the greatest id).
 
+    ``via`` keeps the routes through those waypoints in order (other stops allowed), those
+    naming the fewest countries first, as :func:`can_resettle` finds them; with
+    ``exact=True``, the one route of exactly those legs, if documented.
+
     Example:
         >>> import datetime as dt, nkasylum as nk
         >>> [str(r) for r in nk.routes("KP", "KR", on=dt.date(2002, 9, 11))]
         ['KP > CN > PH > KR', 'KP > CN > third country > KR']
+        >>> [str(r) for r in nk.routes("KP", "KR", on=2010, via="CN")]
+        ['KP > CN > TH > KR']
     """
     return default_knowledge_base().routes(origin, dest, on=on, max_transits=max_transits,
                                            horizon=horizon, last_known=last_known,
-                                           max_routes=max_routes, max_gap=max_gap)
+                                           max_routes=max_routes, max_gap=max_gap, via=via, exact=exact)
 
 
 def iter_routes(origin: PlaceLike, dest: PlaceLike, *,

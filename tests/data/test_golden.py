@@ -40,6 +40,12 @@ JOURNEYS: list[tuple[str, list[str] | None, str]] = [
     ("KP", None, "RU"),
     ("KP", None, "MN"),
 ]
+EXACT: list[tuple[str, list[str], str]] = [
+    ("KP", ["CN"], "KR"),
+    ("KP", ["CN", "TH"], "KR"),
+    ("KP", ["RU"], "KR"),
+]
+"""Journeys also asked with ``exact=True`` (the others list waypoints)."""
 YEARS = range(1995, 2026)
 
 
@@ -65,6 +71,11 @@ def snapshot() -> dict[str, dict[str, Any]]:
         for year in YEARS:
             day = dt.date(year, 7, 1)
             rows[day.isoformat()] = _answer(nk.can_resettle(origin, via, dest, on=day))
+    for origin, stops, dest in EXACT:
+        rows = out.setdefault(_label(origin, stops, dest) + " exactly", {})
+        for year in YEARS:
+            day = dt.date(year, 7, 1)
+            rows[day.isoformat()] = _answer(nk.can_resettle(origin, stops, dest, on=day, exact=True))
     return out
 
 
@@ -114,7 +125,8 @@ def test_the_verdict_grid_matches_the_golden_file() -> None:
 
 def test_the_golden_grid_covers_every_journey_and_year() -> None:
     stored = json.loads(GOLDEN.read_text(encoding="utf-8"))
-    assert sorted(stored) == sorted(_label(*j) for j in JOURNEYS)
+    assert sorted(stored) == sorted([*(_label(*j) for j in JOURNEYS),
+                                     *(_label(*j) + " exactly" for j in EXACT)])
     for rows in stored.values():
         assert sorted(rows) == [dt.date(y, 7, 1).isoformat() for y in YEARS]
         for cell in rows.values():

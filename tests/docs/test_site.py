@@ -54,7 +54,7 @@ def test_a_class_needs_its_constructor_and_an_enum_its_members() -> None:
 def test_a_returns_section_split_into_rows_is_reported() -> None:
     rows = "".join(f"<tr><td>Assessment</td><td>line {i}</td></tr>" for i in range(2))
     body = f'<p><span class="doc-section-title">Returns:</span></p> <table><tbody>{rows}</tbody></table>'
-    signature = "can_resettle(origin, via, dest, *, on=None, horizon=None, max_gap=None) -> Assessment"
+    signature = "can_resettle(origin, via, dest, *, on=None, horizon=None, max_gap=None, exact=False) -> Assessment"
     found = check_site.problems(_section("can_resettle", signature, body), ["can_resettle"])
     assert found == ["can_resettle: its Returns section is split into 2 rows"]
     one_row = body.replace("<tr><td>Assessment</td><td>line 1</td></tr>", "")

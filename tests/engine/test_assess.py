@@ -24,7 +24,7 @@ def test_china_2002_mission_exit_via_a_third_country() -> None:
 
 def test_china_after_the_last_seen_exit_is_blocked_in_2024() -> None:
     # The last exit from China to Seoul is seen on 2023-10-04; China sends people back in 2024.
-    a = nk.can_resettle("KP", "CN", "KR", on=D(2024, 6, 1))
+    a = nk.can_resettle("KP", "CN", "KR", on=D(2024, 6, 1), exact=True)
     assert a.verdict is nk.Verdict.BLOCKED and not a
     assert a.route is None
     assert any("CN > KR: blocked on 2024-06-01" in line for line in a.explanation)
@@ -181,9 +181,11 @@ def test_without_unknown_id(kb: nk.KnowledgeBase) -> None:
 
 
 def test_assessment_prints_its_steps() -> None:
-    text = str(nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23)))
-    assert text.startswith("KP to KR via RU on 2009-12-23: documented")
-    assert "UNHCR Moscow office" in text
+    a = nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23))
+    assert str(a).startswith("KP to KR via RU on 2009-12-23: documented")
+    assert "  RU > KR by unhcr-office: seen 2009-12-23" in str(a).splitlines()
+    assert a.explain().startswith("KP to KR via RU on 2009-12-23: documented")
+    assert "UNHCR Moscow office" in a.explain()
 
 
 def test_an_undocumented_any_route_answer_names_the_last_documented_route() -> None:

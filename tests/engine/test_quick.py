@@ -43,13 +43,32 @@ def test_every_one_transit_route_on_every_day_has_the_knowledge_bases_verdict_an
     for via, dest, day in itertools.product(named, [*named, "US", "FR"], grid_days(kb)):
         if via == dest:
             continue
-        quick = tables.answer("KP", via, dest, day)
-        expected = kb.can_resettle("KP", via, dest, on=day)
+        quick = tables.answer("KP", via, dest, day, True)
+        expected = kb.can_resettle("KP", via, dest, on=day, exact=True)
         assert quick is not None, (via, dest, day)
         assert (quick.verdict, quick.route) == (expected.verdict, expected.route), (via, dest, day)
         verdicts.add(quick.verdict)
         checked += 1
     assert checked > 10_000 and verdicts == set(nk.Verdict)
+
+
+def test_waypoint_questions_have_the_knowledge_bases_verdict_and_route(
+        tables: QuickTables, kb: nk.KnowledgeBase) -> None:
+    # Waypoints: the tables search the chains of passages on the day, as the knowledge base does.
+    named = passage_countries(kb)
+    days = grid_days(kb)[::2]
+    verdicts = set()
+    for via in [*named, *itertools.permutations(["CN", "TH", "LA", "RU"], 2)]:
+        for dest in ("KR", "US", "TH"):
+            if dest == via or dest in via:
+                continue
+            for day in days:
+                quick = tables.answer("KP", via, dest, day)
+                expected = kb.can_resettle("KP", via, dest, on=day)
+                assert quick is not None and not quick.exact
+                assert (quick.verdict, quick.route) == (expected.verdict, expected.route), (via, dest, day)
+                verdicts.add(quick.verdict)
+    assert verdicts == set(nk.Verdict)
 
 
 def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
@@ -62,8 +81,8 @@ def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
             if dest in (a, b):
                 continue
             for day in days:
-                quick = tables.answer("KP", (a, b), dest, day)
-                expected = kb.can_resettle("KP", (a, b), dest, on=day)
+                quick = tables.answer("KP", (a, b), dest, day, True)
+                expected = kb.can_resettle("KP", (a, b), dest, on=day, exact=True)
                 assert quick is not None
                 assert (quick.verdict, quick.route) == (expected.verdict, expected.route), (a, b, dest, day)
                 documented += quick.verdict is nk.Verdict.DOCUMENTED
@@ -74,18 +93,18 @@ def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
 @given(via=st.lists(st.sampled_from(["CN", "RU", "TH", "MN", "LA", "VN", "KR", "US", "JP", "Mongolia"]),
                     min_size=1, max_size=3, unique=True),
        dest=st.sampled_from(["KR", "US", "GB", "CA", "South Korea"]),
-       day=st.dates(D(1950, 1, 1), D(2040, 12, 31)))
+       day=st.dates(D(1950, 1, 1), D(2040, 12, 31)), exact=st.booleans())
 def test_a_quick_answer_is_the_knowledge_bases_answer_whole(via: list[str], dest: str,
-                                                            day: dt.date) -> None:
+                                                            day: dt.date, exact: bool) -> None:
     tables = bundled_tables()
     kb = nk.default_knowledge_base()
     assert tables is not None
     try:
-        expected = kb.can_resettle("KP", tuple(via), dest, on=day)
+        expected = kb.can_resettle("KP", tuple(via), dest, on=day, exact=exact)
     except nk.NKAsylumError:
-        assert tables.answer("KP", tuple(via), dest, day) is None  # the knowledge base raises it
+        assert tables.answer("KP", tuple(via), dest, day, exact) is None  # the knowledge base raises it
         return
-    quick = tables.answer("KP", tuple(via), dest, day)
+    quick = tables.answer("KP", tuple(via), dest, day, exact)
     assert quick is not None
     # Equality reads every field: the details, worked out from the knowledge base, agree too.
     assert quick == expected
@@ -94,6 +113,7 @@ def test_a_quick_answer_is_the_knowledge_bases_answer_whole(via: list[str], dest
 
 @pytest.mark.parametrize(("args", "why"), [
     (("KP", None, "KR", D(2009, 12, 23)), "any route: the tables hold named routes"),
+    (("KP", "RU", "KR", D(2009, 12, 23), 1), "exact takes a bool: the knowledge base raises"),
     (("KP", "RU", "KR", 2009), "a year is a period: its best day needs the knowledge base"),
     (("KP", "RU", "KR", "2009-12-23"), "a text date is resolved by the knowledge base"),
     (("KP", "RU", "KR", dt.datetime(2009, 12, 23)), "a datetime is refused there"),
@@ -107,9 +127,9 @@ def test_the_tables_step_aside_for_what_they_do_not_hold(tables: QuickTables, ar
 
 
 def test_once_the_knowledge_base_is_built_it_answers(kb: nk.KnowledgeBase) -> None:
-    assert quick_answer("KP", "RU", "KR", D(2009, 12, 23)) is None
-    first = nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23))
-    assert first is nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23))  # its cache
+    assert quick_answer("KP", "RU", "KR", D(2009, 12, 23), True) is None
+    first = nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23), exact=True)
+    assert first is nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23), exact=True)  # its cache
 
 
 _COLD = """
@@ -118,7 +138,7 @@ import nkasylum as nk
 from nkasylum.core import resources
 from nkasylum.engine import knowledge
 a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
-b = nk.can_resettle("KP", "CN", "KR")
+b = nk.can_resettle("KP", "CN", "KR", exact=True)
 before = [knowledge.is_loaded(), resources.bundled_compiled.cache_info().misses,
           "pycountry" in sys.modules]
 route, verdicts = str(a.route), [a.verdict.value, b.verdict.value]
@@ -126,7 +146,7 @@ line = a.explanation[0]
 after = knowledge.is_loaded()
 same = a == nk.default_knowledge_base().can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23))
 try:
-    nk.can_resettle("KP", "Atlantis", "KR", on=dt.date(2009, 12, 23))
+    nk.can_resettle("KP", "Atlantis", "KR", on=dt.date(2009, 12, 23), exact=True)
     error = None
 except nk.UnknownCountryError as err:
     error = str(err)

@@ -262,7 +262,8 @@ def test_on_takes_a_day_a_year_a_month_or_a_period(capsys: pytest.CaptureFixture
 
 def test_assess_shows_support_per_leg_evidence_age_and_undated_context(
         capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _main(capsys, "assess", "KP", "CN", "KR", "--on", "2024-06-01", "--horizon", "400")
+    code, out, _ = _main(capsys, "assess", "KP", "CN", "KR", "--on", "2024-06-01", "--horizon", "400",
+                         "--explain")
     a = nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1), horizon=dt.timedelta(days=400))
     # The crossing into China is carried forward 290 days, within the horizon, but China's
     # returns are seen that day: a carried-forward way never outranks a block seen then.
@@ -274,8 +275,9 @@ def test_assess_shows_support_per_leg_evidence_age_and_undated_context(
     assert any(line.startswith("CN > KR") and "seen" in line for line in lines)
     assert f"evidence age: {a.evidence_age.days} days" in lines  # type: ignore[union-attr]
     assert "observations carried forward up to 400 days (--horizon)" in lines
-    flat = " ".join(out.split())
-    assert "undated context: " in flat and "(answers no dated question)" in flat
+    # Undated context once: a paragraph per statement, no second list of their ids.
+    assert out.count("Undated context (") == len(a.undated) and out.count("It answers no dated question.") \
+        == len(a.undated)
     # Without the horizon the same question is blocked, and says what was last known.
     code, out, _ = _main(capsys, "assess", "KP", "CN", "KR", "--on", "2024-06-01")
     assert code == 1 and "last known: documented on 2023-08-16" in out
@@ -511,3 +513,38 @@ def test_the_contract_is_written_once_and_help_agrees_with_it() -> None:
     for text in (cli.main.__doc__ or "", cli.__doc__ or "",
                  (CLI_GUIDE.parent.parent.parent / "README.md").read_text(encoding="utf-8")):
         assert "Exit status" in text and "cli.md" in text
+
+
+@pytest.mark.parametrize("args", [
+    ("assess", "KP", "CN", "KR", "--on", "2002-09-11"),  # the README's first command
+    ("assess", "KP", "CN", "KR", "--on", "2024-06-01"),
+    ("assess", "KP", "CN", "KR", "--on", "2010"),
+    ("assess", "KP", "CN", "KR", "--on", "2024-06-01", "--exact"),
+    ("assess", "KP", "any", "KR", "--on", "2015"),
+])
+def test_assess_prints_one_screen_by_default(capsys: pytest.CaptureFixture[str], args: tuple[str, ...]) -> None:
+    _, out, _ = _main(capsys, *args)
+    lines = out.splitlines()
+    assert len(lines) <= 25, out
+    assert lines[0].endswith((": documented", ": blocked", ": undocumented"))
+    assert sum(line.startswith("undated context: ") for line in lines) <= 1
+    assert sum("last known" in line for line in lines) <= len(lines[0].split(">")) + 1
+    _, full, _ = _main(capsys, *args, "--explain")
+    assert len(full.splitlines()) > len(lines)
+
+
+def test_assess_names_the_route_found_through_the_waypoints(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _main(capsys, "assess", "KP", "CN", "KR", "--on", "2010")
+    assert code == 0 and out.splitlines()[:2] == [
+        "KP to KR via CN at some time in 2010 (last on 2010-12-31): documented",
+        "route: KP > CN > TH > KR"]
+    code, out, _ = _main(capsys, "assess", "KP", "CN", "KR", "--on", "2010", "--exact")
+    assert code == 1 and out.splitlines()[0] == (
+        "KP to KR via exactly CN at some time in 2010 (last on 2010-12-31): blocked")
+
+
+def test_routes_through_waypoints(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _main(capsys, "routes", "KP", "KR", "--on", "2010", "--via", "CN")
+    assert code == 0 and "KP > CN > TH > KR" in out
+    code, out, _ = _main(capsys, "routes", "KP", "KR", "--on", "2010", "--via", "CN", "--exact")
+    assert code == 0 and out.startswith("No documented route on 2010")

@@ -119,12 +119,102 @@ def test_can_resettle_agrees_with_routes(kb: nk.KnowledgeBase, dest: str, day: d
         assert any_route.route == found[0]
     for route in found:
         named = [c.alpha_2 for c in route.named_transits]
+        assert kb.can_resettle("KP", named, dest, on=day, exact=True).verdict is nk.Verdict.DOCUMENTED
         assert kb.can_resettle("KP", named, dest, on=day).verdict is nk.Verdict.DOCUMENTED
     for via in CODES[1:]:
         if via != dest:
-            verdict = kb.can_resettle("KP", via, dest, on=day).verdict
+            verdict = kb.can_resettle("KP", via, dest, on=day, exact=True).verdict
             matching = [r for r in found if [c.alpha_2 for c in r.named_transits] == [via]]
             assert (verdict is nk.Verdict.DOCUMENTED) == bool(matching)
+
+
+def _passes(route: nk.Route, via: list[str]) -> bool:
+    """Whether a route passes through the countries ``via`` in that order."""
+    named = [c.alpha_2 for c in route.named_transits]
+    return all(v in named for v in via) and [c for c in named if c in via] == via
+
+
+WAYPOINTS = st.lists(st.sampled_from(CODES[1:]), min_size=1, max_size=3, unique=True)
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS, WAYPOINTS)
+def test_waypoints_are_documented_when_some_route_passes_through_them_in_order(
+        kb: nk.KnowledgeBase, dest: str, day: dt.date, via: list[str]) -> None:
+    if dest in via:
+        return
+    every = kb.routes("KP", dest, on=day, max_transits=8, max_routes=100_000)
+    a = kb.can_resettle("KP", via, dest, on=day)
+    through = [r for r in every if _passes(r, via)
+               and r.legs[0].channel is not nk.Channel.UNKNOWN_ROUTE]
+    assert bool(a) == bool(through)
+    if a:
+        assert a.route in through and _passes(a.route, via)
+        assert a.route.origin == nk.country("KP") and a.route.dest == nk.country(dest)
+        assert set(a.alternatives) <= set(through)
+    assert not a.exact and a.via == tuple(nk.country(v) for v in via)
+    listed = kb.routes("KP", dest, on=day, via=via, max_transits=8, max_routes=100_000)
+    assert set(listed) == set(through) and listed[:1] == ((a.route,) if a else ())
+    exact = kb.routes("KP", dest, on=day, via=via, exact=True)
+    assert exact == ((kb.can_resettle("KP", via, dest, on=day, exact=True).route,) if exact else ())
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS, WAYPOINTS)
+def test_a_documented_exact_route_is_documented_as_waypoints(
+        kb: nk.KnowledgeBase, dest: str, day: dt.date, via: list[str]) -> None:
+    if dest in via:
+        return
+    exact = kb.can_resettle("KP", via, dest, on=day, exact=True)
+    assert exact.exact
+    if exact:
+        assert kb.can_resettle("KP", via, dest, on=day)
+        assert exact.route is not None
+        assert kb.can_resettle("KP", exact.route, dest, on=day) == exact  # a Route is exact
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS, WAYPOINTS, st.sampled_from(CODES[1:]), st.data())
+def test_adding_a_waypoint_never_adds_documented_routes(
+        kb: nk.KnowledgeBase, dest: str, day: dt.date, via: list[str], extra: str,
+        data: Any) -> None:
+    from nkasylum.engine.waypoints import waypoint_routes
+
+    if dest in via or extra in via or extra == dest:
+        return
+    more = list(via)
+    more.insert(data.draw(st.integers(0, len(via))), extra)
+    index = kb._index
+    fewer_routes = set(waypoint_routes(index, "KP", tuple(via), dest, day, None, 100_000))
+    more_routes = set(waypoint_routes(index, "KP", tuple(more), dest, day, None, 100_000))
+    assert more_routes <= fewer_routes
+    if kb.can_resettle("KP", more, dest, on=day):
+        assert kb.can_resettle("KP", via, dest, on=day)
+
+
+@FAST
+@given(knowledge_bases(), DESTS, st.lists(DAYS, min_size=1, max_size=6), WAYPOINTS, st.booleans())
+def test_the_fast_paths_give_the_reference_verdicts(
+        kb: nk.KnowledgeBase, dest: str, days: list[dt.date], via: list[str], exact: bool) -> None:
+    # assess_many reads interval tables (engine/documented.py); can_resettle searches routes
+    # on the day. Periods go through best_day, which reads the fast verdicts.
+    if dest in via:
+        return
+    rows = [("KP", via, dest, day) for day in days] + [("KP", None, dest, day) for day in days]
+    fast = kb.assess_many(rows, exact=exact)
+    slow = [attrs.evolve(kb).can_resettle(o, v, d, on=day, exact=exact).verdict
+            for o, v, d, day in rows]
+    assert list(fast) == slow
+    year = days[0].year
+    period = kb.can_resettle("KP", via, dest, on=year, exact=exact)
+    assert period.verdict is kb.can_resettle("KP", via, dest, on=period.on, exact=exact).verdict
+    if period.verdict is not nk.Verdict.DOCUMENTED:
+        assert not any(kb.can_resettle("KP", via, dest, on=dt.date(year, m, 1), exact=exact)
+                       for m in range(1, 13))
+    for day in days:
+        answer = kb.can_resettle("KP", via, dest, on=day, exact=exact)
+        if not answer and answer.last_known is not None:
+            assert answer.last_known and answer.last_known.on < day
 
 
 @FAST

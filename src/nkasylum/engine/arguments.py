@@ -6,8 +6,10 @@ from nkasylum.core.countries import Country, country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError
 from nkasylum.core.places import Region, place
 from nkasylum.engine.index import Index
+from nkasylum.model.routes import Route
 
-__all__ = ["check_path", "country_arg", "journey", "max_transits", "origin", "path_codes", "via"]
+__all__ = ["check_path", "country_arg", "exact_arg", "journey", "max_transits", "origin", "path_codes",
+           "via"]
 
 
 def origin(index: Index, value: object) -> Country:
@@ -68,9 +70,12 @@ kept only once every country in it resolved, and resolving depends on nothing el
 
 
 def via(value: object) -> tuple[Country, ...] | None:
-    """``None`` (any route), one transit country, or an ordered list or tuple of them."""
+    """``None`` (any route), one transit country, an ordered list or tuple of them, or a
+    :class:`~nkasylum.Route` (its named transit countries)."""
     if value is None:
         return None
+    if isinstance(value, Route):
+        return value.named_transits
     plain = value.__class__ is str or value.__class__ is tuple
     if plain:
         try:
@@ -104,8 +109,26 @@ def max_transits(value: object) -> int:
 
 def journey(index: Index, start: object, stops: object,
             goal: object) -> tuple[Country, tuple[Country, ...] | None, Country]:
-    """Origin, transit countries and destination, checked in that order."""
-    return origin(index, start), None if stops is None else via(stops), country_arg(goal, "dest")
+    """Origin, transit countries and destination, checked in that order; a
+    :class:`~nkasylum.Route` given as ``via`` must run from that origin to that destination."""
+    found = origin(index, start), None if stops is None else via(stops), country_arg(goal, "dest")
+    if isinstance(stops, Route) and (stops.origin != found[0] or stops.dest != found[2]):
+        raise InvalidRouteError(
+            f"the route given as via runs from {stops.origin} to {stops.dest}, not from "
+            f"{found[0].alpha_2} to {found[2].alpha_2}; give a route between them, or its "
+            "transit countries")
+    return found
+
+
+def exact_arg(value: object, stops: object) -> bool:
+    """Whether ``via`` names the exact legs (``exact=True``, a :class:`~nkasylum.Route`, or no
+    transit country at all: the direct leg) rather than waypoints."""
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(f"exact= takes True or False, not {value!r}")
+    if value or isinstance(stops, Route):
+        return True
+    # No waypoint to pass through: the journey is the direct leg, as it always was.
+    return stops is not None and isinstance(stops, (list, tuple)) and not stops
 
 
 def check_path(start: Country, stops: tuple[Country, ...] | None, goal: Country) -> list[str]:

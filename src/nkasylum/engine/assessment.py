@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Iterator
 
 from nkasylum.core.countries import Country
-from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.periods import resolve_horizon, resolve_when
 from nkasylum.core.places import place_code
 from nkasylum.core.when import When
@@ -31,7 +31,15 @@ from nkasylum.engine.bulk import verdict as fast_verdict
 from nkasylum.engine.documented import documented_days, last_documented, named_verdict, within
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
-from nkasylum.engine.search import ANY_ROUTE_TRANSITS, MAX_ROUTES, edges, find_routes, iter_routes, route_of
+from nkasylum.engine.search import (
+    ANY_ROUTE_TRANSITS,
+    MAX_ROUTES,
+    edges,
+    find_routes,
+    iter_routes,
+    route_of,
+)
+from nkasylum.engine.waypoints import route_steps, waypoint_answer, waypoint_days, waypoint_routes
 from nkasylum.model.assessment import Assessment, pending_assessment
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
@@ -47,9 +55,10 @@ _RANK = {Verdict.DOCUMENTED: 0, Verdict.BLOCKED: 1, Verdict.UNDOCUMENTED: 2}
 
 
 def assess(index: Index, origin: object, via: object, dest: object, *,
-           on: object = None, horizon: object = None) -> Assessment:
+           on: object = None, horizon: object = None, exact: object = False) -> Assessment:
     """Assess a journey; see :func:`nkasylum.can_resettle` for the contract."""
     start, stops, goal = arguments.journey(index, origin, via, dest)
+    exact = arguments.exact_arg(exact, via)
     # A date (not a datetime, a date's subclass) is its own day: no When to build for it.
     asked = None if on.__class__ is dt.date else resolve_when(on)
     limit = resolve_horizon(horizon)
@@ -59,25 +68,25 @@ def assess(index: Index, origin: object, via: object, dest: object, *,
         assert isinstance(day, dt.date)
         # Not kept here: the knowledge base keeps its answers by the arguments as given,
         # and a distinct question would only be kept twice.
-        return _assess(index, start, stops, goal, day, limit, None, codes)
-    key = ("assess", start, stops, goal, asked, limit)
+        return _assess(index, start, stops, goal, day, limit, None, codes, exact)
+    key = ("assess", start, stops, goal, asked, limit, exact)
     result: Assessment | None = index.answers.get(key)
     if result is None:
         day = best_day(index, asked, limit,
-                       lambda d: fast_verdict(index, start, stops, goal, d, limit))
-        result = _assess(index, start, stops, goal, day, limit, asked)
+                       lambda d: fast_verdict(index, start, stops, goal, d, limit, exact))
+        result = _assess(index, start, stops, goal, day, limit, asked, exact=exact)
         index.answers.put(key, result)
     return result
 
 
 def _on_day(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
-            day: dt.date, horizon: Horizon) -> Assessment:
+            day: dt.date, horizon: Horizon, exact: bool) -> Assessment:
     """The answer for one day, cached: the last-known answer of every later undocumented
     question that ends there is the same value, kept once."""
-    key = ("assess", start, stops, goal, day, horizon)
+    key = ("assess", start, stops, goal, day, horizon, exact)
     result: Assessment | None = index.answers.get(key)
     if result is None:
-        result = _assess(index, start, stops, goal, day, horizon, None)
+        result = _assess(index, start, stops, goal, day, horizon, None, exact=exact)
         index.answers.put(key, result)
     return result
 
@@ -123,12 +132,7 @@ def _any_route(index: Index, start: Country, goal: Country, day: dt.date,
         route = found[0]
         if (route.legs[0].passage or "").startswith("counted-arrivals."):
             return Verdict.DOCUMENTED, route, _counted_steps(index, start, goal, day, route, horizon)
-        for passage_id in dict.fromkeys(leg.passage for leg in route.legs):
-            p = index.passage(passage_id or "")
-            a, b = p.origin, p.dest
-            assert isinstance(a, Country) and isinstance(b, Country)
-            steps.extend(leg_steps(index, a, b, day, b == goal, horizon)[2])
-        return Verdict.DOCUMENTED, route, steps
+        return Verdict.DOCUMENTED, route, route_steps(index, route, goal, day, horizon)
     journey = index.leg(start, goal)
     verdict = Verdict.UNDOCUMENTED
     steps.append(Step(StepKind.NO_ROUTE, day, journey, transits=ANY_ROUTE_TRANSITS))
@@ -161,10 +165,12 @@ def _named_route(index: Index, path: list[Country], goal: Country, day: dt.date,
 
 
 def _last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,
-                     goal: Country, day: dt.date, horizon: Horizon) -> dt.date | None:
+                     goal: Country, day: dt.date, horizon: Horizon,
+                     exact: bool = True) -> dt.date | None:
     """The last day before ``day`` on which the same question was documented, or ``None``
     (from the journey's documented days, see :mod:`nkasylum.engine.documented`)."""
-    return last_documented(index, start, stops, goal, day, horizon)
+    waypoints = waypoint_days(index, start, stops, goal, horizon) if stops and not exact else None
+    return last_documented(index, start, stops, goal, day, horizon, waypoints)
 
 
 def _undated_of(index: Index, code: str) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
@@ -190,13 +196,17 @@ def _undated(index: Index, places: list[Country]) -> tuple[tuple[Policy, ...], t
 
 def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
             day: dt.date, horizon: Horizon, asked: When | None,
-            codes: list[str] | None = None) -> Assessment:
+            codes: list[str] | None = None, exact: bool = True) -> Assessment:
     """The answer: verdict and route now; its details (alternatives, steps, evidence, what
     was last known) when first read, so a loop over verdicts never words an explanation.
-    ``codes``: the journey's codes, when the caller has them."""
+    ``codes``: the journey's codes, when the caller has them; ``exact``: the stops are the
+    exact legs, else waypoints."""
     if stops is None:
         everything = _everything(index, start, None, goal, day, horizon)
         verdict, route = _any_route_verdict(index, goal, day, everything, horizon)
+    elif not exact:
+        everything = _everything(index, start, stops, goal, day, horizon, exact)
+        verdict, route = waypoint_answer(index, start, stops, goal, day, everything, horizon)[:2]
     else:
         everything = None  # only the details list alternatives to a named route
         verdict, route = _named_route_verdict(
@@ -204,13 +214,19 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
     return pending_assessment(
         start, stops, goal, day, verdict, route, asked, horizon,
         functools.partial(answer_details, index, start, stops, goal, day, horizon, verdict, route,
-                          everything))
+                          everything, exact), exact and stops is not None)
 
 
 def _everything(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
-                day: dt.date, horizon: Horizon) -> tuple[Route, ...]:
+                day: dt.date, horizon: Horizon, exact: bool = True) -> tuple[Route, ...]:
     """The route and five alternatives (never more is searched for than is reported), among
-    routes of as many transit countries as asked or as an any-route question looks through."""
+    routes of as many transit countries as asked or as an any-route question looks through;
+    for a waypoint question, the routes through its waypoints."""
+    if stops and not exact:
+        if not within(waypoint_days(index, start, stops, goal, horizon), day):
+            return ()  # no route, as the search would find: not searched
+        return waypoint_routes(index, start.alpha_2, tuple(c.alpha_2 for c in stops), goal.alpha_2,
+                               day, horizon, 6)
     transits = ANY_ROUTE_TRANSITS if stops is None or len(stops) <= ANY_ROUTE_TRANSITS \
         else len(stops)
     if transits == ANY_ROUTE_TRANSITS and not within(
@@ -231,6 +247,15 @@ def _any_route_verdict(index: Index, goal: Country, day: dt.date, found: tuple[R
     return Verdict.UNDOCUMENTED, None
 
 
+def _checked_max_routes(value: object) -> int:
+    """``max_routes``, checked as :func:`~nkasylum.engine.search.find_routes` checks it."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"max_routes= takes an int, not {value!r}")
+    if value < 1:
+        raise InvalidRouteError(f"max_routes must be at least 1, not {value}")
+    return value
+
+
 def _named_route_verdict(index: Index, codes: list[str], day: dt.date,
                          horizon: Horizon) -> tuple[Verdict, Route | None]:
     """The verdict and route of a named route, as :func:`_named_route` explains them."""
@@ -243,14 +268,17 @@ def _named_route_verdict(index: Index, codes: list[str], day: dt.date,
 
 def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country,
              day: dt.date, horizon: Horizon, verdict: Verdict, route: Route | None,
-             everything: tuple[Route, ...] | None) -> dict[str, object]:
+             everything: tuple[Route, ...] | None, exact: bool = True) -> dict[str, object]:
     """The fields of :data:`nkasylum.model.assessment.DETAILS` of an answer whose verdict
-    and route are known (``everything``: the routes its verdict was read from, if any)."""
+    and route are known (``everything``: the routes its verdict was read from, if any;
+    ``exact``: the stops are the exact legs, else waypoints)."""
     path = [start, *(stops or ()), goal]
     if everything is None:
-        everything = _everything(index, start, stops, goal, day, horizon)
+        everything = _everything(index, start, stops, goal, day, horizon, exact)
     if stops is None:
         found = _any_route(index, start, goal, day, everything, horizon)
+    elif not exact:
+        found = waypoint_answer(index, start, stops, goal, day, everything, horizon)
     else:
         found = _named_route(index, path, goal, day, horizon)
     # The steps reach the verdict on their own: one rule, two readings of it.
@@ -261,9 +289,9 @@ def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | No
         steps.append(policy_step(index, StepKind.ARRIVAL, day, index.leg(start, goal), arrival, horizon))
     last_known = None
     if verdict is not Verdict.DOCUMENTED:
-        last = _last_documented(index, start, stops, goal, day, horizon)
+        last = _last_documented(index, start, stops, goal, day, horizon, exact)
         if last is not None:
-            last_known = _on_day(index, start, stops, goal, last, horizon)
+            last_known = _on_day(index, start, stops, goal, last, horizon, exact)
             steps.append(Step(StepKind.LAST_ROUTE, day, index.leg(start, goal),
                               entries=tuple(dict.fromkeys(e for b in last_known.backing
                                                           for e in (b.entry,))),
@@ -301,19 +329,50 @@ def answer_details(index: Index, start: Country, stops: tuple[Country, ...] | No
 
 
 def routes_on(index: Index, origin: object, dest: object, on: object, max_transits: object,
-              horizon: object, last_known: object, max_routes: object = MAX_ROUTES) -> tuple[Route, ...]:
+              horizon: object, last_known: object, max_routes: object = MAX_ROUTES,
+              via: object = None, exact: object = False) -> tuple[Route, ...]:
     """The documented routes on a day (or, for a period, on its last day that has one); with
-    ``last_known``, the routes of the latest earlier day that had one when none is documented."""
+    ``last_known``, the routes of the latest earlier day that had one when none is documented.
+    With ``via``, only those through its waypoints in order (ranked as
+    :func:`~nkasylum.engine.waypoints.waypoint_routes` ranks them, naming at most
+    ``max_transits`` transit countries), or with ``exact`` the one route of exactly those legs
+    (whatever ``max_transits`` says)."""
     if not isinstance(last_known, bool):
         raise ArgumentTypeError(f"last_known= takes True or False, not {last_known!r}")
+    one_day = on if type(on) is dt.date else None  # one day: no need to build its When
+    asked = None if one_day is not None else resolve_when(on)
     limit = resolve_horizon(horizon)
-    start = arguments.origin(index, origin)
-    goal = arguments.country_arg(dest, "dest")
-    day = route_day(index, start, goal, on, max_transits, limit, max_routes)
-    found = find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
-                        max_routes=max_routes)
+    start, stops, goal = arguments.journey(index, origin, via, dest)
+    named = arguments.exact_arg(exact, via)
+    if stops is not None:
+        most = arguments.max_transits(max_transits)
+        count = _checked_max_routes(max_routes)
+        codes = arguments.check_path(start, stops, goal)
+
+    def found_on(day: dt.date) -> tuple[Route, ...]:
+        if stops is None:
+            return find_routes(index, start, goal, on=day, max_transits=max_transits, horizon=limit,
+                               max_routes=max_routes)
+        if named:  # the legs named, whatever max_transits says
+            route = _named_route_verdict(index, codes, day, limit)[1]
+            return () if route is None else (route,)
+        if not within(waypoint_days(index, start, stops, goal, limit), day):
+            return ()
+        found = waypoint_routes(index, start.alpha_2, tuple(codes[1:-1]), goal.alpha_2, day, limit,
+                                count)
+        return tuple(r for r in found if len(r.named_transits) <= most)
+
+    if asked is None:
+        assert one_day is not None
+        day = one_day
+    elif asked.lower is not None and asked.lower == asked.upper:
+        day = asked.lower
+    else:
+        day = best_day(index, asked, limit,
+                       lambda d: Verdict.DOCUMENTED if found_on(d) else Verdict.UNDOCUMENTED)
+    found = found_on(day)
     if not found and last_known:
-        last = _last_documented(index, start, None, goal, day, limit)
+        last = _last_documented(index, start, stops, goal, day, limit, named)
         if last is not None:
             found = find_routes(index, start, goal, on=last, max_transits=max_transits, horizon=limit,
                                 max_routes=max_routes)

@@ -17,23 +17,37 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
 from nkasylum.core.periods import resolve_on
 from nkasylum.engine import arguments
-from nkasylum.engine.documented import documented_days, named_verdict, verdict_days, within
+from nkasylum.engine.documented import (
+    documented_days,
+    named_verdict,
+    verdict_days,
+    within,
+)
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import closed
+from nkasylum.engine.waypoints import waypoint_blocked_days, waypoint_days, waypoint_verdict_days
+from nkasylum.model.routes import Route
 from nkasylum.model.verdicts import Verdict
 
 __all__ = ["assess_many", "verdict"]
 
 
 def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
-            goal: Country, day: dt.date, horizon: dt.timedelta | None = None) -> Verdict:
+            goal: Country, day: dt.date, horizon: dt.timedelta | None = None,
+            exact: bool = True) -> Verdict:
     """The verdict :func:`nkasylum.engine.assessment.assess` gives, without building its steps.
 
     An any-route journey is documented on its documented days (computed once per journey,
     see :mod:`nkasylum.engine.documented`) and otherwise blocked only by a closed
-    destination; a named route is read from its legs' tables
+    destination; a waypoint journey (``exact`` false) likewise, blocked also by a sealed
+    waypoint; an exact route is read from its legs' tables
     (:func:`nkasylum.engine.documented.named_verdict`).
     """
+    if stops and not exact:
+        if within(waypoint_days(index, start, stops, goal, horizon), day):
+            return Verdict.DOCUMENTED
+        return (Verdict.BLOCKED if within(waypoint_blocked_days(index, stops, goal, horizon), day)
+                else Verdict.UNDOCUMENTED)
     if stops is None:
         if within(documented_days(index, start, None, goal, horizon), day):
             return Verdict.DOCUMENTED
@@ -42,8 +56,12 @@ def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
     return named_verdict(index, arguments.path_codes(start, stops, goal), day, horizon)
 
 
-def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) -> tuple[Verdict, ...]:
+def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None,
+                exact: object = False) -> tuple[Verdict, ...]:
     """The verdicts of many journeys at once; see :meth:`nkasylum.KnowledgeBase.assess_many`.
+
+    ``exact`` applies to every row: each row's ``via`` names its exact legs (else waypoints;
+    a :class:`~nkasylum.Route` is always exact).
 
     Missing values follow :func:`nkasylum.can_resettle`'s rule: ``None`` means any route
     (``via``) or today (``on``), and ``NaN``, ``NaT`` or ``pd.NA`` is refused, as
@@ -52,6 +70,8 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
     (pandas and Arrow strings keep ``<NA>``), so an empty ``via`` cell there is ``None``. Every
     error names the row (counted from 0), once.
     """
+    if not isinstance(exact, bool):
+        raise ArgumentTypeError(f"exact= takes True or False, not {exact!r}")
     rows = _rows(rows)
     journeys: dict[tuple[object, object, object], _Table] = {}
     # Each raw origin, via and destination that passed its own check, resolved: a panel
@@ -87,7 +107,7 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None) ->
                 table = get(key)
             if table is None:
                 table = journeys[key] = _journey_table(index, key, day, horizon, origins, vias,
-                                                       dests, tables)
+                                                       dests, tables, exact)
             if day.__class__ is not _DATE:
                 # before comparing: a wrong type is refused, not compared
                 if day is not None and _missing(day):
@@ -111,11 +131,11 @@ def _journey_table(index: Index, key: tuple[object, object, object], day: object
                    horizon: dt.timedelta | None, origins: dict[object, Country],
                    vias: dict[object, tuple[Country, ...] | None],
                    dests: dict[object, Country],
-                   tables: dict[tuple[int, int], _Table]) -> _Table:
+                   tables: dict[tuple[int, int], _Table], exact: bool) -> _Table:
     """A new journey's documented and blocked days, as the starts and ends of intervals."""
     origin, via, dest = key
     start, stops, goal = origins.get(origin), vias.get(via, ()), dests.get(dest)
-    if start is None or stops == () or goal is None:
+    if start is None or stops == () or goal is None or isinstance(via, Route):
         # The checks and their order are assess()'s, so a bad row fails as can_resettle
         # would on it; each part that passes is kept for the next journey that names it.
         start, stops, goal = arguments.journey(index, origin, via, dest)
@@ -123,7 +143,10 @@ def _journey_table(index: Index, key: tuple[object, object, object], day: object
     if day.__class__ is not _DATE and not _missing(day):
         resolve_on(day)  # refused before the path is checked, as assess() orders its checks
     codes = arguments.check_path(start, stops, goal)
-    yes, no = verdict_days(index, start, stops, goal, horizon, codes)
+    if stops and not arguments.exact_arg(exact, via):
+        yes, no = waypoint_verdict_days(index, start, stops, goal, horizon)
+    else:
+        yes, no = verdict_days(index, start, stops, goal, horizon, codes)
     # Journeys that differ only in a destination about which nothing is known share the
     # same intervals (the same objects, from the memo), and so one table.
     both = (id(yes), id(no))

@@ -183,7 +183,8 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
 
 
 def last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,
-                    goal: Country, day: dt.date, horizon: Horizon) -> dt.date | None:
+                    goal: Country, day: dt.date, horizon: Horizon,
+                    documented: Days | None = None) -> dt.date | None:
     """The last day before ``day`` on which the same question was documented, or ``None``.
 
     That day is always the last of a span between two of the index's breakpoints (a
@@ -193,7 +194,9 @@ def last_documented(index: Index, start: Country, stops: tuple[Country, ...] | N
         return None
     points = index.breakpoints(horizon)
     before = day - _DAY
-    for lo, hi in reversed(documented_days(index, start, stops, goal, horizon)):
+    if documented is None:  # else the days of a waypoint question (engine/waypoints.py)
+        documented = documented_days(index, start, stops, goal, horizon)
+    for lo, hi in reversed(documented):
         if lo > before:
             continue
         # The latest span whose last day lies in [lo, min(hi, before)].
@@ -340,7 +343,9 @@ def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None
                  codes: Sequence[str] | None = None) -> tuple[Days, Days]:
     """The days on which the journey is documented, and those on which it is blocked (the
     verdict of :func:`nkasylum.engine.bulk.verdict` on every day at once; undocumented on
-    the rest). ``codes``: the journey's codes, when the caller has them."""
+    the rest), its stops being the exact legs (for waypoints, see
+    :func:`nkasylum.engine.waypoints.waypoint_verdict_days`). ``codes``: the journey's
+    codes, when the caller has them."""
     if stops is None:
         documented = documented_days(index, start, None, goal, horizon)
         return documented, _minus(_policy_days(index, goal.alpha_2, horizon, False), documented)

@@ -311,6 +311,7 @@ class KnowledgeBase(Scenarios):
         on: object = None,
         horizon: dt.timedelta | None = None,
         max_gap: dt.timedelta | None = None,
+        exact: bool = False,
     ) -> Assessment:
         """Assess whether a documented way leads from ``origin`` through ``via`` to ``dest``.
 
@@ -321,13 +322,14 @@ class KnowledgeBase(Scenarios):
         # the types too: equal values of other types (a str and a Country, a date and a
         # pandas Timestamp, a timedelta and a pandas Timedelta) are not equal questions
         key: tuple[object, ...] | None = (origin, via, dest, on, type(on), horizon, type(horizon), max_gap,
-                                          type(max_gap))
+                                          type(max_gap), exact,
+                                          type(exact))
         try:
             found: Assessment | None = self._answers.data.get(key)
         except TypeError:  # an unhashable argument (via as a list): no fast path
             key, found = None, None
         if found is None:
-            found = assess(self._at(max_gap), origin, via, dest, on=on, horizon=horizon)
+            found = assess(self._at(max_gap), origin, via, dest, on=on, horizon=horizon, exact=exact)
             object.__setattr__(found, "_knowledge_base", self)  # what found.cite() cites from
             if key is not None:
                 # Equal keys only ever come from equal questions: a str equals only a
@@ -336,7 +338,7 @@ class KnowledgeBase(Scenarios):
         return found
 
     def assess_many(self, rows: Any, *, horizon: dt.timedelta | None = None,
-                    max_gap: dt.timedelta | None = None) -> tuple[Verdict, ...]:
+                    max_gap: dt.timedelta | None = None, exact: bool = False) -> tuple[Verdict, ...]:
         """The verdict of each ``(origin, via, dest, on)`` row, in order, fast.
 
         Gives, for every row, exactly ``self.can_resettle(origin, via, dest, on=on).verdict``,
@@ -348,6 +350,8 @@ class KnowledgeBase(Scenarios):
                 may be ``None``, as in :meth:`can_resettle`), or a pandas ``DataFrame``
                 with those columns (``datetime64`` ``on`` as whole days). ``NaN``, ``NaT``, ``pd.NA``
                 are refused as by :meth:`can_resettle`, but for an empty DataFrame ``via`` (any route).
+
+            exact: every row's ``via`` as exact legs, as for :meth:`can_resettle` (else waypoints).
 
         Returns:
             One :class:`Verdict` per row, in the rows' order.
@@ -364,19 +368,20 @@ class KnowledgeBase(Scenarios):
             >>> [v.value for v in kb.assess_many(rows)]
             ['documented', 'blocked']
         """
-        return assess_many(self._at(max_gap), rows, resolve_horizon(horizon))
+        return assess_many(self._at(max_gap), rows, resolve_horizon(horizon), exact)
 
     def routes(
         self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
         max_transits: int = 3, horizon: dt.timedelta | None = None, last_known: bool = False,
         max_routes: int = MAX_ROUTES, max_gap: dt.timedelta | None = None,
+        via: PlaceLike | Sequence[PlaceLike] | None = None, exact: bool = False,
     ) -> tuple[Route, ...]:
         """The best documented routes from ``origin`` to ``dest`` on ``on``, best first.
 
         See :func:`nkasylum.routes`.
         """
         return Results(routes_on(self._at(max_gap), origin, dest, on, max_transits, horizon, last_known,
-                                 max_routes))
+                                 max_routes, via, exact))
 
     def iter_routes(self, origin: PlaceLike, dest: PlaceLike, *, on: object = None,
                     max_transits: int = 3, horizon: dt.timedelta | None = None,

@@ -15,8 +15,8 @@ while they differ from what the engine computes.
 :meth:`nkasylum.KnowledgeBase.can_resettle` on the bundled knowledge base: the same
 verdict and route, read by the same rule (:func:`~nkasylum.engine.documented.verdict_from`),
 and details (steps, evidence, last known...) worked out from the knowledge base when one is
-first read, which builds it then. It answers only what the tables hold (a named route, a
-single day, no horizon, valid arguments) and only until the knowledge base is built; for
+first read, which builds it then. It answers only what the tables hold (a named route, exact or
+as waypoints, a single day, no horizon, valid arguments) and only until the knowledge base is built; for
 anything else it returns ``None`` and the caller asks the knowledge base, which also
 raises the errors.
 """
@@ -35,13 +35,13 @@ from typing import Any
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import NKAsylumError
 from nkasylum.core.periods import today
-from nkasylum.core.places import place, place_code
+from nkasylum.core.places import place, place_code, place_label
 from nkasylum.core.resources import bundled_quick
 from nkasylum.engine import arguments, knowledge
-from nkasylum.engine.adjacency import passage_legs
+from nkasylum.engine.adjacency import passage_legs, passage_newest
 from nkasylum.engine.assessment import answer_details
-from nkasylum.engine.documented import CountryDays, Days, country_days, verdict_from
-from nkasylum.engine.search import edges
+from nkasylum.engine.documented import CountryDays, Days, country_days, verdict_from, within
+from nkasylum.engine.search import WAYPOINT_TRANSITS, edges
 from nkasylum.model.assessment import Assessment, pending_assessment
 from nkasylum.model.passages import Channel
 from nkasylum.model.provenance import DataVersion
@@ -62,7 +62,9 @@ def quick_tables(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     days as ordinals. ``legs``: for each origin and destination, the spans of days (first
     and last ordinal) over which one passage backs that leg, with the legs of that passage
     (origin, destination and channel, as codes and values; a passage via a third country
-    gives two).
+    gives two). ``newest``: for each passage in ``legs``, the ordinal of its newest evidence
+    (what ranks routes through waypoints, see
+    :func:`~nkasylum.engine.waypoints.waypoint_routes`).
     """
     index = kb._index
     codes = sorted(set(index.policies) | set(index.passages_from) | set(index.passages_to))
@@ -88,7 +90,10 @@ def quick_tables(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
                     [place_code(leg.origin), place_code(leg.dest),
                      leg.channel.value if leg.channel else None]
                     for leg in passage_legs(index, passage)]])  # the legs the search gives it
-    return {"scope": list(index.scope_order), "days": days, "legs": legs}
+    newest = {span[2]: passage_newest(index, index.passage(span[2])).toordinal()
+              for dests in legs.values() for spans in dests.values() for span in spans}
+    return {"scope": list(index.scope_order), "days": days, "legs": legs,
+            "newest": dict(sorted(newest.items()))}
 
 
 def _ordinals(days: Days) -> list[list[int]]:
@@ -103,7 +108,9 @@ class QuickTables:
         self.scope = frozenset(raw["scope"])
         self._days: dict[str, list[Any]] = raw["days"]
         self._legs: dict[str, dict[str, list[list[Any]]]] = raw["legs"]
+        self._newest: dict[str, int] = raw["newest"]
         self._read: dict[str, CountryDays] = {}
+        self._dists: dict[str, dict[str, int]] = {}
 
     def days(self, code: str) -> CountryDays:
         found = self._read.get(code)
@@ -129,9 +136,106 @@ class QuickTables:
                         for o, d, c in spans[i][3])
         return Route(tuple(legs))
 
-    def answer(self, origin: object, via: object, dest: object, on: object) -> Assessment | None:
-        """The bundled knowledge base's answer to ``can_resettle(origin, via, dest, on=on)``
-        (no horizon), or ``None`` when the tables cannot give it (see the module)."""
+    def _distances(self, goal: str) -> dict[str, int]:
+        """How many passages each country needs at least to reach ``goal`` at any date."""
+        found = self._dists.get(goal)
+        if found is None:
+            into: dict[str, list[str]] = {}
+            for a, dests in self._legs.items():
+                for b in dests:
+                    into.setdefault(b, []).append(a)
+            found = {goal: 0}
+            frontier = [goal]
+            while frontier:
+                nxt = []
+                for code in frontier:
+                    for a in into.get(code, ()):
+                        if a not in found:
+                            found[a] = found[code] + 1
+                            nxt.append(a)
+                frontier = nxt
+            self._dists[goal] = found
+        return found
+
+    def _out(self, code: str, ordinal: int) -> dict[str, list[Any]]:
+        """The span of each leg out of ``code`` that holds the day of ordinal ``ordinal``."""
+        out = {}
+        for b, spans in self._legs.get(code, {}).items():
+            i = bisect.bisect_right(spans, ordinal, key=_FIRST) - 1
+            if i >= 0 and spans[i][1] >= ordinal:
+                out[b] = spans[i]
+        return out
+
+    def through(self, codes: list[str], day: dt.date) -> tuple[Verdict, Route | None]:
+        """The verdict and route of a waypoint question (``codes``: origin, waypoints,
+        destination): the best chain of passages through the waypoints in order, ranked as
+        :func:`~nkasylum.engine.waypoints.waypoint_routes` ranks them; when there is none,
+        blocked by a closed destination or a sealed waypoint, as
+        :func:`~nkasylum.engine.waypoints.waypoint_blocked_days` reads them."""
+        start, targets = codes[0], codes[1:]
+        ordinal = day.toordinal()
+        dists = [self._distances(t) for t in targets]
+        need: list[int | None] = [0] * (len(targets) + 1)
+        for j in range(len(targets) - 1, -1, -1):
+            step = dists[j].get(codes[j])
+            after = need[j + 1]
+            need[j] = None if step is None or after is None else step + after
+        order = {code: j for j, code in enumerate(targets)}
+        most = WAYPOINT_TRANSITS + 1
+        outs: dict[str, dict[str, list[Any]]] = {}
+        least = need[0]
+        for length in range(least if least is not None else most + 1, most + 1):
+            best: tuple[tuple[int, int, str], list[list[Any]]] | None = None
+            stack: list[tuple[str, int, tuple[list[Any], ...], frozenset[str]]] = [
+                (start, 0, (), frozenset((start,)))]
+            while stack:
+                here, j, path, seen = stack.pop()
+                table = outs.get(here)
+                if table is None:
+                    table = outs[here] = self._out(here, ordinal)
+                left = length - len(path) - 1
+                for nxt, span in table.items():
+                    k = order.get(nxt)
+                    if nxt in seen or (k is not None and k != j):
+                        continue
+                    after = j + 1 if k == j else j
+                    if after == len(targets):
+                        if left == 0:
+                            chain = [*path, span]
+                            rank = self._rank(start, chain)
+                            if best is None or rank < best[0]:
+                                best = (rank, chain)
+                        continue
+                    to_next, rest = dists[after].get(nxt), need[after + 1]
+                    if to_next is None or rest is None or to_next + rest > left:
+                        continue
+                    stack.append((nxt, after, (*path, span), seen | {nxt}))
+            if best is not None:
+                legs = [Leg(place(o), place(d), None if c is None else Channel(c), span[2])
+                        for span in best[1] for o, d, c in span[3]]
+                return Verdict.DOCUMENTED, Route(tuple(legs))
+        closing = self.days(targets[-1])[2]
+        if closing and within(closing, day):
+            return Verdict.BLOCKED, None
+        for code in targets[:-1]:
+            out, strict, _ = self.days(code)
+            if strict and within(strict, day) and not any(within(d, day) for d in out.values()):
+                return Verdict.BLOCKED, None
+        return Verdict.UNDOCUMENTED, None
+
+    def _rank(self, start: str, chain: list[list[Any]]) -> tuple[int, int, str]:
+        """Where a chain of leg spans ranks: fewest legs, newest evidence, its text (as
+        :func:`~nkasylum.engine.chains.chain_rank`)."""
+        legs = [leg for span in chain for leg in span[3]]
+        newest = max(self._newest[span[2]] for span in chain)
+        text = " > ".join([place_label(place(start)), *(place_label(place(d)) for _, d, _ in legs)])
+        return len(legs), -newest, text
+
+    def answer(self, origin: object, via: object, dest: object, on: object,
+               exact: object = False) -> Assessment | None:
+        """The bundled knowledge base's answer to ``can_resettle(origin, via, dest, on=on,
+        exact=exact)`` (no horizon), or ``None`` when the tables cannot give it (see the
+        module): waypoints (``via`` without ``exact``) need the route search."""
         day = today() if on is None else on
         if via is None or day.__class__ is not dt.date:
             return None
@@ -139,20 +243,27 @@ class QuickTables:
             start = arguments.country_arg(origin, "origin")
             stops = arguments.via(via)
             goal = arguments.country_arg(dest, "dest")
+            if isinstance(via, Route) and (via.origin != start or via.dest != goal):
+                return None  # refused by the knowledge base
             codes = arguments.check_path(start, stops, goal)
+            exact = arguments.exact_arg(exact, via)
         except NKAsylumError:
             return None  # the knowledge base raises it, with the error can_resettle gives
         if start.alpha_2 not in self.scope or stops is None:
             return None
         assert isinstance(day, dt.date)
-        verdict = verdict_from([self.days(code) for code in codes], codes, day)
-        route = None
-        if verdict is Verdict.DOCUMENTED:
-            route = self.route(codes, day)
-            if route is None:
-                return None
-        answer = pending_assessment(start, stops, goal, day, verdict, route, None, None,
-                                    functools.partial(_details, start, stops, goal, day, verdict, route))
+        if exact:
+            verdict = verdict_from([self.days(code) for code in codes], codes, day)
+            route = None
+            if verdict is Verdict.DOCUMENTED:
+                route = self.route(codes, day)
+                if route is None:
+                    return None
+        else:
+            verdict, route = self.through(codes, day)
+        answer = pending_assessment(
+            start, stops, goal, day, verdict, route, None, None,
+            functools.partial(_details, start, stops, goal, day, verdict, route, exact), exact)
         object.__setattr__(answer, "_knowledge_base", _BUNDLED)  # what answer.cite() cites from
         return answer
 
@@ -183,22 +294,24 @@ def bundled_tables() -> QuickTables | None:
     return _parsed
 
 
-def quick_answer(origin: object, via: object, dest: object, on: object) -> Assessment | None:
-    """The answer the bundled knowledge base gives to ``can_resettle(origin, via, dest, on=on)``
+def quick_answer(origin: object, via: object, dest: object, on: object,
+                 exact: object = False) -> Assessment | None:
+    """The answer the bundled knowledge base gives to ``can_resettle(origin, via, dest, on=on,
+    exact=exact)``
     (no horizon), from the quick tables while that knowledge base is not built; ``None``
     when the tables cannot give it, or once it is built (it answers as fast, from its
     caches): ask the knowledge base then."""
     if knowledge.is_loaded():
         return None
     tables = bundled_tables()
-    return None if tables is None else tables.answer(origin, via, dest, on)
+    return None if tables is None else tables.answer(origin, via, dest, on, exact)
 
 
 def _details(start: Country, stops: tuple[Country, ...], goal: Country, day: dt.date,
-             verdict: Verdict, route: Route | None) -> dict[str, object]:
+             verdict: Verdict, route: Route | None, exact: bool) -> dict[str, object]:
     # Worked out by the knowledge base, which checks that its steps reach this verdict and route.
     index = knowledge.default_knowledge_base()._index
-    return answer_details(index, start, stops, goal, day, None, verdict, route, None)
+    return answer_details(index, start, stops, goal, day, None, verdict, route, None, exact)
 
 
 class _Bundled:

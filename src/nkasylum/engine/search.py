@@ -39,11 +39,17 @@ from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence
 
-__all__ = ["ANY_ROUTE_TRANSITS", "MAX_ROUTES", "distances_to", "edges", "find_routes", "iter_routes",
-           "passage_newest", "route_evidence", "route_of"]
+__all__ = ["ANY_ROUTE_TRANSITS", "MAX_ROUTES", "WAYPOINT_TRANSITS", "distances_to", "edges",
+           "find_routes", "iter_routes", "passage_newest", "route_evidence", "route_of"]
 
 ANY_ROUTE_TRANSITS = 3
 """How many named transit countries an any-route question (``via=None``) looks through."""
+
+WAYPOINT_TRANSITS = 8
+"""How many named transit countries a waypoint question (``via`` without ``exact``) looks
+through: the most a route may name, the same for every list of waypoints, so that an exact
+route is always among the routes through its transit countries as waypoints, and adding a
+waypoint never adds a route."""
 
 
 def edges(index: Index, code: str, day: dt.date,

@@ -183,11 +183,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="at most this many named transit countries (default 3)")
     p.add_argument("--last-known", action="store_true",
                    help="when none is documented on the date, the routes last documented before it")
+    p.add_argument("--via", action="append", metavar="PLACE",
+                   help="only routes through this waypoint (repeat for several, in order; other stops allowed)")
+    p.add_argument("--exact", action="store_true",
+                   help="with --via: only the route of exactly those legs")
 
     p = command("assess", "is there a documented way from ORIGIN through VIA... to DEST? (exit 1 if not)")
     p.add_argument("places", nargs="+", metavar="PLACE",
-                   help="ORIGIN VIA... DEST: one or more transit countries in order, or 'any' (or '-') "
-                        "for any documented route")
+                   help="ORIGIN VIA... DEST: one or more waypoints, passed through in that order "
+                        "(other stops allowed), or 'any' (or '-') for any documented route")
+    p.add_argument("--exact", action="store_true",
+                   help="VIA... are the exact legs (ORIGIN > VIA... > DEST), not waypoints")
+    p.add_argument("--explain", action="store_true",
+                   help="the full explanation: every step in words, support per statement, undated "
+                        "context (default: the short answer, one screen)")
     p.add_argument("--on", type=_on, metavar="DATE", help=on_help)
     p.add_argument("--horizon", type=_horizon, metavar="DAYS", help=horizon_help)
     p.add_argument("--max-gap", type=_horizon, metavar="DAYS", help=gap_help)

@@ -129,7 +129,7 @@ def _routes(args: argparse.Namespace, out: TextIO) -> int:
     on = args.on or dt.date.today()
     found = default_knowledge_base().routes(args.origin, args.dest, on=on, max_transits=args.max_transits,
                                             horizon=args.horizon, last_known=args.last_known,
-                                            max_gap=args.max_gap)
+                                            max_gap=args.max_gap, via=args.via, exact=args.exact)
     if args.json:
         _emit_json(found, out)
         return 0
@@ -173,13 +173,16 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     if via is not None and any(m.lower() in _ANY_ROUTE for m in via):
         raise ArgumentTypeError("'any' stands alone between ORIGIN and DEST; it cannot be mixed with countries")
     a = default_knowledge_base().can_resettle(origin, via, dest, on=args.on or dt.date.today(),
-                                              horizon=args.horizon, max_gap=args.max_gap)
+                                              horizon=args.horizon, max_gap=args.max_gap, exact=args.exact)
     if _cite(args, a.cited, out):
         return 0 if a else 1
     if args.json:
         _emit_json(a, out)
         return 0 if a else 1
-    print(str(a), file=out)
+    if not args.explain:
+        print(str(a), file=out)
+        return 0 if a else 1
+    print(a.explain(), file=out)
     print(file=out)
     if a.route is not None:
         print(f"route: {a.route}", file=out)
@@ -197,8 +200,6 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
         else:
             print("last known: nothing earlier is documented either", file=out)
     print(_horizon(a.horizon), file=out)
-    if a.undated:
-        _wrap(f"undated context: {', '.join(e.id for e in a.undated)} (answers no dated question)", out)
     return 0 if a else 1
 
 

@@ -12,6 +12,7 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
+from nkasylum.core.text import days as _days
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.model.citation import Citing, bibtex
@@ -22,7 +23,7 @@ from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence
 from nkasylum.model.support import Backing
 from nkasylum.model.verdicts import Step, Verdict
-from nkasylum.model.wording import explanation
+from nkasylum.model.wording import explanation, few, short_lines
 
 __all__ = ["DETAILS", "Assessment", "pending_assessment"]
 
@@ -34,6 +35,26 @@ out when one of them is first read (see :func:`pending_assessment`)."""
 _DETAILED = frozenset(DETAILS)
 # Re-entrant: working out one answer's details reads those of its last_known answer.
 _WORKING = threading.RLock()
+
+
+def _route_text(route: Route | None) -> str:
+    return repr(None if route is None else str(route))
+
+
+def _routes_text(routes: tuple[Route, ...]) -> str:
+    return repr(tuple(str(r) for r in routes))
+
+
+def _counted(what: str) -> Callable[[tuple[object, ...]], str]:
+    def text(values: tuple[object, ...]) -> str:
+        return f"<{len(values)} {what}>"
+    return text
+
+
+def _known_text(known: Assessment | None) -> str:
+    if known is None:
+        return "None"
+    return f"<{known.verdict.value} on {known.on}: {known.route}>"
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
@@ -52,12 +73,14 @@ class Assessment:
 
     Attributes:
         origin: where the journey starts.
-        via: the transit countries asked about, in order (``None``: any route).
+        via: the transit countries asked about, in order (``None``: any route): waypoints
+            the route passes through in that order, other stops allowed, unless ``exact``.
         dest: the destination.
         on: the day the answer is for: the date asked, or, when a period was asked
             (``asked``), the last day in it on which the answer holds.
         verdict: documented, blocked or undocumented.
-        route: the documented route (``None`` unless documented).
+        route: the documented route found (``None`` unless documented): for waypoints or any
+            route, the best of those found (fewest legs, then newest evidence).
         alternatives: other documented routes from origin to destination on that date.
         steps: what the reasoning found, in order, as data (leg, verdict, the entries and
             evidence behind it, dates, figures seen nearby); :attr:`explanation` words them.
@@ -83,6 +106,9 @@ class Assessment:
         undated_policies: undated policy statements about the places on the journey.
         undated_passages: undated passages between places on the journey. Neither
             answers a dated question; both are shown beside the answer as context.
+        exact: whether ``via`` was asked as the exact legs (``exact=True``, a
+            :class:`~nkasylum.Route`, or an empty ``via``: the direct leg) rather than as
+            waypoints.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -96,19 +122,22 @@ class Assessment:
     dest: Country
     on: dt.date
     verdict: Verdict
-    route: Route | None
-    alternatives: tuple[Route, ...]
-    steps: tuple[Step, ...]
-    evidence: tuple[Evidence, ...]
+    # The repr writes the route and what explains it in short (the text of each route, how
+    # many steps, statements and sources): written in full, one answer ran to 300 KB.
+    route: Route | None = attrs.field(repr=_route_text)
+    alternatives: tuple[Route, ...] = attrs.field(repr=_routes_text)
+    steps: tuple[Step, ...] = attrs.field(repr=_counted("steps"))
+    evidence: tuple[Evidence, ...] = attrs.field(repr=_counted("pieces of evidence"))
     latest_evidence: dt.date | None
     disputed: tuple[str, ...] = ()
     asked: When | None = None
     horizon: dt.timedelta | None = None
-    backing: tuple[Backing, ...] = ()
+    backing: tuple[Backing, ...] = attrs.field(default=(), repr=_counted("statements"))
     evidence_age: dt.timedelta | None = None
-    last_known: Assessment | None = None
-    undated_policies: tuple[Policy, ...] = ()
-    undated_passages: tuple[Passage, ...] = ()
+    last_known: Assessment | None = attrs.field(default=None, repr=_known_text)
+    undated_policies: tuple[Policy, ...] = attrs.field(default=(), repr=_counted("policies"))
+    undated_passages: tuple[Passage, ...] = attrs.field(default=(), repr=_counted("passages"))
+    exact: bool = False
     # The knowledge base that gave the answer, for cite(); not part of the value (not
     # compared, shown, serialised or pickled: an answer read back cites with kb= given).
     _knowledge_base: Citing | None = attrs.field(init=False, default=None, eq=False, repr=False)
@@ -208,21 +237,73 @@ class Assessment:
     def __bool__(self) -> bool:
         return self.verdict is Verdict.DOCUMENTED
 
-    def __str__(self) -> str:
-        via = "any route" if self.via is None else " > ".join(c.alpha_2 for c in self.via)
+    def _head(self) -> str:
+        """The question and the verdict, on one line."""
+        if self.via is None:
+            how = "via any route"
+        elif self.exact:
+            how = "via exactly " + (" > ".join(c.alpha_2 for c in self.via) or "the direct leg")
+        else:  # waypoints
+            how = "via " + " > ".join(c.alpha_2 for c in self.via)
         when = f"at some time in {self.asked} (last on {self.on})" if self.asked else f"on {self.on}"
-        head = (f"{self.origin.alpha_2} to {self.dest.alpha_2} via {via} {when}: "
-                f"{self.verdict.value}")
-        return "\n".join([head, *(f"  - {line}" for line in self.explanation)])
+        return f"{self.origin.alpha_2} to {self.dest.alpha_2} {how} {when}: {self.verdict.value}"
+
+    def explain(self) -> str:
+        """The full explanation: the question and verdict, then every step of the reasoning
+        in words (:attr:`explanation`), each naming its source ids; undated context and
+        figures seen nearby included. ``str()`` gives the short answer.
+
+        Example:
+            >>> import datetime as dt, nkasylum as nk
+            >>> text = nk.can_resettle("KP", "RU", "KR", on=dt.date(2009, 12, 23)).explain()
+            >>> text.splitlines()[1].startswith("  - KP > RU: labour-contract")
+            True
+        """
+        return "\n".join([self._head(), *(f"  - {line}" for line in self.explanation)])
+
+    def __str__(self) -> str:
+        """The short answer, one screen: verdict, route found, one line per leg with its
+        support and age, what was last known when it is not documented, a few source ids,
+        and undated context as a count; :meth:`explain` gives it all."""
+        out = [self._head()]
+        if self.route is not None:
+            out.append(f"route: {self.route}")
+        out.extend(f"  {text}" for text in short_lines(self.steps))
+        if self.alternatives:
+            out.append("also documented: " + few([str(r) for r in self.alternatives], 2))
+        known = self.last_known
+        if not self and known is not None:
+            out.append(f"last known: documented on {known.on}, {_days(self.on - known.on)} before the "
+                       f"date asked, by {known.route or 'no named route'}")
+        elif not self:
+            out.append("last known: nothing earlier is documented either")
+        if self.horizon is not None:
+            out.append(f"observations carried forward up to {_days(self.horizon)} past their last sighting")
+        elif not self:  # why what was last known does not answer
+            out.append("observations are not carried forward past their last sighting")
+        sources = list(dict.fromkeys(e.source for e in self.evidence))
+        if not self and known is not None:
+            sources = list(dict.fromkeys([*sources, *(e.source for e in known.evidence)]))
+        out.append(f"sources: {few(sources) if sources else 'none'}")
+        if self.disputed:
+            out.append(f"disputed: {few(list(self.disputed), 3)}")
+        if self.undated:
+            count = len(self.undated)
+            out.append(f"undated context: {count} statement{'s' if count != 1 else ''} "
+                       f"({few([e.id for e in self.undated], 2)}); shown by explain() or --explain")
+        return "\n".join(out)
 
     def _repr_markdown_(self) -> str:
-        return assessment_markdown(self)
+        return assessment_markdown(self, short_lines(self.steps))
+
+
 
 
 def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: Country,
                        on: dt.date, verdict: Verdict, route: Route | None, asked: When | None,
                        horizon: dt.timedelta | None,
-                       details: Callable[[], Mapping[str, object]], /) -> Assessment:
+                       details: Callable[[], Mapping[str, object]], exact: bool = False,
+                       /) -> Assessment:
     """An answer whose :data:`DETAILS` are worked out by ``details`` when one is first read.
 
     A loop that reads only verdicts and routes never pays for explanations. The answer is
@@ -232,7 +313,7 @@ def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: C
     the fields in their order, positional, as this runs once per fresh question.
     """
     answer: Assessment = object.__new__(Assessment)
-    _origin, _via, _dest, _on, _verdict, _route, _asked, _horizon, _kb, _details = _SETTERS
+    _origin, _via, _dest, _on, _verdict, _route, _asked, _horizon, _kb, _details, _exact = _SETTERS
     _origin(answer, origin)
     _via(answer, via)
     _dest(answer, dest)
@@ -243,10 +324,11 @@ def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: C
     _horizon(answer, horizon)
     _kb(answer, None)
     _details(answer, details)
+    _exact(answer, exact)
     return answer
 
 
 # The slots' own setters: a quarter faster than object.__setattr__, which looks each up.
 _SETTERS = tuple(Assessment.__dict__[name].__set__ for name in (
     "origin", "via", "dest", "on", "verdict", "route", "asked", "horizon", "_knowledge_base",
-    "_details"))
+    "_details", "exact"))

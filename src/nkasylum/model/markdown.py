@@ -10,6 +10,7 @@ summary cannot break a table. The transit map of a whole knowledge base is drawn
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from nkasylum.core.countries import Country
@@ -211,12 +212,13 @@ def _horizon(horizon: dt.timedelta | None) -> str:
             else f"**Horizon:** observations carried forward up to {days(horizon)}")
 
 
-def assessment_markdown(a: Assessment) -> str:
+def assessment_markdown(a: Assessment, legs_in_short: Sequence[str] = ()) -> str:
     """A Markdown rendering of an assessment (what Jupyter shows for an :class:`Assessment`):
-    the verdict, the route, the numbered explanation, the support of each statement per leg
-    (seen, between sightings, rule in force, carried forward), the sources, the age of the
-    evidence and what was last known when the answer is not documented (undated context is
-    among the explanation's steps).
+    the verdict, the route, one line per leg (``legs_in_short``, as the short answer words
+    them), the support of each statement per leg (seen, between sightings, rule in force,
+    carried forward), the sources, the age of the evidence, what was last known when the
+    answer is not documented and the undated context as a count; then the numbered
+    explanation, folded (an HTML ``<details>`` block) so that the answer fits a screen.
 
     Example:
         >>> import datetime as dt, nkasylum as nk
@@ -232,13 +234,14 @@ def assessment_markdown(a: Assessment) -> str:
         ['**Last known:** documented on 2023-08-16 (290 days before the date asked): `KP > CN > third country > KR`']
     """
     via = "any route" if a.via is None else " > ".join(c.alpha_2 for c in a.via)
+    if a.via is not None and a.exact:
+        via = "exactly " + (via or "the direct leg")
     lines = [f"**{a.verdict.value.upper()}**: {a.origin.alpha_2} to {a.dest.alpha_2} via "
              f"{via} {asked_phrase(a.on, a.asked)}"]
     if a.route is not None:
         lines += ["", f"Route: `{a.route}`"]
-    if a.explanation:
-        lines.append("")
-        lines += [f"{i}. {' '.join(line.split())}" for i, line in enumerate(a.explanation, 1)]
+    if legs_in_short:
+        lines += ["", *(f"- {' '.join(line.split())}" for line in legs_in_short)]
     lines.append("")
     if a.alternatives:
         lines.append("**Other documented routes:** " + ", ".join(f"`{r}`" for r in a.alternatives))
@@ -264,6 +267,15 @@ def assessment_markdown(a: Assessment) -> str:
     if a.disputed:
         lines += ["", "**Disputed:** " + ", ".join(f"`{c}`" for c in a.disputed)
                   + " (sources disagree; see `nk.conflicts()`)"]
+    if a.undated:
+        count = len(a.undated)
+        lines += ["", f"**Undated context:** {count} statement{'s' if count != 1 else ''}, among the "
+                      "steps below (they answer no dated question)"]
+    if a.explanation:
+        # Folded: Jupyter and the docs render the Markdown inside it once it is opened.
+        lines += ["", f"<details><summary>Every step in words ({len(a.explanation)})</summary>", ""]
+        lines += [f"{i}. {' '.join(line.split())}" for i, line in enumerate(a.explanation, 1)]
+        lines += ["", "</details>"]
     return "\n".join(lines)
 
 

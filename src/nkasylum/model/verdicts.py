@@ -71,7 +71,8 @@ class StepKind(enum.Enum):
     FIGURE = "figure"
     """Context: a figure for the leg's destination in the year asked (``statistic``)."""
     NO_ROUTE = "no-route"
-    """No documented route names at most ``transits`` transit countries on the date asked."""
+    """No documented route names at most ``transits`` transit countries on the date asked
+    (through the waypoints asked, in order: ``route``'s transit countries, when it is set)."""
     LAST_ROUTE = "last-route"
     """Context: the latest earlier day on which the same question was documented (``dates[0]``;
     ``route`` when one was)."""

@@ -17,7 +17,10 @@ from nkasylum.model.sources import Evidence
 from nkasylum.model.support import Backing, Support
 from nkasylum.model.verdicts import Step, StepKind
 
-__all__ = ["cite", "explanation", "line", "support_phrase"]
+__all__ = ["cite", "explanation", "few", "line", "short_lines", "support_phrase"]
+
+_FEW = 5
+"""How many ids a short answer lists before "and N more"."""
 
 
 def cite(evidence: Sequence[Evidence]) -> str:
@@ -149,6 +152,10 @@ def _figure(s: Step) -> str:
 
 def _no_route(s: Step) -> str:
     a, b, _, _ = _ends(s)
+    if s.route is not None:  # the waypoints asked, in order
+        through = " then ".join(place_label(p) for p in s.route.transits)
+        return (f"No documented route from {a} to {b} through {through} (other stops allowed) on "
+                f"{s.on} names at most {s.transits} transit countries.")
     return (f"No documented route from {a} to {b} on {s.on} names at most {s.transits} transit "
             "countries.")
 
@@ -219,3 +226,72 @@ _WORDS: dict[StepKind, Callable[[Step], str]] = {
     StepKind.EVIDENCE_DATES: _evidence_dates,
     StepKind.UNDATED: _undated,
 }
+
+
+def few(ids: Sequence[str], most: int = _FEW) -> str:
+    """Up to ``most`` ids, then how many more: ``a, b, c and 4 more``.
+
+    Example:
+        >>> few(["a", "b", "c", "d"], 2)
+        'a, b and 2 more'
+    """
+    shown_ids = ", ".join(ids[:most])
+    return shown_ids if len(ids) <= most else f"{shown_ids} and {len(ids) - most} more"
+
+
+_BLOCKING = frozenset({StepKind.BLOCKED_LEAVING, StepKind.BLOCKED_ARRIVING,
+                       StepKind.DESTINATION_CLOSED})
+
+
+def _leg_label(s: Step) -> str:
+    a, b, _, _ = _ends(s)
+    return f"{a} > {b}"
+
+
+def _short_passage(s: Step) -> str:
+    p = s.passage
+    assert p is not None
+    support = support_phrase(s.backing[0], p.period) if s.backing else f"documented {p.period}"
+    if p.channel is Channel.UNKNOWN_ROUTE:
+        return f"{place_label(p.origin)} > {place_label(p.dest)}: route unknown, {support}"
+    via = " via a third country" if p.via_third_country else ""
+    return f"{place_label(p.origin)} > {place_label(p.dest)}{via} by {p.channel.value}: {support}"
+
+
+def _short_blocked(s: Step) -> str:
+    assert s.policy is not None
+    whose = place_label(s.policy.country)
+    what = ("does not take North Koreans in" if s.kind is not StepKind.BLOCKED_LEAVING
+            else f"sends North Koreans back and no passage {_leg_label(s)} is documented")
+    support = f", {support_phrase(s.backing[0], s.policy.period)}" if s.backing else ""
+    # A merged policy's id joins the ids of the statements behind it with "+".
+    return f"{_leg_label(s)}: blocked: {whose} {what} ({few(s.policy.id.split('+'), 2)}{support})"
+
+
+def short_lines(steps: Sequence[Step]) -> list[str]:
+    """One line per leg the answer rests on, for a short answer: each passage with its
+    support and age; each blocked leg with the policy that blocks it; each leg with no
+    passage on the date with the nearest earlier sighting of one (once), if any. Context
+    (figures, undated statements, disputes) is left to the full explanation."""
+    lines: list[str] = []
+    last_seen: dict[str, Step] = {}
+    for s in steps:
+        if s.kind is StepKind.OTHER_DATES and s.backing and s.backing[0].support is Support.LAST_KNOWN:
+            key = _leg_label(s)
+            if key not in last_seen or s.backing[0].age < last_seen[key].backing[0].age:
+                last_seen[key] = s
+    for s in steps:
+        if s.kind is StepKind.PASSAGE:
+            lines.append(_short_passage(s))
+        elif s.kind in _BLOCKING:
+            lines.append(_short_blocked(s))
+        elif s.kind is StepKind.NO_PASSAGE:
+            known = last_seen.get(_leg_label(s))
+            tail = ""
+            if known is not None and known.passage is not None:
+                tail = (f"; last known {known.backing[0].sighting} by {known.passage.channel.value}, "
+                        f"{days(known.backing[0].age)} before")
+            lines.append(f"{_leg_label(s)}: no passage documented on {s.on}{tail}")
+        elif s.kind is StepKind.NO_ROUTE:
+            lines.append(_no_route(s))
+    return lines
