@@ -60,7 +60,7 @@ class TestJapan(CountryFacts):
         assert s.value == nk.Quantity(0, nk.Qualifier.EXACT, nk.Unit.APPLICATIONS)
         policy = nk.policy("JP", on=dt.date(2009, 12, 23))  # Japan's policy then (from other sources) refuses no one
         assert policy is None or policy.admits is not False
-        a = nk.can_resettle("KP", "RU", "JP", on=dt.date(2009, 12, 23))
+        a = nk.can_resettle("KP", "RU", "JP", on=dt.date(2009, 12, 23), exact=True)
         assert a.verdict is nk.Verdict.UNDOCUMENTED
         assert any("not a refusal" in line for line in a.explanation)
 
