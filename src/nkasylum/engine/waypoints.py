@@ -26,14 +26,16 @@ from nkasylum.engine.documented import (
     _EVER,
     Days,
     _intersect,
+    _leg_table,
     _legs_from,
     _minus,
     _policy_days,
     _union,
+    within,
 )
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import closed, leg_steps, policy_step, sends_back
-from nkasylum.engine.search import MAX_ROUTES, WAYPOINT_TRANSITS, _Found, _Search, edges
+from nkasylum.engine.search import MAX_ROUTES, WAYPOINT_TRANSITS, _Found, _Search
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg, Route
@@ -183,6 +185,10 @@ def waypoint_days(index: Index, start: Country, stops: tuple[Country, ...], goal
         while stack:
             here, j, used, days, seen = stack.pop()
             for nxt, leg in _legs_from(index, here, horizon).items():
+                if horizon is not None:
+                    # the leg rule's documented days: a passage only carried forward never
+                    # outranks a block seen or in force that day (as for named routes)
+                    leg = _leg_table(index, here, nxt, nxt == goal.alpha_2, horizon)[0]
                 k = order.get(nxt)
                 if nxt in seen or (k is not None and k != j):
                     continue  # a country twice, or a waypoint out of its turn
@@ -212,14 +218,22 @@ def waypoint_blocked_days(index: Index, stops: tuple[Country, ...], goal: Countr
     memo = index.memo
     found: Days | None = memo.get(key)
     if found is None:
-        sealed = [_minus(_policy_days(index, c.alpha_2, horizon, True),
-                         _union(d for days in _legs_from(index, c.alpha_2, horizon).values()
-                                for d in days))
+        sealed = [_minus(_policy_days(index, c.alpha_2, horizon, True), _ways_out(index, c.alpha_2, horizon))
                   for c in stops]
         found = _union((*_policy_days(index, goal.alpha_2, horizon, False),
                         *(d for days in sealed for d in days)))
         index.keep(key, found, len(found))
     return found
+
+
+def _ways_out(index: Index, code: str, horizon: Horizon) -> Days:
+    """The days on which some passage out of ``code`` is documented: with a horizon, a passage
+    only carried forward counts only on days no block of ``code`` is seen or in force."""
+    seen = _union(d for days in _legs_from(index, code, None).values() for d in days)
+    if horizon is None:
+        return seen
+    carried = _union(d for days in _legs_from(index, code, horizon).values() for d in days)
+    return _union((*seen, *_minus(carried, _policy_days(index, code, None, True))))
 
 
 def _asked(start: Country, stops: tuple[Country, ...], goal: Country) -> Route:
@@ -236,7 +250,7 @@ def _sealed(index: Index, stops: tuple[Country, ...], day: dt.date,
     for c in stops:
         held = index.policy(c.alpha_2, day, horizon)
         if held is not None and sends_back(held) and not held.exceptions and \
-                not edges(index, c.alpha_2, day, horizon):
+                not within(_ways_out(index, c.alpha_2, horizon), day):
             found.append((c, held))
     return found
 
