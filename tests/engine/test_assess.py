@@ -183,7 +183,7 @@ def test_without_unknown_id(kb: nk.KnowledgeBase) -> None:
 def test_assessment_prints_its_steps() -> None:
     a = nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23))
     assert str(a).startswith("KP to KR via RU on 2009-12-23: documented")
-    assert "  RU > KR by unhcr-office: seen 2009-12-23" in str(a).splitlines()
+    assert "  RU > KR by unhcr-office: seen 23 December 2009" in str(a).splitlines()  # dates in words
     assert a.explain().startswith("KP to KR via RU on 2009-12-23: documented")
     assert "UNHCR Moscow office" in a.explain()
 
