@@ -164,4 +164,5 @@ class TestMongolia(CountryFacts):
         assert on_the_day.verdict is nk.Verdict.DOCUMENTED
         assert "wikileaks-2006-09-12" in {e.source for e in on_the_day.evidence}
         # a year before, China's returns of 1998-2006 (CASS, third collection) block the way out
-        assert nk.can_resettle("KP", ["CN", "MN"], "KR", on=dt.date(2005, 7, 1), exact=True).verdict is nk.Verdict.BLOCKED
+        earlier = nk.can_resettle("KP", ["CN", "MN"], "KR", on=dt.date(2005, 7, 1), exact=True)
+        assert earlier.verdict is nk.Verdict.BLOCKED
