@@ -42,6 +42,43 @@ def test_n8_an_answer_that_contradicts_itself_is_refused(answer: nk.Assessment, 
     assert info.value.field == field
 
 
+def _own_leg_blocked(data: dict[str, Any]) -> None:
+    # the passage RU > KR replaced by Russia's returns policy (the next step's) made blocking
+    data["steps"][1] = {**data["steps"][2], "kind": "blocked-leaving", "verdict": "blocked"}
+
+
+def test_n8_a_documented_answer_whose_own_leg_is_blocked_and_undocumented_is_refused() -> None:
+    # RU > KR made blocked, and no passage left documenting it: no reasoning gives that answer
+    with pytest.raises(nk.DataError, match=r"its own leg RU > KR .*blocked") as info:
+        _edited(DOCUMENTED, _own_leg_blocked, nk.Assessment)
+    assert info.value.field == "verdict"
+
+
+def test_n8_a_documented_answer_may_carry_blocked_legs_off_its_route() -> None:
+    # Through CN on 2024-06-01 with a 400-day horizon: the way on via a third country is
+    # documented, and China's returns block the direct CN > KR leg, reported beside it.
+    answer = nk.can_resettle("KP", "CN", "KR", on=D(2024, 6, 1), horizon=dt.timedelta(days=400))
+    assert answer.verdict is nk.Verdict.DOCUMENTED and answer.route is not None
+    off_route = {(s.leg.origin, s.leg.dest) for s in answer.steps
+                 if s.verdict is nk.Verdict.BLOCKED and s.leg is not None}
+    assert off_route and not off_route & {(leg.origin, leg.dest) for leg in answer.route.legs}
+    assert nk.from_json(nk.to_json(answer), nk.Assessment) == answer
+
+
+def test_n8_a_waypoint_answer_reads_back_and_its_route_keeps_the_order_asked() -> None:
+    # via CN as a waypoint, answered through CN and then TH: the route has another stop
+    answer = nk.can_resettle("KP", "CN", "KR", on=D(2015, 6, 1))
+    assert answer.route is not None and len(answer.route.legs) > 2 and not answer.exact
+    assert nk.from_json(nk.to_json(answer), nk.Assessment) == answer
+    named = [p for p in answer.route.transits if isinstance(p, nk.Country)]
+    with pytest.raises(nk.DataError, match="in that order") as info:
+        _edited(answer, lambda d: d.update(via=[c.alpha_2 for c in reversed(named)]), nk.Assessment)
+    assert info.value.field == "route"
+    with pytest.raises(nk.DataError) as info:  # asked exactly, the extra stop contradicts via
+        _edited(answer, lambda d: d.update(exact=True), nk.Assessment)
+    assert info.value.field == "route"
+
+
 def test_n8_a_policy_answer_holds_its_own_countrys_policy() -> None:
     cn = nk.policy_answer("CN", on=D(2012, 6, 1))
     with pytest.raises(nk.DataError) as info:

@@ -5,6 +5,7 @@ JSON reads back as the same knowledge base, which answers every question the sam
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import attrs
@@ -22,6 +23,20 @@ QUESTIONS: tuple[tuple[str, Any, str, Any], ...] = (
 )
 POLICY_QUESTIONS = (("CN", D(2012, 6, 1)), ("TH", 2018), ("RU", D(2016, 6, 16)), ("KR", None))
 _BASE = nk.default_knowledge_base()
+
+
+def _check_contradiction(err: nk.DataError, kb: nk.KnowledgeBase, policy: nk.Policy, changed: nk.Policy) -> None:
+    """A changed yes/no value may contradict another statement of the same country seen
+    over the same period: the library rightly refuses that scenario, naming both."""
+    assert changed.repatriates is not None and changed.repatriates is not policy.repatriates, err
+    assert err.field == "repatriates" and err.entry is not None, err
+    other_id = re.search(r"contradicts policy '([^']+)'", err.message)
+    assert other_id is not None, err
+    mentioned = {p.id: p for p in (*kb.all_policies, changed)}
+    named = {mentioned[other_id[1]], mentioned[err.entry.split("'")[1]]}
+    assert changed in named or policy in named, err
+    assert {p.country for p in named} == {changed.country}, err
+    assert {p.repatriates for p in named} == {True, False}, err
 
 
 class Scenarios(RuleBasedStateMachine):
@@ -42,7 +57,10 @@ class Scenarios(RuleBasedStateMachine):
         changed = attrs.evolve(policy, repatriates=repatriates)
         if copy:
             changed = attrs.evolve(changed, id=self._new_id(policy.id))
-        self.kb = self.kb.with_policy(changed)
+        try:
+            self.kb = self.kb.with_policy(changed)
+        except nk.DataError as err:
+            _check_contradiction(err, self.kb, policy, changed)
 
     @rule(data=st.data(), to_region=st.booleans())
     def with_passage(self, data: st.DataObject, to_region: bool) -> None:

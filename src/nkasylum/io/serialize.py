@@ -193,16 +193,28 @@ def _check_assessment(a: Assessment, *, scope: tuple[str, ...] | None = None) ->
             raise _answer_error(f"the route {a.route} does not go from {a.origin.alpha_2} to {a.dest.alpha_2}",
                                 "route")
         named = tuple(p for p in a.route.transits if isinstance(p, Country))
-        if a.via is not None and named != a.via:
-            raise _answer_error(f"the route {a.route} does not go through {' > '.join(c.alpha_2 for c in a.via)}",
-                                "route")
+        # via names waypoints passed in order, other stops allowed, unless asked exactly
+        if a.via is not None and (named != a.via if a.exact or not a.via else not _in_order(a.via, named)):
+            raise _answer_error(f"the route {a.route} does not go through {' > '.join(c.alpha_2 for c in a.via)}"
+                                f"{'' if a.exact or not a.via else ' in that order'}", "route")
     if a.asked is not None and not a.asked.contains(a.on):
         raise _answer_error(f"on={a.on} is not in the period asked ({a.asked})", "on")
     if a.latest_evidence is not None and a.latest_evidence > today():
         raise _answer_error(f"latest_evidence {a.latest_evidence} is after today", "latest_evidence")
     decided = {s.verdict for s in a.steps if s.verdict is not None and s.kind.supports}
-    if a.verdict is Verdict.DOCUMENTED and Verdict.BLOCKED in decided:
-        raise _answer_error("a documented answer whose steps find the way blocked", "verdict")
+    if a.verdict is Verdict.DOCUMENTED and a.route is not None:
+        # A documented answer may carry blocked steps: of legs off its route (another way
+        # through the waypoints), or a policy blocking a leg on the same day that a passage
+        # documents it (reported beside the passage, not hidden). Not a blocked leg of its
+        # own route that nothing documents: no reasoning reaches that answer.
+        documented = {(s.leg.origin, s.leg.dest) for s in a.steps
+                      if s.leg is not None and s.verdict is Verdict.DOCUMENTED and s.kind.supports}
+        for step in a.steps:
+            if (step.verdict is Verdict.BLOCKED and step.kind.supports and step.leg is not None
+                    and (ends := (step.leg.origin, step.leg.dest)) not in documented
+                    and ends in {(leg.origin, leg.dest) for leg in a.route.legs}):
+                raise _answer_error(f"a documented answer whose steps find its own leg {step.leg} blocked, "
+                                    "and nothing documents it", "verdict")
     if a.verdict is Verdict.BLOCKED and Verdict.BLOCKED not in decided:
         raise _answer_error("a blocked answer with no step that finds the way blocked", "verdict")
     if a.verdict is Verdict.UNDOCUMENTED and Verdict.BLOCKED in decided:
@@ -215,6 +227,12 @@ def _check_assessment(a: Assessment, *, scope: tuple[str, ...] | None = None) ->
                 a.origin, a.via, a.dest):
             raise _answer_error("last_known answers the same question on an earlier day", "last_known")
         _check_assessment(a.last_known, scope=scope)
+
+
+def _in_order(wanted: tuple[Country, ...], stops: tuple[Country, ...]) -> bool:
+    """Whether ``stops`` passes every one of ``wanted`` in that order (other stops allowed)."""
+    rest = iter(stops)
+    return all(place in rest for place in wanted)
 
 
 def _check_policy_answer(p: PolicyAnswer) -> None:

@@ -37,24 +37,30 @@ _DETAILED = frozenset(DETAILS)
 _WORKING = threading.RLock()
 
 
+# Each summary is itself a Python expression, as the shared repr's rule asks: a route as
+# the Route.parse call that reads its text, a long tuple as its first item's kind times its
+# length (``(Step(...),) * 44``), the last documented answer as its date, verdict and route.
 def _route_text(route: Route | None) -> str:
-    return repr(None if route is None else str(route))
+    return "None" if route is None else f"Route.parse({str(route)!r})"
 
 
 def _routes_text(routes: tuple[Route, ...]) -> str:
-    return repr(tuple(str(r) for r in routes))
+    shown = [_route_text(r) for r in routes[:2]] + (["..."] if len(routes) > 2 else [])
+    return "(" + ", ".join(shown) + ("," if len(shown) == 1 else "") + ")"
 
 
-def _counted(what: str) -> Callable[[tuple[object, ...]], str]:
-    def text(values: tuple[object, ...]) -> str:
-        return f"<{len(values)} {what}>"
-    return text
+def _counted(values: tuple[object, ...]) -> str:
+    if not values:
+        return "()"
+    item = f"({type(values[0]).__name__}(...),)"
+    return item if len(values) == 1 else f"{item} * {len(values)}"
 
 
 def _known_text(known: Assessment | None) -> str:
     if known is None:
         return "None"
-    return f"<{known.verdict.value} on {known.on}: {known.route}>"
+    return (f"Assessment(on={known.on!r}, verdict=Verdict.{known.verdict.name}, "
+            f"route={_route_text(known.route)})")
 
 
 @attrs.frozen(field_transformer=freeze_sequences)
@@ -122,21 +128,21 @@ class Assessment:
     dest: Country
     on: dt.date
     verdict: Verdict
-    # The repr writes the route and what explains it in short (the text of each route, how
-    # many steps, statements and sources): written in full, one answer ran to 300 KB.
+    # The repr writes the route and what explains it in short (each route's text, how many
+    # steps, statements and sources): written in full, one answer ran to 300 KB.
     route: Route | None = attrs.field(repr=_route_text)
     alternatives: tuple[Route, ...] = attrs.field(repr=_routes_text)
-    steps: tuple[Step, ...] = attrs.field(repr=_counted("steps"))
-    evidence: tuple[Evidence, ...] = attrs.field(repr=_counted("pieces of evidence"))
+    steps: tuple[Step, ...] = attrs.field(repr=_counted)
+    evidence: tuple[Evidence, ...] = attrs.field(repr=_counted)
     latest_evidence: dt.date | None
     disputed: tuple[str, ...] = ()
     asked: When | None = None
     horizon: dt.timedelta | None = None
-    backing: tuple[Backing, ...] = attrs.field(default=(), repr=_counted("statements"))
+    backing: tuple[Backing, ...] = attrs.field(default=(), repr=_counted)
     evidence_age: dt.timedelta | None = None
     last_known: Assessment | None = attrs.field(default=None, repr=_known_text)
-    undated_policies: tuple[Policy, ...] = attrs.field(default=(), repr=_counted("policies"))
-    undated_passages: tuple[Passage, ...] = attrs.field(default=(), repr=_counted("passages"))
+    undated_policies: tuple[Policy, ...] = attrs.field(default=(), repr=_counted)
+    undated_passages: tuple[Passage, ...] = attrs.field(default=(), repr=_counted)
     exact: bool = False
     # The knowledge base that gave the answer, for cite(); not part of the value (not
     # compared, shown, serialised or pickled: an answer read back cites with kb= given).

@@ -139,8 +139,8 @@ class Step:
 
     Example:
         >>> import datetime as dt, nkasylum as nk
-        >>> a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2016, 6, 16),
-        ...                     max_gap=dt.timedelta(days=5 * 365))
+        >>> a = nk.can_resettle("KP", "RU", "KR", on=dt.date(2016, 6, 16), exact=True,
+        ...                     max_gap=dt.timedelta(days=5 * 365))  # these legs: a step each
         >>> [(s.kind.value, s.verdict and s.verdict.value) for s in a.steps][:2]
         [('passage', 'documented'), ('blocked-leaving', 'blocked')]
         >>> a.steps[1].policy.repatriates, "ru-readmission-agreement" in a.steps[1].entries
