@@ -139,7 +139,8 @@ def test_assessment_markdown_shows_what_was_last_known() -> None:
     assert ("**Last known:** documented on 2023-08-16 (290 days before the date asked): "
             "`KP > CN > third country > KR`") in text.splitlines()
     assert "Undated context" in text  # among the explanation's steps
-    carried = nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1), horizon=dt.timedelta(days=400))
+    carried = nk.can_resettle("KP", "CN", "KR", on=dt.date(2024, 6, 1), horizon=dt.timedelta(days=400),
+                              exact=True)  # the legs as named: a table row per leg
     text = carried._repr_markdown_()
     assert "| KP > CN | `kp-cn-border-crossing` | carried forward | 16 August 2023 | 290 days |" in text
     assert "**Horizon:** observations carried forward up to 400 days" in text
