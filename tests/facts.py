@@ -146,3 +146,17 @@ class CountryFacts:
                             and published.upper and ev.happened.lower > published.upper):
                         early.append((e.id, str(ev.happened), str(published)))
         assert early == []
+
+
+class ExplainerSmallNumber:
+    """Seed 000, the undated explainer "What countries allow North Koreans?", names the U.K.,
+    Australia, Germany and the Netherlands together: each accepted a small, unquantified
+    number. Mixed into those four countries' test classes (``code`` comes from CountryFacts)."""
+
+    code: ClassVar[str]
+
+    def test_the_explainer_says_it_accepted_a_small_unquantified_number(self) -> None:
+        (p,) = [p for p in nk.policies(self.code) if p.id.endswith("-explainer-small-number")]
+        assert p.admits is True
+        assert p.undated
+        assert p.grants == () and p.procedures == ()

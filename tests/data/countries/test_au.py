@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts
+from facts import CountryFacts, ExplainerSmallNumber
 
 import nkasylum as nk
 
 
-class TestAustralia(CountryFacts):
+class TestAustralia(CountryFacts, ExplainerSmallNumber):
     code = "AU"
 
     def test_first_claim_by_a_defector_settled_in_south_korea(self) -> None:
@@ -50,11 +50,3 @@ class TestAustralia(CountryFacts):
         a = nk.can_resettle("KP", None, "AU", on=dt.date(2010, 10, 22))
         assert a.verdict is nk.Verdict.UNDOCUMENTED
 
-    # From seed 000, the undated explainer "What countries allow North Koreans?":
-    def test_the_explainer_says_it_accepted_a_small_unquantified_number(self) -> None:
-        # the explainer names the U.K., Australia, Germany and the Netherlands together
-        code = self.code
-        (p,) = [p for p in nk.policies(code) if p.id.endswith("-explainer-small-number")]
-        assert p.admits is True
-        assert p.undated
-        assert p.grants == () and p.procedures == ()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts, ids_of, statement
+from facts import CountryFacts, ExplainerSmallNumber, ids_of, statement
 
 import nkasylum as nk
 
@@ -21,7 +21,7 @@ def _stat(id: str) -> nk.Statistic:
     return found
 
 
-class TestGermany(CountryFacts):
+class TestGermany(CountryFacts, ExplainerSmallNumber):
     code = "DE"
 
     def test_refugee_status_grants_2000_to_2003(self) -> None:
@@ -88,11 +88,3 @@ class TestGermany(CountryFacts):
         assert after is not None and any("third country" in x for x in after.exceptions)
         assert nk.source("asylnet-vg-freiburg-2020-08-03").language == "de"
 
-    # From seed 000, the undated explainer "What countries allow North Koreans?":
-    def test_the_explainer_says_it_accepted_a_small_unquantified_number(self) -> None:
-        # the explainer names the U.K., Australia, Germany and the Netherlands together
-        code = self.code
-        (p,) = [p for p in nk.policies(code) if p.id.endswith("-explainer-small-number")]
-        assert p.admits is True
-        assert p.undated
-        assert p.grants == () and p.procedures == ()

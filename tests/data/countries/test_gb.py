@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts, statistic
+from facts import CountryFacts, ExplainerSmallNumber, statistic
 
 import nkasylum as nk
 
@@ -26,7 +26,7 @@ def _stat(id: str) -> nk.Statistic:
     return found
 
 
-class TestUnitedKingdom(CountryFacts):
+class TestUnitedKingdom(CountryFacts, ExplainerSmallNumber):
     code = "GB"
 
     def test_asylum_grants_2005_to_2010(self) -> None:
@@ -111,11 +111,3 @@ class TestUnitedKingdom(CountryFacts):
         assert s.area == "New Malden" and s.as_of is None
         assert s.value == nk.Quantity(1000, nk.Qualifier.ABOUT)
 
-    # From seed 000, the undated explainer "What countries allow North Koreans?":
-    def test_the_explainer_says_it_accepted_a_small_unquantified_number(self) -> None:
-        # the explainer names the U.K., Australia, Germany and the Netherlands together
-        code = self.code
-        (p,) = [p for p in nk.policies(code) if p.id.endswith("-explainer-small-number")]
-        assert p.admits is True
-        assert p.undated
-        assert p.grants == () and p.procedures == ()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts
+from facts import CountryFacts, ExplainerSmallNumber
 
 import nkasylum as nk
 
@@ -21,7 +21,7 @@ def _policy(id: str) -> nk.Policy:
     return found
 
 
-class TestNetherlands(CountryFacts):
+class TestNetherlands(CountryFacts, ExplainerSmallNumber):
     code = "NL"
 
     def test_returns_to_south_korea_possible_from_2013_but_none_by_october(self) -> None:
@@ -60,11 +60,3 @@ class TestNetherlands(CountryFacts):
         assert later is not None and "nl-2013-south-korea-as-protection-alternative" in later.id.split("+")
         assert nk.can_resettle("KP", None, "NL", on=dt.date(2014, 6, 6)).verdict is nk.Verdict.UNDOCUMENTED
 
-    # From seed 000, the undated explainer "What countries allow North Koreans?":
-    def test_the_explainer_says_it_accepted_a_small_unquantified_number(self) -> None:
-        # the explainer names the U.K., Australia, Germany and the Netherlands together
-        code = self.code
-        (p,) = [p for p in nk.policies(code) if p.id.endswith("-explainer-small-number")]
-        assert p.admits is True
-        assert p.undated
-        assert p.grants == () and p.procedures == ()
