@@ -76,6 +76,19 @@ def main(argv: list[str]) -> None:
           f"the time model's blocked example changed: {blocked.verdict}, last known "
           f"{blocked.last_known.on if blocked.last_known else None}")
     check(nk.from_json(nk.to_json(blocked), nk.Assessment) == blocked, "an assessment's JSON round trip failed")
+    # The quoted words ship with the data: the installed package alone (no collection
+    # documents beside it) shows the sentence behind the README's first answer, and every
+    # anchor of every entry stands in its source's shipped quotes.
+    check(a.evidence, "the README's first answer cites no evidence")
+    cited = a.evidence[0]
+    quote = kb.source(cited.source).quote_for(cited.anchor)
+    check(quote is not None and len(quote) > len(cited.anchor),
+          f"no quoted words behind the anchor {cited.anchor!r} of {cited.source}")
+    unquoted = [(entry.id, ev.source, ev.anchor)
+                for entry in (*kb.all_policies, *kb.all_passages, *kb.all_cases, *kb.all_statistics)
+                for ev in entry.evidence if kb.source(ev.source).quote_for(ev.anchor) is None]
+    check(not unquoted, f"anchors not in their source's shipped quotes: {unquoted[:3]}")
+    print(f"the words behind the README's first answer ({cited.source}): {quote}")
     check(nk.to_json(nk.When.parse("2004")) == '"2004"', "a year is not written as its EDTF text")
     check(nk.from_json(nk.to_json(kb), nk.KnowledgeBase) == kb, "the JSON round trip failed")
     try:

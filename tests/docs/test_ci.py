@@ -57,3 +57,14 @@ def test_contributing_runs_every_test_with_the_same_selection() -> None:
     rows = [m for m in re.findall(r"`(python -m pytest[^`]*)`", text) if "--slow" in m]
     (ci,) = _pytest_runs(_ci())
     assert rows and all(set(shlex.split(r)) - {"-q"} == set(shlex.split(ci)) - {"-q"} for r in rows)
+
+
+def test_the_wheels_smoke_test_shows_the_words_behind_a_fact() -> None:
+    # The quoted words ship with the data (issue 28): the smoke test, which .ci/run runs
+    # against the installed wheel alone and outside the source tree, must show the sentence
+    # behind a fact and check every anchor against the package's own quotes.
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert re.search(r'cd "\$pkg_tmp"\n\s*"\$pkg_tmp/venv/bin/python" -I -W error "\$repo/tests/smoke.py"', run)
+    smoke = (ROOT / "tests" / "smoke.py").read_text(encoding="utf-8")
+    assert ".quote_for(" in smoke and "print(f\"the words behind" in smoke
+    assert "NKASYLUM_DOCUMENTS" not in smoke and "../shared" not in smoke
