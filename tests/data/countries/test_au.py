@@ -36,17 +36,22 @@ class TestAustralia(CountryFacts, ExplainerSmallNumber):
 
     # From the first collection (public-reports.md sections 4-9):
     def test_australia_rrt_refused_because_in_theory_a_south_korean_citizen(self) -> None:
-        # Crikey's quoted words name neither Australia nor the applicant's nationality (only
-        # the address does): no policy, no case, and only an undated explainer is left.
-        assert nk.policy("AU", on=dt.date(2010, 10, 22)) is None
-        assert nk.cases(country="AU", outcome="rejected") == ()
-        assert not [c for c in nk.cases() if c.id == "au-rrt-protection-visa-refused-2010"]
-        # (later sources of public-reports-3-resettlement.md add Australian policies, none from Crikey)
+        # Crikey's quoted words in the collection name neither Australia nor the applicant's
+        # nationality, so no entry cites that record; the stored page (collected by the
+        # project) names both, and the refusal of 13 September 2010 rests on it alone.
+        assert "no entry rests on this source" in nk.source("crikey-2010-10-22").note
         assert not [p for p in nk.policies("AU") if "crikey-2010-10-22" in {e.source for e in p.evidence}]
+        page = nk.source("crikey-2010-10-22-page")
+        assert page.collected and page.document is None and str(page.published) == "2010-10-22"
+        policy = nk.policy("AU", on=dt.date(2010, 9, 13))
+        assert policy is not None and policy.id == "au-2010-09-tribunal-refused-protection-visa"
+        assert {e.source for e in policy.evidence} == {"crikey-2010-10-22-page"}
+        # one applicant's refusal: no classification of all North Koreans, no refusal of status
+        assert policy.classification == () and policy.not_grants == () and policy.admits is None
+        assert nk.cases(country="AU", outcome="rejected") == ()
         assert "au-explainer-small-number" in {p.id for p in nk.policies("AU")}
         dual = [p for p in nk.policies("AU") if nk.Classification.DUAL_NATIONAL in p.classification]
         assert all(e.source == "visabureau-2012-10-31" for p in dual for e in p.evidence)
-        assert "no entry rests on this source" in nk.source("crikey-2010-10-22").note
         a = nk.can_resettle("KP", None, "AU", on=dt.date(2010, 10, 22))
         assert a.verdict is nk.Verdict.UNDOCUMENTED
 

@@ -35,7 +35,16 @@ class TestCambodia(CountryFacts):
     def test_cambodia_helped_but_undated(self) -> None:
         assert {p.id for p in nk.policies("KH")} == {
             "kh-2006-deported-a-north-korean", "kh-assisted-north-koreans-to-south-korea",
-            "kh-quiet-transfers-onward"}
+            "kh-quiet-transfers-onward", "kh-2004-09-immigration-watch-awaiting-south-korea"}
         p = statement("KH", "kh-assisted-north-koreans-to-south-korea")
         assert p.undated and sources_of(p) == {"cambodiadaily-wikileaks-dispatches"}
         assert nk.policy("KH", on=dt.date(2010, 1, 1)) is None
+
+    def test_september_2004_immigration_watch(self) -> None:
+        # A page the project collected: seven waiting in Cambodia to go to South Korea, under
+        # the immigration department's watch; what became of them is not said.
+        p = nk.policy("KH", on=dt.date(2004, 9, 21))
+        assert p is not None and p.id == "kh-2004-09-immigration-watch-awaiting-south-korea"
+        assert p.repatriates is None and p.returns_to == ()
+        assert nk.source("seoul-co-kr-2004-09-22").collected
+        assert nk.policy("KH", on=dt.date(2005, 7, 1)) is None

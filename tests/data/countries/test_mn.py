@@ -107,10 +107,20 @@ class TestMongolia(CountryFacts):
 
     # From the first collection (public-reports.md sections 1-3) and the foreign missions in China, 2002-2004:
     def test_mongolia_usually_lets_people_travel_on(self) -> None:
-        # "a country that usually helps defectors" names no country: nothing rests on it
-        assert nk.policy("MN", on=dt.date(2023, 5, 1)) is None
+        # The collection's clause "a country that usually helps defectors" names no country:
+        # nothing rests on that record. The stored page's whole sentence names Mongolia and
+        # the May 2023 detention; the project collected it, and the statement rests on it alone.
         assert resting_on("nknews-2023-05-mongolia") == []
-        assert not [p.id for p in nk.policies("MN") if "usually" in p.summary]
+        p = nk.policy("MN", on=dt.date(2023, 5, 15))
+        assert p is not None and p.id == "mn-2023-05-detained-yet-usually-lets-them-travel-on"
+        assert {e.source for e in p.evidence} == {"nknews-2023-05-mongolia-detains-page"}
+        assert nk.source("nknews-2023-05-mongolia-detains-page").collected
+        # what became of the four is not said: no return is recorded
+        assert p.repatriates is None and p.returns_to == ()
+        # the same procedure as 2004-2018, so the years since January 2018 are between sightings
+        cells = {c.on.year: c for c in nk.coverage(["MN"], range(2019, 2024), at="year")}
+        assert all(cells[y].support is nk.Support.BETWEEN_SIGHTINGS for y in range(2019, 2023))
+        assert cells[2023].support is nk.Support.SEEN
 
     def test_mongolia_helped_resettlement_in_south_korea(self) -> None:
         found = {p.id: p for p in nk.passages("MN", "KR", any_date=True)}

@@ -31,3 +31,15 @@ class TestPhilippines(CountryFacts):
         (p,) = [p for p in nk.policies("PH") if p.id == "ph-2005-01-access-to-refugee-protection"]
         assert p.grants == () and p.procedures
         assert str(nk.source("wikileaks-2005-01-14").published) == "2005-01-14"
+
+    def test_humanitarian_transit_seen_again_in_2011(self) -> None:
+        # The spokesman's words of January 2011 (a page the project collected) state the same
+        # procedure as the 2002-2003 transits, so the years between are documented between
+        # sightings, not carried forward; nothing after January 2011 is seen.
+        (p,) = [p for p in nk.policies("PH") if p.id == "ph-2011-01-humanitarian-transit"]
+        (q,) = [q for q in nk.policies("PH") if q.id == "ph-transit-through-manila-1997-2003"]
+        assert set(p.procedures) <= set(q.procedures)
+        assert nk.source("inquirer-2011-01-16").collected
+        cells = {c.on.year: c.support for c in nk.coverage(["PH"], range(2004, 2013))}
+        assert all(cells[y] is nk.Support.BETWEEN_SIGHTINGS for y in range(2004, 2011))
+        assert cells[2012] is nk.Support.LAST_KNOWN
