@@ -122,3 +122,12 @@ class TestVietnam(CountryFacts):
         uncapped = nk.can_resettle("KP", "CN", "VN", on=dt.date(2015, 11, 1))
         assert uncapped.verdict is nk.Verdict.DOCUMENTED
         assert any(s.kind.value == "arrival" for s in uncapped.steps)
+
+    def test_the_first_detention_is_dated_by_the_stored_page(self) -> None:
+        # The collection's AP sentence leaves the detention undated; the stored page's own
+        # next sentence says 'Monday', the Monday before the officials' Thursday, 2 January 2003.
+        p = nk.policy("VN", on=dt.date(2002, 12, 30))
+        assert p is not None and p.id == "vn-2003-detains-asylum-seekers"
+        assert nk.source("patrick-2003-01-02-page").collected
+        assert "2002-12-30" in {str(e.happened) for e in p.evidence}
+        assert p.repatriates is None and p.returns_to == ()
