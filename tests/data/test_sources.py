@@ -90,3 +90,17 @@ def test_month_only_and_undated_pages_are_stored_as_such() -> None:
     for undated in ("time-new-malden", "helplinelaw-rok-constitution", "wikipedia-hanawon",
                     "dailynk-unhcr-1052", "kbs-world-ja-44137", "klri-settlement-support-act"):
         assert nk.source(undated).published is None, undated
+
+
+def test_a_collected_page_a_collection_also_excerpts_names_that_record() -> None:
+    # A page the project collected for words a collection leaves out is its own source; its
+    # note names the collection's record of the same address, which keeps its own words.
+    documented = {}
+    for s in nk.sources():
+        if s.url and not s.collected:
+            documented.setdefault(s.url, []).append(s.id)
+    shared = [s for s in nk.sources() if s.collected and s.url in documented]
+    assert {s.id for s in shared} >= {"nknews-2023-05-mongolia-detains-page", "crikey-2010-10-22-page"}
+    for s in shared:
+        assert s.document is None and s.quotes
+        assert any(record in s.note for record in documented[s.url]), s.id

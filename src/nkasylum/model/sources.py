@@ -74,8 +74,9 @@ class Source:
             evidence anchor stands in one of them, so the installed library can show the
             sentence behind any fact (:meth:`quote_for`) and check every anchor.
         collected: (added in version 0.2) the project found this page itself in stored public pages (it is in
-            none of the shared collections); its ``url`` and ``published`` are the page's
-            own, and audits sample these sources.
+            none of the shared collections, or they excerpt it without the words cited here,
+            and then the ``note`` names their record); its ``url`` and ``published`` are the
+            page's own, and audits sample these sources.
 
     Example:
         >>> import nkasylum as nk

@@ -46,5 +46,5 @@ class TestCambodia(CountryFacts):
         p = nk.policy("KH", on=dt.date(2004, 9, 21))
         assert p is not None and p.id == "kh-2004-09-immigration-watch-awaiting-south-korea"
         assert p.repatriates is None and p.returns_to == ()
-        assert nk.source("seoul-co-kr-2004-09-22").collected
+        assert nk.source("seoulshinmun-2004-09-22-page").collected
         assert nk.policy("KH", on=dt.date(2005, 7, 1)) is None
