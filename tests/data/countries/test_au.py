@@ -55,3 +55,14 @@ class TestAustralia(CountryFacts, ExplainerSmallNumber):
         a = nk.can_resettle("KP", None, "AU", on=dt.date(2010, 10, 22))
         assert a.verdict is nk.Verdict.UNDOCUMENTED
 
+
+    def test_2007_claimants_held_then_released_as_korean(self) -> None:
+        # A stored page the project collected (rule 6): one group's handling in April 2007,
+        # seen that month and nowhere else, with no outcome of the claims and no destination.
+        page = nk.source("dongponews-2007-04-26-page")
+        assert page.collected and page.document is None and str(page.published) == "2007-04-26"
+        policy = nk.policy("AU", on=dt.date(2007, 4, 15))
+        assert policy is not None and policy.id == "au-2007-04-claimants-detained-then-released-as-korean"
+        assert {e.source for e in policy.evidence} == {"dongponews-2007-04-26-page"}
+        assert policy.classification == () and policy.returns_to == () and policy.not_grants == ()
+        assert any("Villawood" in p for p in policy.procedures)
