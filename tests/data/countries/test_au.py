@@ -61,8 +61,28 @@ class TestAustralia(CountryFacts, ExplainerSmallNumber):
         # seen that month and nowhere else, with no outcome of the claims and no destination.
         page = nk.source("dongponews-2007-04-26-page")
         assert page.collected and page.document is None and str(page.published) == "2007-04-26"
-        policy = nk.policy("AU", on=dt.date(2007, 4, 15))
-        assert policy is not None and policy.id == "au-2007-04-claimants-detained-then-released-as-korean"
+        on_the_day = nk.policy("AU", on=dt.date(2007, 4, 15))
+        # that day's policy joins this entry with the claims procedure seen around it
+        assert on_the_day is not None
+        assert "au-2007-04-claimants-detained-then-released-as-korean" in on_the_day.id.split("+")
+        policy = next(p for p in nk.policies("AU") if p.id == "au-2007-04-claimants-detained-then-released-as-korean")
         assert {e.source for e in policy.evidence} == {"dongponews-2007-04-26-page"}
         assert policy.classification == () and policy.returns_to == () and policy.not_grants == ()
         assert any("Villawood" in p for p in policy.procedures)
+
+    def test_protection_claims_2001_2005_and_the_years_to_2010(self) -> None:
+        # Two judgments the project collected (rule 6) show the ordinary process applied to
+        # North Korean-born claimants: an application of 13 December 2001, the Tribunal's
+        # affirmation of 16 September 2003, court reviews dismissed in 2004 and 2005. It is the
+        # procedure the Crikey page shows in 2010, so the years between lie between sightings.
+        p = next(p for p in nk.policies("AU") if p.id == "au-2001-2005-protection-claims-of-north-korean-born-applicants")
+        assert {e.source for e in p.evidence} == {"casechat-szbov-2005-05-03-page", "ams-szdkl-2004-10-15-page"}
+        assert all(nk.source(s).collected for s in {e.source for e in p.evidence})
+        assert p.classification == () and p.not_grants == () and p.returns_to == ()
+        crikey = next(p for p in nk.policies("AU") if p.id == "au-2010-09-tribunal-refused-protection-visa")
+        assert set(crikey.procedures) <= set(p.procedures)
+        cells = {c.on.year: c.support for c in nk.coverage(["AU"], range(2000, 2011))}
+        assert cells[2000] is not nk.Support.BETWEEN_SIGHTINGS
+        assert all(cells[y] is nk.Support.BETWEEN_SIGHTINGS for y in range(2002, 2010))
+        # the court does not name the 2001 applicant, so the RFA case is not linked to him
+        assert nk.case("au-resettled-defector-refugee-claim-2001-12").evidence[0].source != "casechat-szbov-2005-05-03-page"
