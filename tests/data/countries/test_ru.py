@@ -347,3 +347,16 @@ class TestRussia(CountryFacts):
         supports = {b.entry: b.support for b in strict.backing}
         assert supports["ru-kr-unhcr-moscow-2022"] is nk.Support.SEEN
         assert supports["case-leg.kp.ru.unknown-route"] is nk.Support.SEEN
+
+    def test_third_country_asylum_permitted_since_1994(self) -> None:
+        # A stored page the project collected (rule 6): 'began in 1994 ... so far' in a report
+        # of 15 November 2007 is a span to the report, so 2000-2003 are seen, with no figure
+        # per year and no admission or status recorded.
+        p = policy_entry("ru-1994-2007-third-country-asylum-permitted")
+        assert happened_spans(p) == {"1994/2007-11-15"}
+        assert sources_of(p) == {"nkd-2952-dailynk-2007-11-15-page"}
+        assert nk.source("nkd-2952-dailynk-2007-11-15-page").collected
+        assert p.admits is None and p.grants == () and p.repatriates is None
+        assert support_on(p.id, dt.date(2001, 7, 1)) is nk.Support.SEEN
+        cells = {c.on.year: c.support for c in nk.coverage(["RU"], range(2000, 2004))}
+        assert all(cells[y] is nk.Support.SEEN for y in range(2000, 2004))
