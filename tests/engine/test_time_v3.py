@@ -54,6 +54,24 @@ def test_a_horizon_does_not_turn_a_block_seen_that_day_into_a_way() -> None:
     assert carried.verdict is nk.Verdict.BLOCKED
 
 
+def test_an_any_route_answer_keeps_the_same_precedence() -> None:
+    # On a day China's returns are seen, a way through China carried forward by a horizon is
+    # blocked when asked by name; any route then is not documented through it either: the
+    # answer and every route listed rest on legs the named questions call documented.
+    day, horizon = D(2024, 6, 1), dt.timedelta(days=400)
+    assert nk.can_resettle("KP", "CN", "KR", on=day, horizon=horizon, exact=True).verdict is nk.Verdict.BLOCKED
+    answer = nk.can_resettle("KP", None, "KR", on=day, horizon=horizon)
+    found = nk.routes("KP", "KR", on=day, horizon=horizon)
+    listed = list(nk.iter_routes("KP", "KR", on=day, horizon=horizon))
+    assert answer.route is not None and found[:1] == (answer.route,)
+    for route in {*found, *listed}:
+        assert nk.country("CN") not in route.places, route
+    for route in listed:
+        via = [c.alpha_2 for c in route.named_transits]
+        assert nk.can_resettle("KP", via, "KR", on=day, horizon=horizon, exact=True), route
+    assert nk.assess_many([("KP", None, "KR", day)], horizon=horizon) == (answer.verdict,)
+
+
 def test_a_gap_cap_leaves_long_gaps_open() -> None:
     day = D(2016, 6, 16)
     assert nk.can_resettle("KP", "RU", "KR", on=day).verdict is nk.Verdict.DOCUMENTED

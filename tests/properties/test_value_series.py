@@ -121,6 +121,13 @@ def test_a_horizon_never_outranks_a_block_in_force(world: tuple[nk.KnowledgeBase
     if strict.verdict is nk.Verdict.BLOCKED:
         assert carried.verdict is nk.Verdict.BLOCKED
     assert kb.assess_many([("KP", "CN", "KR", day)], horizon=horizon) == (carried.verdict,)
+    # Any route: the only way is through China, so the answer is documented exactly when the
+    # named route is, and a carried leg never documents it on a day China's block is in force.
+    any_route = kb.can_resettle("KP", None, "KR", on=day, horizon=horizon)
+    assert bool(any_route) == bool(carried)
+    assert kb.assess_many([("KP", None, "KR", day)], horizon=horizon) == (any_route.verdict,)
+    assert bool(kb.routes("KP", "KR", on=day, horizon=horizon)) == bool(carried)
+    assert bool(list(kb.iter_routes("KP", "KR", on=day, horizon=horizon))) == bool(carried)
 
 
 @settings(max_examples=15, deadline=None)
