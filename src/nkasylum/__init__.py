@@ -237,16 +237,35 @@ def case(id: str) -> Case:
 
 
 def statistics(
-    *, country: PlaceLike | None = None, measure: str | None = None
+    *,
+    country: PlaceLike | None = None,
+    measure: str | None = None,
+    since: WhenLike = None,
+    until: WhenLike = None,
+    possible: bool = False,
 ) -> tuple[Statistic, ...]:
-    """Documented figures, sorted by measure, place, date and id.
+    """Documented figures, sorted by measure, place, date and id, filtered by place,
+    measure and the window of their as-of dates.
+
+    ``since`` and ``until`` take the one date grammar of :func:`cases` (a date, a year, an
+    EDTF text, a :class:`When`): the window runs from the first day ``since`` can mean to
+    the last day ``until`` can mean. A figure is kept when its as-of date surely falls in
+    the window (both ends of its span); ``possible=True`` also keeps those whose as-of date
+    only may (a span that overlaps the window, such as "at some time up to 2014-06" for a
+    window in 2013). Figures with no as-of date are left out of a window.
+
+    ``since``, ``until`` and ``possible`` added in version 0.2.
 
     Example:
         >>> import nkasylum as nk
         >>> {str(s.value) for s in nk.statistics(country="RU", measure="nk-workers")} >= {"about 1,700"}
         True
+        >>> all(s.as_of is not None and s.as_of.start.year >= 2020
+        ...     for s in nk.statistics(country="KR", since=2020))
+        True
     """
-    return default_knowledge_base().statistics(country=country, measure=measure)
+    return default_knowledge_base().statistics(country=country, measure=measure, since=since,
+                                               until=until, possible=possible)
 
 
 def conflicts() -> tuple[Conflict, ...]:

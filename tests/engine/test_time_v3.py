@@ -92,6 +92,25 @@ def test_one_date_grammar_for_windows_and_days(capsys: pytest.CaptureFixture[str
     assert f"{len(nk.cases(since=2024))} cases" in capsys.readouterr().out
 
 
+def test_figures_take_the_window_grammar_of_cases() -> None:
+    # A count of German refugee claims discontinued "up to 21 February 2006" may fall in
+    # 2005, never surely: kept only with possible=True; a yearly count of 2013 falls in 2013.
+    window = {"country": "DE", "since": 2005, "until": "2005-12-31"}
+    assert "de-refugee-claims-discontinued-rfa-2006" not in {s.id for s in nk.statistics(**window)}  # type: ignore[arg-type]
+    assert "de-refugee-claims-discontinued-rfa-2006" in {
+        s.id for s in nk.statistics(**window, possible=True)}  # type: ignore[arg-type]
+    year = nk.statistics(country="KR", measure="arrivals-in-south-korea", since=2013, until=2013)
+    assert year and all(s.as_of is not None and s.as_of.start >= D(2013, 1, 1)
+                        and s.as_of.end <= D(2013, 12, 31) for s in year)
+    assert nk.statistics(since=2024) == nk.statistics(since=D(2024, 1, 1)) == nk.statistics(
+        since=nk.When.parse("2024"))
+    assert all(s.as_of is not None for s in nk.statistics(until=2100))  # undated: out of a window
+    with pytest.raises(nk.ArgumentTypeError, match="since="):
+        nk.statistics(since="soon")
+    with pytest.raises(nk.ArgumentTypeError, match="possible="):
+        nk.statistics(possible="yes")  # type: ignore[arg-type]
+
+
 def test_a_window_does_not_return_a_case_that_only_may_fall_in_it() -> None:
     window = {"country": "TH", "since": D(2013, 5, 1), "until": D(2013, 6, 30)}
     sure = nk.cases(**window)  # type: ignore[arg-type]

@@ -3,7 +3,8 @@
 Sightings belong to a value: adding one never removes support for it, a contrary sighting
 between two splits the series, a gap cap never adds support, a carried-forward passage
 never outranks a block seen or in force, a year is documented iff some day in it is, and
-a window filter agrees with filtering day by day.
+a window filter (of cases, and of figures by their as-of dates) agrees with filtering day
+by day.
 """
 
 from __future__ import annotations
@@ -163,8 +164,15 @@ def test_window_filters_agree_with_day_by_day_filtering(span: When, a: dt.date, 
         and span.upper is not None
     assert (inside is not False) == some
     assert (inside is True) == every
+    ev = (nk.Evidence("s", "one two three", "generated"),)
     kb = nk.KnowledgeBase(all_sources=(SOURCE,), all_cases=(nk.Case(
         id="c", title="t", date=span, place="TH", people=nk.Quantity(1), outcome=nk.Outcome.DETAINED,
-        evidence=(nk.Evidence("s", "one two three", "generated"),)),))
+        evidence=ev),), all_statistics=(nk.Statistic(
+            id="n", measure="arrivals", description="d", place="TH", value=nk.Quantity(1), evidence=ev,
+            as_of=span),))
     assert bool(kb.cases(since=lo, until=hi)) == every
     assert bool(kb.cases(since=lo, until=hi, possible=True)) == some
+    # figures by their as-of dates, with the same grammar and the same law
+    assert bool(kb.statistics(since=lo, until=hi)) == every
+    assert bool(kb.statistics(since=lo, until=hi, possible=True)) == some
+    assert bool(kb.statistics(since=lo.isoformat(), until=When.day(hi), possible=True)) == some
