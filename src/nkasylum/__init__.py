@@ -327,7 +327,9 @@ def can_resettle(
             and the answer's ``on`` says on which day.
         horizon: opt in to carrying observations forward up to this long past their
             last sighting (a ``datetime.timedelta``; default ``None``: not at all).
-            Legs that use it are marked "carried forward" in ``backing``.
+            Legs that use it are marked "carried forward" in ``backing``; a leg only carried
+            forward never outranks a block seen or in force that day, on a named route,
+            through waypoints or on any route (``via=None``).
         max_gap: the longest gap between two sightings of a value that documents the
             days between them (a ``datetime.timedelta``; default ``None``: no cap). Each
             "between sightings" support reports its ``gap``.
@@ -403,7 +405,9 @@ def routes(
     """The best documented routes from ``origin`` to ``dest`` on ``on`` (at most ``max_routes``).
 
     Each leg is backed by a passage that answers on ``on`` (seen, between sightings, rule
-    in force, or carried forward within ``horizon``); routes visit no country twice and
+    in force, or carried forward within ``horizon``, though never where a block of the leg
+    is seen or in force that day: each leg as :func:`can_resettle` would call it documented
+    asked by name); routes visit no country twice and
     name at most ``max_transits`` transit countries. Where only counts of arrivals show
     that some way was used, the one route is that way, route unknown. For a period ``on``,
     its last day with a route; ``last_known=True``: else the latest earlier day with one.

@@ -72,6 +72,18 @@ def test_an_any_route_answer_keeps_the_same_precedence() -> None:
     assert nk.assess_many([("KP", None, "KR", day)], horizon=horizon) == (answer.verdict,)
 
 
+def test_routes_through_waypoints_keep_the_same_precedence() -> None:
+    # In October 2002 China's returns are in force: a way out of China only carried forward
+    # by a horizon is no leg of a route listed through China (KP > CN > SG > KR was).
+    day, horizon = D(2002, 10, 1), dt.timedelta(days=400)
+    answer = nk.can_resettle("KP", "CN", "KR", on=day, horizon=horizon)
+    found = nk.routes("KP", "KR", on=day, via="CN", horizon=horizon, max_transits=8)
+    assert found[:1] == ((answer.route,) if answer.route is not None else ())
+    for route in found:
+        via = [c.alpha_2 for c in route.named_transits]
+        assert nk.can_resettle("KP", via, "KR", on=day, horizon=horizon, exact=True), route
+
+
 def test_a_gap_cap_leaves_long_gaps_open() -> None:
     day = D(2016, 6, 16)
     assert nk.can_resettle("KP", "RU", "KR", on=day).verdict is nk.Verdict.DOCUMENTED
