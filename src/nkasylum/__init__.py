@@ -237,16 +237,35 @@ def case(id: str) -> Case:
 
 
 def statistics(
-    *, country: PlaceLike | None = None, measure: str | None = None
+    *,
+    country: PlaceLike | None = None,
+    measure: str | None = None,
+    since: WhenLike = None,
+    until: WhenLike = None,
+    possible: bool = False,
 ) -> tuple[Statistic, ...]:
-    """Documented figures, sorted by measure, place, date and id.
+    """Documented figures, sorted by measure, place, date and id, filtered by place,
+    measure and the window of their as-of dates.
+
+    ``since`` and ``until`` take the one date grammar of :func:`cases` (a date, a year, an
+    EDTF text, a :class:`When`): the window runs from the first day ``since`` can mean to
+    the last day ``until`` can mean. A figure is kept when its as-of date surely falls in
+    the window (both ends of its span); ``possible=True`` also keeps those whose as-of date
+    only may (a span that overlaps the window, such as "at some time up to 2014-06" for a
+    window in 2013). Figures with no as-of date are left out of a window.
+
+    ``since``, ``until`` and ``possible`` added in version 0.2.
 
     Example:
         >>> import nkasylum as nk
         >>> {str(s.value) for s in nk.statistics(country="RU", measure="nk-workers")} >= {"about 1,700"}
         True
+        >>> all(s.as_of is not None and s.as_of.start.year >= 2020
+        ...     for s in nk.statistics(country="KR", since=2020))
+        True
     """
-    return default_knowledge_base().statistics(country=country, measure=measure)
+    return default_knowledge_base().statistics(country=country, measure=measure, since=since,
+                                               until=until, possible=possible)
 
 
 def conflicts() -> tuple[Conflict, ...]:
@@ -308,7 +327,9 @@ def can_resettle(
             and the answer's ``on`` says on which day.
         horizon: opt in to carrying observations forward up to this long past their
             last sighting (a ``datetime.timedelta``; default ``None``: not at all).
-            Legs that use it are marked "carried forward" in ``backing``.
+            Legs that use it are marked "carried forward" in ``backing``; a leg only carried
+            forward never outranks a block seen or in force that day, on a named route,
+            through waypoints or on any route (``via=None``).
         max_gap: the longest gap between two sightings of a value that documents the
             days between them (a ``datetime.timedelta``; default ``None``: no cap). Each
             "between sightings" support reports its ``gap``.
@@ -384,7 +405,9 @@ def routes(
     """The best documented routes from ``origin`` to ``dest`` on ``on`` (at most ``max_routes``).
 
     Each leg is backed by a passage that answers on ``on`` (seen, between sightings, rule
-    in force, or carried forward within ``horizon``); routes visit no country twice and
+    in force, or carried forward within ``horizon``, though never where a block of the leg
+    is seen or in force that day: each leg as :func:`can_resettle` would call it documented
+    asked by name); routes visit no country twice and
     name at most ``max_transits`` transit countries. Where only counts of arrivals show
     that some way was used, the one route is that way, route unknown. For a period ``on``,
     its last day with a route; ``last_known=True``: else the latest earlier day with one.

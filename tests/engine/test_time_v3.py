@@ -54,6 +54,36 @@ def test_a_horizon_does_not_turn_a_block_seen_that_day_into_a_way() -> None:
     assert carried.verdict is nk.Verdict.BLOCKED
 
 
+def test_an_any_route_answer_keeps_the_same_precedence() -> None:
+    # On a day China's returns are seen, a way through China carried forward by a horizon is
+    # blocked when asked by name; any route then is not documented through it either: the
+    # answer and every route listed rest on legs the named questions call documented.
+    day, horizon = D(2024, 6, 1), dt.timedelta(days=400)
+    assert nk.can_resettle("KP", "CN", "KR", on=day, horizon=horizon, exact=True).verdict is nk.Verdict.BLOCKED
+    answer = nk.can_resettle("KP", None, "KR", on=day, horizon=horizon)
+    found = nk.routes("KP", "KR", on=day, horizon=horizon)
+    listed = list(nk.iter_routes("KP", "KR", on=day, horizon=horizon))
+    assert answer.route is not None and found[:1] == (answer.route,)
+    for route in {*found, *listed}:
+        assert nk.country("CN") not in route.places, route
+    for route in listed:
+        via = [c.alpha_2 for c in route.named_transits]
+        assert nk.can_resettle("KP", via, "KR", on=day, horizon=horizon, exact=True), route
+    assert nk.assess_many([("KP", None, "KR", day)], horizon=horizon) == (answer.verdict,)
+
+
+def test_routes_through_waypoints_keep_the_same_precedence() -> None:
+    # In October 2002 China's returns are in force: a way out of China only carried forward
+    # by a horizon is no leg of a route listed through China (KP > CN > SG > KR was).
+    day, horizon = D(2002, 10, 1), dt.timedelta(days=400)
+    answer = nk.can_resettle("KP", "CN", "KR", on=day, horizon=horizon)
+    found = nk.routes("KP", "KR", on=day, via="CN", horizon=horizon, max_transits=8)
+    assert found[:1] == ((answer.route,) if answer.route is not None else ())
+    for route in found:
+        via = [c.alpha_2 for c in route.named_transits]
+        assert nk.can_resettle("KP", via, "KR", on=day, horizon=horizon, exact=True), route
+
+
 def test_a_gap_cap_leaves_long_gaps_open() -> None:
     day = D(2016, 6, 16)
     assert nk.can_resettle("KP", "RU", "KR", on=day).verdict is nk.Verdict.DOCUMENTED
@@ -72,6 +102,25 @@ def test_one_date_grammar_for_windows_and_days(capsys: pytest.CaptureFixture[str
     assert {str(r) for r in nk.iter_routes("KP", "KR", on=2010)}
     assert main(["cases", "--since", "2024"]) == 0
     assert f"{len(nk.cases(since=2024))} cases" in capsys.readouterr().out
+
+
+def test_figures_take_the_window_grammar_of_cases() -> None:
+    # A count of German refugee claims discontinued "up to 21 February 2006" may fall in
+    # 2005, never surely: kept only with possible=True; a yearly count of 2013 falls in 2013.
+    window = {"country": "DE", "since": 2005, "until": "2005-12-31"}
+    assert "de-refugee-claims-discontinued-rfa-2006" not in {s.id for s in nk.statistics(**window)}  # type: ignore[arg-type]
+    assert "de-refugee-claims-discontinued-rfa-2006" in {
+        s.id for s in nk.statistics(**window, possible=True)}  # type: ignore[arg-type]
+    year = nk.statistics(country="KR", measure="arrivals-in-south-korea", since=2013, until=2013)
+    assert year and all(s.as_of is not None and s.as_of.start >= D(2013, 1, 1)
+                        and s.as_of.end <= D(2013, 12, 31) for s in year)
+    assert nk.statistics(since=2024) == nk.statistics(since=D(2024, 1, 1)) == nk.statistics(
+        since=nk.When.parse("2024"))
+    assert all(s.as_of is not None for s in nk.statistics(until=2100))  # undated: out of a window
+    with pytest.raises(nk.ArgumentTypeError, match="since="):
+        nk.statistics(since="soon")
+    with pytest.raises(nk.ArgumentTypeError, match="possible="):
+        nk.statistics(possible="yes")  # type: ignore[arg-type]
 
 
 def test_a_window_does_not_return_a_case_that_only_may_fall_in_it() -> None:

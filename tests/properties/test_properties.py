@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import GENERATED_SOURCE, TRANSIT_CODES, TRANSIT_DAYS, sightings_of, transit_evidence
+from strategies import (
+    GENERATED_EVIDENCE,
+    GENERATED_SOURCE,
+    TRANSIT_CODES,
+    TRANSIT_DAYS,
+    sightings_of,
+    transit_evidence,
+)
 
 import nkasylum as nk
+from nkasylum.engine.sightings import CARRIED
 
 CODES = TRANSIT_CODES
 SPELLINGS = {"KP": ["KP", "PRK", "408", "North Korea", "dprk"], "KR": ["KR", "KOR", "ROK", "South Korea"],
@@ -56,8 +65,59 @@ def knowledge_bases(draw: Any) -> nk.KnowledgeBase:
                             all_policies=tuple(draw(policies(i)) for i in range(m)))
 
 
+@st.composite
+def blocked_worlds(draw: Any) -> tuple[nk.KnowledgeBase, str]:
+    """A generated world with a way from North Korea to a destination through one or two
+    transit countries (each leg a rule in force from a day, or an observation seen on a few
+    days, which a horizon carries forward), and one or two rules in force over a span that
+    block it: a transit country that sends North Koreans back with no exception, or the
+    destination admitting none. Returns the world and the destination."""
+    kb = draw(knowledge_bases())
+    path = ["KP", *draw(st.lists(st.sampled_from(CODES[1:]), min_size=2, max_size=3, unique=True))]
+    ways = []
+    for i, (a, b) in enumerate(itertools.pairwise(path)):
+        if draw(st.booleans()):
+            timing: dict[str, Any] = {"basis": nk.Basis.RULE, "evidence": GENERATED_EVIDENCE,
+                                      "valid_from": nk.When.day(draw(DAYS))}
+        else:
+            timing = {"basis": nk.Basis.OBSERVATION, "evidence": draw(transit_evidence())}
+        ways.append(nk.Passage(id=f"way{i}", origin=nk.country(a), dest=nk.country(b),
+                               channel=nk.Channel.BROKER, summary="s", **timing))
+    rules = []
+    # mostly a country whose way out is only seen on a few days, so carried forward after them
+    observed = [p.origin.alpha_2 for p in ways if p.basis is nk.Basis.OBSERVATION and p.origin.alpha_2 != "KP"]
+    for i in range(draw(st.integers(1, 2))):
+        code = draw(st.sampled_from(observed if observed and draw(st.booleans()) else path[1:]))
+        # mostly early and long, so that it meets the days a horizon carries a leg forward
+        start = draw(st.dates(TRANSIT_DAYS[0], dt.date(2012, 12, 31)))
+        until = draw(st.one_of(st.none(), st.dates(start, TRANSIT_DAYS[1])))
+        block = {"admits": False} if code == path[-1] else {"repatriates": True}
+        rules.append(nk.Policy(id=f"rule{i}", country=nk.country(code), summary="s",
+                               basis=nk.Basis.RULE, evidence=GENERATED_EVIDENCE,
+                               valid_from=nk.When.day(start),
+                               valid_until=None if until is None else nk.When.day(until), **block))
+    world = nk.KnowledgeBase(all_sources=(SOURCE,), all_passages=(*kb.all_passages, *ways),
+                             all_policies=(*kb.all_policies, *rules))
+    return world, path[-1]
+
+
+def _turning_days(kb: nk.KnowledgeBase, horizon: dt.timedelta | None) -> list[dt.date]:
+    """Days on which a carried-forward passage may meet a block (or a verdict change)."""
+    index = kb._index
+    # the first and last day on which each passage is only carried forward, if any, else
+    # the days on which a verdict may change
+    carried = {d for p in kb.all_passages for lo, hi, strength in index.timings[p.id].pieces(horizon)
+               if strength == CARRIED for d in (lo, hi)}
+    if carried:
+        return sorted(carried)
+    points = {*index.breakpoints(None), *index.breakpoints(horizon)}
+    return sorted({d for p in points for d in (p, p - dt.timedelta(days=1))} | {dt.date(2002, 9, 11)})
+
+
 DESTS = st.sampled_from(CODES[1:])
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# No horizon (the default), one shorter than most gaps between sightings, one longer than any.
+HORIZONS = st.sampled_from([None, dt.timedelta(days=30), dt.timedelta(days=400), dt.timedelta(days=20_000)])
 
 
 def _shapes(routes: tuple[nk.Route, ...]) -> set[tuple[str, ...]]:
@@ -193,28 +253,94 @@ def test_adding_a_waypoint_never_adds_documented_routes(
 
 
 @FAST
-@given(knowledge_bases(), DESTS, st.lists(DAYS, min_size=1, max_size=6), WAYPOINTS, st.booleans())
+@given(st.one_of(st.tuples(knowledge_bases(), DESTS), blocked_worlds()),
+       st.lists(DAYS, min_size=1, max_size=6), WAYPOINTS, st.booleans(), HORIZONS, st.data())
 def test_the_fast_paths_give_the_reference_verdicts(
-        kb: nk.KnowledgeBase, dest: str, days: list[dt.date], via: list[str], exact: bool) -> None:
+        world: tuple[nk.KnowledgeBase, str], days: list[dt.date], via: list[str], exact: bool,
+        horizon: dt.timedelta | None, data: Any) -> None:
     # assess_many reads interval tables (engine/documented.py); can_resettle searches routes
     # on the day. Periods go through best_day, which reads the fast verdicts.
+    kb, dest = world
+    days = [*days, *data.draw(st.lists(st.sampled_from(_turning_days(kb, horizon)), max_size=4))]
     if dest in via:
         return
     rows = [("KP", via, dest, day) for day in days] + [("KP", None, dest, day) for day in days]
-    fast = kb.assess_many(rows, exact=exact)
-    slow = [attrs.evolve(kb).can_resettle(o, v, d, on=day, exact=exact).verdict
+    fast = kb.assess_many(rows, exact=exact, horizon=horizon)
+    slow = [attrs.evolve(kb).can_resettle(o, v, d, on=day, exact=exact, horizon=horizon).verdict
             for o, v, d, day in rows]
     assert list(fast) == slow
+    for v in (via, None):
+        for day in days:  # the routes listed are the answer's, on a fresh copy and on a warm one
+            found = attrs.evolve(kb).routes("KP", dest, on=day, via=v, exact=exact, horizon=horizon,
+                                            max_transits=3 if v is None else 8)
+            answer = kb.can_resettle("KP", v, dest, on=day, exact=exact, horizon=horizon)
+            assert found[:1] == ((answer.route,) if answer.route is not None else ())
     year = days[0].year
-    period = kb.can_resettle("KP", via, dest, on=year, exact=exact)
-    assert period.verdict is kb.can_resettle("KP", via, dest, on=period.on, exact=exact).verdict
+    period = kb.can_resettle("KP", via, dest, on=year, exact=exact, horizon=horizon)
+    assert period.verdict is kb.can_resettle("KP", via, dest, on=period.on, exact=exact,
+                                             horizon=horizon).verdict
     if period.verdict is not nk.Verdict.DOCUMENTED:
-        assert not any(kb.can_resettle("KP", via, dest, on=dt.date(year, m, 1), exact=exact)
+        assert not any(kb.can_resettle("KP", via, dest, on=dt.date(year, m, 1), exact=exact,
+                                       horizon=horizon)
                        for m in range(1, 13))
     for day in days:
-        answer = kb.can_resettle("KP", via, dest, on=day, exact=exact)
+        answer = kb.can_resettle("KP", via, dest, on=day, exact=exact, horizon=horizon)
         if not answer and answer.last_known is not None:
             assert answer.last_known and answer.last_known.on < day
+
+
+@FAST
+@given(st.one_of(st.tuples(knowledge_bases(), DESTS), blocked_worlds()), HORIZONS, st.data())
+def test_any_route_is_documented_iff_some_named_route_is(
+        world: tuple[nk.KnowledgeBase, str], horizon: dt.timedelta | None, data: Any) -> None:
+    # The any-route answer is the best of the named routes it could take (at most three
+    # named transit countries), each asked exactly, with the same horizon: a passage only
+    # carried forward documents neither where a block is seen or in force that day. (These
+    # worlds have no counts of arrivals, which document a way no named route gives.)
+    kb, dest = world
+    day = data.draw(st.sampled_from(_turning_days(kb, horizon)))
+    others = [c for c in CODES[1:] if c != dest]
+    vias = [list(t) for n in range(4) for t in itertools.permutations(others, n)]
+    named = kb.assess_many([("KP", v, dest, day) for v in vias], horizon=horizon, exact=True)
+    any_route = kb.can_resettle("KP", None, dest, on=day, horizon=horizon)
+    assert bool(any_route) == (nk.Verdict.DOCUMENTED in named)
+    for route in (*kb.routes("KP", dest, on=day, horizon=horizon, max_routes=10),
+                  *itertools.islice(kb.iter_routes("KP", dest, on=day, horizon=horizon), 10)):
+        transits = [c.alpha_2 for c in route.named_transits]
+        assert kb.can_resettle("KP", transits, dest, on=day, horizon=horizon, exact=True), route
+
+
+@FAST
+@given(blocked_worlds(), HORIZONS, st.data())
+def test_a_carried_passage_never_outranks_a_block_on_an_any_route_answer(
+        world: tuple[nk.KnowledgeBase, str], horizon: dt.timedelta | None, data: Any) -> None:
+    # A horizon only adds ways, and a passage it only carries forward backs no leg of a
+    # route found on a day on which the leg's origin sends people back with no exception, or
+    # the destination is closed (a leg into it), as seen or in force that day.
+    kb, dest = world
+    day = data.draw(st.sampled_from(_turning_days(kb, horizon)))
+    strict = kb.can_resettle("KP", None, dest, on=day)
+    carried = kb.can_resettle("KP", None, dest, on=day, horizon=horizon)
+    if strict:
+        assert carried
+    found = kb.routes("KP", dest, on=day, horizon=horizon)
+    assert found[:1] == ((carried.route,) if carried else ())
+    for route in found:
+        for entry in dict.fromkeys(leg.passage or "" for leg in route.legs):
+            if kb.support(entry, on=day).support in _DOCUMENTING:
+                continue  # seen, between sightings or in force: outranks any policy
+            passage = kb.entry(entry)
+            assert isinstance(passage, nk.Passage) and isinstance(passage.origin, nk.Country)
+            leaving = kb.policy(passage.origin.alpha_2, on=day)
+            assert not (leaving is not None and (leaving.repatriates or leaving.returns_to)
+                        and not leaving.exceptions), (route, entry)
+            if passage.dest == nk.country(dest):
+                arriving = kb.policy(dest, on=day)
+                assert not (arriving is not None and (arriving.admits is False or arriving.repatriates
+                                                      or arriving.returns_to)), (route, entry)
+
+
+_DOCUMENTING = (nk.Support.SEEN, nk.Support.BETWEEN_SIGHTINGS, nk.Support.RULE)
 
 
 @FAST

@@ -3,7 +3,8 @@
 Sightings belong to a value: adding one never removes support for it, a contrary sighting
 between two splits the series, a gap cap never adds support, a carried-forward passage
 never outranks a block seen or in force, a year is documented iff some day in it is, and
-a window filter agrees with filtering day by day.
+a window filter (of cases, and of figures by their as-of dates) agrees with filtering day
+by day.
 """
 
 from __future__ import annotations
@@ -121,6 +122,13 @@ def test_a_horizon_never_outranks_a_block_in_force(world: tuple[nk.KnowledgeBase
     if strict.verdict is nk.Verdict.BLOCKED:
         assert carried.verdict is nk.Verdict.BLOCKED
     assert kb.assess_many([("KP", "CN", "KR", day)], horizon=horizon) == (carried.verdict,)
+    # Any route: the only way is through China, so the answer is documented exactly when the
+    # named route is, and a carried leg never documents it on a day China's block is in force.
+    any_route = kb.can_resettle("KP", None, "KR", on=day, horizon=horizon)
+    assert bool(any_route) == bool(carried)
+    assert kb.assess_many([("KP", None, "KR", day)], horizon=horizon) == (any_route.verdict,)
+    assert bool(kb.routes("KP", "KR", on=day, horizon=horizon)) == bool(carried)
+    assert bool(list(kb.iter_routes("KP", "KR", on=day, horizon=horizon))) == bool(carried)
 
 
 @settings(max_examples=15, deadline=None)
@@ -156,8 +164,15 @@ def test_window_filters_agree_with_day_by_day_filtering(span: When, a: dt.date, 
         and span.upper is not None
     assert (inside is not False) == some
     assert (inside is True) == every
+    ev = (nk.Evidence("s", "one two three", "generated"),)
     kb = nk.KnowledgeBase(all_sources=(SOURCE,), all_cases=(nk.Case(
         id="c", title="t", date=span, place="TH", people=nk.Quantity(1), outcome=nk.Outcome.DETAINED,
-        evidence=(nk.Evidence("s", "one two three", "generated"),)),))
+        evidence=ev),), all_statistics=(nk.Statistic(
+            id="n", measure="arrivals", description="d", place="TH", value=nk.Quantity(1), evidence=ev,
+            as_of=span),))
     assert bool(kb.cases(since=lo, until=hi)) == every
     assert bool(kb.cases(since=lo, until=hi, possible=True)) == some
+    # figures by their as-of dates, with the same grammar and the same law
+    assert bool(kb.statistics(since=lo, until=hi)) == every
+    assert bool(kb.statistics(since=lo, until=hi, possible=True)) == some
+    assert bool(kb.statistics(since=lo.isoformat(), until=When.day(hi), possible=True)) == some

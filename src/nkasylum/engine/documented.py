@@ -138,6 +138,16 @@ def _within(index: Index, code: str, goal: str, steps: int, horizon: Horizon,
     found = table.days.get((code, steps))
     if found is None:
         parts: list[tuple[dt.date, dt.date]] = []
+        if horizon is not None:
+            # the leg rule's documented days, as for named routes: a passage only carried
+            # forward does not count where a block is seen or in force
+            for dest in _legs_from(index, code, horizon):
+                leg = _leg_table(index, code, dest, dest == goal, horizon)[0]
+                if leg:
+                    parts.extend(_intersect(leg, _within(index, dest, goal, steps - 1, horizon, table)))
+            found = table.days[(code, steps)] = _union(parts)
+            index.charge(len(found) + 2)
+            return found
         for p in index.passages_from.get(code, ()):
             if not isinstance(p.dest, Country):
                 continue
@@ -163,9 +173,7 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
             table = _reaching(index, goal.alpha_2, horizon)
             routes = _within(index, start.alpha_2, goal.alpha_2, ANY_ROUTE_TRANSITS + 1, horizon,
                              table)
-            counted = [r for p in index.counted.get(goal.alpha_2, ())
-                       if isinstance(p.origin, Country) and p.origin.alpha_2 == start.alpha_2
-                       for r in _reach(index, p.id, horizon)]
+            counted = _counted_days(index, start.alpha_2, goal.alpha_2, horizon)
             found = _union((*routes, *counted))
         else:
             found = _EVER
@@ -180,6 +188,22 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
                     break
         index.keep(key, found, len(found))
     return found
+
+
+def _counted_days(index: Index, start: str, goal: str, horizon: Horizon) -> Days:
+    """The days on which counts of arrivals in ``goal`` document a way from ``start``: with a
+    horizon, a count only carried forward does not count where a block is seen or in force
+    (``start`` sends people back with no exception, or ``goal`` is closed), as for a leg."""
+    def days(limit: Horizon) -> Days:
+        return _union(r for p in index.counted.get(goal, ())
+                      if isinstance(p.origin, Country) and p.origin.alpha_2 == start
+                      for r in _reach(index, p.id, limit))
+
+    found = days(horizon)
+    if horizon is None or not found:
+        return found
+    hard = _union((*_policy_days(index, start, None, True), *_policy_days(index, goal, None, False)))
+    return _union((*days(None), *_minus(found, hard)))
 
 
 def last_documented(index: Index, start: Country, stops: tuple[Country, ...] | None,

@@ -291,10 +291,21 @@ class KnowledgeBase(Scenarios):
 
     # -------------------------------------------------------------- statistics
     def statistics(
-        self, *, country: PlaceLike | None = None, measure: str | None = None
+        self,
+        *,
+        country: PlaceLike | None = None,
+        measure: str | None = None,
+        since: object = None,
+        until: object = None,
+        possible: bool = False,
     ) -> tuple[Statistic, ...]:
-        """Statistics for a place and/or measure, sorted by measure, place, date and id."""
-        return Results(queries.statistics(self.all_statistics, country, measure))
+        """Statistics for a place and/or measure, sorted by measure, place, date and id; the
+        window (``since``, ``until``, ``possible``) as :func:`nkasylum.statistics` reads it.
+
+        ``since``, ``until`` and ``possible`` added in version 0.2.
+        """
+        return Results(queries.statistics(self.all_statistics, country, measure, since, until,
+                                          possible))
 
     def series(self, measure: str, *, country: PlaceLike | None = None) -> tuple[SeriesPoint, ...]:
         """Yearly figures of ``measure``, oldest first; see :func:`nkasylum.series`."""

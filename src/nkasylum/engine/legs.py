@@ -18,7 +18,7 @@ import datetime as dt
 from nkasylum.core.countries import Country
 from nkasylum.engine.index import Index
 from nkasylum.engine.search import edges
-from nkasylum.engine.timeline import Gist, policy_ids
+from nkasylum.engine.timeline import closed, policy_ids, sends_back
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg
@@ -26,6 +26,8 @@ from nkasylum.model.sources import Evidence
 from nkasylum.model.support import Backing
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
+# closed and sends_back, the leg rule's policy predicates, live beside the timeline so that
+# the route search (below this module) reads them too; they are the leg rule's, kept here.
 __all__ = ["bearing", "closed", "leg_steps", "leg_verdict", "nearby", "policy_step", "sends_back"]
 
 Horizon = dt.timedelta | None
@@ -57,16 +59,6 @@ def leg_verdict(index: Index, a: Country, b: Country, day: dt.date, is_last: boo
     if closed(arriving):
         return Verdict.BLOCKED, leaving, arriving
     return Verdict.UNDOCUMENTED, leaving, None
-
-
-def sends_back(policy: Policy | Gist | None) -> bool:
-    """Whether a policy sends North Koreans back: to North Korea, or to another country."""
-    return policy is not None and (bool(policy.repatriates) or bool(policy.returns_to))
-
-
-def closed(policy: Policy | Gist | None) -> bool:
-    """Whether a destination's policy shuts North Koreans out (refuses them, or sends them back)."""
-    return policy is not None and (policy.admits is False or sends_back(policy))
 
 
 def bearing(index: Index, ids: tuple[str, ...], day: dt.date,

@@ -143,16 +143,31 @@ def _case_order(c: Case) -> tuple[Any, ...]:
 
 
 def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,
-               measure: object) -> tuple[Statistic, ...]:
-    """Statistics for a place and/or measure, sorted by measure, place, date and id."""
+               measure: object, since: object = None, until: object = None,
+               possible: object = False) -> tuple[Statistic, ...]:
+    """Statistics for a place and/or measure, sorted by measure, place, date and id.
+
+    With a window (``since``, ``until``, read as :func:`cases` reads them), a figure is kept
+    when its as-of date surely falls in it (both ends of its span inside); ``possible=True``
+    also keeps those whose as-of date only may (a span that overlaps the window, such as an
+    open start). Undated figures are left out of a window."""
+    days = window(since, until)
+    if not isinstance(possible, bool):
+        raise ArgumentTypeError(f"possible= takes True or False, not {possible!r}")
     target = place(country) if country is not None else None
     if measure is not None:
         if not isinstance(measure, str):
             raise ArgumentTypeError(f"measure= takes a str, not {type(measure).__name__}")
         check_known_measure(measure, all_statistics)
-    found = [s for s in all_statistics
-             if (target is None or s.place == target)
-             and (measure is None or s.measure == measure)]
+    found = []
+    for s in all_statistics:
+        if (target is not None and s.place != target) or (measure is not None and s.measure != measure):
+            continue
+        if days is not None:
+            inside = in_window(s.as_of, days)
+            if inside is False or (inside is None and not possible):
+                continue
+        found.append(s)
     return tuple(sorted(found, key=statistic_order))
 
 

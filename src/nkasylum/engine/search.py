@@ -11,6 +11,7 @@ read are the same.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import heapq
 from collections.abc import Iterator, Sequence
@@ -35,6 +36,7 @@ from nkasylum.engine.adjacency import (
 )
 from nkasylum.engine.chains import chain_rank, chain_route, chain_steps
 from nkasylum.engine.index import Index
+from nkasylum.engine.timeline import closed, sends_back
 from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence
@@ -101,7 +103,11 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     the one route returned is that way, route unknown (a single leg whose channel is
     ``unknown-route``): never a route the sources do not give.
     Between two countries, a leg is backed by their passage with the newest evidence (then
-    one through no third country, then the greatest id).
+    one through no third country, then the greatest id). Each leg follows the leg rule of
+    :func:`nkasylum.engine.legs.leg_verdict`: with a ``horizon``, a passage only carried
+    forward never backs a leg on a day on which a block is seen or in force (its origin
+    sends North Koreans back with no documented exception, or, on the last leg, ``dest`` is
+    closed), so an any-route answer is documented only when some named route is.
 
     Cost: the search keeps only the ``max_routes`` best chains so far (memory bounded by
     ``max_routes`` and the search depth). Up to four passages (three transits) it walks
@@ -132,6 +138,8 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     every = limit <= ANY_ROUTE_TRANSITS
     for length in ([limit + 1] if every else range(1, limit + 2)):
         for chain in (search.up_to_four(length) if every else search.chains(length)):
+            if search.hard is not None and not search.fits(chain):
+                continue
             rank = chain_rank(index, steps, start.alpha_2, chain)
             if len(kept) < most:
                 kept.append((rank, chain))
@@ -152,7 +160,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     first, last = search.span()
     if not routes:
         counted = index.counted_arrivals(start.alpha_2, goal.alpha_2, day, horizon)
-        if counted is not None:
+        if counted is not None and (search.hard is None or search.fits((counted,))):
             routes = (route_of(index, (counted,)),)
         first, last = _counted_span(index, start.alpha_2, goal.alpha_2, search.day, horizon,
                                     first, last)
@@ -171,7 +179,7 @@ def iter_routes(index: Index, origin: object, dest: object, *, on: object = None
     search = _Search(index, start.alpha_2, goal.alpha_2, day, horizon)
     steps = chain_steps(index)
     return (chain_route(index, steps, chain) for length in range(1, limit + 2)
-            for chain in search.chains(length))
+            for chain in search.chains(length) if search.hard is None or search.fits(chain))
 
 
 def _question(index: Index, origin: object, dest: object, on: object,
@@ -236,8 +244,8 @@ class _Search:
     the tables of every country at once) and the backward distances to the destination
     found so far."""
 
-    __slots__ = ("day", "depth", "dist", "frontier", "goal", "horizon", "index", "ins", "outs",
-                 "start", "whole")
+    __slots__ = ("date", "day", "depth", "dist", "frontier", "goal", "hard", "horizon", "index",
+                 "ins", "outs", "start", "whole")
 
     def __init__(self, index: Index, start: str, goal: str, day: dt.date,
                  horizon: dt.timedelta | None) -> None:
@@ -253,6 +261,10 @@ class _Search:
         self.dist = {goal: 0}
         self.frontier = [goal]
         self.depth = 0
+        self.date = day
+        # With a horizon: whether each country read so far blocks, as seen or in force on the
+        # day (sends back with no exception, or, as the destination, is closed); see fits().
+        self.hard: dict[tuple[str, bool], bool] | None = None if horizon is None else {}
 
     def out_of(self, code: str) -> Outgoing:
         """The passages out of ``code``, for a country not yet in :attr:`outs`."""
@@ -289,9 +301,53 @@ class _Search:
     def span(self) -> tuple[int, int]:
         """The first and last day (ordinals) on which every table read so far is the same."""
         if self.whole is not None:
-            return self.whole.first, self.whole.last
-        tables: list[Outgoing | Incoming] = [*self.outs.values(), *self.ins.values()]
-        return max(t.first for t in tables), min(t.last for t in tables)
+            first, last = self.whole.first, self.whole.last
+        else:
+            tables: list[Outgoing | Incoming] = [*self.outs.values(), *self.ins.values()]
+            first, last = max(t.first for t in tables), min(t.last for t in tables)
+        if self.horizon is not None:
+            # fits() read what is seen or in force on the day: the same between two of the
+            # breakpoints without a horizon
+            points = self.index.breakpoints(None)
+            i = bisect.bisect_right(points, self.date)
+            if i:
+                first = max(first, points[i - 1].toordinal())
+            if i < len(points):
+                last = min(last, points[i].toordinal() - 1)
+        return first, last
+
+    def fits(self, chain: Sequence[Passage], goal: str | None = None) -> bool:
+        """Whether every passage of a chain backs its leg on the day by the leg rule (see
+        :func:`nkasylum.engine.legs.leg_verdict`): with a horizon, a passage only carried
+        forward never outranks a block seen or in force that day, its origin sending North
+        Koreans back with no documented exception or, on a leg into the journey's
+        destination (``goal``, by default the search's), that destination closed. Without a
+        horizon every passage found fits (:attr:`hard` is then ``None``)."""
+        hard = self.hard
+        if hard is None:
+            return True
+        target = self.goal if goal is None else goal
+        timings, day = self.index.timings, self.date
+        for p in chain:
+            if timings[p.id].covers(day, None):
+                continue  # seen, between sightings or in force: not only carried
+            a, b = p.origin, p.dest
+            assert isinstance(a, Country) and isinstance(b, Country)
+            if self._blocks(hard, a.alpha_2, True) or (
+                    b.alpha_2 == target and self._blocks(hard, target, False)):
+                return False
+        return True
+
+    def _blocks(self, hard: dict[tuple[str, bool], bool], code: str, leaving: bool) -> bool:
+        """Whether ``code`` blocks on the day as seen or in force (no horizon): on leaving, it
+        sends people back with no documented exception; as a destination, it is closed."""
+        found = hard.get((code, leaving))
+        if found is None:
+            policy = self.index.policy(code, self.date, None)
+            found = hard[(code, leaving)] = (
+                sends_back(policy) and policy is not None and not policy.exceptions
+                if leaving else closed(policy))
+        return found
 
     def up_to_four(self, most: int) -> Iterator[tuple[Passage, ...]]:
         """Every chain of at most ``most`` passages (four at most) from the start to the goal

@@ -29,8 +29,8 @@ from nkasylum.core.when import When
 from nkasylum.engine.sightings import Timing
 from nkasylum.model.policies import Policy
 
-__all__ = ["Gist", "Key", "Segments", "Timeline", "change_days", "check_consistent", "merge_timeline",
-           "policy_ids", "policy_values"]
+__all__ = ["Gist", "Key", "Segments", "Timeline", "change_days", "check_consistent", "closed",
+           "merge_timeline", "policy_ids", "policy_values", "sends_back"]
 
 _DAY = dt.timedelta(days=1)
 
@@ -74,8 +74,8 @@ def check_consistent(statements: Sequence[Policy], timings: Mapping[str, Timing]
 
 class Gist:
     """What a span's merged policy says on returns and admission, without its text and
-    evidence: the fields the leg rule reads (:func:`nkasylum.engine.legs.sends_back`,
-    :func:`~nkasylum.engine.legs.closed`), with the merged policy's values."""
+    evidence: the fields the leg rule reads (:func:`sends_back`, :func:`closed`), with the
+    merged policy's values."""
 
     __slots__ = ("admits", "exceptions", "repatriates", "returns_to", "undated")
 
@@ -85,6 +85,16 @@ class Gist:
         self.admits = _yes_no(active, "admits", undated)
         self.exceptions = _union(s.exceptions for s in active)
         self.undated = undated
+
+
+def sends_back(policy: Policy | Gist | None) -> bool:
+    """Whether a policy sends North Koreans back: to North Korea, or to another country."""
+    return policy is not None and (bool(policy.repatriates) or bool(policy.returns_to))
+
+
+def closed(policy: Policy | Gist | None) -> bool:
+    """Whether a destination's policy shuts North Koreans out (refuses them, or sends them back)."""
+    return policy is not None and (policy.admits is False or sends_back(policy))
 
 
 class Segments(Sequence[Policy]):

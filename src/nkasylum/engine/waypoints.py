@@ -90,7 +90,8 @@ def waypoint_routes(index: Index, start: str, stops: tuple[str, ...], goal: str,
         kept: list[tuple[tuple[int, int, str], tuple[Passage, ...]]] = []
         for length in range(least, most + 1):
             kept.extend(sorted(((chain_rank(index, steps, start, chain), chain)
-                                for chain in _chains(searches[0], targets, dists, need, length)),
+                                for chain in _chains(searches[0], targets, dists, need, length)
+                                if searches[0].hard is None or searches[0].fits(chain, goal)),
                                key=itemgetter(0))[:max_routes - len(kept)])
             if len(kept) == max_routes:  # longer chains name more countries: they rank after
                 break
