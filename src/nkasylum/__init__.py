@@ -213,8 +213,8 @@ def cases(
     keeps those whose date only may (a span that overlaps the window, such as "at some
     time up to 2014-06" for a window in 2013). Undated cases are left out of a window.
 
-    The range keeps cases whose date may fall in it; see :meth:`KnowledgeBase.cases` for
-    open-ended dates and a range that ends before it starts.
+    See :meth:`KnowledgeBase.cases` for open-ended dates and a window that ends before it
+    starts.
 
     Example:
         >>> import nkasylum as nk
