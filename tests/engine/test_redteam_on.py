@@ -93,3 +93,19 @@ def test_n18_assess_many_rows_take_a_period_as_can_resettle_does(exact: bool, kb
 def test_n18_assess_many_still_refuses_a_text_that_is_no_date(kb: nk.KnowledgeBase) -> None:
     with pytest.raises(nk.ArgumentTypeError, match="row 1: on= 'soon'"):
         kb.assess_many([("KP", "CN", "KR", 2009), ("KP", "CN", "KR", "soon")])
+
+
+def test_n18_applies_takes_a_year_or_period_as_some_day_of_it(kb: nk.KnowledgeBase) -> None:
+    """Policy.applies and Passage.applies raised a raw TypeError for on=2009 on a dated rule
+    (and answered False for an undated one): a period applies when some day of it is covered."""
+    dated = [p for p in kb.all_policies if p.valid_from is not None and not p.undated][:40]
+    assert dated
+    for policy in dated:
+        year = policy.valid_from.start.year  # type: ignore[union-attr]
+        assert policy.applies(year) and policy.applies(str(year)) and policy.applies(nk.When.parse(str(year)))
+        assert not policy.applies(year - 1) and not policy.applies(f"../{year - 1}")
+        assert policy.applies(f"{year - 1}/{year}") and policy.applies(policy.valid_from.start)  # type: ignore[union-attr]
+    for entry in (*kb.all_policies[:5], *kb.all_passages[:5]):
+        with pytest.raises(nk.ArgumentTypeError):
+            entry.applies("soon")
+        assert entry.applies(None) == entry.applies(dt.date.today())
