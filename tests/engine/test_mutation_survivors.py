@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import attrs
+import pytest
 
 import nkasylum as nk
 from nkasylum.core.text import date_words
@@ -66,3 +67,26 @@ def test_a_sighting_with_an_unknown_end_dates_a_span_from_its_start() -> None:
     later = alone.policy("TH", on=D(2013, 6, 1))
     if reported is None or reported < D(2013, 6, 1):
         assert later is None  # not carried to 2014 as the edtf package's ten years would
+
+
+# ------------------------------------------------- fresh sample, December 2026 (second round)
+def test_today_turns_over_at_local_midnight(monkeypatch: pytest.MonkeyPatch) -> None:
+    """periods.py:61: today() keeps its date until the next local midnight, not a day longer;
+    a long-running process asking with the default on= must not answer for yesterday."""
+    import time
+
+    from nkasylum.core import periods
+
+    evening = dt.datetime(2024, 6, 1, 23, 59).timestamp()
+    monkeypatch.setattr(periods, "_today_starts", 0.0)
+    monkeypatch.setattr(periods, "_tomorrow_starts", 0.0)
+    for hours, day in ((0, D(2024, 6, 1)), (2, D(2024, 6, 2)), (26, D(2024, 6, 3))):
+        monkeypatch.setattr(time, "time", lambda h=hours: evening + h * 3600)
+        assert periods.today() == day
+
+
+def test_iter_routes_without_on_asks_about_today() -> None:
+    """periods.py:74: on=None means today for the lazy route search too, as for routes()."""
+    today = dt.date.today()
+    assert list(nk.iter_routes("KP", "KR")) == list(nk.iter_routes("KP", "KR", on=today))
+    assert list(nk.iter_routes("KP", "KR", on=D(2009, 12, 23)))  # and a day is that day
