@@ -90,3 +90,25 @@ def test_iter_routes_without_on_asks_about_today() -> None:
     today = dt.date.today()
     assert list(nk.iter_routes("KP", "KR")) == list(nk.iter_routes("KP", "KR", on=today))
     assert list(nk.iter_routes("KP", "KR", on=D(2009, 12, 23)))  # and a day is that day
+
+
+def test_a_rule_applies_until_its_end_and_an_open_one_for_ever() -> None:
+    """periods.py:177: Policy.applies read a rule's end (and an open end) wrongly: a rule
+    that ended must not apply after its end, and one without an end still applies."""
+    kb = nk.default_knowledge_base()
+    rule = next(p for p in kb.all_policies if p.basis is nk.Basis.RULE and p.valid_from is not None
+                and p.valid_until is None and not p.undated)
+    start = rule.valid_from.start  # type: ignore[union-attr]
+    assert rule.applies(start) and rule.applies(D(9999, 12, 31)) and not rule.applies(start - dt.timedelta(days=1))
+    ended = attrs.evolve(rule, valid_until=nk.When.parse(str(start.year + 2)))
+    assert ended.applies(D(start.year + 2, 12, 31)) and not ended.applies(D(start.year + 3, 1, 1))
+
+
+def test_the_qualifier_hint_names_only_a_value_that_exists() -> None:
+    """quantities.py:104: the error suggests Qualifier('about') for the TOML spelling, and no
+    Qualifier(...) at all for a word that is none (Qualifier('roughly') would raise)."""
+    with pytest.raises(nk.DataError, match=r"\(Qualifier\('about'\)\)"):
+        nk.Quantity(5, qualifier="about")  # type: ignore[arg-type]
+    with pytest.raises(nk.DataError) as info:
+        nk.Quantity(5, qualifier="roughly")  # type: ignore[arg-type]
+    assert "Qualifier('roughly')" not in str(info.value)
