@@ -112,3 +112,19 @@ def test_the_qualifier_hint_names_only_a_value_that_exists() -> None:
     with pytest.raises(nk.DataError) as info:
         nk.Quantity(5, qualifier="roughly")  # type: ignore[arg-type]
     assert "Qualifier('roughly')" not in str(info.value)
+
+
+def test_money_reads_with_its_currency_first() -> None:
+    """quantities.py:170: an amount in won or dollars reads as the sources write it."""
+    assert str(nk.Quantity(1000, unit=nk.Unit.USD)) == "USD 1,000"
+    assert str(nk.Quantity(2_500_000, qualifier=nk.Qualifier.ABOUT, unit=nk.Unit.KRW)) == "about KRW 2,500,000"
+
+
+def test_one_transit_routes_are_every_route_through_one_country() -> None:
+    """search.py:325: with max_transits=1 the search stopped after the first country it
+    passed through (China), so the route through Russia went missing; routes() and the
+    lazy iter_routes() give the same routes."""
+    for day in (D(2009, 12, 23), D(2005, 1, 1)):
+        best = sorted(map(str, nk.routes("KP", "KR", on=day, max_transits=1, max_routes=1000)))
+        assert best == sorted(map(str, nk.iter_routes("KP", "KR", on=day, max_transits=1)))
+        assert "KP > RU > KR" in best and any(r.startswith("KP > CN >") for r in best), best
