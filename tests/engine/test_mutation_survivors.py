@@ -7,6 +7,8 @@ import datetime as dt
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nkasylum as nk
 from nkasylum.core.text import date_words
@@ -128,3 +130,45 @@ def test_one_transit_routes_are_every_route_through_one_country() -> None:
         best = sorted(map(str, nk.routes("KP", "KR", on=day, max_transits=1, max_routes=1000)))
         assert best == sorted(map(str, nk.iter_routes("KP", "KR", on=day, max_transits=1)))
         assert "KP > RU > KR" in best and any(r.startswith("KP > CN >") for r in best), best
+
+
+def test_a_destination_that_refuses_people_blocks_the_last_leg_asked_exactly() -> None:
+    """documented.py:257 and :319: a destination documented as admitting no one (but not
+    sending people back) closes the last leg of an exact route, in can_resettle and in bulk
+    alike; bulk read only "sends back" there, or gave no verdict at all."""
+    from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE
+
+    day = D(2010, 6, 1)
+    span = {"valid_from": nk.When.day(D(2010, 1, 1)), "valid_until": nk.When.day(D(2010, 12, 31))}
+    crossing = nk.Passage(id="kp-cn", origin="KP", dest="CN", channel=nk.Channel.BROKER, summary="s",
+                          basis=nk.Basis.OBSERVATION, evidence=GENERATED_EVIDENCE, **span)  # type: ignore[arg-type]
+    refuses = nk.Policy(id="jp-refuses", country="JP", summary="refuses", basis=nk.Basis.OBSERVATION,
+                        evidence=GENERATED_EVIDENCE, admits=False, **span)  # type: ignore[arg-type]
+    kb = nk.KnowledgeBase(all_sources=(GENERATED_SOURCE,), all_passages=(crossing,), all_policies=(refuses,))
+    for exact in (True, False):
+        answer = kb.can_resettle("KP", "CN", "JP", on=day, exact=exact)
+        assert answer.verdict is nk.Verdict.BLOCKED, exact
+        assert kb.assess_many([("KP", "CN", "JP", day)], exact=exact) == (nk.Verdict.BLOCKED,)
+    assert kb.assess_many([("KP", ("CN",), "JP", D(2011, 6, 1))], exact=True) == (nk.Verdict.UNDOCUMENTED,)
+
+
+def _spans(days: set[int]) -> tuple[tuple[dt.date, dt.date], ...]:
+    out: list[list[int]] = []
+    for d in sorted(days):
+        if out and out[-1][1] == d - 1:
+            out[-1][1] = d
+        else:
+            out.append([d, d])
+    base = D(2010, 1, 1).toordinal()
+    return tuple((D.fromordinal(base + lo), D.fromordinal(base + hi)) for lo, hi in out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.integers(0, 40)), st.sets(st.integers(0, 40)))
+def test_days_blocked_but_not_documented_are_a_set_difference(a: set[int], b: set[int]) -> None:
+    """documented.py:219: the blocked days of an any-route journey are the destination's
+    closed days minus its documented ones; a documented span starting on the last closed
+    day of a span left that day blocked."""
+    from nkasylum.engine.documented import _minus
+
+    assert _minus(_spans(a), _spans(b)) == _spans(a - b)
