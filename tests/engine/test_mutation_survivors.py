@@ -172,3 +172,36 @@ def test_days_blocked_but_not_documented_are_a_set_difference(a: set[int], b: se
     from nkasylum.engine.documented import _minus
 
     assert _minus(_spans(a), _spans(b)) == _spans(a - b)
+
+
+def test_the_quick_tables_find_a_waypoint_route_of_the_longest_length_and_no_longer() -> None:
+    """quick.py:187 and :203: the quick tables answer a waypoint question whose only route has
+    the most passages a waypoint route may have (eight transits), as the knowledge base does,
+    and leave one a passage longer undocumented."""
+    import itertools
+
+    from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE
+
+    from nkasylum.engine.quick import QuickTables, quick_tables
+    from nkasylum.engine.search import WAYPOINT_TRANSITS
+
+    span = {"valid_from": nk.When.day(D(2010, 1, 1)), "valid_until": nk.When.day(D(2010, 12, 31))}
+
+    def chain(*stops: str) -> tuple[nk.Passage, ...]:
+        return tuple(nk.Passage(id=f"{a.lower()}-{b.lower()}", origin=a, dest=b, channel=nk.Channel.BROKER,
+                                summary="s", basis=nk.Basis.OBSERVATION, evidence=GENERATED_EVIDENCE,
+                                **span)  # type: ignore[arg-type]
+                     for a, b in itertools.pairwise(stops))
+
+    longest = ("KP", "CN", "LA", "TH", "VN", "KH", "MM", "IN", "NP", "KR")
+    assert len(longest) - 2 == WAYPOINT_TRANSITS
+    kb = nk.KnowledgeBase(all_sources=(GENERATED_SOURCE,),
+                          all_passages=chain(*longest) + chain("NP", "BD", "US"))  # to US: one more
+    tables = QuickTables(quick_tables(kb))
+    day = D(2010, 6, 1)
+    for dest, verdict in (("KR", nk.Verdict.DOCUMENTED), ("US", nk.Verdict.UNDOCUMENTED)):
+        expected = kb.can_resettle("KP", "CN", dest, on=day)
+        quick = tables.answer("KP", "CN", dest, day)
+        assert quick is not None and expected.verdict is verdict
+        assert (quick.verdict, quick.route) == (expected.verdict, expected.route)
+    assert str(kb.can_resettle("KP", "CN", "KR", on=day).route) == " > ".join(longest)
