@@ -205,3 +205,23 @@ def test_the_quick_tables_find_a_waypoint_route_of_the_longest_length_and_no_lon
         assert quick is not None and expected.verdict is verdict
         assert (quick.verdict, quick.route) == (expected.verdict, expected.route)
     assert str(kb.can_resettle("KP", "CN", "KR", on=day).route) == " > ".join(longest)
+
+
+def test_a_rule_cites_evidence_dated_the_day_asked_from_that_day() -> None:
+    """sightings.py:199: evidence reporting a rule on 30 June 2004 bears on that day (not
+    only from the day after); the day before, only the earlier evidence is cited."""
+    kb = nk.default_knowledge_base()
+    sources = {day: [e.source for e in kb.support("cn-1986-border-protocol", on=day).evidence]
+               for day in (D(2004, 6, 29), D(2004, 6, 30))}
+    assert "donga-2004-06-30" not in sources[D(2004, 6, 29)]
+    assert "donga-2004-06-30" in sources[D(2004, 6, 30)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.integers(0, 40)), st.sets(st.integers(0, 40)))
+def test_days_between_sightings_but_not_seen_are_a_set_difference(a: set[int], b: set[int]) -> None:
+    """sightings.py:261: the days a statement is "between sightings" are its days minus
+    those it is seen on; a seen span starting inside lost a day at its start."""
+    from nkasylum.engine.sightings import _minus
+
+    assert list(_minus(list(_spans(a)), list(_spans(b)))) == list(_spans(a - b))
