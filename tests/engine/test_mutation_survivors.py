@@ -225,3 +225,20 @@ def test_days_between_sightings_but_not_seen_are_a_set_difference(a: set[int], b
     from nkasylum.engine.sightings import _minus
 
     assert list(_minus(list(_spans(a)), list(_spans(b)))) == list(_spans(a - b))
+
+
+def test_a_dataframe_with_a_column_named_twice_is_refused_and_an_empty_via_cell_is_any_route() -> None:
+    """bulk.py:217 and :232: two columns named via are refused naming it (not read as one);
+    an empty via cell of a DataFrame (NaN in an object column, <NA> in a string column)
+    means any route, as the docs say, and answers as can_resettle(via=None)."""
+    pd = pytest.importorskip("pandas")
+    day = D(2009, 12, 23)
+    twice = pd.DataFrame([["KP", "CN", "RU", "KR", day]], columns=["origin", "via", "via", "dest", "on"])
+    with pytest.raises(nk.ArgumentTypeError, match="more than one column named via"):
+        nk.assess_many(twice)
+    expected = nk.can_resettle("KP", None, "KR", on=day).verdict
+    for empty in (float("nan"), None, pd.NA):
+        frame = pd.DataFrame({"origin": ["KP", "KP"], "via": ["RU", empty], "dest": ["KR", "KR"],
+                              "on": [day, day]})
+        for table in (frame, frame.astype({"via": "string"})):
+            assert nk.assess_many(table) == (nk.can_resettle("KP", "RU", "KR", on=day).verdict, expected)
