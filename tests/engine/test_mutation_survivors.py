@@ -80,11 +80,15 @@ def test_today_turns_over_at_local_midnight(monkeypatch: pytest.MonkeyPatch) -> 
     from nkasylum.core import periods
 
     evening = dt.datetime(2024, 6, 1, 23, 59).timestamp()
+    # the kept day and its bounds are put back after the test, all three together
+    monkeypatch.setattr(periods, "_today", periods._today)
     monkeypatch.setattr(periods, "_today_starts", 0.0)
     monkeypatch.setattr(periods, "_tomorrow_starts", 0.0)
     for hours, day in ((0, D(2024, 6, 1)), (2, D(2024, 6, 2)), (26, D(2024, 6, 3))):
         monkeypatch.setattr(time, "time", lambda h=hours: evening + h * 3600)
         assert periods.today() == day
+    monkeypatch.undo()
+    assert periods.today() == dt.date.today()
 
 
 def test_iter_routes_without_on_asks_about_today() -> None:
