@@ -20,6 +20,10 @@ import nkasylum as nk
     (lambda: nk.Country("KP", "PRK", 408, "North Korea", "Korea"), "numeric"),
     (lambda: nk.Country("KP", "PRK", "408", None, "Korea"), "name"),
     (lambda: nk.Country("KP", "PRK", "408", "North Korea", "Korea", official_name=5), "official_name"),
+    # digits alone are a numeric code: its JSON ("408") read back as North Korea
+    (lambda: nk.Country("408", "PRK", "408", "North Korea", "Korea"), "alpha_2"),
+    (lambda: nk.Country("KP", "408", "408", "North Korea", "Korea"), "alpha_3"),
+    (lambda: nk.Country("PRK", "PRK", "408", "North Korea", "Korea"), "alpha_2"),  # read back as KP
 ])
 def test_n6_value_constructors_name_the_wrong_field(make: object, field: str) -> None:
     with pytest.raises(nk.DataError) as info:

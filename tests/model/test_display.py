@@ -86,7 +86,7 @@ def test_transit_map_of_a_date_with_nothing_documented_is_only_the_header() -> N
 def test_transit_map_changes_with_the_date() -> None:
     assert nk.transit_map(on=dt.date(2002, 9, 11)) != nk.transit_map(on=dt.date(2009, 12, 23))
     with pytest.raises(nk.ArgumentTypeError):
-        nk.transit_map(on="2009-12-23")  # type: ignore[arg-type]
+        nk.transit_map(on="23 December 2009")
 
 
 def test_mermaid_labels_escape_quotes() -> None:

@@ -73,6 +73,15 @@ class Country:
             if not isinstance(value, str) or not pattern.fullmatch(value):
                 raise DataError(f"must be an ISO 3166-1 {name.replace('_', '-')} code such as "
                                 f"{_EXAMPLES[name]!r}, not {value!r}", field=name)
+            # A country is written to JSON as its alpha-2 code and read back through the
+            # code tables: digits alone are a numeric code ('408' read back as North Korea),
+            # and three letters an alpha-3 code ('PRK' too). Made-up codes mix the two.
+            if name != "numeric" and value.isdigit():
+                raise DataError(f"must be an ISO 3166-1 {name.replace('_', '-')} code such as "
+                                f"{_EXAMPLES[name]!r}, not the digits {value!r} (a numeric code)", field=name)
+            if name == "alpha_2" and len(value) == 3 and value.isalpha():
+                raise DataError(f"must be an ISO 3166-1 alpha-2 code such as 'KP', not the alpha-3 code "
+                                f"{value!r}", field=name)
         for name in ("name", "iso_name", "official_name"):
             value = getattr(self, name)
             if value is None and name == "official_name":

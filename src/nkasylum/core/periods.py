@@ -23,8 +23,8 @@ from nkasylum.core.errors import ArgumentTypeError, DataError
 from nkasylum.core.text import date_words
 from nkasylum.core.when import When, when
 
-__all__ = ["Basis", "check_period", "format_period", "in_period", "resolve_horizon", "resolve_max_gap", "resolve_on",
-           "resolve_when", "today"]
+__all__ = ["Basis", "check_period", "format_period", "in_period", "period_meets", "resolve_horizon",
+           "resolve_max_gap", "resolve_on", "resolve_when", "today"]
 
 
 class Basis(enum.Enum):
@@ -175,6 +175,23 @@ def in_period(valid_from: When | None, valid_until: When | None, undated: bool, 
     if undated or valid_from is None:
         return False
     return valid_from.start <= on <= (valid_until.end if valid_until is not None else dt.date.max)
+
+
+def period_meets(valid_from: When | None, valid_until: When | None, undated: bool, on: object) -> bool:
+    """Whether a statement's own dates cover some day of ``on``, given in the one date
+    grammar of every query (a date, an ``int`` year, an EDTF text, a :class:`When`; today
+    for ``None``), as :func:`in_period` reads one day.
+
+    Raises:
+        ArgumentTypeError: ``on`` is not a date in that grammar.
+    """
+    if type(on) is dt.date:
+        return in_period(valid_from, valid_until, undated, on)
+    asked = resolve_when(on)  # checked even for an undated statement: a bad on= is a mistake
+    if undated or valid_from is None:
+        return False
+    return valid_from.start <= asked.end and asked.start <= (
+        valid_until.end if valid_until is not None else dt.date.max)
 
 
 def format_period(valid_from: When | None, valid_until: When | None, undated: bool) -> str:

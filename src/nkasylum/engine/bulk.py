@@ -15,7 +15,8 @@ from typing import Any
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
-from nkasylum.core.periods import resolve_on
+from nkasylum.core.periods import resolve_when
+from nkasylum.core.when import When
 from nkasylum.engine import arguments
 from nkasylum.engine.documented import (
     documented_days,
@@ -113,7 +114,11 @@ def assess_many(index: Index, rows: Any, horizon: dt.timedelta | None = None,
                 if day is not None and _missing(day):
                     raise ArgumentTypeError(f"on is missing ({day!r}): give a date (None means today, "
                                             "as for can_resettle), or leave the row out")
-                day = resolve_on(day)
+                asked = resolve_when(day)
+                if asked.lower is None or asked.lower != asked.upper:
+                    append(_period_verdict(table, asked))
+                    continue
+                day = asked.lower
             i = bisect_right(table[0], day) - 1
             append(table[2][i] if i >= 0 and table[1][i] >= day else undocumented)
         except NKAsylumError as err:
@@ -141,7 +146,7 @@ def _journey_table(index: Index, key: tuple[object, object, object], day: object
         start, stops, goal = arguments.journey(index, origin, via, dest)
         origins[origin], vias[via], dests[dest] = start, stops, goal
     if day.__class__ is not _DATE and not _missing(day):
-        resolve_on(day)  # refused before the path is checked, as assess() orders its checks
+        resolve_when(day)  # refused before the path is checked, as assess() orders its checks
     codes = arguments.check_path(start, stops, goal)
     if stops and not arguments.exact_arg(exact, via):
         yes, no = waypoint_verdict_days(index, start, stops, goal, horizon)
@@ -156,6 +161,24 @@ def _journey_table(index: Index, key: tuple[object, object, object], day: object
                        + [(lo, hi, Verdict.BLOCKED) for lo, hi in no])
         found = tables[both] = ([lo for lo, _, _ in spans], [hi for _, hi, _ in spans],
                                 [v for _, _, v in spans], yes, no)  # yes, no: their ids stay theirs
+    return found
+
+
+def _period_verdict(table: _Table, asked: When) -> Verdict:
+    """The verdict of a period row, as :func:`~nkasylum.engine.assessment.best_day` reads a
+    period: documented if the journey is on some day of it, else blocked if it is on some
+    day, else undocumented (an open side reaches the first or last day of the calendar)."""
+    lo = asked.start if asked.lower is not None else dt.date(1, 1, 1)
+    hi = asked.end if asked.upper is not None else dt.date(9999, 12, 31)
+    starts, ends, verdicts = table[0], table[1], table[2]
+    found = Verdict.UNDOCUMENTED
+    # The intervals are disjoint and in order: those meeting [lo, hi] end the list up to hi.
+    i = bisect.bisect_right(starts, hi) - 1
+    while i >= 0 and ends[i] >= lo:
+        if verdicts[i] is Verdict.DOCUMENTED:
+            return Verdict.DOCUMENTED
+        found = Verdict.BLOCKED
+        i -= 1
     return found
 
 

@@ -19,13 +19,13 @@ import attrs
 from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import country
 from nkasylum.core.errors import ArgumentTypeError, DataError, UnknownEntryError, UnknownSourceError
-from nkasylum.core.periods import resolve_horizon, resolve_on, today
+from nkasylum.core.periods import resolve_horizon, resolve_when, today
 from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.engine import queries
-from nkasylum.engine.assessment import assess, iter_routes_on, routes_on
+from nkasylum.engine.assessment import assess, best_day, iter_routes_on, routes_on
 from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.coverage import coverage
 from nkasylum.engine.index import Answers, Entry, Index
@@ -242,9 +242,13 @@ class KnowledgeBase(Scenarios):
 
     def support(self, id: str, *, on: object = None,
                 horizon: dt.timedelta | None = None, max_gap: dt.timedelta | None = None) -> Backing:
-        """How the policy or passage ``id`` is supported on the day ``on`` (default today):
-        seen, between sightings, rule in force, carried forward, last known, undated only
-        or nothing, with its age and the evidence that bears on that day.
+        """How the policy or passage ``id`` is supported on ``on`` (default today): seen,
+        between sightings, rule in force, carried forward, last known, undated only or
+        nothing, with its age and the evidence that bears on that day.
+
+        ``on`` takes the one date grammar of every query (a date, an ``int`` year, an EDTF
+        text or a :class:`~nkasylum.When`). A period is read as route questions read it:
+        its support on the period's last day on which ``id`` answers (else its last day).
 
         Example:
             >>> import datetime as dt, nkasylum as nk
@@ -252,10 +256,17 @@ class KnowledgeBase(Scenarios):
             <Support.SEEN: 'seen'>
         """
         self.entry(id)
-        timing = self._at(max_gap).timings.get(id)
+        index = self._at(max_gap)
+        timing = index.timings.get(id)
         if timing is None:
             raise UnknownEntryError(f"{id!r} is not a policy or passage: only those have support")
-        return timing.support(resolve_on(on), resolve_horizon(horizon))
+        asked = resolve_when(on)
+        limit = resolve_horizon(horizon)
+        if asked.lower is not None and asked.lower == asked.upper:
+            return timing.support(asked.lower, limit)
+        day = best_day(index, asked, limit,
+                       lambda d: Verdict.DOCUMENTED if timing.covers(d, limit) else Verdict.UNDOCUMENTED)
+        return timing.support(day, limit)
 
     # ---------------------------------------------------------------- passages
     def passages(

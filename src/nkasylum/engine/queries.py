@@ -97,7 +97,9 @@ def in_window(span: When | None, days: tuple[dt.date, dt.date]) -> bool | None:
     if span is None:
         return False
     lo, hi = days
-    if span.end < lo or span.start > hi:
+    # An inverted window (since after until) holds no day, so nothing falls in it, not even
+    # a span long enough to reach over both of its ends.
+    if lo > hi or span.end < lo or span.start > hi:
         return False
     return True if lo <= span.start and span.end <= hi else None
 

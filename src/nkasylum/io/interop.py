@@ -10,13 +10,12 @@ never imports them, and a missing one raises :class:`nkasylum.MissingExtraError`
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from nkasylum.core.countries import Country
-from nkasylum.core.periods import resolve_on
+from nkasylum.core.periods import resolve_when
 from nkasylum.core.places import place_code
 from nkasylum.engine.knowledge import KnowledgeBase
 from nkasylum.io.columns import (
@@ -223,7 +222,7 @@ def _evidence_table(kb: KnowledgeBase) -> tuple[Sequence[Any], Spec]:
 
 
 # --------------------------------------------------------------------- networkx
-def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None) -> Any:
+def transit_graph(on: object = None, *, kb: KnowledgeBase | None = None) -> Any:
     """The passages documented on ``on`` as a ``networkx.MultiDiGraph`` (needs the networkx extra).
 
     Nodes are places: ISO alpha-2 codes for countries and ids for regions (such as
@@ -233,15 +232,19 @@ def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None)
     (its value, e.g. ``"unhcr-office"``), ``basis``, ``valid_from`` and ``valid_until``
     (:class:`~nkasylum.When` or ``None``), ``period`` (text), ``via_third_country``, ``actor``
     and ``sources`` (the ids of the sources behind it). ``graph.graph["on"]`` holds the
-    date. Several passages between the same two places stay separate edges.
+    day asked (a ``datetime.date``), or for a period the :class:`~nkasylum.When` asked. Several
+    passages between the same two places stay separate edges.
 
     Args:
-        on: the date (default: today).
+        on: the date (default: today), in the one date grammar of every query: a
+            ``datetime.date``, an ``int`` year, an EDTF text or a :class:`~nkasylum.When`.
+            A period holds the passages documented at some time in it, as
+            :func:`nkasylum.passages` reads it.
         kb: the knowledge base (default: the bundled one).
 
     Raises:
         MissingExtraError: networkx is not installed.
-        ArgumentTypeError: ``on`` is not a date, or ``kb`` not a KnowledgeBase.
+        ArgumentTypeError: ``on`` is not a date in that grammar, or ``kb`` not a KnowledgeBase.
 
     Example:
         >>> import datetime as dt, networkx as nx, nkasylum as nk
@@ -253,7 +256,8 @@ def transit_graph(on: dt.date | None = None, *, kb: KnowledgeBase | None = None)
         >>> nx.has_path(g, "KP", "KR")
         True
     """
-    day = resolve_on(on)
+    asked = resolve_when(on)
+    day = asked.lower if asked.lower is not None and asked.lower == asked.upper else asked
     kb = knowledge_base(kb)
     nx = import_extra("networkx", "nk.transit_graph")
     graph = nx.MultiDiGraph(on=day)

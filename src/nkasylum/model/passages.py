@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 
 import attrs
@@ -10,7 +9,7 @@ import attrs
 from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
-from nkasylum.core.periods import Basis, check_period, format_period, in_period
+from nkasylum.core.periods import Basis, check_period, format_period, period_meets
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
@@ -114,10 +113,11 @@ class Passage:
         if self.origin == self.dest:
             raise DataError(f"a passage cannot start and end at {self.origin}", field="dest")
 
-    def applies(self, on: dt.date) -> bool:
-        """Whether its own dates cover ``on`` (a rule in force then). An observation is
-        dated by its evidence: ask :meth:`nkasylum.KnowledgeBase.support` for it."""
-        return in_period(self.valid_from, self.valid_until, self.undated, on)
+    def applies(self, on: object = None) -> bool:
+        """Whether its own dates cover ``on`` (a rule in force then): a day, or some day of
+        a year or period, in the one date grammar of every query (default today). An
+        observation is dated by its evidence: ask :meth:`nkasylum.KnowledgeBase.support` for it."""
+        return period_meets(self.valid_from, self.valid_until, self.undated, on)
 
     @property
     def period(self) -> str:

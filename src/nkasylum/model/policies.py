@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 
 import attrs
@@ -10,7 +9,7 @@ import attrs
 from nkasylum.core.checks import check_entry, check_types, freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
-from nkasylum.core.periods import Basis, check_period, format_period, in_period
+from nkasylum.core.periods import Basis, check_period, format_period, period_meets
 from nkasylum.core.places import Region, as_place
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
@@ -191,11 +190,13 @@ class Policy:
         """Whether it sends North Koreans back: to North Korea, or to another country."""
         return bool(self.repatriates) or bool(self.returns_to)
 
-    def applies(self, on: dt.date) -> bool:
+    def applies(self, on: object = None) -> bool:
         """Whether its own dates cover ``on``: a rule in force then, or a policy merged over a
-        span that holds ``on``. An observation as stored is dated by its evidence; ask
+        span that holds ``on``. ``on`` is a day, or a year or period (some day of it), in the
+        one date grammar of every query (default today). An observation as stored is dated
+        by its evidence; ask
         :meth:`nkasylum.KnowledgeBase.support` for it."""
-        return in_period(self.valid_from, self.valid_until, self.undated, on)
+        return period_meets(self.valid_from, self.valid_until, self.undated, on)
 
     @property
     def period(self) -> str:
