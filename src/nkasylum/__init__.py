@@ -41,8 +41,8 @@ from nkasylum.core.periods import Basis
 from nkasylum.core.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, PlaceLike, Region, place
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.when import DatePrecision, When
+from nkasylum.engine.fast.quick import quick_answer
 from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base, is_loaded
-from nkasylum.engine.quick import quick_answer
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
@@ -340,7 +340,7 @@ def can_resettle(
     """
     if horizon is None and max_gap is None and via is not None and not is_loaded():
         # Until the bundled knowledge base is built, a named route on a day is answered from
-        # the tables compiled with it (the same answer; see nkasylum.engine.quick). Tested
+        # the tables compiled with it (the same answer; see nkasylum.engine.fast.quick). Tested
         # here, not only there: once it is built, a repeated question is a cache look-up,
         # and a call that declines would add a third to it.
         found = quick_answer(origin, via, dest, on, exact)

@@ -30,8 +30,8 @@ import nkasylum as nk
 from nkasylum.core import countries as countries_module
 from nkasylum.core.periods import today
 from nkasylum.core.resources import BUNDLE, QUICK, data_files, data_root
+from nkasylum.engine.fast.quick import quick_tables
 from nkasylum.engine.knowledge import from_entries
-from nkasylum.engine.quick import quick_tables
 from nkasylum.store.bundle import compile_bundle, compile_quick, from_bundle
 from nkasylum.store.files import from_toml
 

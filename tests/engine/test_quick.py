@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from strategies import grid_days, passage_countries
 
 import nkasylum as nk
-from nkasylum.engine.quick import QuickTables, bundled_tables, quick_answer
+from nkasylum.engine.fast.quick import QuickTables, bundled_tables, quick_answer
 
 D = dt.date
 

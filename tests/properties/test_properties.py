@@ -196,7 +196,7 @@ def test_adding_a_waypoint_never_adds_documented_routes(
 @given(knowledge_bases(), DESTS, st.lists(DAYS, min_size=1, max_size=6), WAYPOINTS, st.booleans())
 def test_the_fast_paths_give_the_reference_verdicts(
         kb: nk.KnowledgeBase, dest: str, days: list[dt.date], via: list[str], exact: bool) -> None:
-    # assess_many reads interval tables (engine/documented.py); can_resettle searches routes
+    # assess_many reads interval tables (engine/fast/documented.py); can_resettle searches routes
     # on the day. Periods go through best_day, which reads the fast verdicts.
     if dest in via:
         return

@@ -26,8 +26,8 @@ from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, iter_routes_on, routes_on
-from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.coverage import coverage
+from nkasylum.engine.fast.bulk import assess_many
 from nkasylum.engine.index import Answers, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.provenance import compute_data_version

@@ -3,9 +3,9 @@
 A route is documented when every leg is backed by a passage that applies on the day. The
 search never revisits a country and prunes with backward distances from the destination.
 It reads each country's passages from tables cached per span of days
-(:mod:`nkasylum.engine.adjacency`), ranks chains of passages by plain tuples and builds
+(:mod:`nkasylum.engine.fast.adjacency`), ranks chains of passages by plain tuples and builds
 :class:`~nkasylum.Route` values only for the routes it returns
-(:mod:`nkasylum.engine.chains`); the answer is cached for every day on which the tables it
+(:mod:`nkasylum.engine.fast.chains`); the answer is cached for every day on which the tables it
 read are the same.
 """
 
@@ -20,7 +20,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.periods import resolve_on
 from nkasylum.engine import arguments
-from nkasylum.engine.adjacency import (
+from nkasylum.engine.fast.adjacency import (
     Incoming,
     Outgoing,
     dated_get,
@@ -33,7 +33,7 @@ from nkasylum.engine.adjacency import (
     span_of,
     whole,
 )
-from nkasylum.engine.chains import chain_rank, chain_route, chain_steps
+from nkasylum.engine.fast.chains import chain_rank, chain_route, chain_steps
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Route

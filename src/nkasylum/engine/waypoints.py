@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 from nkasylum.core.countries import Country
-from nkasylum.engine.adjacency import dated_get, dated_put
-from nkasylum.engine.chains import chain_rank, chain_route, chain_steps
-from nkasylum.engine.documented import (
+from nkasylum.engine.fast.adjacency import dated_get, dated_put
+from nkasylum.engine.fast.chains import chain_rank, chain_route, chain_steps
+from nkasylum.engine.fast.documented import (
     _EVER,
     Days,
     _intersect,
@@ -296,6 +296,6 @@ def waypoint_answer(index: Index, start: Country, stops: tuple[Country, ...], go
 def waypoint_verdict_days(index: Index, start: Country, stops: tuple[Country, ...], goal: Country,
                           horizon: Horizon) -> tuple[Days, Days]:
     """The days on which a waypoint question is documented, and those on which it is blocked
-    (as :func:`nkasylum.engine.documented.verdict_days` gives them for other questions)."""
+    (as :func:`nkasylum.engine.fast.documented.verdict_days` gives them for other questions)."""
     documented = waypoint_days(index, start, stops, goal, horizon)
     return documented, _minus(waypoint_blocked_days(index, stops, goal, horizon), documented)

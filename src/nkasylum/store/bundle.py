@@ -110,7 +110,7 @@ def compile_bundle(folder: str | Path | None = None) -> str:
 def compile_quick(tables: Mapping[str, Any], folder: str | Path | None = None) -> str:
     """The quick tables of a data folder, as written to ``data/quick.json``: ISO's table of
     countries (from ``pycountry``), the alias table, and ``tables`` (the engine's tables of
-    quick answers, :func:`nkasylum.engine.quick.quick_tables`), with the bundle's header.
+    quick answers, :func:`nkasylum.engine.fast.quick.quick_tables`), with the bundle's header.
 
     Example:
         >>> import json

@@ -6,7 +6,7 @@ the end of its ``horizon``), so the days on which a journey is documented are a 
 intersections of intervals: a named route is documented on the days that every leg has a
 passage, and an any-route question on the days some chain of at most four passages (each
 answering that day) reaches the destination, or a count of arrivals documents some way.
-These are the days on which :func:`nkasylum.engine.bulk.verdict` says *documented*; they
+These are the days on which :func:`nkasylum.engine.fast.bulk.verdict` says *documented*; they
 are computed once per journey (per destination, for any-route questions) and kept in the
 index's memo, so the latest earlier documented day is found by a bisection.
 """
@@ -295,7 +295,7 @@ def verdict_from(tables: Sequence[CountryDays], codes: Sequence[str], day: dt.da
                  hard: Sequence[CountryDays] | None = None) -> Verdict:
     """The leg rule on ``day`` for the named route ``codes``, from each country's tables
     (``tables[i]`` those of ``codes[i]``): the one reading of the rule that
-    :func:`named_verdict` and the quick answers of :mod:`nkasylum.engine.quick` share.
+    :func:`named_verdict` and the quick answers of :mod:`nkasylum.engine.fast.quick` share.
     ``hard``: with a horizon, the tables without it, so that a passage only carried forward
     does not outrank a block seen or in force that day."""
     last = len(codes) - 2
@@ -342,7 +342,7 @@ def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None
                  goal: Country, horizon: Horizon,
                  codes: Sequence[str] | None = None) -> tuple[Days, Days]:
     """The days on which the journey is documented, and those on which it is blocked (the
-    verdict of :func:`nkasylum.engine.bulk.verdict` on every day at once; undocumented on
+    verdict of :func:`nkasylum.engine.fast.bulk.verdict` on every day at once; undocumented on
     the rest), its stops being the exact legs (for waypoints, see
     :func:`nkasylum.engine.waypoints.waypoint_verdict_days`). ``codes``: the journey's
     codes, when the caller has them."""

@@ -9,7 +9,7 @@ and kept in the index's memo for every later search.
 from __future__ import annotations
 
 from nkasylum.core.places import THIRD_COUNTRY, place_label
-from nkasylum.engine.adjacency import legs_of, passage_newest
+from nkasylum.engine.fast.adjacency import legs_of, passage_newest
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Leg, Route
@@ -56,7 +56,7 @@ def chain_rank(index: Index, steps: dict[str, Step], start: str,
 def chain_route(index: Index, steps: dict[str, Step], chain: tuple[Passage, ...]) -> Route:
     """The route of a chain of passages, built without its constructor's checks: the search
     only joins a passage to the country the last one reached and never revisits a country,
-    and the legs are those of :func:`~nkasylum.engine.adjacency.legs_of`."""
+    and the legs are those of :func:`~nkasylum.engine.fast.adjacency.legs_of`."""
     route: Route = object.__new__(Route)
     legs: tuple[Leg, ...] = ()
     for p in chain:  # a chain is short: adding tuples costs less than a generator

@@ -4,7 +4,7 @@ bundled data, before the knowledge base is built.
 Building the bundled knowledge base (parsing the bundle, building its entries, indexing
 them) is most of a cold start, and the verdict of a named route needs none of it: the leg
 rule reads, for each country on the route, the days its passages lead to each country and
-the days its policy sends people back or shuts them out (:data:`~nkasylum.engine.documented.CountryDays`),
+the days its policy sends people back or shuts them out (:data:`~nkasylum.engine.fast.documented.CountryDays`),
 and the route of a documented answer is the legs of the passage that backs each leg on the
 day. ``python -m nkasylum._compile`` writes those tables, for the default horizon, into
 ``data/quick.json`` beside the bundle, from the knowledge base built from the TOML files;
@@ -13,7 +13,7 @@ while they differ from what the engine computes.
 
 :func:`quick_answer` gives the same answer as
 :meth:`nkasylum.KnowledgeBase.can_resettle` on the bundled knowledge base: the same
-verdict and route, read by the same rule (:func:`~nkasylum.engine.documented.verdict_from`),
+verdict and route, read by the same rule (:func:`~nkasylum.engine.fast.documented.verdict_from`),
 and details (steps, evidence, last known...) worked out from the knowledge base when one is
 first read, which builds it then. It answers only what the tables hold (a named route, exact or
 as waypoints, a single day, no horizon, valid arguments) and only until the knowledge base is built; for
@@ -38,9 +38,9 @@ from nkasylum.core.periods import today
 from nkasylum.core.places import place, place_code, place_label
 from nkasylum.core.resources import bundled_quick
 from nkasylum.engine import arguments, knowledge
-from nkasylum.engine.adjacency import passage_legs, passage_newest
 from nkasylum.engine.assessment import answer_details
-from nkasylum.engine.documented import CountryDays, Days, country_days, verdict_from, within
+from nkasylum.engine.fast.adjacency import passage_legs, passage_newest
+from nkasylum.engine.fast.documented import CountryDays, Days, country_days, verdict_from, within
 from nkasylum.engine.search import WAYPOINT_TRANSITS, edges
 from nkasylum.model.assessment import Assessment, pending_assessment
 from nkasylum.model.passages import Channel
@@ -58,7 +58,7 @@ def quick_tables(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
     """The tables of quick answers of a knowledge base, as plain JSON values.
 
     ``scope``: the origins it covers. ``days``: for each country with a passage or a
-    policy, its :data:`~nkasylum.engine.documented.CountryDays` for the default horizon,
+    policy, its :data:`~nkasylum.engine.fast.documented.CountryDays` for the default horizon,
     days as ordinals. ``legs``: for each origin and destination, the spans of days (first
     and last ordinal) over which one passage backs that leg, with the legs of that passage
     (origin, destination and channel, as codes and values; a passage via a third country
@@ -225,7 +225,7 @@ class QuickTables:
 
     def _rank(self, start: str, chain: list[list[Any]]) -> tuple[int, int, str]:
         """Where a chain of leg spans ranks: fewest legs, newest evidence, its text (as
-        :func:`~nkasylum.engine.chains.chain_rank`)."""
+        :func:`~nkasylum.engine.fast.chains.chain_rank`)."""
         legs = [leg for span in chain for leg in span[3]]
         newest = max(self._newest[span[2]] for span in chain)
         text = " > ".join([place_label(place(start)), *(place_label(place(d)) for _, d, _ in legs)])

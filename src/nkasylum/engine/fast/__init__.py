@@ -1,0 +1,1 @@
+"""Derived speed structures: tables built from the reference rules of :mod:`nkasylum.engine`."""
