@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import attrs
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 from strategies import GENERATED_SOURCE, TRANSIT_CODES, TRANSIT_DAYS, sightings_of, transit_evidence
 
 import nkasylum as nk
+from nkasylum.engine.legs import leg_steps
+from nkasylum.engine.search import route_of
 
 CODES = TRANSIT_CODES
 SPELLINGS = {"KP": ["KP", "PRK", "408", "North Korea", "dprk"], "KR": ["KR", "KOR", "ROK", "South Korea"],
@@ -215,6 +218,33 @@ def test_the_fast_paths_give_the_reference_verdicts(
         answer = kb.can_resettle("KP", via, dest, on=day, exact=exact)
         if not answer and answer.last_known is not None:
             assert answer.last_known and answer.last_known.on < day
+
+
+@FAST
+@given(knowledge_bases(), DESTS, st.lists(DAYS, min_size=1, max_size=4), WAYPOINTS)
+def test_the_derived_answers_equal_the_leg_rule_in_verdict_route_and_support(
+        kb: nk.KnowledgeBase, dest: str, days: list[dt.date], via: list[str]) -> None:
+    # The derived answer (engine/fast/: the verdict from interval tables, bulk verdicts from
+    # the same tables) against the reference: the leg rule of engine/legs.py walked leg by
+    # leg, the route of the passages it chose, and each passage's support read on its own.
+    if dest in via:
+        return
+    index = kb._index
+    path = [nk.country(c) for c in ("KP", *via, dest)]
+    bulk = kb.assess_many([("KP", via, dest, day) for day in days], exact=True)
+    for day, bulk_verdict in zip(days, bulk, strict=True):
+        legs = [leg_steps(index, a, b, day, b == path[-1]) for a, b in itertools.pairwise(path)]
+        verdicts = [verdict for verdict, _, _ in legs]
+        verdict = (nk.Verdict.BLOCKED if nk.Verdict.BLOCKED in verdicts else nk.Verdict.DOCUMENTED
+                   if all(v is nk.Verdict.DOCUMENTED for v in verdicts) else nk.Verdict.UNDOCUMENTED)
+        chosen = [p for _, p, _ in legs if p is not None]
+        route = route_of(index, chosen) if verdict is nk.Verdict.DOCUMENTED else None
+        answer = attrs.evolve(kb).can_resettle("KP", via, dest, on=day, exact=True)
+        assert (answer.verdict, answer.route, bulk_verdict) == (verdict, route, verdict)
+        if route is not None:
+            backing = {b.entry: b.support for b in answer.backing}
+            assert {p.id: backing[p.id] for p in chosen} == {
+                p.id: kb.support(p.id, on=day).support for p in chosen}
 
 
 @FAST

@@ -28,16 +28,16 @@ import datetime as dt
 import functools
 import itertools
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import NKAsylumError
 from nkasylum.core.periods import today
 from nkasylum.core.places import place, place_code, place_label
 from nkasylum.core.resources import bundled_quick
-from nkasylum.engine import arguments, knowledge
+from nkasylum.engine import arguments
 from nkasylum.engine.assessment import answer_details
 from nkasylum.engine.fast.adjacency import passage_legs, passage_newest
 from nkasylum.engine.fast.documented import CountryDays, Days, country_days, verdict_from, within
@@ -49,12 +49,19 @@ from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Source
 from nkasylum.model.verdicts import Verdict
 
+if TYPE_CHECKING:  # the knowledge base imports this module: only its type is named here
+    from nkasylum.engine.knowledge import KnowledgeBase
+
+Bundled = Callable[[], "KnowledgeBase"]
+"""What builds (once) and returns the bundled knowledge base: where a quick answer's details
+and citations come from when first read."""
+
 __all__ = ["QuickTables", "bundled_tables", "quick_answer", "quick_tables"]
 
 _NOTHING: CountryDays = ({}, (), ())  # a country the data says nothing about
 
 
-def quick_tables(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
+def quick_tables(kb: KnowledgeBase) -> dict[str, Any]:
     """The tables of quick answers of a knowledge base, as plain JSON values.
 
     ``scope``: the origins it covers. ``days``: for each country with a passage or a
@@ -102,9 +109,11 @@ def _ordinals(days: Days) -> list[list[int]]:
 
 class QuickTables:
     """Parsed tables of quick answers (:func:`quick_tables`); each country's days are turned
-    into dates when first read."""
+    into dates when first read. ``bundled`` gives the knowledge base they were compiled from,
+    which works out an answer's details and citations when first read."""
 
-    def __init__(self, raw: Mapping[str, Any]) -> None:
+    def __init__(self, raw: Mapping[str, Any], bundled: Bundled) -> None:
+        self._bundled = _Bundled(bundled)
         self.scope = frozenset(raw["scope"])
         self._days: dict[str, list[Any]] = raw["days"]
         self._legs: dict[str, dict[str, list[list[Any]]]] = raw["legs"]
@@ -263,8 +272,9 @@ class QuickTables:
             verdict, route = self.through(codes, day)
         answer = pending_assessment(
             start, stops, goal, day, verdict, route, None, None,
-            functools.partial(_details, start, stops, goal, day, verdict, route, exact), exact)
-        object.__setattr__(answer, "_knowledge_base", _BUNDLED)  # what answer.cite() cites from
+            functools.partial(_details, self._bundled.build, start, stops, goal, day, verdict, route, exact),
+            exact)
+        object.__setattr__(answer, "_knowledge_base", self._bundled)  # what answer.cite() cites from
         return answer
 
 
@@ -280,9 +290,10 @@ _parsed: QuickTables | None = None
 _lock = threading.Lock()
 
 
-def bundled_tables() -> QuickTables | None:
-    """The quick tables of the bundled data, parsed once; ``None`` when they are missing or
-    stale (the fingerprint of the TOML files beside them differs)."""
+def bundled_tables(bundled: Bundled) -> QuickTables | None:
+    """The quick tables of the bundled data, parsed once, answering for the knowledge base
+    ``bundled`` gives; ``None`` when they are missing or stale (the fingerprint of the TOML
+    files beside them differs)."""
     global _parsed
     if _parsed is None:
         with _lock:
@@ -290,39 +301,36 @@ def bundled_tables() -> QuickTables | None:
                 raw = bundled_quick()
                 if raw is None or not isinstance(raw.get("days"), dict):
                     return None
-                _parsed = QuickTables(raw)
+                _parsed = QuickTables(raw, bundled)
     return _parsed
 
 
-def quick_answer(origin: object, via: object, dest: object, on: object,
-                 exact: object = False) -> Assessment | None:
-    """The answer the bundled knowledge base gives to ``can_resettle(origin, via, dest, on=on,
-    exact=exact)``
-    (no horizon), from the quick tables while that knowledge base is not built; ``None``
-    when the tables cannot give it, or once it is built (it answers as fast, from its
-    caches): ask the knowledge base then."""
-    if knowledge.is_loaded():
-        return None
-    tables = bundled_tables()
+def quick_answer(origin: object, via: object, dest: object, on: object, exact: object,
+                 bundled: Bundled) -> Assessment | None:
+    """The answer the bundled knowledge base (which ``bundled`` builds) gives to
+    ``can_resettle(origin, via, dest, on=on, exact=exact)`` (no horizon), from the quick
+    tables; ``None`` when the tables cannot give it. The knowledge base asks only while it
+    is not built (then it answers as fast, from its caches)."""
+    tables = bundled_tables(bundled)
     return None if tables is None else tables.answer(origin, via, dest, on, exact)
 
 
-def _details(start: Country, stops: tuple[Country, ...], goal: Country, day: dt.date,
+def _details(bundled: Bundled, start: Country, stops: tuple[Country, ...], goal: Country, day: dt.date,
              verdict: Verdict, route: Route | None, exact: bool) -> dict[str, object]:
     # Worked out by the knowledge base, which checks that its steps reach this verdict and route.
-    index = knowledge.default_knowledge_base()._index
+    index = bundled()._index
     return answer_details(index, start, stops, goal, day, None, verdict, route, None, exact)
 
 
 class _Bundled:
     """The bundled knowledge base as a quick answer cites it: built when first cited."""
 
+    def __init__(self, build: Bundled) -> None:
+        self.build = build
+
     def source(self, id: str) -> Source:
-        return knowledge.default_knowledge_base().source(id)
+        return self.build().source(id)
 
     @property
     def data_version(self) -> DataVersion:
-        return knowledge.default_knowledge_base().data_version
-
-
-_BUNDLED = _Bundled()
+        return self.build().data_version
