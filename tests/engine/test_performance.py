@@ -384,12 +384,12 @@ def test_a_days_span_shares_one_cached_edge_table() -> None:
     assert kb.routes("KP", "RU", on=dt.date(2001, 1, 1)) == ()
     # One table per span (before, during, after the passage), not one per day asked; the
     # search never reads KP's passages on a day when nothing leads into RU.
-    memo = kb._index.memo
+    caches = kb._index.caches
     spans = [dt.date(2000, 1, 1).toordinal(), dt.date(2001, 1, 1).toordinal()]
-    assert memo[("in", "RU", None)][0] == (dt.date.min.toordinal(), *spans)
-    assert memo[("out", "KP", None)][0] == (spans[0],)
-    assert [(t.first, t.last) for t in memo[("out", "KP", None)][1]] == [(spans[0], spans[1] - 1)]
-    assert [len(found.routes) for found in memo[("routes", "KP", "RU", 3, None, 100)][1]] == [0, 1, 0]
+    assert caches.incoming.data[("RU", None)][0] == (dt.date.min.toordinal(), *spans)
+    assert caches.outgoing.data[("KP", None)][0] == (spans[0],)
+    assert [(t.first, t.last) for t in caches.outgoing.data[("KP", None)][1]] == [(spans[0], spans[1] - 1)]
+    assert [len(found.routes) for found in caches.routes.data[("KP", "RU", 3, None, 100)][1]] == [0, 1, 0]
 
 
 @pytest.mark.slow  # every cell of the grid; the bulk verdict tests above cover the same rule quickly

@@ -175,13 +175,12 @@ def _last_documented(index: Index, start: Country, stops: tuple[Country, ...] | 
 
 def _undated_of(index: Index, code: str) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
     """The undated policies of a country and the undated passages out of it (cached)."""
-    key = ("undated", code)
-    found: tuple[tuple[Policy, ...], tuple[Passage, ...]] | None = index.memo.get(key)
+    found = index.caches.undated.get(code)
     if found is None:
         found = (
             tuple(p for p in index.policies.get(code, ()) if index.timings[p.id].undated),
             tuple(p for p in index.passages_from.get(code, ()) if index.timings[p.id].undated))
-        index.keep(key, found, len(found[0]) + len(found[1]))
+        index.caches.undated.keep(code, found, len(found[0]) + len(found[1]))
     return found
 
 

@@ -116,8 +116,8 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     """
     start, goal, day, limit = _question(index, origin, dest, on, max_transits)
     most = _max_routes(max_routes)
-    key = ("routes", start.alpha_2, goal.alpha_2, limit, horizon, most)
-    found = index.memo.get(key)
+    key = (start.alpha_2, goal.alpha_2, limit, horizon, most)
+    found = index.caches.routes.get(key)
     known: _Found | None = dated_get(found, day.toordinal())
     if known is not None:
         return known.routes
@@ -156,7 +156,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
             routes = (route_of(index, (counted,)),)
         first, last = _counted_span(index, start.alpha_2, goal.alpha_2, search.day, horizon,
                                     first, last)
-    return dated_put(index, key, found, _Found(first, last, routes),
+    return dated_put(index.caches.routes, key, found, _Found(first, last, routes),
                      sum(len(r.legs) for r in routes)).routes
 
 

@@ -63,8 +63,8 @@ def waypoint_routes(index: Index, start: str, stops: tuple[str, ...], goal: str,
     at which it has kept ``max_routes`` routes (longer ones rank after them). Cached per
     span of days on which the tables it read are the same.
     """
-    key = ("waypoints", start, stops, goal, horizon, max_routes)
-    found = index.memo.get(key)
+    key = (start, stops, goal, horizon, max_routes)
+    found = index.caches.waypoint_routes.get(key)
     ordinal = day.toordinal()
     known: _Found | None = dated_get(found, ordinal)
     if known is not None:
@@ -97,7 +97,7 @@ def waypoint_routes(index: Index, start: str, stops: tuple[str, ...], goal: str,
         routes = tuple(chain_route(index, steps, chain) for _, chain in kept)
     spans = [search.span() for search in searches]
     first, last = max(s[0] for s in spans), min(s[1] for s in spans)
-    return dated_put(index, key, found, _Found(first, last, routes),
+    return dated_put(index.caches.waypoint_routes, key, found, _Found(first, last, routes),
                      sum(len(r.legs) for r in routes)).routes
 
 
@@ -133,9 +133,8 @@ def _chains(search: _Search, targets: tuple[str, ...], dists: list[dict[str, int
 
 def _all_time_distances(index: Index, goal: str) -> dict[str, int]:
     """How many passages each country needs at least to reach ``goal`` at any date."""
-    key = ("all-time-distances", goal)
-    memo = index.memo
-    found: dict[str, int] | None = memo.get(key)
+    cache = index.caches.all_time_distances
+    found = cache.get(goal)
     if found is None:
         found = {goal: 0}
         frontier = [goal]
@@ -149,7 +148,7 @@ def _all_time_distances(index: Index, goal: str) -> dict[str, int]:
                         found[p.origin.alpha_2] = level
                         nxt.append(p.origin.alpha_2)
             frontier = nxt
-        index.keep(key, found, len(found))
+        cache.keep(goal, found, len(found))
     return found
 
 
@@ -165,9 +164,9 @@ def waypoint_days(index: Index, start: Country, stops: tuple[Country, ...], goal
     passage, and drops a chain once they are none or the targets left are too far.
     """
     targets = (*(c.alpha_2 for c in stops), goal.alpha_2)
-    key = ("waypoint-days", start.alpha_2, targets, horizon)
-    memo = index.memo
-    found: Days | None = memo.get(key)
+    key = (start.alpha_2, targets, horizon)
+    cache = index.caches.waypoint_days
+    found = cache.get(key)
     if found is not None:
         return found
     dists = [_all_time_distances(index, t) for t in targets]
@@ -205,7 +204,7 @@ def waypoint_days(index: Index, start: Country, stops: tuple[Country, ...], goal
                 else:
                     stack.append((nxt, after, used + 1, both, seen | {nxt}))
     found = _union(parts)
-    index.keep(key, found, len(found))
+    cache.keep(key, found, len(found))
     return found
 
 
@@ -214,15 +213,15 @@ def waypoint_blocked_days(index: Index, stops: tuple[Country, ...], goal: Countr
     """The days on which a waypoint question is blocked when no route is documented: the
     destination is closed, or a waypoint is sealed: it sends North Koreans back with no
     documented exception, and no passage out of it is documented (the route cannot pass it)."""
-    key = ("waypoint-blocked", tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
-    memo = index.memo
-    found: Days | None = memo.get(key)
+    key = (tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
+    cache = index.caches.waypoint_blocked
+    found = cache.get(key)
     if found is None:
         sealed = [_minus(_policy_days(index, c.alpha_2, horizon, True), _ways_out(index, c.alpha_2, horizon))
                   for c in stops]
         found = _union((*_policy_days(index, goal.alpha_2, horizon, False),
                         *(d for days in sealed for d in days)))
-        index.keep(key, found, len(found))
+        cache.keep(key, found, len(found))
     return found
 
 
