@@ -42,7 +42,7 @@ from nkasylum.core.resources import (
     read_bytes,
     toml,
 )
-from nkasylum.core.trusted import trusted
+from nkasylum.core.trusted import trusted_rows
 from nkasylum.core.when import When
 from nkasylum.store.convert import unstructure
 from nkasylum.store.files import TABLES, Entries, entries, from_toml
@@ -354,7 +354,7 @@ def _refused(row: list[Any]) -> Any:
 def _trusted(kind: type, specs: list[attrs.Attribute[Any]], converts: list[_Convert],
              required: int) -> Callable[[list[Any]], Any]:
     """A builder of ``kind`` from a row that sets its fields without running its constructor
-    (through :func:`~nkasylum.core.trusted.trusted`, the library's one way to do so).
+    (through :func:`~nkasylum.core.trusted.trusted_rows`, of the library's one way to do so).
 
     The constructor's checks (field types, ids, periods, anchors, ...) already passed when
     the bundle was compiled, and the bundle is served only while its fingerprint and content
@@ -365,15 +365,5 @@ def _trusted(kind: type, specs: list[attrs.Attribute[Any]], converts: list[_Conv
     knowledge base built this way equals, entry by entry and field by field, the one built
     from the TOML files through the constructors.
     """
-    make: Callable[..., Any] = trusted(kind, *(field.name for field in specs))
-    defaults = tuple(field.default for field in specs)
-    longest = len(specs)
-
-    def build(row: list[Any]) -> Any:
-        if not required <= len(row) <= longest:
-            raise ValueError(f"a row of {len(row)} cells for {kind.__name__}")
-        # a shorter row: its trailing fields hold their defaults
-        return make(*[cell if convert is None or cell is None else convert(cell)
-                      for convert, cell in zip(converts, row, strict=False)], *defaults[len(row):])
-
-    return build
+    return trusted_rows(kind, [field.name for field in specs], converts,
+                        [field.default for field in specs], required)
