@@ -64,6 +64,7 @@ def _questions(kb: nk.KnowledgeBase) -> Iterator[object]:
         yield kb.can_resettle(a, b, c, on=day, horizon=horizon).verdict
 
 
+@pytest.mark.slow  # four hundred questions twice over; the bound's rules are tested quickly below
 def test_the_memo_stays_within_its_estimated_bound_and_answers_as_before(
         monkeypatch: pytest.MonkeyPatch) -> None:
     unbounded = list(_questions(_world(12, 150)))

@@ -231,6 +231,7 @@ def test_bulk_verdicts_equal_can_resettle_on_the_bundled_data(kb: nk.KnowledgeBa
     assert set(got) == set(nk.Verdict), "the grid should reach every verdict"
 
 
+@pytest.mark.slow  # every two-transit journey; test_bulk_verdicts_equal_can_resettle_on_the_bundled_data is quick
 def test_bulk_verdicts_equal_can_resettle_for_every_two_transit_journey(kb: nk.KnowledgeBase) -> None:
     # Every ordered pair of the countries the passages name, so that a first leg that is
     # not documented (KP > LA) meets later legs that are: bulk keeps tables per first legs.

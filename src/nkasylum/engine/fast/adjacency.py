@@ -45,7 +45,7 @@ _ID = attrgetter("id")
 _LAST_DAY = itemgetter(1)
 
 SPANS_KEPT = 256
-"""How many spans one memo entry keeps at most before it starts again (bounds memory when a
+"""How many spans one cache entry keeps at most before it starts again (bounds memory when a
 loop asks about every day of decades)."""
 
 # A passage between two countries over a span of days on which its support is the same:

@@ -30,7 +30,7 @@ def chain_steps(index: Index) -> dict[str, Step]:
 
 
 def _step(index: Index, steps: dict[str, Step], p: Passage) -> Step:
-    """The step of a passage not yet in ``steps``, kept there (the table is the only memo of
+    """The step of a passage not yet in ``steps``, kept there (the table is the only cache of
     its legs the search needs)."""
     found = steps[p.id] = (passage_newest(index, p).toordinal(),
                            (_THROUGH if p.via_third_country else " > ") + place_label(p.dest),
