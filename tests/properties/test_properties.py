@@ -95,6 +95,29 @@ def test_every_route_is_valid_and_each_leg_backed_on_the_day(
 
 @FAST
 @given(knowledge_bases(), DESTS, DAYS)
+def test_the_search_tables_find_what_a_plain_search_finds(
+        kb: nk.KnowledgeBase, dest: str, day: dt.date) -> None:
+    # The route search reads derived tables (engine/fast/adjacency.py, chains.py); here a plain
+    # depth-first walk over the passages documented on the day, read from their sightings.
+    ways: dict[str, set[str]] = {}
+    for p in kb.passages(any_date=True):
+        if isinstance(p.origin, nk.Country) and isinstance(p.dest, nk.Country) and _documented_on(p, day):
+            ways.setdefault(p.origin.alpha_2, set()).add(p.dest.alpha_2)
+    plain: set[tuple[str, ...]] = set()
+
+    def walk(path: tuple[str, ...]) -> None:
+        for nxt in ways.get(path[-1], ()):
+            if nxt == dest:
+                plain.add((*path, nxt))
+            elif nxt not in path and len(path) < 4:  # at most three transit countries
+                walk((*path, nxt))
+
+    walk(("KP",))
+    assert _shapes(kb.routes("KP", dest, on=day, max_routes=100_000)) == plain
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS)
 def test_a_passage_documented_on_the_day_is_on_some_route_or_its_leg_is_closed(
         kb: nk.KnowledgeBase, dest: str, day: dt.date) -> None:
     # The converse: a direct KP -> dest passage documented on the day (computed from its

@@ -23,10 +23,10 @@ them equal to the rule on generated worlds and on the bundled data:
   span of days, derived from when a passage answers (``Index.covers``) and which passage
   is best per destination; :mod:`~nkasylum.engine.fast.chains`: what the route search
   reads of a passage in a chain (its rank and legs), worked out once. The route search
-  reads both; ``tests/properties/test_properties.py`` checks the routes found against
-  passages read from their sightings (``test_every_route_is_valid_and_each_leg_backed_on_the_day``,
-  ``test_a_passage_documented_on_the_day_is_on_some_route_or_its_leg_is_closed``); no
-  test yet compares them with a search over every chain of passages.
+  reads both; ``tests/properties/test_properties.py`` compares the routes found with a
+  plain walk over the passages documented on the day, read from their sightings
+  (``test_the_search_tables_find_what_a_plain_search_finds``), and checks each leg
+  (``test_every_route_is_valid_and_each_leg_backed_on_the_day``).
 
 The door: :func:`nkasylum.engine.knowledge.can_resettle` decides when the compiled tables
 may answer and :class:`~nkasylum.KnowledgeBase` when bulk verdicts do; the facade never
