@@ -87,7 +87,8 @@ def test_the_memo_stays_within_its_estimated_bound_and_answers_as_before(
 
 @pytest.mark.parametrize(("job", "label"), [
     (lambda kb: _routes_over_days(kb, 60, 20), "routes over many days"),
-    (lambda kb: _horizons(kb, 12), "one route question under many horizons"),
+    pytest.param(lambda kb: _horizons(kb, 12), "one route question under many horizons",
+                 marks=pytest.mark.slow),  # twelve horizons of a large world
 ])
 def test_the_memo_estimate_follows_the_memory_a_loop_adds(
         job: Callable[[nk.KnowledgeBase], object], label: str) -> None:

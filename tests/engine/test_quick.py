@@ -72,6 +72,7 @@ def test_waypoint_questions_have_the_knowledge_bases_verdict_and_route(
     assert verdicts == set(nk.Verdict)
 
 
+@pytest.mark.slow  # every pair of transit countries over the grid; the whole-answer property test is quick
 def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
         tables: QuickTables, kb: nk.KnowledgeBase) -> None:
     named = passage_countries(kb)
