@@ -205,3 +205,11 @@ def test_the_architecture_page_names_only_modules_that_exist() -> None:
     missing = sorted(n for n in named if n not in MODULES and n.rpartition(".")[0] not in MODULES)
     assert missing == []
     assert "<!-- nkasylum:architecture -->" in page  # the module tables are generated at build time
+
+
+def test_the_facade_asks_the_domain_not_the_derived_structures() -> None:
+    # engine/fast/ answers only when the domain (engine/knowledge.py) lets it: the facade
+    # never reaches past the domain to the tables compiled with the data.
+    derived = [f"{target} (line {line})" for target, line, _ in _imports("nkasylum")
+               if target == "nkasylum.engine.fast" or target.startswith("nkasylum.engine.fast.")]
+    assert derived == []

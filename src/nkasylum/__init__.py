@@ -41,8 +41,8 @@ from nkasylum.core.periods import Basis
 from nkasylum.core.places import INTERNATIONAL, REGIONS, SOUTHEAST_ASIA, THIRD_COUNTRY, PlaceLike, Region, place
 from nkasylum.core.quantities import Qualifier, Quantity, Unit
 from nkasylum.core.when import DatePrecision, When
-from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base, is_loaded
-from nkasylum.engine.quick import quick_answer
+from nkasylum.engine import knowledge
+from nkasylum.engine.knowledge import KnowledgeBase, default_knowledge_base
 from nkasylum.model.answers import PolicyAnswer
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.cases import Case, Outcome
@@ -359,16 +359,9 @@ def can_resettle(
         >>> str(a.route), nk.can_resettle("KP", "CN", "KR", on=2010, exact=True).verdict.value
         ('KP > CN > TH > KR', 'blocked')
     """
-    if horizon is None and max_gap is None and via is not None and not is_loaded():
-        # Until the bundled knowledge base is built, a named route on a day is answered from
-        # the tables compiled with it (the same answer; see nkasylum.engine.quick). Tested
-        # here, not only there: once it is built, a repeated question is a cache look-up,
-        # and a call that declines would add a third to it.
-        found = quick_answer(origin, via, dest, on, exact)
-        if found is not None:
-            return found
-    return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon,
-                                                 max_gap=max_gap, exact=exact)
+    # The domain decides whether the tables compiled with the data may answer (see
+    # nkasylum.engine.knowledge.can_resettle): the facade only asks.
+    return knowledge.can_resettle(origin, via, dest, on=on, horizon=horizon, max_gap=max_gap, exact=exact)
 
 
 def assess_many(rows: Any, *, horizon: dt.timedelta | None = None,

@@ -6,7 +6,7 @@ entry point above every layer: it builds the knowledge base from the TOML files 
 (every cross-entry check), so the bundle only ever holds data that passed every check, then
 writes the storage layer's compiled form (``data/compiled.json``) and the quick tables
 beside it (``data/quick.json``: ISO's table, the alias table and the engine's tables of
-quick answers, see :mod:`nkasylum.engine.quick`). In a checkout it also writes the new data
+quick answers, see :mod:`nkasylum.engine.fast.quick`). In a checkout it also writes the new data
 version into ``CITATION.cff`` (a derived value is computed, never typed by hand).
 """
 
@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 
 from nkasylum.core.resources import BUNDLE, QUICK, data_files, data_root
+from nkasylum.engine.fast.quick import quick_tables
 from nkasylum.engine.knowledge import from_entries
-from nkasylum.engine.quick import quick_tables
 from nkasylum.io.writing import write_files, write_text
 from nkasylum.store.bundle import compile_bundle, compile_quick
 from nkasylum.store.files import from_toml

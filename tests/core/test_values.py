@@ -117,6 +117,7 @@ def _check_eq_and_hash(value: Any) -> None:
             assert hash(value) == hash(other)  # a field == ignores is not hashed either
 
 
+@pytest.mark.slow  # every kind of generated value; the bundled values are compared quickly below
 @GENERATED
 @given(st.one_of(assessments(), policy_answers(), cases(), statistics(), conflicts(), series_points(),
                  sources(), knowledge_bases(max_entries=3)))

@@ -265,6 +265,7 @@ def test_bibtex_names_the_installed_version(gen: Any) -> None:
     assert text.startswith("```bibtex\n@software{")
 
 
+@pytest.mark.slow  # draws every chart of the page; CI runs it
 def test_the_charts_page_calls_the_librarys_charts(gen: Any) -> None:
     pytest.importorskip("matplotlib", reason="the docs draw their charts with matplotlib")
     charts = gen.charts

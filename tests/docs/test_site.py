@@ -116,6 +116,7 @@ next();
 </script></body></html>"""
 
 
+@pytest.mark.slow  # builds the whole site (a minute and more); CI builds and checks it
 def test_pages_fit_a_1280_px_window_and_serve_mermaid_themselves(site: Path, tmp_path: Path) -> None:
     browser = next((shutil.which(b) for b in ("chromium", "chromium-browser", "google-chrome") if shutil.which(b)),
                    None)

@@ -72,6 +72,7 @@ def test_every_hash_seed_gives_the_same_answers_in_the_same_order(
         assert differing == [], f"PYTHONHASHSEED={seed} changes {differing}"
 
 
+@pytest.mark.slow  # reads the fresh interpreter per hash seed that the test above starts
 def test_the_export_is_byte_identical_across_runs_and_in_process(
         runs: dict[str, dict[str, object]]) -> None:
     text = nk.to_json(nk.default_knowledge_base())

@@ -63,6 +63,7 @@ def test_an_answer_is_the_value_the_constructor_builds_from_its_fields(
         assert a.last_known == _rebuilt(a.last_known)
 
 
+@pytest.mark.slow  # every order of the details over sixty questions; CI runs it
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(questions(), st.permutations(DETAILS))
 def test_the_order_in_which_details_are_read_changes_nothing(

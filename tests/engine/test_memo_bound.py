@@ -1,6 +1,6 @@
-"""The index memo (route tables per span of days, routes, documented days, timelines) is
-bounded by its estimated memory as well as by entries, the estimate follows the memory a
-loop really adds, and emptying the memo never changes an answer."""
+"""The caches of an index (route tables per span of days, routes, documented days,
+timelines) are bounded together by their estimated memory as well as each by entries, the
+estimate follows the memory a loop really adds, and emptying them never changes an answer."""
 
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ def _questions(kb: nk.KnowledgeBase) -> Iterator[object]:
         yield kb.can_resettle(a, b, c, on=day, horizon=horizon).verdict
 
 
+@pytest.mark.slow  # four hundred questions twice over; the bound's rules are tested quickly below
 def test_the_memo_stays_within_its_estimated_bound_and_answers_as_before(
         monkeypatch: pytest.MonkeyPatch) -> None:
     unbounded = list(_questions(_world(12, 150)))
@@ -75,17 +76,19 @@ def test_the_memo_stays_within_its_estimated_bound_and_answers_as_before(
     got = []
     for answer in _questions(kb):
         got.append(answer)
-        # one entry may be larger than the whole bound: the memo then holds it alone
-        assert index.memo_bytes <= limit or len(index.memo) == 1
-        emptied += index.memo_bytes < held
-        held = index.memo_bytes
-    assert got == unbounded, "an answer changed when the memo was emptied"
-    assert emptied >= 3, "the memo was not emptied along the way"
+        # one entry may be larger than the whole bound: the caches then hold it alone
+        assert index.caches.bytes <= limit or len(index.caches) == 1
+        assert index.caches.bytes == sum(cache.bytes for cache in index.caches.budget.caches)
+        emptied += index.caches.bytes < held
+        held = index.caches.bytes
+    assert got == unbounded, "an answer changed when the caches were emptied"
+    assert emptied >= 3, "the caches were not emptied along the way"
 
 
 @pytest.mark.parametrize(("job", "label"), [
     (lambda kb: _routes_over_days(kb, 60, 20), "routes over many days"),
-    (lambda kb: _horizons(kb, 12), "one route question under many horizons"),
+    pytest.param(lambda kb: _horizons(kb, 12), "one route question under many horizons",
+                 marks=pytest.mark.slow),  # twelve horizons of a large world
 ])
 def test_the_memo_estimate_follows_the_memory_a_loop_adds(
         job: Callable[[nk.KnowledgeBase], object], label: str) -> None:
@@ -100,7 +103,7 @@ def test_the_memo_estimate_follows_the_memory_a_loop_adds(
     finally:
         tracemalloc.stop()
     del kept
-    estimated = kb._index.memo_bytes
+    estimated = kb._index.caches.bytes
     assert estimated < index_module.MEMO_BYTES  # not emptied: the estimate is all it holds
     assert 0.5 <= added / estimated <= 2, (label, added, estimated)
 
@@ -108,16 +111,33 @@ def test_the_memo_estimate_follows_the_memory_a_loop_adds(
 def test_a_table_filled_in_place_counts_toward_the_bound(monkeypatch: pytest.MonkeyPatch) -> None:
     # The route search keeps what it reads of each passage in tables it fills in place
     # (steps, newest evidence, legs): what it charges must count, and passing the bound must
-    # empty the memo, tables and all, or a long loop would hold more than the bound says.
+    # empty every cache, tables and all, or a long loop would hold more than the bound says.
     index = _world(12, 150)._index
-    table = index.table(("t",))
-    assert index.table(("t",)) is table, "one table per key"
-    before = index.memo_bytes
-    table["a"] = 1
-    index.charge(5)
-    assert index.memo_bytes == before + 5 * index_module.ITEM_BYTES
-    monkeypatch.setattr(index_module, "MEMO_BYTES", index.memo_bytes + index_module.ITEM_BYTES)
-    index.charge(2)
-    assert (index.memo, index.memo_bytes) == ({}, 0)
-    assert index.table(("t",)) == {}, "a new table after the memo was emptied"
+    caches = index.caches
+    table = caches.newest.data
+    assert caches.newest.data is table, "one table per cache"
+    caches.legs.keep(("KP", "CN", None, None), nk.Leg(nk.country("KP"), nk.country("CN")), 1)
+    before = caches.bytes
+    table["a"] = dt.date(2000, 1, 1)
+    caches.newest.charge(5)
+    assert caches.bytes == before + 5 * index_module.ITEM_BYTES == caches.legs.bytes + caches.newest.bytes
+    monkeypatch.setattr(index_module, "MEMO_BYTES", caches.bytes + index_module.ITEM_BYTES)
+    caches.newest.charge(2)
+    assert (len(caches), caches.bytes, caches.legs.bytes) == (0, 0, 0)
+    assert caches.newest.data == {} and table == {"a": dt.date(2000, 1, 1)}, (
+        "a new table after the caches were emptied; the one a caller holds is left as it was")
+
+
+def test_a_full_cache_is_emptied_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each cache has its own bound on entries: a loop that fills one leaves the others.
+    index = _world(12, 150)._index
+    caches = index.caches
+    caches.timelines.keep(("KP", None), index.timeline("KP"), 1)
+    caches.merged.maxsize = 3
+    for i in range(3):
+        caches.merged.keep((i, i), ((), (), ()))
+    assert len(caches.merged) == 3
+    caches.merged.keep((9, 9), ((), (), ()))
+    assert list(caches.merged.data) == [(9, 9)] and ("KP", None) in caches.timelines.data
+    assert caches.bytes == caches.timelines.bytes + caches.merged.bytes
 

@@ -173,7 +173,7 @@ def test_days_blocked_but_not_documented_are_a_set_difference(a: set[int], b: se
     """documented.py:219: the blocked days of an any-route journey are the destination's
     closed days minus its documented ones; a documented span starting on the last closed
     day of a span left that day blocked."""
-    from nkasylum.engine.documented import _minus
+    from nkasylum.engine.fast.documented import _minus
 
     assert _minus(_spans(a), _spans(b)) == _spans(a - b)
 
@@ -184,9 +184,9 @@ def test_the_quick_tables_find_a_waypoint_route_of_the_longest_length_and_no_lon
     and leave one a passage longer undocumented."""
     import itertools
 
+    from nkasylum.engine.fast.quick import QuickTables, quick_tables
     from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE
 
-    from nkasylum.engine.quick import QuickTables, quick_tables
     from nkasylum.engine.search import WAYPOINT_TRANSITS
 
     span = {"valid_from": nk.When.day(D(2010, 1, 1)), "valid_until": nk.When.day(D(2010, 12, 31))}

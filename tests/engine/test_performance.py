@@ -30,8 +30,8 @@ import nkasylum as nk
 from nkasylum.core import countries as countries_module
 from nkasylum.core.periods import today
 from nkasylum.core.resources import BUNDLE, QUICK, data_files, data_root
+from nkasylum.engine.fast.quick import quick_tables
 from nkasylum.engine.knowledge import from_entries
-from nkasylum.engine.quick import quick_tables
 from nkasylum.store.bundle import compile_bundle, compile_quick, from_bundle
 from nkasylum.store.files import from_toml
 
@@ -231,6 +231,7 @@ def test_bulk_verdicts_equal_can_resettle_on_the_bundled_data(kb: nk.KnowledgeBa
     assert set(got) == set(nk.Verdict), "the grid should reach every verdict"
 
 
+@pytest.mark.slow  # every two-transit journey; test_bulk_verdicts_equal_can_resettle_on_the_bundled_data is quick
 def test_bulk_verdicts_equal_can_resettle_for_every_two_transit_journey(kb: nk.KnowledgeBase) -> None:
     # Every ordered pair of the countries the passages name, so that a first leg that is
     # not documented (KP > LA) meets later legs that are: bulk keeps tables per first legs.
@@ -384,12 +385,12 @@ def test_a_days_span_shares_one_cached_edge_table() -> None:
     assert kb.routes("KP", "RU", on=dt.date(2001, 1, 1)) == ()
     # One table per span (before, during, after the passage), not one per day asked; the
     # search never reads KP's passages on a day when nothing leads into RU.
-    memo = kb._index.memo
+    caches = kb._index.caches
     spans = [dt.date(2000, 1, 1).toordinal(), dt.date(2001, 1, 1).toordinal()]
-    assert memo[("in", "RU", None)][0] == (dt.date.min.toordinal(), *spans)
-    assert memo[("out", "KP", None)][0] == (spans[0],)
-    assert [(t.first, t.last) for t in memo[("out", "KP", None)][1]] == [(spans[0], spans[1] - 1)]
-    assert [len(found.routes) for found in memo[("routes", "KP", "RU", 3, None, 100)][1]] == [0, 1, 0]
+    assert caches.incoming.data[("RU", None)][0] == (dt.date.min.toordinal(), *spans)
+    assert caches.outgoing.data[("KP", None)][0] == (spans[0],)
+    assert [(t.first, t.last) for t in caches.outgoing.data[("KP", None)][1]] == [(spans[0], spans[1] - 1)]
+    assert [len(found.routes) for found in caches.routes.data[("KP", "RU", 3, None, 100)][1]] == [0, 1, 0]
 
 
 @pytest.mark.slow  # every cell of the grid; the bulk verdict tests above cover the same rule quickly

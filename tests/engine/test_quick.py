@@ -17,14 +17,15 @@ from hypothesis import strategies as st
 from strategies import grid_days, passage_countries
 
 import nkasylum as nk
-from nkasylum.engine.quick import QuickTables, bundled_tables, quick_answer
+from nkasylum.engine import knowledge
+from nkasylum.engine.fast.quick import QuickTables, bundled_tables
 
 D = dt.date
 
 
 @pytest.fixture(scope="module")
 def tables() -> QuickTables:
-    found = bundled_tables()
+    found = bundled_tables(nk.default_knowledge_base)
     assert found is not None, "the bundled quick tables are missing or stale: python -m nkasylum._compile"
     return found
 
@@ -71,6 +72,7 @@ def test_waypoint_questions_have_the_knowledge_bases_verdict_and_route(
     assert verdicts == set(nk.Verdict)
 
 
+@pytest.mark.slow  # every pair of transit countries over the grid; the whole-answer property test is quick
 def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
         tables: QuickTables, kb: nk.KnowledgeBase) -> None:
     named = passage_countries(kb)
@@ -96,7 +98,7 @@ def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
        day=st.dates(D(1950, 1, 1), D(2040, 12, 31)), exact=st.booleans())
 def test_a_quick_answer_is_the_knowledge_bases_answer_whole(via: list[str], dest: str,
                                                             day: dt.date, exact: bool) -> None:
-    tables = bundled_tables()
+    tables = bundled_tables(nk.default_knowledge_base)
     kb = nk.default_knowledge_base()
     assert tables is not None
     try:
@@ -127,9 +129,10 @@ def test_the_tables_step_aside_for_what_they_do_not_hold(tables: QuickTables, ar
 
 
 def test_once_the_knowledge_base_is_built_it_answers(kb: nk.KnowledgeBase) -> None:
-    assert quick_answer("KP", "RU", "KR", D(2009, 12, 23), True) is None
     first = nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23), exact=True)
     assert first is nk.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23), exact=True)  # its cache
+    assert first is kb.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23), exact=True)  # not the tables
+    assert first is knowledge.can_resettle("KP", "RU", "KR", on=D(2009, 12, 23), exact=True)
 
 
 _COLD = """

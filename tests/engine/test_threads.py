@@ -75,6 +75,7 @@ def _country(name: str) -> object:
         return (type(err).__name__, str(err))
 
 
+@pytest.mark.slow  # eight threads over the whole question list; CI runs it
 def test_eight_threads_answer_as_one_thread_does() -> None:
     expected_kb = nk.load_knowledge_base()
     expected = {name: fn() for name, fn in _queries(expected_kb)}

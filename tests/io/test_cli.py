@@ -33,7 +33,9 @@ def _runner(kind: str) -> list[str]:
     return [sys.executable, "-m", "nkasylum"]
 
 
-@pytest.fixture(params=["script", "module"])
+# The installed console script calls the same main() as ``python -m nkasylum``: its runs of
+# every command are slow (a second interpreter each); CI runs them with --slow.
+@pytest.fixture(params=[pytest.param("script", marks=pytest.mark.slow), "module"])
 def run(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
     """Run the command line in a subprocess, the way a shell script would."""
     prefix = _runner(request.param)

@@ -19,6 +19,8 @@ from strategies import (
 )
 
 import nkasylum as nk
+from nkasylum.engine.legs import leg_steps
+from nkasylum.engine.search import route_of
 from nkasylum.engine.sightings import CARRIED
 
 CODES = TRANSIT_CODES
@@ -152,6 +154,29 @@ def test_every_route_is_valid_and_each_leg_backed_on_the_day(
 
 @FAST
 @given(knowledge_bases(), DESTS, DAYS)
+def test_the_search_tables_find_what_a_plain_search_finds(
+        kb: nk.KnowledgeBase, dest: str, day: dt.date) -> None:
+    # The route search reads derived tables (engine/fast/adjacency.py, chains.py); here a plain
+    # depth-first walk over the passages documented on the day, read from their sightings.
+    ways: dict[str, set[str]] = {}
+    for p in kb.passages(any_date=True):
+        if isinstance(p.origin, nk.Country) and isinstance(p.dest, nk.Country) and _documented_on(p, day):
+            ways.setdefault(p.origin.alpha_2, set()).add(p.dest.alpha_2)
+    plain: set[tuple[str, ...]] = set()
+
+    def walk(path: tuple[str, ...]) -> None:
+        for nxt in ways.get(path[-1], ()):
+            if nxt == dest:
+                plain.add((*path, nxt))
+            elif nxt not in path and len(path) < 4:  # at most three transit countries
+                walk((*path, nxt))
+
+    walk(("KP",))
+    assert _shapes(kb.routes("KP", dest, on=day, max_routes=100_000)) == plain
+
+
+@FAST
+@given(knowledge_bases(), DESTS, DAYS)
 def test_a_passage_documented_on_the_day_is_on_some_route_or_its_leg_is_closed(
         kb: nk.KnowledgeBase, dest: str, day: dt.date) -> None:
     # The converse: a direct KP -> dest passage documented on the day (computed from its
@@ -258,7 +283,7 @@ def test_adding_a_waypoint_never_adds_documented_routes(
 def test_the_fast_paths_give_the_reference_verdicts(
         world: tuple[nk.KnowledgeBase, str], days: list[dt.date], via: list[str], exact: bool,
         horizon: dt.timedelta | None, data: Any) -> None:
-    # assess_many reads interval tables (engine/documented.py); can_resettle searches routes
+    # assess_many reads interval tables (engine/fast/documented.py); can_resettle searches routes
     # on the day. Periods go through best_day, which reads the fast verdicts.
     kb, dest = world
     days = [*days, *data.draw(st.lists(st.sampled_from(_turning_days(kb, horizon)), max_size=4))]
@@ -341,6 +366,33 @@ def test_a_carried_passage_never_outranks_a_block_on_an_any_route_answer(
 
 
 _DOCUMENTING = (nk.Support.SEEN, nk.Support.BETWEEN_SIGHTINGS, nk.Support.RULE)
+
+
+@FAST
+@given(knowledge_bases(), DESTS, st.lists(DAYS, min_size=1, max_size=4), WAYPOINTS)
+def test_the_derived_answers_equal_the_leg_rule_in_verdict_route_and_support(
+        kb: nk.KnowledgeBase, dest: str, days: list[dt.date], via: list[str]) -> None:
+    # The derived answer (engine/fast/: the verdict from interval tables, bulk verdicts from
+    # the same tables) against the reference: the leg rule of engine/legs.py walked leg by
+    # leg, the route of the passages it chose, and each passage's support read on its own.
+    if dest in via:
+        return
+    index = kb._index
+    path = [nk.country(c) for c in ("KP", *via, dest)]
+    bulk = kb.assess_many([("KP", via, dest, day) for day in days], exact=True)
+    for day, bulk_verdict in zip(days, bulk, strict=True):
+        legs = [leg_steps(index, a, b, day, b == path[-1]) for a, b in itertools.pairwise(path)]
+        verdicts = [verdict for verdict, _, _ in legs]
+        verdict = (nk.Verdict.BLOCKED if nk.Verdict.BLOCKED in verdicts else nk.Verdict.DOCUMENTED
+                   if all(v is nk.Verdict.DOCUMENTED for v in verdicts) else nk.Verdict.UNDOCUMENTED)
+        chosen = [p for _, p, _ in legs if p is not None]
+        route = route_of(index, chosen) if verdict is nk.Verdict.DOCUMENTED else None
+        answer = attrs.evolve(kb).can_resettle("KP", via, dest, on=day, exact=True)
+        assert (answer.verdict, answer.route, bulk_verdict) == (verdict, route, verdict)
+        if route is not None:
+            backing = {b.entry: b.support for b in answer.backing}
+            assert {p.id: backing[p.id] for p in chosen} == {
+                p.id: kb.support(p.id, on=day).support for p in chosen}
 
 
 @FAST

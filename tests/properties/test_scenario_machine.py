@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
@@ -108,4 +109,5 @@ class Scenarios(RuleBasedStateMachine):
 Scenarios.TestCase.settings = settings(max_examples=6, stateful_step_count=4, deadline=None,
                                        suppress_health_check=[HealthCheck.too_slow,
                                                               HealthCheck.data_too_large])
-TestScenarios = Scenarios.TestCase
+# Slow (about forty seconds even at six examples); CI runs it with --slow.
+TestScenarios = pytest.mark.slow(Scenarios.TestCase)

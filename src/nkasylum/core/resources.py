@@ -30,7 +30,7 @@ ALIASES = "aliases.toml"
 """The country alias table, in the data folder (copied into the quick tables, ``QUICK``, too)."""
 QUICK = "quick.json"
 """Beside the bundle: ISO's table of countries, the alias table and the tables of quick
-answers (see :mod:`nkasylum.engine.quick`), in the layout of the bundle, small enough that a
+answers (see :mod:`nkasylum.engine.fast.quick`), in the layout of the bundle, small enough that a
 cold start parses it alone."""
 FORMAT = 5
 """The layout version of the compiled bundle and the quick tables; bump it when the layout changes."""
@@ -253,7 +253,7 @@ def bundled_quick() -> dict[str, Any] | None:
     missing or do not match the TOML files (and alias table) beside them.
 
     The country registry reads ISO's table and the alias table from it, and
-    :mod:`nkasylum.engine.quick` its answers: a first question parses these few kilobytes,
+    :mod:`nkasylum.engine.fast.quick` its answers: a first question parses these few kilobytes,
     not the bundle.
     """
     return _bundled(QUICK)

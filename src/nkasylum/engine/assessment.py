@@ -27,8 +27,8 @@ from nkasylum.core.periods import resolve_horizon, resolve_when
 from nkasylum.core.places import place_code
 from nkasylum.core.when import When
 from nkasylum.engine import arguments
-from nkasylum.engine.bulk import verdict as fast_verdict
-from nkasylum.engine.documented import documented_days, last_documented, named_verdict, within
+from nkasylum.engine.fast.bulk import verdict as fast_verdict
+from nkasylum.engine.fast.documented import documented_days, last_documented, named_verdict, within
 from nkasylum.engine.index import Index
 from nkasylum.engine.legs import bearing, closed, leg_steps, policy_step, sends_back
 from nkasylum.engine.search import (
@@ -168,20 +168,19 @@ def _last_documented(index: Index, start: Country, stops: tuple[Country, ...] | 
                      goal: Country, day: dt.date, horizon: Horizon,
                      exact: bool = True) -> dt.date | None:
     """The last day before ``day`` on which the same question was documented, or ``None``
-    (from the journey's documented days, see :mod:`nkasylum.engine.documented`)."""
+    (from the journey's documented days, see :mod:`nkasylum.engine.fast.documented`)."""
     waypoints = waypoint_days(index, start, stops, goal, horizon) if stops and not exact else None
     return last_documented(index, start, stops, goal, day, horizon, waypoints)
 
 
 def _undated_of(index: Index, code: str) -> tuple[tuple[Policy, ...], tuple[Passage, ...]]:
     """The undated policies of a country and the undated passages out of it (cached)."""
-    key = ("undated", code)
-    found: tuple[tuple[Policy, ...], tuple[Passage, ...]] | None = index.memo.get(key)
+    found = index.caches.undated.get(code)
     if found is None:
         found = (
             tuple(p for p in index.policies.get(code, ()) if index.timings[p.id].undated),
             tuple(p for p in index.passages_from.get(code, ()) if index.timings[p.id].undated))
-        index.keep(key, found, len(found[0]) + len(found[1]))
+        index.caches.undated.keep(code, found, len(found[0]) + len(found[1]))
     return found
 
 

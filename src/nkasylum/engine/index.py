@@ -1,18 +1,20 @@
 """The index of a knowledge base: its entries by id, by country and by span of days, built once.
 
 Everything the reasoning modules read comes from here, so they take an :class:`Index` rather
-than the :class:`~nkasylum.KnowledgeBase` that owns it. The index also holds the memo in which
-they cache what they compute (edges per span, routes, answers); the memo is emptied when it
-grows past :data:`MEMO_LIMIT` entries or about :data:`MEMO_BYTES` of memory, which bounds
-memory in long loops (over days, journeys or horizons).
+than the :class:`~nkasylum.KnowledgeBase` that owns it. The index also holds the caches in
+which they keep what they compute (edges per span, routes, answers), one typed cache per
+function (:class:`Caches`); a cache is emptied when it holds :data:`MEMO_LIMIT` entries, and
+all of them when together they hold about :data:`MEMO_BYTES` of memory, which bounds memory
+in long loops (over days, journeys or horizons).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import Any, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Union
 
+from nkasylum.core.caches import Budget, Cache
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import DataError
 from nkasylum.core.periods import Basis
@@ -30,23 +32,32 @@ from nkasylum.model.routes import Leg
 from nkasylum.model.sources import Evidence, Source
 from nkasylum.model.statistics import Statistic
 
-__all__ = ["ANSWERS_BYTES", "ANSWERS_LIMIT", "ANSWER_BYTES", "ITEM_BYTES", "MEMO_BYTES", "MEMO_LIMIT",
-           "Answers", "Entry", "Index", "statistic_order"]
+if TYPE_CHECKING:  # the types of what the modules above keep here; they import this module
+    from nkasylum.engine.fast.adjacency import _Every
+    from nkasylum.engine.fast.chains import Step
+    from nkasylum.engine.fast.documented import CountryDays, Days, _Reaching
+    from nkasylum.model.answers import PolicyAnswer
 
-_V = TypeVar("_V")
+_Horizon = Union[dt.timedelta, None]
+_Dated = tuple[tuple[int, ...], tuple[Any, ...]]
+"""A value kept per span of days: the first days of the spans, sorted, and the value of each
+(see :func:`nkasylum.engine.fast.adjacency.dated_get`)."""
+
+__all__ = ["ANSWERS_BYTES", "ANSWERS_LIMIT", "ANSWER_BYTES", "ITEM_BYTES", "MEMO_BYTES", "MEMO_LIMIT",
+           "Answers", "Caches", "Entry", "Index", "statistic_order"]
 
 Entry = Union[Policy, Passage, Case, Statistic, Conflict]
 """Any entry of the knowledge base that has an id and evidence."""
 
 MEMO_LIMIT = 200_000
-"""Entries a memo holds before it is emptied (bounds memory in loops)."""
+"""Entries a cache of the index holds before it is emptied (bounds memory in loops)."""
 
 MEMO_BYTES = 64 * 1024 * 1024
-"""About how much memory a memo may hold before it is emptied, estimated from what each of
-its entries holds (see :meth:`Index.keep`)."""
+"""About how much memory the caches of an index may hold together before they are emptied,
+estimated from what each of their entries holds (see :meth:`~nkasylum.core.caches.Cache.keep`)."""
 
 ITEM_BYTES = 60
-"""About how much memory one item of a memo entry takes (a passage in a table of a span, a
+"""About how much memory one item of a cache entry takes (a passage in a table of a span, a
 leg of a route, an interval of days, a policy of a timeline, with the slot that holds it);
 an entry also counts two items for its key and slot. A test checks the estimate against the
 memory a loop of questions really adds."""
@@ -98,6 +109,95 @@ class Answers:
         return len(self.data)
 
 
+class Caches:
+    """The caches of one index, one per cached function, each typed by its key and value and
+    bounded by :data:`MEMO_LIMIT` entries; together they are bounded by :data:`MEMO_BYTES`
+    (their :attr:`budget`). A horizon of ``None`` is the default: nothing carried forward."""
+
+    __slots__ = (
+        "all_time_distances",
+        "breakpoints",
+        "budget",
+        "country_days",
+        "documented_days",
+        "every",
+        "incoming",
+        "leg_tables",
+        "legs",
+        "legs_from",
+        "merged",
+        "newest",
+        "outgoing",
+        "passage_legs",
+        "policy_answers",
+        "policy_days",
+        "prefix_tables",
+        "reaching",
+        "read",
+        "routes",
+        "steps",
+        "timelines",
+        "undated",
+        "waypoint_blocked",
+        "waypoint_days",
+        "waypoint_routes",
+        "whole",
+    )
+
+    def __init__(self) -> None:
+        self.budget = budget = Budget(lambda: MEMO_BYTES, ITEM_BYTES)
+        n = MEMO_LIMIT
+        # index.py: the lookups of the index itself
+        self.breakpoints: Cache[_Horizon, list[dt.date]] = Cache("breakpoints", budget, n)
+        self.timelines: Cache[tuple[str, _Horizon], Timeline] = Cache("timelines", budget, n)
+        self.legs: Cache[tuple[str, str, Channel | None, str | None], Leg] = Cache("legs", budget, n)
+        # assessment.py and policy_answer.py
+        self.undated: Cache[str, tuple[tuple[Policy, ...], tuple[Passage, ...]]] = Cache("undated", budget, n)
+        self.policy_answers: Cache[tuple[str, When, _Horizon], PolicyAnswer] = Cache("policy_answers", budget, n)
+        # search.py and waypoints.py: routes per span of days, and the days of waypoint questions
+        self.routes: Cache[tuple[str, str, int, _Horizon, int], _Dated] = Cache("routes", budget, n)
+        self.waypoint_routes: Cache[tuple[object, ...], _Dated] = Cache("waypoint_routes", budget, n)
+        self.all_time_distances: Cache[str, dict[str, int]] = Cache("all_time_distances", budget, n)
+        self.waypoint_days: Cache[tuple[str, tuple[str, ...], _Horizon], Days] = Cache(
+            "waypoint_days", budget, n)
+        self.waypoint_blocked: Cache[tuple[tuple[str, ...], str, _Horizon], Days] = Cache(
+            "waypoint_blocked", budget, n)
+        # fast/adjacency.py and fast/chains.py: the search's tables (the last three filled in place)
+        self.every: Cache[_Horizon, _Every] = Cache("every", budget, n)
+        self.read: Cache[tuple[int, _Horizon], int] = Cache("read", budget, n)
+        self.outgoing: Cache[tuple[str, _Horizon], _Dated] = Cache("outgoing", budget, n)
+        self.incoming: Cache[tuple[str, _Horizon], _Dated] = Cache("incoming", budget, n)
+        self.whole: Cache[_Horizon, _Dated] = Cache("whole", budget, n)
+        self.newest: Cache[str, dt.date] = Cache("newest", budget, n)
+        self.passage_legs: Cache[str, tuple[Leg, ...]] = Cache("passage_legs", budget, n)
+        self.steps: Cache[str, Step] = Cache("steps", budget, n)
+        # fast/documented.py: days as intervals
+        self.legs_from: Cache[tuple[str, _Horizon], dict[str, Days]] = Cache("legs_from", budget, n)
+        self.reaching: Cache[tuple[str, _Horizon], _Reaching] = Cache("reaching", budget, n)
+        self.documented_days: Cache[tuple[str, tuple[str, ...] | None, str, _Horizon], Days] = Cache(
+            "documented_days", budget, n)
+        self.policy_days: Cache[tuple[str, _Horizon, bool], Days] = Cache("policy_days", budget, n)
+        self.leg_tables: Cache[tuple[str, str, bool, _Horizon], tuple[Days, Days]] = Cache(
+            "leg_tables", budget, n)
+        self.country_days: Cache[tuple[str, _Horizon], CountryDays] = Cache("country_days", budget, n)
+        self.merged: Cache[tuple[int, int], tuple[Days, Days, Days]] = Cache("merged", budget, n)
+        self.prefix_tables: Cache[tuple[tuple[str, ...], _Horizon], tuple[Days, Days]] = Cache(
+            "prefix_tables", budget, n)
+
+    @property
+    def bytes(self) -> int:
+        """About how much memory the caches hold together (the sum of their own sizes)."""
+        return self.budget.bytes
+
+    def __len__(self) -> int:
+        return self.budget.entries()
+
+    def clear(self) -> None:
+        """Empty every cache."""
+        self.budget.clear()
+
+
+
 def statistic_order(s: Statistic) -> tuple[Any, ...]:
     """How statistics are listed: by measure, place, year, date and id."""
     return (s.measure, place_code(s.place), s.year or 0,
@@ -114,11 +214,10 @@ class Index:
     __slots__ = (
         "_statistics_at",
         "answers",
+        "caches",
         "counted",
         "disputed",
         "entries",
-        "memo",
-        "memo_bytes",
         "passages",
         "passages_from",
         "passages_to",
@@ -153,39 +252,9 @@ class Index:
         self.statistics = all_statistics
         self.timings = timings
         self.counted = counted
-        self.memo: dict[Any, Any] = {}
-        self.memo_bytes = 0
+        self.caches = Caches()
         self.answers = Answers()
         self._statistics_at: dict[str, tuple[Statistic, ...]] | None = None
-
-    def keep(self, key: Any, value: _V, items: int = 0) -> _V:
-        """Keep ``value`` in the memo under ``key`` and return it; ``items``: about how many
-        items (see :data:`ITEM_BYTES`) it adds to the memory the memo holds. The memo is
-        emptied first when it would pass :data:`MEMO_LIMIT` entries or :data:`MEMO_BYTES`."""
-        memo = self.memo
-        cost = (items if key in memo else items + 2) * ITEM_BYTES
-        if len(memo) >= MEMO_LIMIT or self.memo_bytes + cost > MEMO_BYTES:
-            memo.clear()
-            self.memo_bytes = 0
-            cost = (items + 2) * ITEM_BYTES
-        memo[key] = value
-        self.memo_bytes += cost
-        return value
-
-    def table(self, key: Any) -> dict[Any, Any]:
-        """The table kept in the memo under ``key`` (a new empty one if there is none), for
-        callers that fill it in place and count each item they add with :meth:`charge`:
-        one memo entry for many small answers costs less than an entry each."""
-        found: dict[Any, Any] | None = self.memo.get(key)
-        return found if found is not None else self.keep(key, {})
-
-    def charge(self, items: int) -> None:
-        """Count ``items`` added to an entry already kept (a table that fills in place); the
-        memo is emptied past :data:`MEMO_BYTES`, and the entry with it."""
-        self.memo_bytes += items * ITEM_BYTES
-        if self.memo_bytes > MEMO_BYTES:
-            self.memo.clear()
-            self.memo_bytes = 0
 
     def published(self, evidence: Evidence) -> When | None:
         """The publication date of the source behind ``evidence`` (a source the index holds)."""
@@ -206,13 +275,13 @@ class Index:
         one chosen for a leg may change): a verdict and a route are the same on all days
         between two breakpoints (bulk
         assessment and the search for the last known answer rely on it)."""
-        key = ("breakpoints", horizon)
-        found: list[dt.date] | None = self.memo.get(key)
+        cache = self.caches.breakpoints
+        found = cache.get(horizon)
         if found is None:
             ids = [p.id for p in self.passages] + [p.id for p in self.policy_list] + \
                 [p.id for group in self.counted.values() for p in group]
             found = sorted({d for i in ids for d in self.timings[i].breaks(horizon)})
-            self.keep(key, found, len(found) // 2)
+            cache.keep(horizon, found, len(found) // 2)
         return found
 
     def statistics_at(self, code: str) -> tuple[Statistic, ...]:
@@ -226,11 +295,11 @@ class Index:
 
     def timeline(self, code: str, horizon: dt.timedelta | None = None) -> Timeline:
         """The merged policy timeline of the place stored under ``code`` (cached)."""
-        key = ("timeline", code, horizon)
-        cached: Timeline | None = self.memo.get(key)
+        key = (code, horizon)
+        cached = self.caches.timelines.get(key)
         if cached is None:
             cached = merge_timeline(self.policies.get(code, ()), self.timings, horizon)
-            self.keep(key, cached, 18 * len(cached[2]) + 1)  # a merged policy: about 1 KB
+            self.caches.timelines.keep(key, cached, 18 * len(cached[2]) + 1)  # a merged policy: about 1 KB
         return cached
 
     def policy(self, code: str, day: dt.date, horizon: dt.timedelta | None = None) -> Policy | None:
@@ -247,10 +316,10 @@ class Index:
             passage: str | None = None) -> Leg:
         """The leg from ``a`` to ``b`` (cached: a leg is an immutable value, and answers build
         the same few legs again and again)."""
-        key = ("leg", a.alpha_2, b.alpha_2, channel, passage)
-        found: Leg | None = self.memo.get(key)
+        key = (a.alpha_2, b.alpha_2, channel, passage)
+        found = self.caches.legs.get(key)
         if found is None:
-            found = self.keep(key, Leg(a, b, channel, passage), 1)
+            found = self.caches.legs.keep(key, Leg(a, b, channel, passage), 1)
         return found
 
     def passage(self, id: str) -> Passage:

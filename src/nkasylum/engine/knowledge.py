@@ -26,8 +26,9 @@ from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.engine import queries
 from nkasylum.engine.assessment import assess, best_day, iter_routes_on, routes_on
-from nkasylum.engine.bulk import assess_many
 from nkasylum.engine.coverage import coverage
+from nkasylum.engine.fast.bulk import assess_many
+from nkasylum.engine.fast.quick import quick_answer
 from nkasylum.engine.index import Answers, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.provenance import compute_data_version
@@ -51,7 +52,7 @@ from nkasylum.model.verdicts import Verdict
 from nkasylum.store.bundle import load_bundled
 from nkasylum.store.files import Entries
 
-__all__ = ["Entry", "KnowledgeBase", "default_knowledge_base", "from_entries", "is_loaded"]
+__all__ = ["Entry", "KnowledgeBase", "can_resettle", "default_knowledge_base", "from_entries", "is_loaded"]
 
 
 def _by_id(items: Iterable[Any]) -> tuple[Any, ...]:
@@ -467,3 +468,23 @@ def default_knowledge_base() -> KnowledgeBase:
                 _default = _load()
                 _load_count += 1
     return _default
+
+
+def can_resettle(origin: PlaceLike, via: PlaceLike | Sequence[PlaceLike] | None, dest: PlaceLike, *,
+                 on: object = None, horizon: dt.timedelta | None = None,
+                 max_gap: dt.timedelta | None = None, exact: bool = False) -> Assessment:
+    """:meth:`KnowledgeBase.can_resettle` on the bundled knowledge base: what
+    :func:`nkasylum.can_resettle` asks.
+
+    Here the domain decides when a derived structure may answer for it: until the bundled
+    knowledge base is built, a named route on a day with no horizon and no ``max_gap`` is
+    read from the tables compiled with it (:mod:`nkasylum.engine.fast.quick`; the same
+    answer, a test compares them), so that a script's first question does not wait for the
+    build. Everything else, and every question once it is built, is the knowledge base's.
+    """
+    if _default is None and horizon is None and max_gap is None and via is not None:
+        found = quick_answer(origin, via, dest, on, exact, default_knowledge_base)
+        if found is not None:
+            return found
+    return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon,
+                                                 max_gap=max_gap, exact=exact)

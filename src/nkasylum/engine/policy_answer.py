@@ -25,14 +25,14 @@ def policy_answer(index: Index, country: object, on: object = None,
     asked = resolve_when(on)
     limit = resolve_horizon(horizon)
     code = place_code(where)
-    key = ("policy-answer", code, asked, limit)
-    found: PolicyAnswer | None = index.memo.get(key)
+    key = (code, asked, limit)
+    found = index.caches.policy_answers.get(key)
     if found is None:
         if asked.lower is not None and asked.lower == asked.upper:
             found = _answer(index, where, code, asked.lower, limit, None)
         else:
             found = _answer(index, where, code, _best_day(index, code, asked, limit), limit, asked)
-        index.keep(key, found, 10)  # the answer, its policy and evidence
+        index.caches.policy_answers.keep(key, found, 10)  # the answer, its policy and evidence
     return found
 
 

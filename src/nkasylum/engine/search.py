@@ -3,9 +3,9 @@
 A route is documented when every leg is backed by a passage that applies on the day. The
 search never revisits a country and prunes with backward distances from the destination.
 It reads each country's passages from tables cached per span of days
-(:mod:`nkasylum.engine.adjacency`), ranks chains of passages by plain tuples and builds
+(:mod:`nkasylum.engine.fast.adjacency`), ranks chains of passages by plain tuples and builds
 :class:`~nkasylum.Route` values only for the routes it returns
-(:mod:`nkasylum.engine.chains`); the answer is cached for every day on which the tables it
+(:mod:`nkasylum.engine.fast.chains`); the answer is cached for every day on which the tables it
 read are the same.
 """
 
@@ -21,7 +21,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.periods import resolve_on
 from nkasylum.engine import arguments
-from nkasylum.engine.adjacency import (
+from nkasylum.engine.fast.adjacency import (
     Incoming,
     Outgoing,
     dated_get,
@@ -34,7 +34,7 @@ from nkasylum.engine.adjacency import (
     span_of,
     whole,
 )
-from nkasylum.engine.chains import chain_rank, chain_route, chain_steps
+from nkasylum.engine.fast.chains import chain_rank, chain_route, chain_steps
 from nkasylum.engine.index import Index
 from nkasylum.engine.timeline import closed, sends_back
 from nkasylum.model.passages import Passage
@@ -122,8 +122,8 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
     """
     start, goal, day, limit = _question(index, origin, dest, on, max_transits)
     most = _max_routes(max_routes)
-    key = ("routes", start.alpha_2, goal.alpha_2, limit, horizon, most)
-    found = index.memo.get(key)
+    key = (start.alpha_2, goal.alpha_2, limit, horizon, most)
+    found = index.caches.routes.get(key)
     known: _Found | None = dated_get(found, day.toordinal())
     if known is not None:
         return known.routes
@@ -164,7 +164,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
             routes = (route_of(index, (counted,)),)
         first, last = _counted_span(index, start.alpha_2, goal.alpha_2, search.day, horizon,
                                     first, last)
-    return dated_put(index, key, found, _Found(first, last, routes),
+    return dated_put(index.caches.routes, key, found, _Found(first, last, routes),
                      sum(len(r.legs) for r in routes)).routes
 
 

@@ -20,9 +20,9 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 from nkasylum.core.countries import Country
-from nkasylum.engine.adjacency import dated_get, dated_put
-from nkasylum.engine.chains import chain_rank, chain_route, chain_steps
-from nkasylum.engine.documented import (
+from nkasylum.engine.fast.adjacency import dated_get, dated_put
+from nkasylum.engine.fast.chains import chain_rank, chain_route, chain_steps
+from nkasylum.engine.fast.documented import (
     _EVER,
     Days,
     _intersect,
@@ -63,8 +63,8 @@ def waypoint_routes(index: Index, start: str, stops: tuple[str, ...], goal: str,
     at which it has kept ``max_routes`` routes (longer ones rank after them). Cached per
     span of days on which the tables it read are the same.
     """
-    key = ("waypoints", start, stops, goal, horizon, max_routes)
-    found = index.memo.get(key)
+    key = (start, stops, goal, horizon, max_routes)
+    found = index.caches.waypoint_routes.get(key)
     ordinal = day.toordinal()
     known: _Found | None = dated_get(found, ordinal)
     if known is not None:
@@ -98,7 +98,7 @@ def waypoint_routes(index: Index, start: str, stops: tuple[str, ...], goal: str,
         routes = tuple(chain_route(index, steps, chain) for _, chain in kept)
     spans = [search.span() for search in searches]
     first, last = max(s[0] for s in spans), min(s[1] for s in spans)
-    return dated_put(index, key, found, _Found(first, last, routes),
+    return dated_put(index.caches.waypoint_routes, key, found, _Found(first, last, routes),
                      sum(len(r.legs) for r in routes)).routes
 
 
@@ -134,9 +134,8 @@ def _chains(search: _Search, targets: tuple[str, ...], dists: list[dict[str, int
 
 def _all_time_distances(index: Index, goal: str) -> dict[str, int]:
     """How many passages each country needs at least to reach ``goal`` at any date."""
-    key = ("all-time-distances", goal)
-    memo = index.memo
-    found: dict[str, int] | None = memo.get(key)
+    cache = index.caches.all_time_distances
+    found = cache.get(goal)
     if found is None:
         found = {goal: 0}
         frontier = [goal]
@@ -150,7 +149,7 @@ def _all_time_distances(index: Index, goal: str) -> dict[str, int]:
                         found[p.origin.alpha_2] = level
                         nxt.append(p.origin.alpha_2)
             frontier = nxt
-        index.keep(key, found, len(found))
+        cache.keep(goal, found, len(found))
     return found
 
 
@@ -166,9 +165,9 @@ def waypoint_days(index: Index, start: Country, stops: tuple[Country, ...], goal
     passage, and drops a chain once they are none or the targets left are too far.
     """
     targets = (*(c.alpha_2 for c in stops), goal.alpha_2)
-    key = ("waypoint-days", start.alpha_2, targets, horizon)
-    memo = index.memo
-    found: Days | None = memo.get(key)
+    key = (start.alpha_2, targets, horizon)
+    cache = index.caches.waypoint_days
+    found = cache.get(key)
     if found is not None:
         return found
     dists = [_all_time_distances(index, t) for t in targets]
@@ -206,7 +205,7 @@ def waypoint_days(index: Index, start: Country, stops: tuple[Country, ...], goal
                 else:
                     stack.append((nxt, after, used + 1, both, seen | {nxt}))
     found = _union(parts)
-    index.keep(key, found, len(found))
+    cache.keep(key, found, len(found))
     return found
 
 
@@ -215,15 +214,15 @@ def waypoint_blocked_days(index: Index, stops: tuple[Country, ...], goal: Countr
     """The days on which a waypoint question is blocked when no route is documented: the
     destination is closed, or a waypoint is sealed: it sends North Koreans back with no
     documented exception, and no passage out of it is documented (the route cannot pass it)."""
-    key = ("waypoint-blocked", tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
-    memo = index.memo
-    found: Days | None = memo.get(key)
+    key = (tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
+    cache = index.caches.waypoint_blocked
+    found = cache.get(key)
     if found is None:
         sealed = [_minus(_policy_days(index, c.alpha_2, horizon, True), _ways_out(index, c.alpha_2, horizon))
                   for c in stops]
         found = _union((*_policy_days(index, goal.alpha_2, horizon, False),
                         *(d for days in sealed for d in days)))
-        index.keep(key, found, len(found))
+        cache.keep(key, found, len(found))
     return found
 
 
@@ -297,6 +296,6 @@ def waypoint_answer(index: Index, start: Country, stops: tuple[Country, ...], go
 def waypoint_verdict_days(index: Index, start: Country, stops: tuple[Country, ...], goal: Country,
                           horizon: Horizon) -> tuple[Days, Days]:
     """The days on which a waypoint question is documented, and those on which it is blocked
-    (as :func:`nkasylum.engine.documented.verdict_days` gives them for other questions)."""
+    (as :func:`nkasylum.engine.fast.documented.verdict_days` gives them for other questions)."""
     documented = waypoint_days(index, start, stops, goal, horizon)
     return documented, _minus(waypoint_blocked_days(index, stops, goal, horizon), documented)

@@ -20,8 +20,8 @@ from nkasylum.core.countries import check_alias_table
 from nkasylum.core.errors import DataError
 from nkasylum.core.resources import ALIASES, BUNDLE, QUICK, data_root, parse_data_toml
 from nkasylum.core.values import value_type
+from nkasylum.engine.fast.quick import quick_tables
 from nkasylum.engine.knowledge import Entry, KnowledgeBase, from_entries
-from nkasylum.engine.quick import quick_tables
 from nkasylum.io.anchors import documents_folder, quote_problems
 from nkasylum.io.commands import WriteError
 from nkasylum.io.writing import write_files
@@ -100,7 +100,7 @@ def check_data(folder: str | Path | None = None, *, documents: str | Path | None
     bundle, changed = None, False
     if (root / ALIASES).is_file():
         bundle = root / BUNDLE
-        # the bundle and the quick tables beside it (see nkasylum.engine.quick), together and
+        # the bundle and the quick tables beside it (see nkasylum.engine.fast.quick), together and
         # atomically: a full disk leaves the previous pair, which still answers to its data
         new = [(target, text) for target, text in ((bundle, compile_bundle(root)),
                                                    (root / QUICK, compile_quick(quick_tables(kb), root)))

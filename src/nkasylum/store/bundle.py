@@ -42,6 +42,7 @@ from nkasylum.core.resources import (
     read_bytes,
     toml,
 )
+from nkasylum.core.trusted import trusted_rows
 from nkasylum.core.when import When
 from nkasylum.store.convert import unstructure
 from nkasylum.store.files import TABLES, Entries, entries, from_toml
@@ -110,7 +111,7 @@ def compile_bundle(folder: str | Path | None = None) -> str:
 def compile_quick(tables: Mapping[str, Any], folder: str | Path | None = None) -> str:
     """The quick tables of a data folder, as written to ``data/quick.json``: ISO's table of
     countries (from ``pycountry``), the alias table, and ``tables`` (the engine's tables of
-    quick answers, :func:`nkasylum.engine.quick.quick_tables`), with the bundle's header.
+    quick answers, :func:`nkasylum.engine.fast.quick.quick_tables`), with the bundle's header.
 
     Example:
         >>> import json
@@ -352,7 +353,8 @@ def _refused(row: list[Any]) -> Any:
 
 def _trusted(kind: type, specs: list[attrs.Attribute[Any]], converts: list[_Convert],
              required: int) -> Callable[[list[Any]], Any]:
-    """A builder of ``kind`` from a row that sets its fields without running its constructor.
+    """A builder of ``kind`` from a row that sets its fields without running its constructor
+    (through :func:`~nkasylum.core.trusted.trusted_rows`, of the library's one way to do so).
 
     The constructor's checks (field types, ids, periods, anchors, ...) already passed when
     the bundle was compiled, and the bundle is served only while its fingerprint and content
@@ -363,24 +365,5 @@ def _trusted(kind: type, specs: list[attrs.Attribute[Any]], converts: list[_Conv
     knowledge base built this way equals, entry by entry and field by field, the one built
     from the TOML files through the constructors.
     """
-    setters = []
-    for field, convert in zip(specs, converts, strict=True):
-        slot = getattr(kind, field.name, None)  # a slotted class's field is a member descriptor
-        if not isinstance(slot, types.MemberDescriptorType):
-            raise LookupError(f"{kind.__name__}.{field.name} is not a slot")
-        setters.append((slot.__set__, convert))
-    rest = tuple((put, field.default) for (put, _), field in zip(setters, specs, strict=True))
-    fill, longest = tuple(setters), len(setters)
-    new = object.__new__  # with the slots' setters, the only way to fill a frozen value
-
-    def build(row: list[Any]) -> Any:
-        if not required <= len(row) <= longest:
-            raise ValueError(f"a row of {len(row)} cells for {kind.__name__}")
-        made: Any = new(kind)
-        for (put, convert), cell in zip(fill, row, strict=False):  # a shorter row: defaults below
-            put(made, cell if convert is None or cell is None else convert(cell))
-        for put, default in rest[len(row):]:
-            put(made, default)
-        return made
-
-    return build
+    return trusted_rows(kind, [field.name for field in specs], converts,
+                        [field.default for field in specs], required)

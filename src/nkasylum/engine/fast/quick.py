@@ -4,7 +4,7 @@ bundled data, before the knowledge base is built.
 Building the bundled knowledge base (parsing the bundle, building its entries, indexing
 them) is most of a cold start, and the verdict of a named route needs none of it: the leg
 rule reads, for each country on the route, the days its passages lead to each country and
-the days its policy sends people back or shuts them out (:data:`~nkasylum.engine.documented.CountryDays`),
+the days its policy sends people back or shuts them out (:data:`~nkasylum.engine.fast.documented.CountryDays`),
 and the route of a documented answer is the legs of the passage that backs each leg on the
 day. ``python -m nkasylum._compile`` writes those tables, for the default horizon, into
 ``data/quick.json`` beside the bundle, from the knowledge base built from the TOML files;
@@ -13,7 +13,7 @@ while they differ from what the engine computes.
 
 :func:`quick_answer` gives the same answer as
 :meth:`nkasylum.KnowledgeBase.can_resettle` on the bundled knowledge base: the same
-verdict and route, read by the same rule (:func:`~nkasylum.engine.documented.verdict_from`),
+verdict and route, read by the same rule (:func:`~nkasylum.engine.fast.documented.verdict_from`),
 and details (steps, evidence, last known...) worked out from the knowledge base when one is
 first read, which builds it then. It answers only what the tables hold (a named route, exact or
 as waypoints, a single day, no horizon, valid arguments) and only until the knowledge base is built; for
@@ -28,19 +28,19 @@ import datetime as dt
 import functools
 import itertools
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import NKAsylumError
 from nkasylum.core.periods import today
 from nkasylum.core.places import place, place_code, place_label
 from nkasylum.core.resources import bundled_quick
-from nkasylum.engine import arguments, knowledge
-from nkasylum.engine.adjacency import passage_legs, passage_newest
+from nkasylum.engine import arguments
 from nkasylum.engine.assessment import answer_details
-from nkasylum.engine.documented import CountryDays, Days, country_days, verdict_from, within
+from nkasylum.engine.fast.adjacency import passage_legs, passage_newest
+from nkasylum.engine.fast.documented import CountryDays, Days, country_days, verdict_from, within
 from nkasylum.engine.search import WAYPOINT_TRANSITS, edges
 from nkasylum.model.assessment import Assessment, pending_assessment
 from nkasylum.model.passages import Channel
@@ -49,16 +49,23 @@ from nkasylum.model.routes import Leg, Route
 from nkasylum.model.sources import Source
 from nkasylum.model.verdicts import Verdict
 
+if TYPE_CHECKING:  # the knowledge base imports this module: only its type is named here
+    from nkasylum.engine.knowledge import KnowledgeBase
+
+Bundled = Callable[[], "KnowledgeBase"]
+"""What builds (once) and returns the bundled knowledge base: where a quick answer's details
+and citations come from when first read."""
+
 __all__ = ["QuickTables", "bundled_tables", "quick_answer", "quick_tables"]
 
 _NOTHING: CountryDays = ({}, (), ())  # a country the data says nothing about
 
 
-def quick_tables(kb: knowledge.KnowledgeBase) -> dict[str, Any]:
+def quick_tables(kb: KnowledgeBase) -> dict[str, Any]:
     """The tables of quick answers of a knowledge base, as plain JSON values.
 
     ``scope``: the origins it covers. ``days``: for each country with a passage or a
-    policy, its :data:`~nkasylum.engine.documented.CountryDays` for the default horizon,
+    policy, its :data:`~nkasylum.engine.fast.documented.CountryDays` for the default horizon,
     days as ordinals. ``legs``: for each origin and destination, the spans of days (first
     and last ordinal) over which one passage backs that leg, with the legs of that passage
     (origin, destination and channel, as codes and values; a passage via a third country
@@ -102,9 +109,11 @@ def _ordinals(days: Days) -> list[list[int]]:
 
 class QuickTables:
     """Parsed tables of quick answers (:func:`quick_tables`); each country's days are turned
-    into dates when first read."""
+    into dates when first read. ``bundled`` gives the knowledge base they were compiled from,
+    which works out an answer's details and citations when first read."""
 
-    def __init__(self, raw: Mapping[str, Any]) -> None:
+    def __init__(self, raw: Mapping[str, Any], bundled: Bundled) -> None:
+        self._bundled = _Bundled(bundled)
         self.scope = frozenset(raw["scope"])
         self._days: dict[str, list[Any]] = raw["days"]
         self._legs: dict[str, dict[str, list[list[Any]]]] = raw["legs"]
@@ -225,7 +234,7 @@ class QuickTables:
 
     def _rank(self, start: str, chain: list[list[Any]]) -> tuple[int, int, str]:
         """Where a chain of leg spans ranks: fewest legs, newest evidence, its text (as
-        :func:`~nkasylum.engine.chains.chain_rank`)."""
+        :func:`~nkasylum.engine.fast.chains.chain_rank`)."""
         legs = [leg for span in chain for leg in span[3]]
         newest = max(self._newest[span[2]] for span in chain)
         text = " > ".join([place_label(place(start)), *(place_label(place(d)) for _, d, _ in legs)])
@@ -263,8 +272,9 @@ class QuickTables:
             verdict, route = self.through(codes, day)
         answer = pending_assessment(
             start, stops, goal, day, verdict, route, None, None,
-            functools.partial(_details, start, stops, goal, day, verdict, route, exact), exact)
-        object.__setattr__(answer, "_knowledge_base", _BUNDLED)  # what answer.cite() cites from
+            functools.partial(_details, self._bundled.build, start, stops, goal, day, verdict, route, exact),
+            exact)
+        object.__setattr__(answer, "_knowledge_base", self._bundled)  # what answer.cite() cites from
         return answer
 
 
@@ -280,9 +290,10 @@ _parsed: QuickTables | None = None
 _lock = threading.Lock()
 
 
-def bundled_tables() -> QuickTables | None:
-    """The quick tables of the bundled data, parsed once; ``None`` when they are missing or
-    stale (the fingerprint of the TOML files beside them differs)."""
+def bundled_tables(bundled: Bundled) -> QuickTables | None:
+    """The quick tables of the bundled data, parsed once, answering for the knowledge base
+    ``bundled`` gives; ``None`` when they are missing or stale (the fingerprint of the TOML
+    files beside them differs)."""
     global _parsed
     if _parsed is None:
         with _lock:
@@ -290,39 +301,36 @@ def bundled_tables() -> QuickTables | None:
                 raw = bundled_quick()
                 if raw is None or not isinstance(raw.get("days"), dict):
                     return None
-                _parsed = QuickTables(raw)
+                _parsed = QuickTables(raw, bundled)
     return _parsed
 
 
-def quick_answer(origin: object, via: object, dest: object, on: object,
-                 exact: object = False) -> Assessment | None:
-    """The answer the bundled knowledge base gives to ``can_resettle(origin, via, dest, on=on,
-    exact=exact)``
-    (no horizon), from the quick tables while that knowledge base is not built; ``None``
-    when the tables cannot give it, or once it is built (it answers as fast, from its
-    caches): ask the knowledge base then."""
-    if knowledge.is_loaded():
-        return None
-    tables = bundled_tables()
+def quick_answer(origin: object, via: object, dest: object, on: object, exact: object,
+                 bundled: Bundled) -> Assessment | None:
+    """The answer the bundled knowledge base (which ``bundled`` builds) gives to
+    ``can_resettle(origin, via, dest, on=on, exact=exact)`` (no horizon), from the quick
+    tables; ``None`` when the tables cannot give it. The knowledge base asks only while it
+    is not built (then it answers as fast, from its caches)."""
+    tables = bundled_tables(bundled)
     return None if tables is None else tables.answer(origin, via, dest, on, exact)
 
 
-def _details(start: Country, stops: tuple[Country, ...], goal: Country, day: dt.date,
+def _details(bundled: Bundled, start: Country, stops: tuple[Country, ...], goal: Country, day: dt.date,
              verdict: Verdict, route: Route | None, exact: bool) -> dict[str, object]:
     # Worked out by the knowledge base, which checks that its steps reach this verdict and route.
-    index = knowledge.default_knowledge_base()._index
+    index = bundled()._index
     return answer_details(index, start, stops, goal, day, None, verdict, route, None, exact)
 
 
 class _Bundled:
     """The bundled knowledge base as a quick answer cites it: built when first cited."""
 
+    def __init__(self, build: Bundled) -> None:
+        self.build = build
+
     def source(self, id: str) -> Source:
-        return knowledge.default_knowledge_base().source(id)
+        return self.build().source(id)
 
     @property
     def data_version(self) -> DataVersion:
-        return knowledge.default_knowledge_base().data_version
-
-
-_BUNDLED = _Bundled()
+        return self.build().data_version

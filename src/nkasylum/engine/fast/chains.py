@@ -3,13 +3,14 @@
 The search ranks every chain it finds and builds :class:`~nkasylum.Route` values only for
 those it returns. What both read of a passage (the ordinal of its newest evidence, its text
 in a route after its origin, and its legs) is worked out the first time a chain holds it,
-and kept in the index's memo for every later search.
+and kept in the index's cache of steps for every later search.
 """
 
 from __future__ import annotations
 
 from nkasylum.core.places import THIRD_COUNTRY, place_label
-from nkasylum.engine.adjacency import legs_of, passage_newest
+from nkasylum.core.trusted import trusted
+from nkasylum.engine.fast.adjacency import legs_of, passage_newest
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Leg, Route
@@ -25,16 +26,16 @@ its text in a route after its origin, and its legs."""
 
 def chain_steps(index: Index) -> dict[str, Step]:
     """The steps worked out so far, by passage id (one table per index, filled as read)."""
-    return index.table(("steps",))
+    return index.caches.steps.data
 
 
 def _step(index: Index, steps: dict[str, Step], p: Passage) -> Step:
-    """The step of a passage not yet in ``steps``, kept there (the table is the only memo of
+    """The step of a passage not yet in ``steps``, kept there (the table is the only cache of
     its legs the search needs)."""
     found = steps[p.id] = (passage_newest(index, p).toordinal(),
                            (_THROUGH if p.via_third_country else " > ") + place_label(p.dest),
                            legs_of(p))
-    index.charge(2 + len(found[2]))
+    index.caches.steps.charge(2 + len(found[2]))
     return found
 
 
@@ -56,13 +57,11 @@ def chain_rank(index: Index, steps: dict[str, Step], start: str,
 def chain_route(index: Index, steps: dict[str, Step], chain: tuple[Passage, ...]) -> Route:
     """The route of a chain of passages, built without its constructor's checks: the search
     only joins a passage to the country the last one reached and never revisits a country,
-    and the legs are those of :func:`~nkasylum.engine.adjacency.legs_of`."""
-    route: Route = object.__new__(Route)
+    and the legs are those of :func:`~nkasylum.engine.fast.adjacency.legs_of`."""
     legs: tuple[Leg, ...] = ()
     for p in chain:  # a chain is short: adding tuples costs less than a generator
         legs += (steps.get(p.id) or _step(index, steps, p))[2]
-    _PUT_LEGS(route, legs)
-    return route
+    return _ROUTE(legs)
 
 
-_PUT_LEGS = vars(Route)["legs"].__set__  # a frozen value's __setattr__ refuses: its slot does not
+_ROUTE = trusted(Route, "legs")

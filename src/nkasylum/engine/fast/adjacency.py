@@ -5,14 +5,14 @@ and horizon by origin (each group by destination) and by destination (each group
 origin); a country's passages are its group, found in a dict. A country's table for a day
 holds what its passages give over the longest span of days around it on which the same of
 them answer; that span is found while the table is built, from its passages' first and
-last days. All tables of a country are kept in one memo entry and found by bisection.
+last days. All tables of a country are kept in one cache entry and found by bisection.
 
 Once the tables built for one day have read half as many passages as there are, the
 tables of every country for that day's span are built at once, in one pass over the
 passages (a loop over many questions on one day, as research code runs, then reads only
 those); their span is one bisection in the sorted days on which a passage starts or stops.
 
-Entries of the memo are replaced, never changed in place: two threads that build tables
+Cache entries are replaced, never changed in place: two threads that build tables
 at once may lose one of them (it is built again when next asked), never mix them up.
 """
 
@@ -26,8 +26,10 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any, Protocol, TypeVar
 
+from nkasylum.core.caches import Cache
 from nkasylum.core.countries import Country
 from nkasylum.core.places import THIRD_COUNTRY, Region
+from nkasylum.core.trusted import trusted
 from nkasylum.engine.index import Index
 from nkasylum.model.passages import Channel, Passage
 from nkasylum.model.routes import Leg
@@ -43,7 +45,7 @@ _ID = attrgetter("id")
 _LAST_DAY = itemgetter(1)
 
 SPANS_KEPT = 256
-"""How many spans one memo entry keeps at most before it starts again (bounds memory when a
+"""How many spans one cache entry keeps at most before it starts again (bounds memory when a
 loop asks about every day of decades)."""
 
 # A passage between two countries over a span of days on which its support is the same:
@@ -90,7 +92,7 @@ class Incoming:
 
 
 def dated_get(found: Any, day: int) -> Any:
-    """The item of a memo entry (``None`` or a pair: first days, items) whose span holds the
+    """The item of a cache entry (``None`` or a pair: first days, items) whose span holds the
     day of ordinal ``day``."""
     if found is None:
         return None
@@ -101,16 +103,17 @@ def dated_get(found: Any, day: int) -> Any:
     return None
 
 
-def dated_put(index: Index, key: Any, found: Any, item: _T, size: int) -> _T:
-    """Keep ``item`` in the memo entry ``key`` (``found``: the entry as read) and return it;
-    ``size``: about how many items it holds (see :meth:`~nkasylum.engine.index.Index.keep`)."""
+def dated_put(cache: Cache[Any, Any], key: Any, found: Any, item: _T, size: int) -> _T:
+    """Keep ``item`` in the entry ``key`` of ``cache`` (``found``: the entry as read) and
+    return it; ``size``: about how many items it holds (see
+    :meth:`~nkasylum.core.caches.Cache.keep`)."""
     starts: tuple[int, ...] = ()
     items: tuple[Any, ...] = ()
     if found is not None and len(found[0]) < SPANS_KEPT:
         starts, items = found
     i = bisect.bisect_right(starts, item.first)
     if not (i and starts[i - 1] == item.first):  # another thread may have kept it already
-        index.keep(key, ((*starts[:i], item.first, *starts[i:]), (*items[:i], item, *items[i:])),
+        cache.keep(key, ((*starts[:i], item.first, *starts[i:]), (*items[:i], item, *items[i:])),
                    size + 1)
     return item
 
@@ -220,42 +223,43 @@ class _Every:
 
 def _every(index: Index, horizon: dt.timedelta | None) -> _Every:
     """Every passage between two countries, grouped both ways; once per horizon."""
-    key = ("every", horizon)
-    found: _Every | None = index.memo.get(key)
+    found = index.caches.every.get(horizon)
     if found is None:
         found = _Every(index, horizon)
-        index.keep(key, found, 3 * len(found.out))  # a tuple and two slots a passage
+        index.caches.every.keep(horizon, found, 3 * len(found.out))  # a tuple and two slots a passage
     return found
 
 
-def _built(index: Index, key: Any, day: int, code: str, horizon: dt.timedelta | None, out: bool,
+def _built(index: Index, cache: Cache[tuple[str, dt.timedelta | None], Any], day: int, code: str,
+           horizon: dt.timedelta | None, out: bool,
            make: Callable[[int, int, list[_Dated]], tuple[_T, int]]) -> _T:
     """The table ``make`` builds from the passages out of (or into) the country ``code`` that
-    answer on ``day``, kept in the memo entry ``key``; counts the passages read for ``day``
-    (see :func:`whole`). ``make`` returns the table and about how many items it holds."""
+    answer on ``day``, kept in ``cache`` under ``(code, horizon)``; counts the passages read
+    for ``day`` (see :func:`whole`). ``make`` returns the table and about how many items it
+    holds."""
     dated = _every(index, horizon).of(code, out)
-    read = ("read", day, horizon)
-    memo = index.memo
-    index.keep(read, memo.get(read, 0) + len(dated))
-    found = memo.get(key)
+    read = index.caches.read
+    read.keep((day, horizon), (read.get((day, horizon)) or 0) + len(dated))
+    key = (code, horizon)
+    found = cache.get(key)
     table, size = make(*span_of(dated, day))
-    return dated_put(index, key, found, table, size)
+    return dated_put(cache, key, found, table, size)
 
 
 def outgoing(index: Index, code: str, day: int, horizon: dt.timedelta | None) -> Outgoing:
     """The passages out of the country ``code`` that answer on the day of ordinal ``day``
     (cached per span)."""
-    key = ("out", code, horizon)
-    table: Outgoing | None = dated_get(index.memo.get(key), day)
-    return table if table is not None else _built(index, key, day, code, horizon, True, _outgoing)
+    cache = index.caches.outgoing
+    table: Outgoing | None = dated_get(cache.get((code, horizon)), day)
+    return table if table is not None else _built(index, cache, day, code, horizon, True, _outgoing)
 
 
 def incoming(index: Index, code: str, day: int, horizon: dt.timedelta | None) -> Incoming:
     """The countries with a passage into the country ``code`` on the day of ordinal ``day``
     (cached per span)."""
-    key = ("in", code, horizon)
-    table: Incoming | None = dated_get(index.memo.get(key), day)
-    return table if table is not None else _built(index, key, day, code, horizon, False, _incoming)
+    cache = index.caches.incoming
+    table: Incoming | None = dated_get(cache.get((code, horizon)), day)
+    return table if table is not None else _built(index, cache, day, code, horizon, False, _incoming)
 
 
 def _strongest(answer: Sequence[_Dated]) -> dict[str, Passage]:
@@ -305,13 +309,12 @@ def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
     countries built for that day have read half as many passages as there are (``None``
     before: a few questions about a day read only the few tables they need, and building
     every table costs at most twice what they have read)."""
-    key = ("whole", horizon)
-    memo = index.memo
-    found = memo.get(key)
+    cache = index.caches.whole
+    found = cache.get(horizon)
     kept: Whole | None = dated_get(found, day)
     if kept is not None:
         return kept
-    if 2 * memo.get(("read", day, horizon), 0) < len(index.passages):
+    if 2 * (index.caches.read.get((day, horizon)) or 0) < len(index.passages):
         return None
     if found is not None and len(found[0]) >= _WHOLE_KEPT:
         found = None
@@ -325,7 +328,7 @@ def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
         grouped.setdefault(origin, []).append(d)
         ins.setdefault(dest, {})[origin] = None
     outs = {code: _strongest(group) for code, group in grouped.items()}
-    return dated_put(index, key, found, Whole(
+    return dated_put(cache, horizon, found, Whole(
         first, last, {code: Outgoing(first, last, best) for code, best in outs.items()},
         {code: Incoming(first, last, tuple(origins)) for code, origins in ins.items()}),
         2 * len(answer) + len(outs) + len(ins))
@@ -338,7 +341,8 @@ def _rank(index: Index, p: Passage) -> tuple[Any, ...]:
 
 def passage_newest(index: Index, p: Passage) -> dt.date:
     """The newest evidence date behind one passage (``date.min`` if none is dated)."""
-    table = index.table(("newest",))
+    cache = index.caches.newest
+    table = cache.data
     found: dt.date | None = table.get(p.id)
     if found is None:
         found = dt.date.min
@@ -347,7 +351,7 @@ def passage_newest(index: Index, p: Passage) -> dt.date:
             if reported is not None and reported > found:
                 found = reported
         table[p.id] = found
-        index.charge(1)
+        cache.charge(1)
     return found
 
 
@@ -357,11 +361,12 @@ def passage_legs(index: Index, p: Passage) -> tuple[Leg, ...]:
     Built without :class:`~nkasylum.Leg`'s constructor: its fields are the passage's own
     places, channel and id, which the passage's constructor has checked already (a test
     checks them equal to constructed legs)."""
-    table = index.table(("legs",))
+    cache = index.caches.passage_legs
+    table = cache.data
     found: tuple[Leg, ...] | None = table.get(p.id)
     if found is None:
         found = table[p.id] = legs_of(p)
-        index.charge(len(found) + 1)
+        cache.charge(len(found) + 1)
     return found
 
 
@@ -372,15 +377,9 @@ def legs_of(p: Passage) -> tuple[Leg, ...]:
     return (_leg(p.origin, p.dest, p),)
 
 
-# A frozen value's slots are filled through their descriptors: its __setattr__ refuses.
-_PUT_ORIGIN, _PUT_DEST, _PUT_CHANNEL, _PUT_PASSAGE = (
-    vars(Leg)[name].__set__ for name in ("origin", "dest", "channel", "passage"))
+# Trusted: a leg's fields are a checked passage's own places, channel and id.
+_LEG = trusted(Leg, "origin", "dest", "channel", "passage")
 
 
 def _leg(origin: Country | Region, dest: Country | Region, p: Passage) -> Leg:
-    leg: Leg = object.__new__(Leg)
-    _PUT_ORIGIN(leg, origin)
-    _PUT_DEST(leg, dest)
-    _PUT_CHANNEL(leg, p.channel)
-    _PUT_PASSAGE(leg, p.id)
-    return leg
+    return _LEG(origin, dest, p.channel, p.id)

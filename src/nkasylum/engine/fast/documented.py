@@ -6,9 +6,9 @@ the end of its ``horizon``), so the days on which a journey is documented are a 
 intersections of intervals: a named route is documented on the days that every leg has a
 passage, and an any-route question on the days some chain of at most four passages (each
 answering that day) reaches the destination, or a count of arrivals documents some way.
-These are the days on which :func:`nkasylum.engine.bulk.verdict` says *documented*; they
+These are the days on which :func:`nkasylum.engine.fast.bulk.verdict` says *documented*; they
 are computed once per journey (per destination, for any-route questions) and kept in the
-index's memo, so the latest earlier documented day is found by a bisection.
+index's caches, so the latest earlier documented day is found by a bisection.
 """
 
 from __future__ import annotations
@@ -81,16 +81,16 @@ def leg_days(index: Index, a: str, b: str, horizon: Horizon) -> Days:
 def _legs_from(index: Index, a: str, horizon: Horizon) -> dict[str, Days]:
     """:func:`leg_days` for every country a passage leads to from ``a``, in one pass over
     its passages: most legs asked about lead nowhere, and are then one look-up."""
-    key = ("legs-from", a, horizon)
-    memo = index.memo
-    found: dict[str, Days] | None = memo.get(key)
+    key = (a, horizon)
+    cache = index.caches.legs_from
+    found = cache.get(key)
     if found is None:
         parts: dict[str, list[tuple[dt.date, dt.date]]] = {}
         for p in index.passages_from.get(a, ()):
             if isinstance(p.dest, Country):
                 parts.setdefault(p.dest.alpha_2, []).extend(_reach(index, p.id, horizon))
         found = {b: _union(rs) for b, rs in parts.items()}
-        index.keep(key, found, sum(map(len, found.values())) + len(found))
+        cache.keep(key, found, sum(map(len, found.values())) + len(found))
     return found
 
 
@@ -120,11 +120,10 @@ class _Reaching:
 
 
 def _reaching(index: Index, goal: str, horizon: Horizon) -> _Reaching:
-    key = ("reach-days", goal, horizon)
-    memo = index.memo
-    found: _Reaching | None = memo.get(key)
+    key = (goal, horizon)
+    found = index.caches.reaching.get(key)
     if found is None:
-        found = index.keep(key, _Reaching(index, goal))  # counted as it fills (_within)
+        found = index.caches.reaching.keep(key, _Reaching(index, goal))  # counted as it fills (_within)
     return found
 
 
@@ -146,7 +145,7 @@ def _within(index: Index, code: str, goal: str, steps: int, horizon: Horizon,
                 if leg:
                     parts.extend(_intersect(leg, _within(index, dest, goal, steps - 1, horizon, table)))
             found = table.days[(code, steps)] = _union(parts)
-            index.charge(len(found) + 2)
+            index.caches.reaching.charge(len(found) + 2)
             return found
         for p in index.passages_from.get(code, ()):
             if not isinstance(p.dest, Country):
@@ -157,17 +156,17 @@ def _within(index: Index, code: str, goal: str, steps: int, horizon: Horizon,
             parts.extend(_intersect(tuple(reach), _within(index, p.dest.alpha_2, goal, steps - 1,
                                                        horizon, table)))
         found = table.days[(code, steps)] = _union(parts)
-        index.charge(len(found) + 2)
+        index.caches.reaching.charge(len(found) + 2)
     return found
 
 
 def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | None,
                     goal: Country, horizon: Horizon) -> Days:
     """The days on which the journey's verdict is documented (see the module's docstring)."""
-    key = ("documented-days", start.alpha_2, None if stops is None else
-           tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
-    memo = index.memo
-    found: Days | None = memo.get(key)
+    key = (start.alpha_2, None if stops is None else tuple(c.alpha_2 for c in stops), goal.alpha_2,
+           horizon)
+    cache = index.caches.documented_days
+    found = cache.get(key)
     if found is None:
         if stops is None:
             table = _reaching(index, goal.alpha_2, horizon)
@@ -186,7 +185,7 @@ def documented_days(index: Index, start: Country, stops: tuple[Country, ...] | N
                 found = _intersect(found, days)
                 if not found:
                     break
-        index.keep(key, found, len(found))
+        cache.keep(key, found, len(found))
     return found
 
 
@@ -256,24 +255,24 @@ def _minus(a: Days, b: Days) -> Days:
 def _policy_days(index: Index, code: str, horizon: Horizon, strict: bool) -> Days:
     """The days on which the policy of ``code`` sends people back with no documented
     exception (``strict``), or shuts them out as a destination (admits none, or sends back)."""
-    key = ("policy-days", code, horizon, strict)
-    memo = index.memo
-    found: Days | None = memo.get(key)
+    key = (code, horizon, strict)
+    cache = index.caches.policy_days
+    found = cache.get(key)
     if found is None:
         starts, ends, segments = index.timeline(code, horizon)
         found = _union(
             (s, e) for s, e, p in zip(starts, ends, segments.gists, strict=True)
             if not p.undated and (sends_back(p) and not p.exceptions if strict else closed(p)))
-        index.keep(key, found, len(found))
+        cache.keep(key, found, len(found))
     return found
 
 
 def _leg_table(index: Index, a: str, b: str, last: bool, horizon: Horizon) -> tuple[Days, Days]:
     """The days on which the leg from ``a`` to ``b`` is documented, and those on which it is
     blocked (the leg rule of :func:`nkasylum.engine.legs.leg_verdict`)."""
-    key = ("leg-table", a, b, last, horizon)
-    memo = index.memo
-    found: tuple[Days, Days] | None = memo.get(key)
+    key = (a, b, last, horizon)
+    cache = index.caches.leg_tables
+    found = cache.get(key)
     if found is None:
         documented = leg_days(index, a, b, horizon)
         stopped = _policy_days(index, a, horizon, True)
@@ -288,7 +287,7 @@ def _leg_table(index: Index, a: str, b: str, last: bool, horizon: Horizon) -> tu
                 hard = _union((*hard, *_policy_days(index, b, None, False)))
             documented = _union((*leg_days(index, a, b, None), *_minus(documented, hard)))
         found = (documented, _minus(stopped, documented) if documented else stopped)
-        index.keep(key, found, len(found[0]) + len(found[1]))
+        cache.keep(key, found, len(found[0]) + len(found[1]))
     return found
 
 
@@ -301,12 +300,11 @@ def named_verdict(index: Index, codes: Sequence[str], day: dt.date, horizon: Hor
     which its policy sends people back or shuts them out), computed once per country: a
     new journey costs a bisection or two per leg.
     """
-    memo = index.memo
-    tables = [memo.get(("country-days", code, horizon)) or country_days(index, code, horizon)
-              for code in codes]
+    get = index.caches.country_days.get
+    tables = [get((code, horizon)) or country_days(index, code, horizon) for code in codes]
     if horizon is None:
         return verdict_from(tables, codes, day)
-    hard = [memo.get(("country-days", code, None)) or country_days(index, code, None) for code in codes]
+    hard = [get((code, None)) or country_days(index, code, None) for code in codes]
     return verdict_from(tables, codes, day, hard)
 
 
@@ -319,7 +317,7 @@ def verdict_from(tables: Sequence[CountryDays], codes: Sequence[str], day: dt.da
                  hard: Sequence[CountryDays] | None = None) -> Verdict:
     """The leg rule on ``day`` for the named route ``codes``, from each country's tables
     (``tables[i]`` those of ``codes[i]``): the one reading of the rule that
-    :func:`named_verdict` and the quick answers of :mod:`nkasylum.engine.quick` share.
+    :func:`named_verdict` and the quick answers of :mod:`nkasylum.engine.fast.quick` share.
     ``hard``: with a horizon, the tables without it, so that a passage only carried forward
     does not outrank a block seen or in force that day."""
     last = len(codes) - 2
@@ -352,11 +350,10 @@ def _within_leg(out: dict[str, Days], dest: str, day: dt.date) -> bool:
 def country_days(index: Index, code: str, horizon: Horizon) -> CountryDays:
     """What the leg rule reads of one country: the days its passages lead to each country,
     the days it sends people back with no exception, and the days it shuts them out."""
-    key = ("country-days", code, horizon)
-    memo = index.memo
-    found: CountryDays | None = memo.get(key)
+    key = (code, horizon)
+    found = index.caches.country_days.get(key)
     if found is None:
-        found = index.keep(key, (_legs_from(index, code, horizon),
+        found = index.caches.country_days.keep(key, (_legs_from(index, code, horizon),
                                  _policy_days(index, code, horizon, True),
                                  _policy_days(index, code, horizon, False)))  # shared, counted there
     return found
@@ -366,7 +363,7 @@ def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None
                  goal: Country, horizon: Horizon,
                  codes: Sequence[str] | None = None) -> tuple[Days, Days]:
     """The days on which the journey is documented, and those on which it is blocked (the
-    verdict of :func:`nkasylum.engine.bulk.verdict` on every day at once; undocumented on
+    verdict of :func:`nkasylum.engine.fast.bulk.verdict` on every day at once; undocumented on
     the rest), its stops being the exact legs (for waypoints, see
     :func:`nkasylum.engine.waypoints.waypoint_verdict_days`). ``codes``: the journey's
     codes, when the caller has them."""
@@ -375,9 +372,8 @@ def verdict_days(index: Index, start: Country, stops: tuple[Country, ...] | None
         return documented, _minus(_policy_days(index, goal.alpha_2, horizon, False), documented)
     if codes is None:
         codes = path_codes(start, stops, goal)
-    memo = index.memo
     a, b = codes[-2], codes[-1]
-    found = memo.get(("leg-table", a, b, True, horizon))
+    found = index.caches.leg_tables.get((a, b, True, horizon))
     yes, no = found if found is not None else _leg_table(index, a, b, True, horizon)
     if len(codes) == 2:
         return yes, no
@@ -392,27 +388,26 @@ def _merge(index: Index, a: Days, b: Days) -> Days:
         return a
     if not a:
         return b
-    key = ("merge", id(a), id(b))
-    memo = index.memo
-    found: tuple[Days, Days, Days] | None = memo.get(key)
+    key = (id(a), id(b))
+    found = index.caches.merged.get(key)
     if found is None:
         # a and b are kept with their union, so their ids name them as long as it is kept
         found = (a, b, _union((*a, *b)))
-        index.keep(key, found, len(found[2]))
+        index.caches.merged.keep(key, found, len(found[2]))
     return found[2]
 
 
 def _prefix_table(index: Index, codes: tuple[str, ...], horizon: Horizon) -> tuple[Days, Days]:
     """:func:`verdict_days` of the legs along ``codes``, none of them the journey's last: a
     panel's journeys share their first legs, and differ mostly in the last."""
-    key = ("prefix-table", codes, horizon)
-    memo = index.memo
-    found: tuple[Days, Days] | None = memo.get(key)
+    key = (codes, horizon)
+    cache = index.caches.prefix_tables
+    found = cache.get(key)
     if found is None:
         yes, no = _leg_table(index, codes[-2], codes[-1], False, horizon)
         if len(codes) > 2:
             before, stopped = _prefix_table(index, codes[:-1], horizon)
             yes, no = (_intersect(before, yes) if before and yes else ()), _merge(index, stopped, no)
         found = (yes, no)
-        index.keep(key, found, len(yes) + len(no))
+        cache.keep(key, found, len(yes) + len(no))
     return found

@@ -2,7 +2,7 @@
 
 The days on which a journey is documented, and those on which it is blocked (with the leg
 rule of :mod:`nkasylum.engine.legs`), are computed once per journey as intervals (see
-:mod:`nkasylum.engine.documented`), and each row costs a dictionary look-up and a bisection
+:mod:`nkasylum.engine.fast.documented`), and each row costs a dictionary look-up and a bisection
 or two.
 """
 
@@ -18,7 +18,7 @@ from nkasylum.core.errors import ArgumentTypeError, DataError, NKAsylumError
 from nkasylum.core.periods import resolve_when
 from nkasylum.core.when import When
 from nkasylum.engine import arguments
-from nkasylum.engine.documented import (
+from nkasylum.engine.fast.documented import (
     documented_days,
     named_verdict,
     verdict_days,
@@ -39,10 +39,10 @@ def verdict(index: Index, start: Country, stops: tuple[Country, ...] | None,
     """The verdict :func:`nkasylum.engine.assessment.assess` gives, without building its steps.
 
     An any-route journey is documented on its documented days (computed once per journey,
-    see :mod:`nkasylum.engine.documented`) and otherwise blocked only by a closed
+    see :mod:`nkasylum.engine.fast.documented`) and otherwise blocked only by a closed
     destination; a waypoint journey (``exact`` false) likewise, blocked also by a sealed
     waypoint; an exact route is read from its legs' tables
-    (:func:`nkasylum.engine.documented.named_verdict`).
+    (:func:`nkasylum.engine.fast.documented.named_verdict`).
     """
     if stops and not exact:
         if within(waypoint_days(index, start, stops, goal, horizon), day):
