@@ -50,6 +50,11 @@ SWEEPS = frozenset({
 the behaviour keeps a quick test, and the rest are slow (they run with ``--slow``)."""
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    # Read by strategies.examples when the test modules are collected (after this hook).
+    os.environ["NKASYLUM_FULL_TESTS"] = "1" if config.getoption("--slow") else "0"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # The default run stays quick enough to run while working; CI passes --slow.
     first: set[str] = set()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+import os
 import string
 from typing import Any, TypeVar
 
@@ -695,3 +696,10 @@ def passage_countries(kb: nk.KnowledgeBase) -> list[str]:
     """The codes of the countries ``kb``'s passages name, North Korea left out, sorted."""
     return sorted({c.alpha_2 for p in kb.all_passages for c in (p.origin, p.dest)
                    if isinstance(c, nk.Country)} - {"KP"})
+
+
+def examples(n: int) -> int:
+    """How many examples a property test draws: ``n`` in the full run (``--slow``, as CI runs
+    it), a third of it (at least 10) in the quick default run, so that the laws are still
+    checked while working and checked hard before anything lands."""
+    return n if os.environ.get("NKASYLUM_FULL_TESTS") == "1" else max(10, n // 3)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 import nkasylum as nk
 from nkasylum.core.resources import toml
@@ -81,7 +82,7 @@ _WRONG = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.binary(max_
 
 
 @pytest.mark.parametrize("kind", list(_GOOD), ids=lambda k: k.__name__)
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(data=st.data())
 def test_a_wrong_typed_field_is_refused_at_construction(kind: type, data: st.DataObject) -> None:
     good = dict(_GOOD[kind])

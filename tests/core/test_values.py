@@ -17,6 +17,7 @@ from strategies import (
     assessments,
     cases,
     conflicts,
+    examples,
     knowledge_bases,
     policy_answers,
     series_points,
@@ -27,7 +28,7 @@ from strategies import (
 import nkasylum as nk
 from nkasylum.core.values import value_eq, value_hash, value_repr, value_type
 
-GENERATED = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+GENERATED = settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _value_types() -> list[type]:

@@ -13,6 +13,7 @@ import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 import nkasylum as nk
 from nkasylum.core.when import When
@@ -124,7 +125,7 @@ def _latest_documented(kb: nk.KnowledgeBase, via: object, day: dt.date,
     return None
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(worlds(), VIAS, st.dates(FIRST, D(2003, 6, 30)), HORIZONS, st.booleans())
 def test_last_known_is_the_latest_earlier_documented_day(
         kb: nk.KnowledgeBase, via: object, day: dt.date, horizon: dt.timedelta | None,
@@ -144,7 +145,7 @@ def test_last_known_is_the_latest_earlier_documented_day(
                                                exact=exact)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(worlds(), st.dates(FIRST, D(2003, 6, 30)), HORIZONS)
 def test_routes_last_known_gives_the_routes_of_the_latest_day_with_one(
         kb: nk.KnowledgeBase, day: dt.date, horizon: dt.timedelta | None) -> None:

@@ -12,6 +12,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 import nkasylum as nk
 from nkasylum.model.assessment import DETAILS
@@ -47,7 +48,7 @@ def _rebuilt(a: nk.Assessment) -> nk.Assessment:
 
 
 @pytest.mark.slow  # 150 generated questions; the order test below reads the same answers quickly
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(questions())
 def test_an_answer_is_the_value_the_constructor_builds_from_its_fields(
         question: tuple[object, str, dt.date]) -> None:
@@ -64,7 +65,7 @@ def test_an_answer_is_the_value_the_constructor_builds_from_its_fields(
 
 
 @pytest.mark.slow  # every order of the details over sixty questions; CI runs it
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(questions(), st.permutations(DETAILS))
 def test_the_order_in_which_details_are_read_changes_nothing(
         question: tuple[object, str, dt.date], order: list[str]) -> None:

@@ -9,6 +9,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 import nkasylum as nk
 from nkasylum.core.text import date_words
@@ -167,7 +168,7 @@ def _spans(days: set[int]) -> tuple[tuple[dt.date, dt.date], ...]:
     return tuple((D.fromordinal(base + lo), D.fromordinal(base + hi)) for lo, hi in out)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.sets(st.integers(0, 40)), st.sets(st.integers(0, 40)))
 def test_days_blocked_but_not_documented_are_a_set_difference(a: set[int], b: set[int]) -> None:
     """documented.py:219: the blocked days of an any-route journey are the destination's
@@ -184,9 +185,9 @@ def test_the_quick_tables_find_a_waypoint_route_of_the_longest_length_and_no_lon
     and leave one a passage longer undocumented."""
     import itertools
 
-    from nkasylum.engine.fast.quick import QuickTables, quick_tables
     from strategies import GENERATED_EVIDENCE, GENERATED_SOURCE
 
+    from nkasylum.engine.fast.quick import QuickTables, quick_tables
     from nkasylum.engine.search import WAYPOINT_TRANSITS
 
     span = {"valid_from": nk.When.day(D(2010, 1, 1)), "valid_until": nk.When.day(D(2010, 12, 31))}
@@ -221,7 +222,7 @@ def test_a_rule_cites_evidence_dated_the_day_asked_from_that_day() -> None:
     assert "donga-2004-06-30" in sources[D(2004, 6, 30)]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.sets(st.integers(0, 40)), st.sets(st.integers(0, 40)))
 def test_days_between_sightings_but_not_seen_are_a_set_difference(a: set[int], b: set[int]) -> None:
     """sightings.py:261: the days a statement is "between sightings" are its days minus

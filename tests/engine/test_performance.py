@@ -21,6 +21,7 @@ from strategies import (
     GENERATED_SOURCE,
     TRANSIT_CODES,
     TRANSIT_DAYS,
+    examples,
     grid_days,
     passage_countries,
     periods,
@@ -324,7 +325,7 @@ def _worlds(draw: Any) -> nk.KnowledgeBase:
         return nk.KnowledgeBase(all_sources=(SOURCE,), all_passages=tuple(made), scope=tuple(CODES))
 
 
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _reference_shapes(kb: nk.KnowledgeBase, origin: str, dest: str, day: dt.date,

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import grid_days, passage_countries
+from strategies import examples, grid_days, passage_countries
 
 import nkasylum as nk
 from nkasylum.engine import knowledge
@@ -91,7 +91,7 @@ def test_two_transit_routes_have_the_knowledge_bases_verdict_and_route(
     assert documented > 0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(via=st.lists(st.sampled_from(["CN", "RU", "TH", "MN", "LA", "VN", "KR", "US", "JP", "Mongolia"]),
                     min_size=1, max_size=3, unique=True),
        dest=st.sampled_from(["KR", "US", "GB", "CA", "South Korea"]),

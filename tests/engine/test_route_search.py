@@ -10,6 +10,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 import nkasylum as nk
 
@@ -19,7 +20,7 @@ DAY = dt.date(2024, 1, 1)
 SOURCES = tuple(nk.Source(id=f"s{year}", title="t", document="seeds/x.txt",
                           kind=nk.SourceKind.UNATTRIBUTED, published=nk.When.parse(str(year)))
                 for year in (2001, 2011, 2021))
-FEW = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FEW = settings(max_examples=examples(80), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _passage(i: int, a: str, b: str, source: int, through: bool) -> nk.Passage:

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 import nkasylum as nk
 from nkasylum.engine.coverage import COVERAGE_COUNTRIES
@@ -79,7 +80,7 @@ def check_row(kb: nk.KnowledgeBase, row: dict[str, Any]) -> None:
     assert set(row["conflicts"]) == touching and row["disputed"] is bool(touching)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from([*COVERAGE_COUNTRIES, "KP", "SG", "third-country"]), st.integers(1990, 2026),
        st.sampled_from(["07-01", "01-01", "12-31", "03-15"]))
 def test_each_row_agrees_with_policy_and_policy_answer(country: str, year: int, day: str) -> None:

@@ -18,6 +18,7 @@ from strategies import (
     consistent_policy_answer,
     countries,
     evidence,
+    examples,
     ids,
     json_paths,
     knowledge_bases,
@@ -27,7 +28,7 @@ from strategies import (
 
 import nkasylum as nk
 
-ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TYPES = sorted(STRATEGIES, key=lambda t: t.__name__)
 HEAVY = {nk.Assessment, nk.PolicyAnswer, nk.KnowledgeBase}
 """The composite types whose generated sweeps take seconds each: run with ``--slow`` (CI does)."""
@@ -180,7 +181,7 @@ def test_every_public_type_round_trips_exactly(kind: type[Any]) -> None:
 
 @pytest.mark.parametrize("kind", sweep(sorted(TIME_STRATEGIES, key=lambda t: t.__name__)))
 def test_the_time_model_round_trips_exactly(kind: type[Any]) -> None:
-    @settings(ROUND_TRIP, max_examples=30)
+    @settings(ROUND_TRIP, max_examples=examples(30))
     @given(TIME_STRATEGIES[kind])
     def check(value: Any) -> None:
         text = nk.to_json(value)
@@ -240,7 +241,7 @@ def test_answers_of_the_time_model_round_trip(kb: nk.KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("kind", sweep(sorted(TIME_STRATEGIES, key=lambda t: t.__name__)))
 def test_mutated_time_model_exports_raise_only_data_errors(kind: type[Any]) -> None:
-    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(TIME_STRATEGIES[kind], st.data(), st.sampled_from(["replace", "drop"]), _JSON_VALUES)
     def check(value: Any, data: st.DataObject, how: str, new: Any) -> None:
         _mutate_and_read(value, kind, data, how, new)
@@ -441,7 +442,7 @@ def _mutate_and_read(value: Any, kind: type[Any], data: st.DataObject, how: str,
 
 
 @given(countries)
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 def test_a_country_is_stored_as_its_alpha_2_code(c: nk.Country) -> None:
     assert nk.to_json(c) == json.dumps(c.alpha_2)
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 import nkasylum as nk
 from nkasylum.io.cli import main
@@ -118,7 +119,7 @@ def test_an_answer_read_back_needs_its_knowledge_base_named() -> None:
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(str.strip)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(title=_TEXT, publisher=st.none() | _TEXT, author=st.none() | _TEXT,
        url=st.none() | _TEXT.map(lambda t: "https://example.org/" + t), ids=st.lists(_TEXT, min_size=1, max_size=4))
 def test_any_text_in_a_source_gives_bibtex_that_parses_with_unique_keys(

@@ -9,11 +9,11 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import HealthCheck, example, given, settings
-from strategies import assessments, cases, policies, routes
+from strategies import assessments, cases, examples, policies, routes
 
 import nkasylum as nk
 
-GENERATED = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+GENERATED = settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 

@@ -29,7 +29,7 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from strategies import json_paths
+from strategies import examples, json_paths
 from strategies import knowledge_bases as generated_knowledge_bases
 
 import nkasylum as nk
@@ -38,7 +38,7 @@ from nkasylum.core.when import when
 BUNDLED = Path(str(resources.files("nkasylum") / "data"))
 # A generous bound: every call here takes milliseconds once the knowledge base is loaded, so
 # hitting it means a hang (quadratic blow-up, runaway search), not a slow machine.
-FUZZ = settings(max_examples=120, deadline=dt.timedelta(seconds=5),
+FUZZ = settings(max_examples=examples(120), deadline=dt.timedelta(seconds=5),
                 suppress_health_check=[HealthCheck.too_slow])
 
 # --------------------------------------------------------------------------- strategies
@@ -475,7 +475,7 @@ _CLI_WORDS = ["--on", "2002-09-11", "9999-12-31", "0001-01-01", "2002-13-45", "y
 
 
 @pytest.mark.slow
-@settings(FUZZ, max_examples=80)
+@settings(FUZZ, max_examples=examples(80))
 @given(st.sampled_from(_CLI_COMMANDS),
        st.lists(st.one_of(st.sampled_from(_CLI_WORDS), tricky_text), max_size=6))
 def test_cli(command: str, words: list[str]) -> None:
@@ -537,7 +537,7 @@ def _mutate(data: Any, path: tuple[Any, ...], how: str, new: Any) -> Any:
 
 
 @pytest.mark.slow
-@settings(FUZZ, max_examples=300)
+@settings(FUZZ, max_examples=examples(300))
 @given(st.sampled_from(range(len(_SAMPLES))), st.data(), st.sampled_from(["drop", "add", "retype"]),
        _REPLACEMENTS)
 def test_from_json_on_mutated_exports(which: int, data: Any, how: str, new: Any) -> None:
@@ -549,7 +549,7 @@ def test_from_json_on_mutated_exports(which: int, data: Any, how: str, new: Any)
 
 
 @pytest.mark.slow
-@settings(FUZZ, max_examples=200)
+@settings(FUZZ, max_examples=examples(200))
 @given(st.sampled_from(range(len(_SAMPLES))), st.data())
 def test_from_json_on_corrupted_text(which: int, data: Any) -> None:
     kind, value = _SAMPLES[which]
@@ -606,7 +606,7 @@ _VALUES = ['"text"', "42", "-1", "3.5", "true", "[]", '["a b c"]', "{}", "1979-0
 
 
 @pytest.mark.slow
-@settings(FUZZ, max_examples=150)
+@settings(FUZZ, max_examples=examples(150))
 @given(st.sampled_from(_FILES), st.data(),
        st.sampled_from(["retype", "drop", "rename", "duplicate", "truncate", "bytes", "blank"]))
 def test_loader_on_mutated_data(name: str, data: Any, how: str) -> None:
@@ -759,7 +759,7 @@ def _refused_text(query: str) -> bool:
 
 
 @pytest.mark.slow
-@settings(FUZZ, max_examples=200)
+@settings(FUZZ, max_examples=examples(200))
 @given(hostile_values)
 def test_country_and_place_on_hostile_values(query: object) -> None:
     for resolve in (nk.country, nk.place):
@@ -771,7 +771,7 @@ def test_country_and_place_on_hostile_values(query: object) -> None:
 
 
 @pytest.mark.slow
-@settings(FUZZ, max_examples=200)
+@settings(FUZZ, max_examples=examples(200))
 @given(hostile_values)
 def test_to_json_on_hostile_values(value: object) -> None:
     ok, result = _only_documented(nk.to_json, value)
@@ -783,7 +783,7 @@ def test_to_json_on_hostile_values(value: object) -> None:
 
 
 @pytest.mark.slow
-@settings(FUZZ, max_examples=200)
+@settings(FUZZ, max_examples=examples(200))
 @given(hostile_values, st.sampled_from([nk.Quantity, nk.Country, nk.Route, dt.date, tuple[nk.Case, ...],
                                         nk.KnowledgeBase, nk.Country | nk.Region]))
 def test_from_json_on_hostile_values(text: object, kind: Any) -> None:

@@ -14,6 +14,7 @@ from strategies import (
     GENERATED_SOURCE,
     TRANSIT_CODES,
     TRANSIT_DAYS,
+    examples,
     sightings_of,
     transit_evidence,
 )
@@ -117,7 +118,7 @@ def _turning_days(kb: nk.KnowledgeBase, horizon: dt.timedelta | None) -> list[dt
 
 
 DESTS = st.sampled_from(CODES[1:])
-FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # No horizon (the default), one shorter than most gaps between sightings, one longer than any.
 HORIZONS = st.sampled_from([None, dt.timedelta(days=30), dt.timedelta(days=400), dt.timedelta(days=20_000)])
 
@@ -451,7 +452,7 @@ def test_blocked_needs_evidence_and_documented_needs_a_route(
             assert a.route is None
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.one_of(st.none(), st.text(max_size=12), st.integers(), st.floats(),
                  st.lists(st.text(max_size=4), max_size=3), st.binary(max_size=4)),
        st.one_of(st.text(max_size=12), st.integers()), DAYS)
@@ -463,7 +464,7 @@ def test_any_input_gives_an_answer_or_a_documented_error(via: object, dest: obje
     assert isinstance(a.verdict, nk.Verdict)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.lists(st.sampled_from(CODES), min_size=2, max_size=6, unique=True))
 def test_route_text_round_trips(stops: list[str]) -> None:
     text = " > ".join(stops)

@@ -13,6 +13,7 @@ import datetime as dt
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import examples
 
 import nkasylum as nk
 from nkasylum.core.when import When
@@ -27,7 +28,7 @@ GRID = [FIRST + dt.timedelta(days=61 * i) for i in range((LAST - FIRST).days // 
 # Sightings fall on these days only, a week apart at least, so that no two overlap (two
 # contrary sightings on one day would be a contradiction the knowledge base refuses).
 SIGHTING_DAYS = st.sampled_from([FIRST + dt.timedelta(days=7 * i) for i in range(260)])
-SETTINGS = settings(max_examples=40, deadline=None)
+SETTINGS = settings(max_examples=examples(40), deadline=None)
 
 
 def _seen(i: int, day: dt.date, repatriates: bool, open_start: bool = False) -> nk.Policy:
@@ -151,7 +152,7 @@ SPANS = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(SPANS, st.dates(FIRST, LAST), st.dates(FIRST, LAST))
 def test_window_filters_agree_with_day_by_day_filtering(span: When, a: dt.date, b: dt.date) -> None:
     lo, hi = min(a, b), max(a, b)

@@ -41,7 +41,7 @@ from nkasylum.model.passages import Passage
 from nkasylum.model.routes import Route
 from nkasylum.model.sources import Evidence
 
-__all__ = ["ANY_ROUTE_TRANSITS", "MAX_ROUTES", "WAYPOINT_TRANSITS", "distances_to", "edges",
+__all__ = ["ANY_ROUTE_TRANSITS", "MAX_ROUTES", "WAYPOINT_TRANSITS", "edges",
            "find_routes", "iter_routes", "passage_newest", "route_evidence", "route_of"]
 
 ANY_ROUTE_TRANSITS = 3
@@ -64,15 +64,6 @@ def edges(index: Index, code: str, day: dt.date,
     hashes in C, a Country in Python.
     """
     return outgoing(index, code, day.toordinal(), horizon).best
-
-
-def distances_to(index: Index, goal: str, day: dt.date, depth: int,
-                 horizon: dt.timedelta | None = None) -> dict[str, int]:
-    """How many passages each country needs at least to reach ``goal`` on ``day``, for the
-    countries that need at most ``depth`` (a breadth-first search backwards from ``goal``)."""
-    search = _Search(index, goal, goal, day, horizon)
-    search.deepen(depth)
-    return search.dist
 
 
 def route_of(index: Index, passages: Sequence[Passage]) -> Route:
