@@ -38,7 +38,7 @@ def kb() -> nk.KnowledgeBase:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--slow", action="store_true", default=False,
-        help="also run the tests marked slow (exhaustive sweeps); CI runs them all")
+        help="also run the tests marked slow (sweeps, site builds, long loops) and draw every hypothesis example; CI runs them all")
 
 
 SWEEPS = frozenset({
@@ -66,7 +66,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             first.add(name)
     if config.getoption("--slow"):
         return
-    skip = pytest.mark.skip(reason="slow: exhaustive sweep, run with --slow (CI does)")
+    skip = pytest.mark.skip(reason="slow: runs with --slow (CI does)")
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
