@@ -38,7 +38,8 @@ def kb() -> nk.KnowledgeBase:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--slow", action="store_true", default=False,
-        help="also run the tests marked slow (sweeps, site builds, long loops) and draw every hypothesis example; CI runs them all")
+        help="also run the tests marked slow (sweeps, site builds, long loops) and draw every "
+             "hypothesis example; CI runs them all")
 
 
 SWEEPS = frozenset({
