@@ -193,3 +193,14 @@ class TestLaos(CountryFacts):
         assert nk.can_resettle("KP", ["CN", "LA"], "KR", on=day, exact=True).verdict is nk.Verdict.BLOCKED
         # As waypoints, Laos is not sealed: a passage out of it (to Thailand) is documented then.
         assert nk.can_resettle("KP", ["CN", "LA"], "KR", on=day).verdict is nk.Verdict.UNDOCUMENTED
+
+    def test_border_control_agreed_with_thailand_in_2005_and_2006(self) -> None:
+        # Two pages the project collected (RFA Korean, 28 March 2005 and 9 December 2006) state
+        # one procedure, so 1 July 2005 is between sightings; no return or classification is set.
+        (p,) = [p for p in nk.policies("LA") if p.id == "la-2005-2006-border-control-with-thailand"]
+        assert p.returns_to == () and p.classification == () and p.repatriates is None
+        assert all(nk.source(e.source).collected for e in p.evidence)
+        cells = {c.on.year: c.support for c in nk.coverage(["LA"], range(2004, 2007))}
+        assert cells[2004] is nk.Support.UNDATED
+        assert cells[2005] is nk.Support.BETWEEN_SIGHTINGS
+

@@ -39,3 +39,16 @@ class TestMyanmar(CountryFacts):
         kb = nk.default_knowledge_base()
         assert kb.support("mm-kr-after-jail-2008", on=dt.date(2008, 12, 22)).support is nk.Support.UNDATED
         assert nk.passages("MM", "KR", on=dt.date(2009, 1, 1)) == ()
+
+    def test_illegal_entry_trial_seen_in_february_2005_brackets_2005_to_2008(self) -> None:
+        # A page the project collected (Yonhap, 21 February 2005) has six North Koreans charged
+        # with illegal entry and on trial in Myanmar: the same classification as December 2008,
+        # so 1 July 2005-2008 are between sightings; nothing later brackets 2009.
+        (p,) = [p for p in nk.policies("MM") if p.id == "mm-2005-02-illegal-entry-trial"]
+        assert p.classification == (nk.Classification.ILLEGAL_ENTRANT,) and p.returns_to == ()
+        assert p.repatriates is None and nk.source("imaeil-2005-02-21-page").collected
+        assert "2005-02-17" in {str(e.happened) for e in p.evidence}
+        cells = {c.on.year: c.support for c in nk.coverage(["MM"], range(2004, 2010))}
+        assert all(cells[y] is nk.Support.BETWEEN_SIGHTINGS for y in range(2005, 2009))
+        assert cells[2009] is nk.Support.LAST_KNOWN
+
