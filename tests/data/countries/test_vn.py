@@ -131,3 +131,17 @@ class TestVietnam(CountryFacts):
         assert nk.source("patrick-2003-01-02-page").collected
         assert "2002-12-30" in {str(e.happened) for e in p.evidence}
         assert p.repatriates is None and p.returns_to == ()
+
+    def test_expelled_to_china_in_august_2004_brackets_2013_to_2015(self) -> None:
+        # A page the project collected (Dong-A Ilbo, 23 August 2004) has Vietnam's police forcing
+        # North Koreans out to China, on the 16th for five of them: the return the 2015 and 2019
+        # reports give, so 1 July 2013-2015 lie between sightings; no repatriation is set.
+        p = _policy("vn-2004-08-expelled-to-china")
+        assert p.returns_to == (nk.country("CN"),) and p.repatriates is None
+        assert nk.source("donga-ko-2004-08-23-page").collected
+        assert "2004-08-16" in {str(e.happened) for e in p.evidence}
+        cells = {c.on.year: c.support for c in nk.coverage(["VN"], range(2012, 2017))}
+        assert all(cells[y] is nk.Support.BETWEEN_SIGHTINGS for y in range(2013, 2016))
+        # A cap on the gap drops them again: the bracketing sightings are eleven years apart.
+        capped = nk.coverage(["VN"], [2014], max_gap=dt.timedelta(days=365))
+        assert capped[0].support is not nk.Support.BETWEEN_SIGHTINGS
