@@ -360,16 +360,3 @@ class TestRussia(CountryFacts):
         assert support_on(p.id, dt.date(2001, 7, 1)) is nk.Support.SEEN
         cells = {c.on.year: c.support for c in nk.coverage(["RU"], range(2000, 2004))}
         assert all(cells[y] is nk.Support.SEEN for y in range(2000, 2004))
-
-    def test_student_visa_suspicion_of_2026_brackets_july_2025(self) -> None:
-        # A News1 page the project collected shows no date; its words fix the year (figures
-        # stopped 'last year', after the first quarter of 2025), so it is a 2026 sighting of the
-        # procedure suspected in February 2025 and 1 July 2025 lies between the two.
-        p = policy_entry("ru-2026-student-visas-suspected")
-        assert sources_of(p) == {"news1-ko-2026-student-visas-page"}
-        src = nk.source("news1-ko-2026-student-visas-page")
-        assert src.collected and str(src.published) == "2026"
-        earlier = policy_entry("ru-2025-02-student-visas-suspected")
-        assert p.procedures == earlier.procedures and p.admits is None
-        (cell,) = nk.coverage(["RU"], [2025])
-        assert cell.support is nk.Support.BETWEEN_SIGHTINGS
