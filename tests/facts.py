@@ -83,12 +83,45 @@ def policy_entry(id: str) -> nk.Policy:
     return found
 
 
+def passage_entry(origin: str, dest: str, id: str) -> nk.Passage:
+    """One stored passage from ``origin`` to ``dest``, by id, whatever its dates."""
+    (found,) = [p for p in nk.passages(origin, dest, any_date=True) if p.id == id]
+    return found
+
+
+def conflict(id: str) -> nk.Conflict:
+    """One recorded conflict between sources, by id."""
+    (found,) = [c for c in nk.conflicts() if c.id == id]
+    return found
+
+
+def dated_years(entry: nk.Policy | nk.Passage) -> set[int]:
+    """The calendar years an entry's dated evidence covers (each ``happened``, else the
+    source's date; open starts date nothing)."""
+    years: set[int] = set()
+    for ev in entry.evidence:
+        when = ev.happened if ev.happened is not None else nk.source(ev.source).published
+        if when is None or when.lower is None:
+            continue
+        upper = when.upper.year if when.upper is not None else when.lower.year
+        years.update(range(when.lower.year, upper + 1))
+    return years
+
+
+def series_years(measure: str, country: str) -> dict[int, set[int | None]]:
+    """The values a series gives for each year, every version kept."""
+    years: dict[int, set[int | None]] = {}
+    for p in nk.series(measure, country=country):
+        years.setdefault(p.year, set()).add(p.value.value)
+    return years
+
+
 def support_on(id: str, day: dt.date) -> nk.Support:
     """How an entry is supported on a day."""
     return nk.default_knowledge_base().support(id, on=day).support
 
 
-def happened_spans(entry: nk.Policy | nk.Passage) -> set[str]:
+def happened_spans(entry: nk.Policy | nk.Passage | nk.Case | nk.Statistic) -> set[str]:
     """The dates (as written) at which an entry's evidence says it happened."""
     return {str(e.happened) for e in entry.evidence if e.happened is not None}
 

@@ -6,30 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts, sources_of, statistic
+from facts import CountryFacts, series_years, sources_of, statistic
 
 import nkasylum as nk
 
 D = dt.date
 
 
-def _years(measure: str) -> dict[int, set[int | None]]:
-    years: dict[int, set[int | None]] = {}
-    for p in nk.series(measure, country="CA"):
-        years.setdefault(p.year, set()).add(p.value.value)
-    return years
-
-
-def _stat(id: str) -> nk.Statistic:
-    (found,) = [s for s in nk.statistics(country="CA") if s.id == id]
-    return found
-
-
 class TestCanada(CountryFacts):
     code = "CA"
 
     def test_grants_by_year_2000_to_2014(self) -> None:
-        grants = _years("refugee-status-granted")
+        grants = series_years("refugee-status-granted", "CA")
         assert grants[2000] == {1} and grants[2003] == {1} and grants[2007] == {1}
         assert grants[2008] == {7} and grants[2010] == {42}
         # disputed years keep every version
@@ -39,30 +27,30 @@ class TestCanada(CountryFacts):
         assert all("ca-grants-2011-83-or-117" in p.disputed for p in points_2011)
 
     def test_a_year_read_from_an_undated_page_is_uncertain_and_out_of_the_series(self) -> None:
-        four = _stat("ca-refugee-status-granted-four-at-once-dailynk")
+        four = statistic("ca-refugee-status-granted-four-at-once-dailynk")
         assert str(four.as_of) == "2008?" and four.year is None
         assert four.as_of is not None and four.as_of.uncertain
-        jan_sep = _stat("ca-refugee-status-granted-jan-sep-2012-cakonet")
+        jan_sep = statistic("ca-refugee-status-granted-jan-sep-2012-cakonet")
         assert jan_sep.value == nk.Quantity(183) and jan_sep.year is None
 
     def test_claims_and_acceptance_rates(self) -> None:
-        claims = _stat("ca-refugee-status-applications-2010-newdaily")
+        claims = statistic("ca-refugee-status-applications-2010-newdaily")
         assert claims.value == nk.Quantity(58, unit=nk.Unit.APPLICATIONS) and claims.year == 2010
-        rates = _years("refugee-claim-acceptance-rate")
+        rates = series_years("refugee-claim-acceptance-rate", "CA")
         assert rates[2007] == {10} and rates[2008] == {23} and rates[2009] == {57}
         assert rates[2010] == {72} and rates[2012] == {79, 80}
-        about = _stat("ca-claim-acceptance-rate-2012-chetecut")
+        about = statistic("ca-claim-acceptance-rate-2012-chetecut")
         assert about.value == nk.Quantity(80, nk.Qualifier.ABOUT, nk.Unit.PERCENT)
-        none_2014 = _stat("ca-refugee-status-granted-2014-jan-sep-kmib")
+        none_2014 = statistic("ca-refugee-status-granted-2014-jan-sep-kmib")
         assert none_2014.value == nk.Quantity(0) and str(none_2014.as_of) == "2014-01/2014-09"
 
     def test_removals_2013_to_2022(self) -> None:
-        orders = _years("removal-orders")
+        orders = series_years("removal-orders", "CA")
         assert {y: v.pop() for y, v in orders.items()} == {2013: 17, 2014: 71, 2015: 44, 2016: 24, 2017: 9}
-        removed = _years("deported-from-host-country")
+        removed = series_years("deported-from-host-country", "CA")
         assert {y: removed[y] for y in (2018, 2019, 2020, 2021)} == {
             2018: {5}, 2019: {37}, 2020: {135}, 2021: {41}}
-        nearly = _stat("ca-removals-since-2013-truepundit")
+        nearly = statistic("ca-removals-since-2013-truepundit")
         assert nearly.value == nk.Quantity(2000, nk.Qualifier.ALMOST)
         assert str(nearly.as_of) == "2013/2018-02-18"
         (c,) = [c for c in nk.conflicts() if c.id == "ca-removals-2013-2017-165-or-2000"]

@@ -11,50 +11,30 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from facts import CountryFacts, cited, happened_spans, ids_of, policy_entry, resting_on, sources_of, statement
+from facts import (
+    CountryFacts,
+    cited,
+    conflict,
+    dated_years,
+    happened_spans,
+    ids_of,
+    passage_entry,
+    policy_entry,
+    resting_on,
+    sources_of,
+    statement,
+)
 
 import nkasylum as nk
 
 C = nk.Classification
 
 
-def _years(entry: nk.Policy | nk.Passage) -> set[int]:
-    """The calendar years the entry's dated evidence covers (open starts date nothing)."""
-    years: set[int] = set()
-    for ev in entry.evidence:
-        when = ev.happened if ev.happened is not None else nk.source(ev.source).published
-        if when is None or when.lower is None:
-            continue
-        upper = when.upper.year if when.upper is not None else when.lower.year
-        years.update(range(when.lower.year, upper + 1))
-    return years
-
-
 def _seen(country: str, test: object) -> set[int]:
-    return {y for p in nk.policies(country) if test(p) for y in _years(p)}  # type: ignore[operator]
+    return {y for p in nk.policies(country) if test(p) for y in dated_years(p)}  # type: ignore[operator]
 
 
 D = dt.date
-
-
-def _policy(id: str) -> nk.Policy:
-    (found,) = [p for p in nk.policies("CN") if p.id == id]
-    return found
-
-
-def _policy(pid: str) -> nk.Policy:
-    (found,) = [p for p in nk.policies("CN") if p.id == pid]
-    return found
-
-
-def _passage(origin: str, dest: str, pid: str) -> nk.Passage:
-    (found,) = [p for p in nk.passages(origin, dest, any_date=True) if p.id == pid]
-    return found
-
-
-def _conflict(cid: str) -> nk.Conflict:
-    (found,) = [c for c in nk.conflicts() if c.id == cid]
-    return found
 
 
 class TestChina(CountryFacts):
@@ -239,13 +219,13 @@ class TestChina(CountryFacts):
 
     def test_repatriations_seen_on_their_dates(self) -> None:
         kb = nk.default_knowledge_base()
-        assert _policy("cn-2014-08-repatriated-29-upi").repatriates is True
+        assert statement("CN", "cn-2014-08-repatriated-29-upi").repatriates is True
         assert kb.support("cn-2014-08-repatriated-29-upi", on=D(2014, 8, 15)).support is nk.Support.SEEN
-        october = _policy("cn-2023-10-forcible-repatriation-un-experts")
+        october = statement("CN", "cn-2023-10-forcible-repatriation-un-experts")
         assert october.repatriates is True
         assert "2023-10-09" in {str(e.happened) for e in october.evidence}
         # the 2019 statement urges China not to repatriate: no repatriation value of its own
-        assert _policy("cn-2019-06-arrests-increasing").repatriates is None
+        assert statement("CN", "cn-2019-06-arrests-increasing").repatriates is None
 
     def test_cases_and_counts(self) -> None:
         c = nk.case("cn-repatriated-29-2014-08")
@@ -258,7 +238,7 @@ class TestChina(CountryFacts):
         assert hundreds == nk.Quantity(100, nk.Qualifier.ORDER_OF_MAGNITUDE)
 
     def test_illegal_immigrants_in_2022(self) -> None:
-        p = _policy("cn-2022-03-detained-as-illegal-immigrants")
+        p = statement("CN", "cn-2022-03-detained-as-illegal-immigrants")
         assert nk.Classification.ILLEGAL_IMMIGRANT in p.classification
 
     def test_ways_out_to_the_us_and_japan(self) -> None:
@@ -268,13 +248,13 @@ class TestChina(CountryFacts):
         assert jp.channel is nk.Channel.BROKER
 
     def test_the_school_entrant_sent_back_in_february_2006(self) -> None:
-        p = _policy("cn-2006-02-school-entrant-sent-back")
+        p = statement("CN", "cn-2006-02-school-entrant-sent-back")
         assert p.repatriates is True and p.exceptions
         c = nk.case("cn-korean-school-woman-sent-back-2006-02-15")
         assert str(c.route) == "CN > KP" and c.outcome is nk.Outcome.REPATRIATED
 
     def test_mission_exits_blocked_from_2008_and_allowed_in_2011_on_conditions(self) -> None:
-        p = _policy("cn-2008-2011-mission-exits-blocked")
+        p = statement("CN", "cn-2008-2011-mission-exits-blocked")
         assert "2008/2011-04-04" in {str(e.happened) for e in p.evidence}
         c = nk.case("cn-japanese-consulate-two-women-2011-04")
         assert c.people == nk.Quantity(2) and c.outcome is nk.Outcome.LEFT_FOR_THIRD_COUNTRY
@@ -285,9 +265,9 @@ class TestChina(CountryFacts):
         five, four = nk.case("cn-consulate-beijing-five-krnews21"), nk.case("cn-consulate-beijing-four-channel-a")
         assert (five.people.value, four.people.value) == (5, 4)
         assert five.date is None and str(five.route) == "CN > third country > KR"
-        assert set(_conflict("cn-consulate-beijing-group-five-or-four").versions) == {
+        assert set(conflict("cn-consulate-beijing-group-five-or-four").versions) == {
             five.id, four.id, "cn-consulate-5-to-seoul-2012-04"}
-        p = _passage("CN", "KR", "cn-kr-permitted-departure-2012")
+        p = passage_entry("CN", "KR", "cn-kr-permitted-departure-2012")
         assert p.channel is nk.Channel.PERMITTED_DEPARTURE
         assert {str(e.happened) for e in p.evidence} == {"2012"}
 
@@ -301,13 +281,13 @@ class TestChina(CountryFacts):
         malaysia = nk.case("cn-restaurant-workers-malaysia-route-2016")
         assert str(thai.route) == "CN > TH > LA > KR" and str(thai.date) == "2016-04-04/2016-04-07"
         assert str(malaysia.route) == "CN > MY > KR" and str(malaysia.date) == "2016"
-        assert set(_conflict("cn-ningbo-workers-2016-route").versions) == {thai.id, malaysia.id}
-        assert _passage("CN", "TH", "cn-th-flight-2016").channel is nk.Channel.FLIGHT
-        assert _passage("TH", "LA", "th-la-overland-2016").channel is nk.Channel.OVERLAND
+        assert set(conflict("cn-ningbo-workers-2016-route").versions) == {thai.id, malaysia.id}
+        assert passage_entry("CN", "TH", "cn-th-flight-2016").channel is nk.Channel.FLIGHT
+        assert passage_entry("TH", "LA", "th-la-overland-2016").channel is nk.Channel.OVERLAND
 
     def test_a_thai_officer_says_china_and_laos_send_them_home(self) -> None:
-        assert _policy("cn-2009-sends-them-home-thai-police").repatriates is True
-        assert _passage("CN", "LA", "cn-la-border-crossing-2013").channel is nk.Channel.BORDER_CROSSING
+        assert statement("CN", "cn-2009-sends-them-home-thai-police").repatriates is True
+        assert passage_entry("CN", "LA", "cn-la-border-crossing-2013").channel is nk.Channel.BORDER_CROSSING
 
     # From seed 000, the undated explainer "What countries allow North Koreans?":
     def test_china_classes_them_as_economic_migrants(self) -> None:

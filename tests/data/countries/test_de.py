@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts, ExplainerSmallNumber, ids_of, statement
+from facts import CountryFacts, ExplainerSmallNumber, ids_of, statement, statistic
 
 import nkasylum as nk
 
@@ -16,30 +16,25 @@ NEAR = dt.timedelta(days=30)  # a gap cap that keeps answers to what is seen aro
 D = dt.date
 
 
-def _stat(id: str) -> nk.Statistic:
-    (found,) = [s for s in nk.statistics(country="DE") if s.id == id]
-    return found
-
-
 class TestGermany(CountryFacts, ExplainerSmallNumber):
     code = "DE"
 
     def test_refugee_status_grants_2000_to_2003(self) -> None:
         years = {p.year: p.value.value for p in nk.series("refugee-status-granted", country="DE")}
         assert years == {2000: 56, 2001: 53, 2002: 51, 2003: 29}
-        later = _stat("de-refugee-status-granted-after-2003-voa")
+        later = statistic("de-refugee-status-granted-after-2003-voa")
         assert later.value == nk.Quantity(2) and later.as_of is None and later.year is None
 
     def test_claims_and_grants_since_2002(self) -> None:
-        applied = _stat("de-asylum-applications-2002-2010-02-voa")
+        applied = statistic("de-asylum-applications-2002-2010-02-voa")
         assert applied.value == nk.Quantity(186, unit=nk.Unit.APPLICATIONS)
         assert str(applied.as_of) == "2002/2010-02-23"
-        assert _stat("de-asylum-granted-2002-2010-02-voa").value == nk.Quantity(83)
-        assert str(_stat("de-asylum-granted-2002-2009-voa-2010-03").as_of) == "2002/2009"
+        assert statistic("de-asylum-granted-2002-2010-02-voa").value == nk.Quantity(83)
+        assert str(statistic("de-asylum-granted-2002-2009-voa-2010-03").as_of) == "2002/2009"
 
     def test_undated_june_counts_stay_undated(self) -> None:
         for id in ("de-nk-nationals-end-june-voa-undated", "de-nk-refugees-geneva-end-june-voa-undated"):
-            assert _stat(id).as_of is None
+            assert statistic(id).as_of is None
 
     def test_cases_of_1996_and_2003(self) -> None:
         four = nk.case("de-four-asylum-seekers-1996")

@@ -7,28 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts, sources_of, statement
+from facts import CountryFacts, series_years, sources_of, statement
 
 import nkasylum as nk
-
-
-def _years(measure: str) -> dict[int, set[int | None]]:
-    years: dict[int, set[int | None]] = {}
-    for p in nk.series(measure, country="international"):
-        years.setdefault(p.year, set()).add(p.value.value)
-    return years
 
 
 class TestInternational(CountryFacts):
     code = "international"
 
     def test_unhcr_worldwide_series_2014_to_2017(self) -> None:
-        refugees = _years("unhcr-recorded-refugees")
+        refugees = series_years("unhcr-recorded-refugees", "international")
         assert refugees[2014] == {1282} and refugees[2015] == {1103}
         assert refugees[2016] == {1422} and refugees[2017] == {1175}
         # year-end stocks of this collection carry their year (end-2020, end-2022)
         assert refugees[2020] == {782} and refugees[2022] == {260}
-        seekers = _years("nk-asylum-seekers-pending")
+        seekers = series_years("nk-asylum-seekers-pending", "international")
         assert seekers[2014] == {240} and seekers[2015] == {230} and seekers[2016] == {533} and seekers[2017] == {591}
 
     def test_year_end_stocks_keep_their_month(self) -> None:

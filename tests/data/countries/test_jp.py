@@ -14,26 +14,21 @@ import nkasylum as nk
 D = dt.date
 
 
-def _stat(id: str) -> nk.Statistic:
-    (found,) = [s for s in nk.statistics(country="JP") if s.id == id]
-    return found
-
-
 class TestJapan(CountryFacts):
     code = "JP"
 
     def test_return_programme_voyages_and_disputed_total(self) -> None:
-        first = _stat("jp-return-programme-first-ship-1959-12-16")
+        first = statistic("jp-return-programme-first-ship-1959-12-16")
         assert first.value == nk.Quantity(795) and str(first.as_of) == "1959-12-16"
-        total = _stat("jp-return-programme-1959-1984-07-dailynk")
+        total = statistic("jp-return-programme-1959-1984-07-dailynk")
         assert total.value == nk.Quantity(92125) and str(total.as_of) == "1959-12/1984-07"
         (c,) = [c for c in nk.conflicts() if c.id == "jp-return-programme-total"]
         assert "jp-returnee-programme-1959-1984" in c.versions  # the 93,340 of public-reports-2.md
-        assert _stat("jp-return-programme-25-years-imidas").value == nk.Quantity(93000, nk.Qualifier.MORE_THAN)
+        assert statistic("jp-return-programme-25-years-imidas").value == nk.Quantity(93000, nk.Qualifier.MORE_THAN)
 
     def test_returnees_coming_back(self) -> None:
-        assert _stat("jp-returnees-back-in-secret-2002-06-sato").value == nk.Quantity(23)
-        assert _stat("jp-returnees-reentered-since-1995-kyodo").value == nk.Quantity(20, nk.Qualifier.AT_LEAST)
+        assert statistic("jp-returnees-back-in-secret-2002-06-sato").value == nk.Quantity(23)
+        assert statistic("jp-returnees-reentered-since-1995-kyodo").value == nk.Quantity(20, nk.Qualifier.AT_LEAST)
         (way,) = [p for p in nk.passages("CN", "JP", any_date=True) if p.id == "cn-jp-broker-japanese-wives-1994"]
         assert way.channel is nk.Channel.BROKER
         assert nk.default_knowledge_base().support(way.id, on=D(1994, 6, 1)).support is nk.Support.SEEN
@@ -43,11 +38,11 @@ class TestJapan(CountryFacts):
                 if s.measure == "defector-arrivals-in-japan" and s.as_of is not None
                 and s.as_of.precision is nk.DatePrecision.DAY}
         assert days == {"2007-02-10": 5, "2007-04-28": 3, "2007-05-08": 1, "2007-08-04": 12}
-        assert sum(days.values()) == _stat("jp-defector-arrivals-2007-to-september-mindan").value.value
+        assert sum(days.values()) == statistic("jp-defector-arrivals-2007-to-september-mindan").value.value
 
     def test_defectors_living_in_japan(self) -> None:
-        assert _stat("jp-defectors-settled-2008-12-imidas").value == nk.Quantity(180, nk.Qualifier.ABOUT)
-        tokyo = _stat("jp-defectors-settled-tokyo-2015-12-asiapress")
+        assert statistic("jp-defectors-settled-2008-12-imidas").value == nk.Quantity(180, nk.Qualifier.ABOUT)
+        tokyo = statistic("jp-defectors-settled-tokyo-2015-12-asiapress")
         assert tokyo.area == "Tokyo" and tokyo.value == nk.Quantity(150, nk.Qualifier.ABOUT)
 
     def test_escapes_back_to_japan_carry_their_route(self) -> None:

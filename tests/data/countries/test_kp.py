@@ -10,20 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts
+from facts import CountryFacts, dated_years
 
 import nkasylum as nk
-
-
-def _years(entry: nk.Policy | nk.Passage) -> set[int]:
-    years: set[int] = set()
-    for ev in entry.evidence:
-        when = ev.happened if ev.happened is not None else nk.source(ev.source).published
-        if when is None or when.lower is None:
-            continue
-        upper = when.upper.year if when.upper is not None else when.lower.year
-        years.update(range(when.lower.year, upper + 1))
-    return years
 
 
 class TestNorthKorea(CountryFacts):
@@ -34,7 +23,7 @@ class TestNorthKorea(CountryFacts):
         punishing = [p for p in nk.policies("KP") if p.procedures and p.repatriates is None
                      and any(w in " ".join(p.procedures).lower()
                              for w in ("prison", "camp", "torture", "labour", "punish", "execution"))]
-        seen = {y for p in punishing for y in _years(p)}
+        seen = {y for p in punishing for y in dated_years(p)}
         assert {2004, 2006, 2007, 2008, 2009, 2012, 2013, 2014, 2015, 2016, 2020, 2023} <= seen
 
     def test_sentences_since_late_2004_and_at_chongori(self) -> None:
@@ -67,7 +56,7 @@ class TestNorthKorea(CountryFacts):
     def test_crossings_into_china_are_sighted_in_2007_2016_and_2017(self) -> None:
         crossings = [p for p in nk.passages("KP", "CN", any_date=True)
                      if p.channel is nk.Channel.BORDER_CROSSING]
-        seen = {y for p in crossings for y in _years(p)}
+        seen = {y for p in crossings for y in dated_years(p)}
         assert {2007, 2016, 2017} <= seen
         guards = self.kb.entry("kp-cn-border-crossing-2007")
         assert isinstance(guards, nk.Passage) and "2007-02" in {str(e.happened) for e in guards.evidence}

@@ -12,7 +12,18 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from facts import CountryFacts, file_of, happened_spans, ids_of, policy_entry, sources_of, statement, support_on
+from facts import (
+    CountryFacts,
+    conflict,
+    file_of,
+    happened_spans,
+    ids_of,
+    policy_entry,
+    sources_of,
+    statement,
+    statistic,
+    support_on,
+)
 
 import nkasylum as nk
 from nkasylum.core.resources import data_root
@@ -95,16 +106,6 @@ PLACE_WORDS = ("South Korea", "the South", "the south", "ROK", "남한", "한국
                "통일부", "統一部", "Unification Ministry", "unification ministry", "MOU")
 
 
-def _stat(statistic_id: str) -> nk.Statistic:
-    (found,) = [s for s in nk.statistics(country="KR") if s.id == statistic_id]
-    return found
-
-
-def _conflict(conflict_id: str) -> nk.Conflict:
-    (found,) = [c for c in nk.conflicts() if c.id == conflict_id]
-    return found
-
-
 def _cells(quote: str) -> list[str]:
     """A table row's cells, quote marks folded to ’ ("(暂定)", provisional, belongs to its heading)."""
     cells: list[str] = []
@@ -168,7 +169,7 @@ class TestSouthKorea(CountryFacts):
         assert str(ytd["kr-arrivals-1994-to-07-hankookilbo"].as_of) == "1994-01/1994-07-28"
         assert ytd["kr-arrivals-2015-to-11-soompi"].value == nk.Quantity(1088)
         assert all(s.year is None for s in ytd.values())
-        period = _stat("kr-arrivals-1999-2001-nkd")
+        period = statistic("kr-arrivals-1999-2001-nkd")
         assert (period.value, str(period.as_of), period.year) == (nk.Quantity(1043), "1999/2001", None)
 
     def test_disputed_years_are_marked_with_their_conflict(self) -> None:
@@ -176,11 +177,11 @@ class TestSouthKorea(CountryFacts):
         disputed = {y: {c for p in ps for c in p.disputed} for y, ps in years.items() if any(p.disputed for p in ps)}
         assert disputed == DISPUTED
         for year, conflicts in DISPUTED.items():
-            versions = set().union(*(_conflict(c).versions for c in conflicts))
+            versions = set().union(*(conflict(c).versions for c in conflicts))
             assert {p.statistic for p in years[year] if p.disputed} <= versions
             # each point is marked by exactly the conflicts that name it
             for p in years[year]:
-                assert set(p.disputed) == {c for c in conflicts if p.statistic in _conflict(c).versions}
+                assert set(p.disputed) == {c for c in conflicts if p.statistic in conflict(c).versions}
 
     def test_every_figure_says_where_it_was_counted_in_its_quoted_words(self) -> None:
         # the one exception is a row of the ministry's own table, which says so on the figure
@@ -238,10 +239,10 @@ class TestSouthKorea(CountryFacts):
         for year, (total, men, women, share) in MINISTRY.items():
             tag = [f"-{year}-unikorea-cn"] + ([f"-{year}-unikorea"] if year <= 2011 else [])
             for t in tag:
-                assert _stat("kr-arrivals" + t).value == nk.Quantity(total), year
-            assert _stat(f"kr-arrivals-men-{year}-unikorea-cn").value == nk.Quantity(men)
-            assert _stat(f"kr-arrivals-women-{year}-unikorea-cn").value == nk.Quantity(women)
-            pct = _stat(f"kr-female-share-{year}-unikorea-cn")
+                assert statistic("kr-arrivals" + t).value == nk.Quantity(total), year
+            assert statistic(f"kr-arrivals-men-{year}-unikorea-cn").value == nk.Quantity(men)
+            assert statistic(f"kr-arrivals-women-{year}-unikorea-cn").value == nk.Quantity(women)
+            pct = statistic(f"kr-female-share-{year}-unikorea-cn")
             whole = int(float(share))
             assert pct.value == nk.Quantity(whole, EXACT if share.endswith(".0") else MORE, PCT)
             assert f"{share} percent" in pct.note or share.endswith(".0")
@@ -250,27 +251,27 @@ class TestSouthKorea(CountryFacts):
                    and s.measure.startswith(ARRIVALS) and "cumulative" not in s.measure)
 
     def test_the_ministry_table_beyond_single_years(self) -> None:
-        assert _stat("kr-arrivals-cumulative-1998-unikorea-cn").value == nk.Quantity(947)
-        assert _stat("kr-arrivals-cumulative-men-1998-unikorea-cn").value == nk.Quantity(831)
-        assert _stat("kr-arrivals-cumulative-women-1998-unikorea-cn").value == nk.Quantity(116)
+        assert statistic("kr-arrivals-cumulative-1998-unikorea-cn").value == nk.Quantity(947)
+        assert statistic("kr-arrivals-cumulative-men-1998-unikorea-cn").value == nk.Quantity(831)
+        assert statistic("kr-arrivals-cumulative-women-1998-unikorea-cn").value == nk.Quantity(116)
         for sex, n in (("", 1043), ("men-", 565), ("women-", 478)):
-            s = _stat(f"kr-arrivals-{sex}1999-2001-unikorea-cn")
+            s = statistic(f"kr-arrivals-{sex}1999-2001-unikorea-cn")
             assert (s.value.value, str(s.as_of), s.year, s.arrivals) == (n, "1999/2001", None, True)
-        ytd = _stat("kr-arrivals-2020-to-09-unikorea-cn")
+        ytd = statistic("kr-arrivals-2020-to-09-unikorea-cn")
         assert (ytd.value.value, str(ytd.as_of), ytd.year, ytd.measure) == (195, "2020-01/2020-09", None,
                                                                             ARRIVALS + "-year-to-date")
         # the provisional column equals the first three quarters other sources give
-        assert sum(_stat(f"kr-arrivals-2020-q{n}-ajunews").value.value or 0 for n in (1, 2, 3)) == 195
+        assert sum(statistic(f"kr-arrivals-2020-q{n}-ajunews").value.value or 0 for n in (1, 2, 3)) == 195
         assert "provisional" in ytd.note
         # its share of women disagrees with its own counts, and the note says so
-        assert "67.2" in _stat("kr-female-share-2020-to-09-unikorea-cn").note
-        total = _stat("kr-arrivals-cumulative-2020-09-unikorea-cn")
+        assert "67.2" in statistic("kr-female-share-2020-to-09-unikorea-cn").note
+        total = statistic("kr-arrivals-cumulative-2020-09-unikorea-cn")
         assert (total.value.value, str(total.as_of), total.arrivals) == (33718, "2020-09", False)
-        assert _stat("kr-arrivals-cumulative-men-2020-09-unikorea-cn").value == nk.Quantity(9427)
-        assert _stat("kr-arrivals-cumulative-women-2020-09-unikorea-cn").value == nk.Quantity(24291)
-        assert _stat("kr-female-share-cumulative-2020-09-unikorea-cn").value == nk.Quantity(72, EXACT, PCT)
+        assert statistic("kr-arrivals-cumulative-men-2020-09-unikorea-cn").value == nk.Quantity(9427)
+        assert statistic("kr-arrivals-cumulative-women-2020-09-unikorea-cn").value == nk.Quantity(24291)
+        assert statistic("kr-female-share-cumulative-2020-09-unikorea-cn").value == nk.Quantity(72, EXACT, PCT)
 
-    @pytest.mark.parametrize(("conflict", "versions"), [
+    @pytest.mark.parametrize(("conflict_id", "versions"), [
         ("kr-arrivals-2002-pr2", {1142: 2, 1139: 1}), ("kr-arrivals-2003", {1285: 2, 1281: 2}),
         ("kr-arrivals-2004", {1898: 2, 1894: 1}), ("kr-arrivals-2005-pr2", {1384: 2, 1382: 1}),
         ("kr-arrivals-2006-pr2", {2028: 2, 2018: 1}), ("kr-arrivals-2007-pr2", {2554: 2, 2544: 1}),
@@ -281,26 +282,26 @@ class TestSouthKorea(CountryFacts):
         ("kr-arrivals-women-2015", {1024: 1, 1025: 1}),
         ("kr-arrivals-by-sex-2017", {188: 1, 939: 1, 189: 1, 938: 1}),
     ])
-    def test_the_ministry_tables_against_the_press(self, conflict: str, versions: dict[int, int]) -> None:
-        c = _conflict(conflict)
+    def test_the_ministry_tables_against_the_press(self, conflict_id: str, versions: dict[int, int]) -> None:
+        c = conflict(conflict_id)
         got: dict[int, int] = {}
         for v in c.versions:
-            got[_stat(v).value.value or 0] = got.get(_stat(v).value.value or 0, 0) + 1
+            got[statistic(v).value.value or 0] = got.get(statistic(v).value.value or 0, 0) + 1
         assert got == versions
-        assert any(_stat(v).subject_from_title for v in c.versions)
-        assert any(not _stat(v).subject_from_title for v in c.versions)
+        assert any(statistic(v).subject_from_title for v in c.versions)
+        assert any(not statistic(v).subject_from_title for v in c.versions)
 
     def test_values_keep_their_wording(self) -> None:
-        assert _stat("kr-arrivals-2004-reuters").value == nk.Quantity(1900, ALMOST)
-        assert _stat("kr-arrivals-2008-grantmontgomery").value == nk.Quantity(2800, MORE)
-        assert _stat("kr-arrivals-2022-canindia").value == nk.Quantity(100, FEWER)
-        assert _stat("kr-arrivals-2023-kbs").value == nk.Quantity(200, MORE)
-        assert _stat("kr-arrivals-cumulative-2008-grantmontgomery").value == nk.Quantity(17000, ALMOST)
-        assert _stat("kr-arrivals-cumulative-2007-icg").value == nk.Quantity(10000, ABOUT)
+        assert statistic("kr-arrivals-2004-reuters").value == nk.Quantity(1900, ALMOST)
+        assert statistic("kr-arrivals-2008-grantmontgomery").value == nk.Quantity(2800, MORE)
+        assert statistic("kr-arrivals-2022-canindia").value == nk.Quantity(100, FEWER)
+        assert statistic("kr-arrivals-2023-kbs").value == nk.Quantity(200, MORE)
+        assert statistic("kr-arrivals-cumulative-2008-grantmontgomery").value == nk.Quantity(17000, ALMOST)
+        assert statistic("kr-arrivals-cumulative-2007-icg").value == nk.Quantity(10000, ABOUT)
 
     # -------------------------------------------------------------- 2012 and 2025
     def test_2012_first_count_against_the_ministrys_table_and_the_dong_a_misprint(self) -> None:
-        first, final = _stat("kr-arrivals-2012-koreaherald-2013"), _stat("kr-arrivals-2012-unikorea-cn")
+        first, final = statistic("kr-arrivals-2012-koreaherald-2013"), statistic("kr-arrivals-2012-unikorea-cn")
         assert (first.value, final.value) == (nk.Quantity(1508), nk.Quantity(1502))
         # where each stands: a sentence of 2 January 2013, and the total row under '12
         assert str(nk.source("koreaherald-2013-01-02").published) == "2013-01-02"
@@ -310,31 +311,31 @@ class TestSouthKorea(CountryFacts):
         assert row.startswith("合计(名)") and "2,706 1,502 1,514" in row
         assert "'12" in (nk.source("unikorea-cn-defectors").quote_for(final.evidence[1].anchor) or "")
         assert not first.subject_from_title and final.subject_from_title
-        c = _conflict("kr-arrivals-2012-pr2")
+        c = conflict("kr-arrivals-2012-pr2")
         assert set(c.versions) == {first.id, final.id}
         assert "provisional" in c.note and "2 January 2013" in c.note
         # the Dong-A Ilbo's 63 disagrees with both
-        donga = _conflict("kr-arrivals-2012-donga")
+        donga = conflict("kr-arrivals-2012-donga")
         assert set(donga.versions) == {first.id, final.id, "kr-arrivals-2012-donga-2024"}
-        printed = _stat("kr-arrivals-2012-donga-2024")
+        printed = statistic("kr-arrivals-2012-donga-2024")
         assert printed.value == nk.Quantity(63)
         assert "2012년, 2022년 입국자 수는 각각 63명" in (nk.source("donga-2024-04-30").quote_for(
             printed.evidence[0].anchor) or "")
 
     def test_2025_first_announcement_against_the_correction(self) -> None:
-        c = _conflict("kr-arrivals-2025-corrected")
+        c = conflict("kr-arrivals-2025-corrected")
         assert set(c.versions) == {"kr-arrivals-2025", "kr-arrivals-2025-newsis",
                                    "kr-arrivals-men-2025-newspic", "kr-arrivals-men-2025-newsis"}
-        assert _stat("kr-arrivals-men-2025-newspic").value == nk.Quantity(26)
-        assert _stat("kr-arrivals-men-2025-newsis").value == nk.Quantity(25)
+        assert statistic("kr-arrivals-men-2025-newspic").value == nk.Quantity(26)
+        assert statistic("kr-arrivals-men-2025-newsis").value == nk.Quantity(25)
         assert str(nk.source("newsis-2026-02-04").published) == "2026-02-04"
         men = _by_year(ARRIVALS + "-men")[2025]
         assert {p.value.value for p in men} == {25, 26}
         assert all(p.disputed == ("kr-arrivals-2025-corrected",) for p in men)
         women = _by_year(ARRIVALS + "-women")[2025]
         assert {p.value.value for p in women} == {198} and not any(p.disputed for p in women)
-        totals = _conflict("kr-arrivals-cumulative-2026-corrected")
-        assert {_stat(v).value.value for v in totals.versions} == {34538, 34537, 9594, 9593}
+        totals = conflict("kr-arrivals-cumulative-2026-corrected")
+        assert {statistic(v).value.value for v in totals.versions} == {34538, 34537, 9594, 9593}
 
     # ------------------------------------------------------------------- by sex
     @pytest.mark.parametrize(("year", "women", "men"), [
@@ -352,7 +353,7 @@ class TestSouthKorea(CountryFacts):
         assert set(_by_year(ARRIVALS + "-women")) == years
         assert set(_by_year(ARRIVALS + "-men")) == years
         assert "2020" in self.header() and "sbs-N1006178374" in self.header()
-        assert _stat("kr-arrivals-women-2015-chosun").value == nk.Quantity(1025)
+        assert statistic("kr-arrivals-women-2015-chosun").value == nk.Quantity(1025)
 
     def test_quarters_of_2022_by_sex(self) -> None:
         q = {s.id: s.value.value for s in nk.statistics(country="KR") if s.id.startswith("kr-arrivals-2022-q")
@@ -360,12 +361,12 @@ class TestSouthKorea(CountryFacts):
         assert [q[f"kr-arrivals-2022-q{n}-dailynk-2023"] for n in range(1, 5)] == [11, 8, 23, 25]
         assert [q[f"kr-arrivals-2022-q{n}-men-dailynk-2023"] for n in range(1, 5)] == [2, 1, 14, 18]
         assert [q[f"kr-arrivals-2022-q{n}-women-dailynk-2023"] for n in range(1, 5)] == [9, 7, 9, 7]
-        assert str(_stat("kr-arrivals-2022-q3-dailynk-2023").as_of) == "2022-07/2022-09"
+        assert str(statistic("kr-arrivals-2022-q3-dailynk-2023").as_of) == "2022-07/2022-09"
 
     def test_quarters_of_2020(self) -> None:
-        q = [_stat(f"kr-arrivals-2020-q{n}-ajunews").value.value for n in range(1, 5)]
+        q = [statistic(f"kr-arrivals-2020-q{n}-ajunews").value.value for n in range(1, 5)]
         assert q == [135, 12, 48, 34]
-        assert sum(q) == _stat("kr-arrivals-2020-koreaherald-2022").value.value
+        assert sum(q) == statistic("kr-arrivals-2020-koreaherald-2022").value.value
 
     # -------------------------------------------------------------- shares of women
     def test_share_of_women_by_year(self) -> None:
@@ -376,21 +377,21 @@ class TestSouthKorea(CountryFacts):
         table = {y: {(int(float(s)), EXACT if s.endswith(".0") else MORE)} for y, (_, _, _, s) in MINISTRY.items()}
         assert shares == {y: press.get(y, set()) | table.get(y, set()) for y in {*press, *table}}
         # 2010: the table's 75.4 against the ICG's 76, a disagreement, not a rounding
-        c = _conflict("kr-female-share-2010")
+        c = conflict("kr-female-share-2010")
         assert set(c.versions) == {"kr-female-share-2010-unikorea-cn", "kr-female-share-2010-icg"}
         # a decimal share is kept as the bound it meets, and the note keeps the figure
-        assert "73.1 percent" in _stat("kr-female-share-2012-henrypatrick").note
+        assert "73.1 percent" in statistic("kr-female-share-2012-henrypatrick").note
         assert all(p.value.unit is PCT for ps in _by_year("female-share-of-defectors-in-south-korea").values()
                    for p in ps)
 
     def test_shares_of_the_1990s_are_in_dispute_not_in_the_series(self) -> None:
-        c = _conflict("kr-female-share-1990s")
+        c = conflict("kr-female-share-1990s")
         assert set(c.versions) == {"kr-female-share-1998-icg", "kr-female-share-to-1999-jnnews",
                                    "kr-female-share-1997-henrypatrick", "kr-female-share-2000-henrypatrick",
                                    "kr-female-share-cumulative-1998-unikorea-cn"}
         # whether 1997's and 2000's shares are of that year's arrivals is not said: no `year`
-        assert _stat("kr-female-share-1997-henrypatrick").year is None
-        assert _stat("kr-female-share-2000-henrypatrick").year is None
+        assert statistic("kr-female-share-1997-henrypatrick").year is None
+        assert statistic("kr-female-share-2000-henrypatrick").year is None
 
     # -------------------------------------------------------------- running totals
     def test_running_totals(self) -> None:
@@ -408,7 +409,7 @@ class TestSouthKorea(CountryFacts):
     # -------------------------------------------------------------- evidence a user reads
     def test_a_relative_year_is_resolved_only_from_the_words(self) -> None:
         # an undated page's "last year" is placed only where its own words fix it
-        kbs = _stat("kr-arrivals-2023-kbs")
+        kbs = statistic("kr-arrivals-2023-kbs")
         assert "tripled" in kbs.note and kbs.evidence[0].happened == nk.When.parse("2023")
         assert nk.source("daijiworld-668057").published is None
         assert "No entry rests on it" in nk.source("daijiworld-668057").note

@@ -8,8 +8,10 @@ import datetime as dt
 from facts import (
     CountryFacts,
     cited,
+    conflict,
     happened_spans,
     ids_of,
+    passage_entry,
     policy_entry,
     resting_on,
     sources_of,
@@ -18,25 +20,6 @@ from facts import (
 )
 
 import nkasylum as nk
-
-
-def _policy(pid: str) -> nk.Policy:
-    (found,) = [p for p in nk.policies("LA") if p.id == pid]
-    return found
-
-
-def _passage(origin: str, dest: str, pid: str) -> nk.Passage:
-    (found,) = [p for p in nk.passages(origin, dest, any_date=True) if p.id == pid]
-    return found
-
-
-def _conflict(cid: str) -> nk.Conflict:
-    (found,) = [c for c in nk.conflicts() if c.id == cid]
-    return found
-
-
-def _happened(entry: object) -> set[str]:
-    return {str(e.happened) for e in entry.evidence if e.happened is not None}  # type: ignore[attr-defined]
 
 
 class TestLaos(CountryFacts):
@@ -50,48 +33,48 @@ class TestLaos(CountryFacts):
         assert p.returns_to == (nk.country("CN"),)
 
     def test_2012_return_to_china_unless_a_fine_is_paid(self) -> None:
-        p = _policy("la-2012-fine-or-return-to-china")
+        p = statement("LA", "la-2012-fine-or-return-to-china")
         assert p.returns_to == (nk.country("CN"),) and p.repatriates is None
         assert any("300 dollars" in x for x in p.procedures) and p.exceptions
-        handover = _passage("LA", "KR", "la-kr-handover-2012")
+        handover = passage_entry("LA", "KR", "la-kr-handover-2012")
         assert handover.channel is nk.Channel.HANDOVER
         assert handover.actor == "South Korean Embassy in Laos"
 
     def test_the_may_2013_handover_under_decree_136(self) -> None:
-        p = _policy("la-2013-05-decree-136-handover")
+        p = statement("LA", "la-2013-05-decree-136-handover")
         assert p.repatriates is True
         assert any("Decree No. 136" in x for x in p.procedures)
-        assert "2013-05-10/2013-05-31" in _happened(p)
+        assert "2013-05-10/2013-05-31" in happened_spans(p)
         assert nk.source("rfa-2013-05-31").quote_for("Decree No. 136 on Immigration") is not None
         case = nk.case("la-nine-handed-over-decree-136-2013-05")
         assert case.people == nk.Quantity(9) and case.outcome is nk.Outcome.REPATRIATED
 
     def test_the_stated_rule_of_30_may_2013(self) -> None:
-        p = _policy("la-2013-05-illegal-entrants-returned-home")
+        p = statement("LA", "la-2013-05-illegal-entrants-returned-home")
         assert p.classification == (nk.Classification.ILLEGAL_ENTRANT,) and p.repatriates is True
         assert {e.source for e in p.evidence} == {"donga-2013-05-31"}
         assert str(nk.source("donga-2013-05-31").published) == "2013-05-31"
 
     def test_nine_returned_to_north_korea_via_china(self) -> None:
-        assert "2013-05" in _happened(_policy("la-2013-05-nine-returned-via-china"))
+        assert "2013-05" in happened_spans(statement("LA", "la-2013-05-nine-returned-via-china"))
         assert str(nk.case("la-nine-returned-via-china-2013").route) == "LA > CN > KP"
-        assert _policy("la-2013-05-nine-expelled-to-china").returns_to == (nk.country("CN"),)
+        assert statement("LA", "la-2013-05-nine-expelled-to-china").returns_to == (nk.country("CN"),)
 
     def test_the_2008_legal_assistance_treaty_is_a_rule_from_june_2008(self) -> None:
-        p = _policy("la-2008-06-legal-assistance-treaty-with-dprk")
+        p = statement("LA", "la-2008-06-legal-assistance-treaty-with-dprk")
         assert p.basis is nk.Basis.RULE and str(p.valid_from) == "2008-06" and p.valid_until is None
         assert p.repatriates is None  # its bearing on returns is not in the words
 
     def test_the_years_before_may_2013_are_told_two_ways(self) -> None:
-        c = _conflict("la-route-before-2013")
+        c = conflict("la-route-before-2013")
         assert set(c.versions) == {"la-th-deportation-undated", "la-kr-handover-before-2013"}
-        assert _passage("LA", "TH", "la-th-deportation-undated").channel is nk.Channel.DEPORTATION
-        assert _passage("LA", "KR", "la-kr-flight-before-2013").channel is nk.Channel.FLIGHT
+        assert passage_entry("LA", "TH", "la-th-deportation-undated").channel is nk.Channel.DEPORTATION
+        assert passage_entry("LA", "KR", "la-kr-flight-before-2013").channel is nk.Channel.FLIGHT
         # 'until now' has no start: each of these sightings is open-ended
-        assert _happened(_passage("LA", "KR", "la-kr-handover-before-2013")) == {"../2013-05-29"}
+        assert happened_spans(passage_entry("LA", "KR", "la-kr-handover-before-2013")) == {"../2013-05-29"}
 
     def test_the_ages_of_the_nine_are_disputed(self) -> None:
-        c = _conflict("la-nine-2013-ages")
+        c = conflict("la-nine-2013-ages")
         assert "voanews-laos-deports-undated" in {e.source for e in c.evidence}
         assert nk.source("voanews-laos-deports-undated").quote_for("15 to 23 years old") is not None
         # the Lao statement's ages, found on the collector's line by rfa-2013-05-31's marker
@@ -101,13 +84,13 @@ class TestLaos(CountryFacts):
         assert "aged between 14 to 18 years" in {e.anchor for e in nine.evidence}
 
     def test_arrests_near_the_chinese_border_2012_to_2014(self) -> None:
-        p = _policy("la-arrests-near-chinese-border-2012-2014")
-        assert {"2012-07-16/2012-07-22", "2013-05-10", "2014-10-16"} <= _happened(p)
+        p = statement("LA", "la-arrests-near-chinese-border-2012-2014")
+        assert {"2012-07-16/2012-07-22", "2013-05-10", "2014-10-16"} <= happened_spans(p)
         assert nk.case("la-twenty-caught-northwest-2012-07").people == nk.Quantity(20, nk.Qualifier.MORE_THAN)
         assert str(nk.case("la-six-arrested-2014-10-16").date) == "2014-10-16"
 
     def test_2005_land_crossing_only_and_the_us_embassy_case(self) -> None:
-        p = _policy("la-2005-01-land-crossing-only")
+        p = statement("LA", "la-2005-01-land-crossing-only")
         assert any("land crossing" in x for x in p.procedures)
         case = nk.case("la-an-kyong-su-us-embassy-2005-01")
         assert case.channel is nk.Channel.FOREIGN_MISSION and case.outcome is nk.Outcome.PENDING
@@ -116,7 +99,7 @@ class TestLaos(CountryFacts):
         stats = {s.id: s for s in nk.statistics(country="LA", measure="north-koreans-waiting-in-laos")}
         assert stats["la-waiting-to-cross-2020-11-asiatimes"].value == nk.Quantity(200)
         assert stats["la-waiting-bangkokshuho"].value == nk.Quantity(200, nk.Qualifier.MORE_THAN)
-        assert set(_conflict("la-waiting-2020-count").versions) == set(stats)
+        assert set(conflict("la-waiting-2020-count").versions) == set(stats)
 
     def test_the_un_accounts_of_where_the_nine_went_are_versions_of_the_dispute(self) -> None:
         (c,) = [c for c in nk.conflicts() if c.id == "la-nine-2013-sent-where"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts, ExplainerSmallNumber
+from facts import CountryFacts, ExplainerSmallNumber, statement
 
 import nkasylum as nk
 
@@ -16,19 +16,14 @@ NEAR = dt.timedelta(days=30)  # a gap cap that keeps answers to what is seen aro
 D = dt.date
 
 
-def _policy(id: str) -> nk.Policy:
-    (found,) = [p for p in nk.policies("NL") if p.id == id]
-    return found
-
-
 class TestNetherlands(CountryFacts, ExplainerSmallNumber):
     code = "NL"
 
     def test_returns_to_south_korea_possible_from_2013_but_none_by_october(self) -> None:
-        rule = _policy("nl-2013-01-01-return-to-south-korea-possible")
+        rule = statement("NL", "nl-2013-01-01-return-to-south-korea-possible")
         assert rule.basis is nk.Basis.RULE and str(rule.valid_from) == "2013-01-01"
         assert rule.returns_to == ()  # 'can be returned', and none had been by 31 October 2013
-        none_yet = _policy("nl-2013-10-no-returns-to-south-korea-yet")
+        none_yet = statement("NL", "nl-2013-10-no-returns-to-south-korea-yet")
         assert nk.default_knowledge_base().support(none_yet.id, on=D(2013, 10, 31)).support is nk.Support.SEEN
 
     def test_claims_2014_to_april_2018(self) -> None:
@@ -43,7 +38,7 @@ class TestNetherlands(CountryFacts, ExplainerSmallNumber):
         assert by_id["nl-nk-refugees-2018-10-nhub"].value == nk.Quantity(25)
 
     def test_2022_family_read_as_south_korean_nationals(self) -> None:
-        assert nk.Classification.DUAL_NATIONAL in _policy("nl-2022-dual-nationals-rbdha").classification
+        assert nk.Classification.DUAL_NATIONAL in statement("NL", "nl-2022-dual-nationals-rbdha").classification
         family = nk.case("nl-family-asylum-claims-2021-09")
         assert str(family.date) == "2021-09-01" and family.people.qualifier is nk.Qualifier.UNQUANTIFIED
         assert family.outcome is nk.Outcome.PENDING

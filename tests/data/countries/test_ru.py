@@ -19,10 +19,6 @@ NEAR = dt.timedelta(days=30)  # a gap cap that keeps answers to what is seen aro
 FIVE_YEARS = dt.timedelta(days=5 * 365)
 
 
-def _happened(entry: nk.Policy | nk.Passage | nk.Case | nk.Statistic) -> set[str]:
-    return {str(e.happened) for e in entry.evidence if e.happened is not None}
-
-
 class TestRussia(CountryFacts):
     code = "RU"
 
@@ -31,8 +27,8 @@ class TestRussia(CountryFacts):
         handover = self.kb.entry("ru-2007-11-asylum-seeker-handed-to-north-korean-agents")
         extradition = self.kb.entry("ru-2008-extradited-defector")
         assert isinstance(handover, nk.Policy) and isinstance(extradition, nk.Policy)
-        assert handover.repatriates is True and _happened(handover) == {"2007-11"}
-        assert extradition.repatriates is True and _happened(extradition) == {"2008"}
+        assert handover.repatriates is True and happened_spans(handover) == {"2007-11"}
+        assert extradition.repatriates is True and happened_spans(extradition) == {"2008"}
         case = nk.case("ru-asylum-seeker-handed-to-north-korean-agents-2007-11")
         assert case.channel is nk.Channel.HANDOVER and case.outcome is nk.Outcome.REPATRIATED
 
@@ -53,7 +49,7 @@ class TestRussia(CountryFacts):
     def test_the_agreement_was_prepared_in_2014_and_not_in_force(self) -> None:
         p = self.kb.entry("ru-2014-readmission-agreement-prepared")
         assert isinstance(p, nk.Policy) and p.repatriates is None
-        assert "2014-09" in _happened(p)
+        assert "2014-09" in happened_spans(p)
         assert any("1682" in a for a in p.agreements)
 
     def test_the_agreement_was_signed_in_february_2016_with_two_dates(self) -> None:
@@ -61,7 +57,7 @@ class TestRussia(CountryFacts):
         meduza = self.kb.entry("ru-2016-02-03-agreement-meduza")
         assert isinstance(signed, nk.Policy) and isinstance(meduza, nk.Policy)
         assert signed.basis is nk.Basis.OBSERVATION and signed.valid_from is None  # no entry into force
-        assert "2016-02-02" in _happened(signed) and _happened(meduza) == {"2016-02-03"}
+        assert "2016-02-02" in happened_spans(signed) and happened_spans(meduza) == {"2016-02-03"}
         assert signed.repatriates is True and any("30 days" in p for p in signed.procedures)
         (c,) = [c for c in nk.conflicts() if c.id == "ru-readmission-signing-day-2016"]
         assert set(c.versions) >= {signed.id, meduza.id, "ru-readmission-agreement"}
@@ -95,7 +91,7 @@ class TestRussia(CountryFacts):
     # ------------------------------------------------------------- workers and entries
     def test_workers_are_sighted_year_by_year(self) -> None:
         seen = {h for p in nk.passages("KP", "RU", any_date=True)
-                if p.channel is nk.Channel.LABOUR_CONTRACT for h in _happened(p)}
+                if p.channel is nk.Channel.LABOUR_CONTRACT for h in happened_spans(p)}
         assert {"2015-01/2015-03", "2017-09/2018-08-03", "2018-12"} <= seen
         ids = {p.id for p in nk.passages("KP", "RU", any_date=True)}
         assert {"kp-ru-labour-contract-2010-loggers", "kp-ru-labour-contract-2018-07-halved"} <= ids
@@ -125,7 +121,7 @@ class TestRussia(CountryFacts):
     def test_the_2024_treaty_is_dated_but_says_nothing_on_returns(self) -> None:
         treaty = self.kb.entry("ru-2024-12-04-comprehensive-strategic-partnership-treaty")
         assert isinstance(treaty, nk.Policy)
-        assert _happened(treaty) == {"2024-10-24", "2024-12-04"}
+        assert happened_spans(treaty) == {"2024-10-24", "2024-12-04"}
         assert treaty.repatriates is None and treaty.admits is None
 
     def test_the_route_to_south_korea_through_unhcr(self) -> None:

@@ -5,33 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts, ids_of, sources_of, statement
+from facts import CountryFacts, conflict, happened_spans, ids_of, passage_entry, sources_of, statement, statistic
 
 import nkasylum as nk
-
-
-def _policy(code: str, pid: str) -> nk.Policy:
-    (found,) = [p for p in nk.policies(code) if p.id == pid]
-    return found
-
-
-def _passage(origin: str, dest: str, pid: str) -> nk.Passage:
-    (found,) = [p for p in nk.passages(origin, dest, any_date=True) if p.id == pid]
-    return found
-
-
-def _stat(sid: str) -> nk.Statistic:
-    (found,) = [s for s in nk.statistics() if s.id == sid]
-    return found
-
-
-def _conflict(cid: str) -> nk.Conflict:
-    (found,) = [c for c in nk.conflicts() if c.id == cid]
-    return found
-
-
-def _happened(entry: object) -> set[str]:
-    return {str(e.happened) for e in entry.evidence if e.happened is not None}  # type: ignore[attr-defined]
 
 
 def _sources(entry: object) -> set[str]:
@@ -49,16 +25,16 @@ class TestThailand(CountryFacts):
         assert p.undated
 
     def test_arrests_for_illegal_entry_are_dated_sightings_2009_to_2020(self) -> None:
-        p = _policy("TH", "th-arrested-for-illegal-entry-2009-2020")
+        p = statement("TH", "th-arrested-for-illegal-entry-2009-2020")
         assert p.classification == (nk.Classification.ILLEGAL_ENTRANT,)
         assert {"2009-10-29", "2010-10/2011-04", "2013-07-22", "2013-07", "2018",
-                "2020-11-20"} <= _happened(p)
+                "2020-11-20"} <= happened_spans(p)
         # the 1 June 2018 arrests and the 2011 statement are seen on their reports' dates
         assert {"thaich-2018-06-01", "ajunews-2011-05-06"} <= _sources(p)
         assert nk.source("thaich-2018-06-01").published == nk.When.parse("2018-06-01")
 
     def test_thailand_does_not_send_them_back_to_north_korea(self) -> None:
-        p = _policy("TH", "th-not-sent-back-to-north-korea")
+        p = statement("TH", "th-not-sent-back-to-north-korea")
         assert p.repatriates is False
         assert {"grantmontgomery-2010-01-01", "xbomberth-2020-11-21",
                 "dailynkjp-60500-undated"} <= _sources(p)
@@ -68,11 +44,11 @@ class TestThailand(CountryFacts):
         assert not [q.id for q in nk.policies("TH") if q.repatriates]
 
     def test_detention_and_fines_are_procedures_not_returns(self) -> None:
-        detention = _policy("TH", "th-immigration-detention-2009-2018")
+        detention = statement("TH", "th-immigration-detention-2009-2018")
         assert detention.repatriates is None and detention.returns_to == ()
-        assert {"2009", "2009-01/2009-09", "2009-10-30", "2009-01/2009-02", "2018"} <= _happened(detention)
+        assert {"2009", "2009-01/2009-09", "2009-10-30", "2009-01/2009-02", "2018"} <= happened_spans(detention)
         assert "upi-2016-05-25" in _sources(detention)
-        fines = _policy("TH", "th-court-and-fine-for-illegal-entry")
+        fines = statement("TH", "th-court-and-fine-for-illegal-entry")
         assert any("20,000 baht" in x for x in fines.procedures)
         # the law and the fine stand only on undated pages
         assert nk.source("dailynkjp-56492-undated").published is None
@@ -87,48 +63,48 @@ class TestThailand(CountryFacts):
             "th-kr-flight-2016": nk.Channel.FLIGHT,
         }
         for pid, channel in expected.items():
-            assert _passage("TH", "KR", pid).channel is channel
+            assert passage_entry("TH", "KR", pid).channel is channel
         # 'deported' stands in the 2011 Bangkok Post text; 'handed to South Korea' in 2020
-        assert "koreaherald-2011-05-08" in _sources(_passage("TH", "KR", "th-kr-deportation-2011"))
-        assert "xbomberth-2020-11-21" in _sources(_passage("TH", "KR", "th-kr-handover"))
-        assert _passage("TH", "KR", "th-kr-foreign-mission-2016").actor == "South Korean Embassy in Bangkok"
-        departure = _passage("TH", "KR", "th-kr-permitted-departure-after-detention")
+        assert "koreaherald-2011-05-08" in _sources(passage_entry("TH", "KR", "th-kr-deportation-2011"))
+        assert "xbomberth-2020-11-21" in _sources(passage_entry("TH", "KR", "th-kr-handover"))
+        assert passage_entry("TH", "KR", "th-kr-foreign-mission-2016").actor == "South Korean Embassy in Bangkok"
+        departure = passage_entry("TH", "KR", "th-kr-permitted-departure-after-detention")
         assert "democracyforburma-2008-12-31" in _sources(departure)
 
     def test_united_states_processing_from_march_2006(self) -> None:
-        p = _passage("TH", "US", "th-us-refugee-programme-2006")
-        assert p.channel is nk.Channel.REFUGEE_PROGRAMME and _happened(p) == {"2006-03-03"}
+        p = passage_entry("TH", "US", "th-us-refugee-programme-2006")
+        assert p.channel is nk.Channel.REFUGEE_PROGRAMME and happened_spans(p) == {"2006-03-03"}
 
     def test_crossings_from_laos_are_dated_2009_to_2020(self) -> None:
-        p = _passage("LA", "TH", "la-th-border-crossing-2009-2020")
+        p = passage_entry("LA", "TH", "la-th-border-crossing-2009-2020")
         assert p.channel is nk.Channel.BORDER_CROSSING
-        assert {"2009-10-21", "2018", "2020-11-20"} <= _happened(p)
-        overland = _passage("LA", "TH", "la-th-overland-undated")
+        assert {"2009-10-21", "2018", "2020-11-20"} <= happened_spans(p)
+        overland = passage_entry("LA", "TH", "la-th-overland-undated")
         assert overland.channel is nk.Channel.OVERLAND
         assert nk.source("hurriyet-reuters-undated").published is None
 
     def test_custody_counts_keep_their_qualifiers_and_their_conflicts(self) -> None:
-        assert _stat("th-custody-2009-immigration").value == nk.Quantity(1000, nk.Qualifier.MORE_THAN)
-        assert _stat("th-custody-2008-immigration").value == nk.Quantity(400, nk.Qualifier.FEWER_THAN)
-        assert _stat("th-estimate-2008-lfnkr").value == nk.Quantity(1500, nk.Qualifier.ABOUT)
-        assert set(_conflict("th-2008-count").versions) == {"th-custody-2008-immigration", "th-estimate-2008-lfnkr"}
-        assert set(_conflict("th-2009-count").versions) == {
+        assert statistic("th-custody-2009-immigration").value == nk.Quantity(1000, nk.Qualifier.MORE_THAN)
+        assert statistic("th-custody-2008-immigration").value == nk.Quantity(400, nk.Qualifier.FEWER_THAN)
+        assert statistic("th-estimate-2008-lfnkr").value == nk.Quantity(1500, nk.Qualifier.ABOUT)
+        assert set(conflict("th-2008-count").versions) == {"th-custody-2008-immigration", "th-estimate-2008-lfnkr"}
+        assert set(conflict("th-2009-count").versions) == {
             "th-custody-2009-immigration", "th-estimate-2009-lfnkr", "th-arrivals-2009"}
 
     def test_about_2000_a_year_in_2016_against_535(self) -> None:
-        rate = _stat("th-arrivals-about-2000-a-year-2016")
+        rate = statistic("th-arrivals-about-2000-a-year-2016")
         assert rate.value == nk.Quantity(2000, nk.Qualifier.ABOUT)
         assert rate.year is None and str(rate.as_of) == "2016" and rate.via == nk.place("LA")
         assert rate.arrivals
-        assert set(_conflict("th-arrivals-2016-about-2000-or-535").versions) == {
+        assert set(conflict("th-arrivals-2016-about-2000-or-535").versions) == {
             "th-arrivals-about-2000-a-year-2016", "th-arrivals-2016"}
 
     def test_partial_year_counts_stay_out_of_the_yearly_series(self) -> None:
         points = nk.series("arrests-in-thailand", country="TH")
         assert {p.year for p in points} == {2005, 2007}
-        assert str(_stat("th-arrests-2010-10-2011-04").as_of) == "2010-10/2011-04"
-        assert _stat("th-arrivals-from-laos-2018-dailynkjp").value == nk.Quantity(30, nk.Qualifier.MORE_THAN)
-        assert _stat("th-arrivals-from-laos-2018-02-dailynkjp").value == nk.Quantity(20, nk.Qualifier.ALMOST)
+        assert str(statistic("th-arrests-2010-10-2011-04").as_of) == "2010-10/2011-04"
+        assert statistic("th-arrivals-from-laos-2018-dailynkjp").value == nk.Quantity(30, nk.Qualifier.MORE_THAN)
+        assert statistic("th-arrivals-from-laos-2018-02-dailynkjp").value == nk.Quantity(20, nk.Qualifier.ALMOST)
 
     def test_the_six_women_of_20_november_2020(self) -> None:
         c = nk.case("th-six-women-mekong-2020-11-20")
@@ -142,13 +118,13 @@ class TestThailand(CountryFacts):
         ten, eight = nk.case("th-ten-arrested-2018-dailynkjp"), nk.case("th-bueng-kan-eight-crt")
         assert (ten.people.value, eight.people.value) == (10, 8)
         assert str(ten.date) == "2018" and eight.date is None
-        assert set(_conflict("th-bueng-kan-group-2018-size").versions) == {ten.id, eight.id}
+        assert set(conflict("th-bueng-kan-group-2018-size").versions) == {ten.id, eight.id}
 
     def test_policy_statements_of_2005_2006_and_2009(self) -> None:
-        air = _policy("TH", "th-2005-01-escorted-air-transit-not-land")
-        assert any("Don Muang" in x for x in air.procedures) and _happened(air) == {"2005-01-24"}
-        assert _policy("TH", "th-no-political-asylum-sent-on").not_grants == ()  # no vocabulary value
-        ask = _policy("TH", "th-2009-01-asks-north-korea-to-stop-defectors")
+        air = statement("TH", "th-2005-01-escorted-air-transit-not-land")
+        assert any("Don Muang" in x for x in air.procedures) and happened_spans(air) == {"2005-01-24"}
+        assert statement("TH", "th-no-political-asylum-sent-on").not_grants == ()  # no vocabulary value
+        ask = statement("TH", "th-2009-01-asks-north-korea-to-stop-defectors")
         assert {"kbsworld-2009-01-30", "rfa-ko-2009-01-29", "hankyung-2009-01-29"} == _sources(ask)
 
     def test_routes_the_words_give(self) -> None:
@@ -160,10 +136,10 @@ class TestThailand(CountryFacts):
     def test_arrests_for_illegal_entry_count_as_arrivals(self) -> None:
         for id in ("th-arrests-2005-afp", "th-arrests-2006-afp", "th-arrests-2007-bangkokpost",
                    "th-arrests-2010-10-2011-04"):
-            assert _stat(id).counts_arrivals, id
+            assert statistic(id).counts_arrivals, id
         # the Thai police figures of 2008 do not say why they were arrested
-        assert not _stat("th-arrests-2008-01-08-freekorea").arrivals
-        assert not _stat("th-custody-2009-immigration").arrivals
+        assert not statistic("th-arrests-2008-01-08-freekorea").arrivals
+        assert not statistic("th-custody-2009-immigration").arrivals
 
     # From the first collection (public-reports.md sections 1-3) and the foreign missions in China, 2002-2004:
     def test_thailand_tries_detains_and_deports_to_seoul(self) -> None:

@@ -16,11 +16,6 @@ D = dt.date
 FY = "us-refugee-arrivals-fiscal-year"
 
 
-def _stat(id: str) -> nk.Statistic:
-    (found,) = [s for s in nk.statistics(country="US") if s.id == id]
-    return found
-
-
 def _by_year(measure: str) -> dict[int, set[int | None]]:
     years: dict[int, set[int | None]] = {}
     for p in nk.series(measure, country="US"):
@@ -41,7 +36,7 @@ class TestUnitedStates(CountryFacts):
         assert years[2019] == {1} and years[2020] == {2} and years[2021] == {0}
 
     def test_fiscal_years_are_counted_october_to_september(self) -> None:
-        fy2008 = _stat("us-arrivals-fy2008-rfa-2014")
+        fy2008 = statistic("us-arrivals-fy2008-rfa-2014")
         assert str(fy2008.as_of) == "2007-10-01/2008-09-30" and fy2008.year == 2008
         assert fy2008.arrivals and fy2008.value == nk.Quantity(37)
         assert fy2008.as_of is not None and fy2008.as_of.lower == D(2007, 10, 1)
@@ -54,18 +49,18 @@ class TestUnitedStates(CountryFacts):
         assert "us-refugee-admissions-2007-rfa-2017" in c.versions
 
     def test_part_year_counts_carry_their_span_and_no_year(self) -> None:
-        fy2012 = _stat("us-arrivals-fy2012-to-2012-07-yonhap")
+        fy2012 = statistic("us-arrivals-fy2012-to-2012-07-yonhap")
         assert fy2012.year is None and str(fy2012.as_of) == "2011-10-01/2012-07-08"
         assert fy2012.value == nk.Quantity(11)
-        fy2014 = _stat("us-arrivals-fy2014-to-2014-08-rfa")
+        fy2014 = statistic("us-arrivals-fy2014-to-2014-08-rfa")
         assert fy2014.year is None and fy2014.value == nk.Quantity(8)
         # the undated VOA count of none so far has no span at all
-        assert _stat("us-arrivals-fy2014-none-yet-voa").as_of is None
+        assert statistic("us-arrivals-fy2014-none-yet-voa").as_of is None
 
     def test_calendar_2022_and_2023_are_documented_zeros(self) -> None:
         years = _by_year("us-refugee-admissions")
         assert years[2022] == {0} and years[2023] == {0}
-        utah = _stat("us-refugee-admissions-2021-11-koreatowndaily")
+        utah = statistic("us-refugee-admissions-2021-11-koreatowndaily")
         assert utah.value == nk.Quantity(4) and str(utah.as_of) == "2021-11" and utah.area == "Utah"
 
     def test_cumulative_totals_along_the_way(self) -> None:
@@ -76,8 +71,8 @@ class TestUnitedStates(CountryFacts):
         assert totals["2018-09"] == 217
 
     def test_women_and_men_of_fiscal_2016(self) -> None:
-        assert _stat("us-arrivals-fy2016-women-koreatowndaily").value == nk.Quantity(12)
-        assert _stat("us-arrivals-fy2016-men-koreatowndaily").value == nk.Quantity(2)
+        assert statistic("us-arrivals-fy2016-women-koreatowndaily").value == nk.Quantity(12)
+        assert statistic("us-arrivals-fy2016-men-koreatowndaily").value == nk.Quantity(2)
 
     def test_first_arrivals_and_last_documented_route(self) -> None:
         first = nk.case("us-first-six-refugees-2006-05")
@@ -102,13 +97,13 @@ class TestUnitedStates(CountryFacts):
 
     def test_admissions_in_a_period_count_as_arrivals_but_totals_do_not(self) -> None:
         # 'accepted nine' in 2006 and 'admitted 12 ... before February' 2017 are admissions then
-        assert _stat("us-refugee-admissions-2006").arrivals
-        jan = _stat("us-refugee-admissions-2017-01")
+        assert statistic("us-refugee-admissions-2006").arrivals
+        jan = statistic("us-refugee-admissions-2017-01")
         assert jan.arrivals and jan.counts_arrivals and str(jan.as_of) == "2017-01"
         assert not any(s.arrivals for s in nk.statistics(country="US")
                        if s.measure == "us-refugee-admissions-total")
         # 'recognised as refugees' is a grant of status, not an arrival
-        assert not _stat("us-recognised-fy2008-jjan").arrivals
+        assert not statistic("us-recognised-fy2008-jjan").arrivals
 
     def test_admissions_are_not_sighted_before_2006_though_cases_were_opened_from_2004(self) -> None:
         # the GAO's October 2004-March 2010 span dates the opening of cases, not the arrivals

@@ -6,23 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from facts import CountryFacts, happened_spans, policy_entry, sources_of, support_on
+from facts import CountryFacts, happened_spans, passage_entry, policy_entry, sources_of, statement, support_on
 
 import nkasylum as nk
-
-
-def _policy(pid: str) -> nk.Policy:
-    (found,) = [p for p in nk.policies("VN") if p.id == pid]
-    return found
-
-
-def _passage(origin: str, dest: str, pid: str) -> nk.Passage:
-    (found,) = [p for p in nk.passages(origin, dest, any_date=True) if p.id == pid]
-    return found
-
-
-def _happened(entry: object) -> set[str]:
-    return {str(e.happened) for e in entry.evidence if e.happened is not None}  # type: ignore[attr-defined]
 
 
 class TestVietnam(CountryFacts):
@@ -38,21 +24,21 @@ class TestVietnam(CountryFacts):
         assert c.date is None and c.channel is nk.Channel.HANDOVER and str(c.route) == "VN > CN"
 
     def test_not_recognised_as_refugees_in_january_2005(self) -> None:
-        p = _policy("vn-2005-01-not-recognised-as-refugees")
+        p = statement("VN", "vn-2005-01-not-recognised-as-refugees")
         assert p.not_classification == (nk.Classification.REFUGEE,) and p.classification == ()
         assert str(nk.source("wikileaks-2005-01-19").published) == "2005-01-19"
 
     def test_september_2005_immigration_law_violators_mostly_sent_back(self) -> None:
-        p = _policy("vn-2005-09-immigration-law-violators")
+        p = statement("VN", "vn-2005-09-immigration-law-violators")
         assert p.classification == (nk.Classification.ILLEGAL_ENTRANT,)
         # the country they are sent back to is not named, so no return is coded
         assert p.returns_to == () and p.repatriates is None
         assert any("sent back" in x for x in p.procedures) and p.exceptions
 
     def test_june_2005_illegal_migrants_then_travel_documents(self) -> None:
-        p = _policy("vn-2005-06-illegal-migrants-then-travel-documents")
+        p = statement("VN", "vn-2005-06-illegal-migrants-then-travel-documents")
         assert p.classification == (nk.Classification.ILLEGAL_IMMIGRANT,)
-        t = _passage("VN", "third-country", "vn-third-country-assisted-transfer-2005")
+        t = passage_entry("VN", "third-country", "vn-third-country-assisted-transfer-2005")
         assert t.channel is nk.Channel.ASSISTED_TRANSFER and t.conditions
 
     def test_the_2004_airlift_is_400_odd_or_468(self) -> None:
@@ -61,12 +47,12 @@ class TestVietnam(CountryFacts):
         (c,) = [c for c in nk.conflicts() if c.id == "vn-airlift-2004-count"]
         assert set(c.versions) == {"vn-airlift-400-2004-07-rfa", "vn-airlift-468-2004-07",
                                    "vn-kr-airlift-2004-theage"}
-        assert _passage("VN", "KR", "vn-kr-airlift-2004-07-rfa").channel is nk.Channel.AIRLIFT
-        assert "2004-07" in _happened(_policy("vn-2004-07-asked-seoul-to-take-them"))
+        assert passage_entry("VN", "KR", "vn-kr-airlift-2004-07-rfa").channel is nk.Channel.AIRLIFT
+        assert "2004-07" in happened_spans(statement("VN", "vn-2004-07-asked-seoul-to-take-them"))
 
     def test_hanoi_embassies_to_singapore_in_2005_and_2009(self) -> None:
-        p = _passage("VN", "SG", "vn-sg-foreign-mission-2005-2009")
-        assert p.channel is nk.Channel.FOREIGN_MISSION and _happened(p) == {"2005-01-07", "2009-10"}
+        p = passage_entry("VN", "SG", "vn-sg-foreign-mission-2005-2009")
+        assert p.channel is nk.Channel.FOREIGN_MISSION and happened_spans(p) == {"2005-01-07", "2009-10"}
         danish = nk.case("vn-danish-embassy-nine-2009")
         assert str(danish.route) == "VN > SG > KR" and str(danish.date) == "2009-09-24/2009-10"
         assert danish.outcome is nk.Outcome.LEFT_FOR_THIRD_COUNTRY
@@ -76,11 +62,11 @@ class TestVietnam(CountryFacts):
     def test_embassy_entries_of_2007(self) -> None:
         assert str(nk.case("vn-danish-embassy-four-2007-07-11").date) == "2007-07-11"
         assert nk.case("vn-indonesian-embassy-five-2007-08").people == nk.Quantity(5)
-        p = _passage("VN", "third-country", "vn-third-country-foreign-mission-2007-2009")
-        assert "2007-07-11" in _happened(p)
+        p = passage_entry("VN", "third-country", "vn-third-country-foreign-mission-2007-2009")
+        assert "2007-07-11" in happened_spans(p)
 
     def test_overland_to_cambodia_in_2003_and_several_thousand_through_vietnam(self) -> None:
-        assert _passage("VN", "KH", "vn-kh-overland-2003").channel is nk.Channel.OVERLAND
+        assert passage_entry("VN", "KH", "vn-kh-overland-2003").channel is nk.Channel.OVERLAND
         (s,) = nk.statistics(country="VN", measure="passed-through-vietnam")
         assert s.value == nk.Quantity(1000, nk.Qualifier.ORDER_OF_MAGNITUDE)
         assert str(s.as_of) == "../2005-01-19"
@@ -136,7 +122,7 @@ class TestVietnam(CountryFacts):
         # A page the project collected (Dong-A Ilbo, 23 August 2004) has Vietnam's police forcing
         # North Koreans out to China, on the 16th for five of them: the return the 2015 and 2019
         # reports give, so 1 July 2013-2015 lie between sightings; no repatriation is set.
-        p = _policy("vn-2004-08-expelled-to-china")
+        p = statement("VN", "vn-2004-08-expelled-to-china")
         assert p.returns_to == (nk.country("CN"),) and p.repatriates is None
         assert nk.source("donga-ko-2004-08-23-page").collected
         assert "2004-08-16" in {str(e.happened) for e in p.evidence}
