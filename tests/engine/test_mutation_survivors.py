@@ -202,7 +202,7 @@ def test_the_quick_tables_find_a_waypoint_route_of_the_longest_length_and_no_lon
     assert len(longest) - 2 == WAYPOINT_TRANSITS
     kb = nk.KnowledgeBase(all_sources=(GENERATED_SOURCE,),
                           all_passages=chain(*longest) + chain("NP", "BD", "US"))  # to US: one more
-    tables = QuickTables(quick_tables(kb))
+    tables = QuickTables(quick_tables(kb), lambda: kb)
     day = D(2010, 6, 1)
     for dest, verdict in (("KR", nk.Verdict.DOCUMENTED), ("US", nk.Verdict.UNDOCUMENTED)):
         expected = kb.can_resettle("KP", "CN", dest, on=day)

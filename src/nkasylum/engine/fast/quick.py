@@ -38,11 +38,11 @@ from nkasylum.core.periods import today
 from nkasylum.core.places import place, place_code, place_label
 from nkasylum.core.resources import bundled_quick
 from nkasylum.engine import arguments
-from nkasylum.engine.assessment import answer_details
+from nkasylum.engine.assessment import answer_details, pending_answer
 from nkasylum.engine.fast.adjacency import passage_legs, passage_newest
 from nkasylum.engine.fast.documented import CountryDays, Days, country_days, verdict_from, within
 from nkasylum.engine.search import WAYPOINT_TRANSITS, edges
-from nkasylum.model.assessment import Assessment, pending_assessment
+from nkasylum.model.assessment import Assessment
 from nkasylum.model.passages import Channel
 from nkasylum.model.provenance import DataVersion
 from nkasylum.model.routes import Leg, Route
@@ -270,12 +270,11 @@ class QuickTables:
                     return None
         else:
             verdict, route = self.through(codes, day)
-        answer = pending_assessment(
-            start, stops, goal, day, verdict, route, None, None,
+        # self._bundled: what answer.cite() cites from
+        return pending_answer(
+            start, stops, goal, day, verdict, route, None, None, self._bundled,
             functools.partial(_details, self._bundled.build, start, stops, goal, day, verdict, route, exact),
             exact)
-        object.__setattr__(answer, "_knowledge_base", self._bundled)  # what answer.cite() cites from
-        return answer
 
 
 _FIRST = itemgetter(0)  # a span's first day
