@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from nkasylum.core.countries import Country, country
-from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError
-from nkasylum.core.places import Region, place
+from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError, UnknownCountryError
+from nkasylum.core.places import Region, place, region_named
 from nkasylum.engine.index import Index
 from nkasylum.model.routes import Route
 
@@ -47,9 +47,18 @@ def country_arg(value: object, name: str) -> Country:
             f"{name} must be a country (a name, an ISO code or a Country), "
             f"not {type(value).__name__}: {value!r}"
         )
-    found = place(value)
-    if not isinstance(found, Country):
-        raise InvalidRouteError(f"{name} must be a country, not the region {found.name!r}")
+    if isinstance(value, Region):
+        raise InvalidRouteError(f"{name} must be a country, not the region {place(value).name!r}")
+    # The country registry resolves it: a place that must be a country needs no region
+    # look-up, but for the error when the text names a region rather than a country.
+    try:
+        # A Country by its code: the registry's own value, never a hand-built one's words.
+        found = country(value.alpha_2 if isinstance(value, Country) else value)
+    except UnknownCountryError:
+        region = region_named(value) if isinstance(value, str) else None
+        if region is None:
+            raise
+        raise InvalidRouteError(f"{name} must be a country, not the region {region.name!r}") from None
     if value.__class__ is str:
         _remember(_RESOLVED, value, found)
     return found
