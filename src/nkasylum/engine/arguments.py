@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from nkasylum.core.countries import Country, country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError, UnknownCountryError
 from nkasylum.core.places import Region, place, region_named
-from nkasylum.engine.index import Index
 from nkasylum.model.routes import Route
 
-__all__ = ["check_path", "country_arg", "exact_arg", "journey", "max_transits", "origin", "path_codes",
+__all__ = ["Scope", "check_path", "country_arg", "exact_arg", "journey", "max_transits", "origin", "path_codes",
            "via"]
 
 
-def origin(index: Index, value: object) -> Country:
+class Scope(Protocol):
+    """What decides which origins a question may start from: an index, or the tables
+    compiled from one (the countries people leave, in the order they are named)."""
+
+    @property
+    def scope(self) -> frozenset[str]: ...
+
+    @property
+    def scope_order(self) -> Sequence[str]: ...
+
+
+def origin(index: Scope, value: object) -> Country:
     """The origin, which must be a country the knowledge base covers.
 
     Raises:
@@ -116,7 +129,7 @@ def max_transits(value: object) -> int:
     return value
 
 
-def journey(index: Index, start: object, stops: object,
+def journey(index: Scope, start: object, stops: object,
             goal: object) -> tuple[Country, tuple[Country, ...] | None, Country]:
     """Origin, transit countries and destination, checked in that order; a
     :class:`~nkasylum.Route` given as ``via`` must run from that origin to that destination."""

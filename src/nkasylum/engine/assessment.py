@@ -66,10 +66,13 @@ engine passes the values the constructor would make (tuples, not lists), positio
 this runs once per fresh question."""
 
 
-def assess(index: Index, origin: object, via: object, dest: object, *,
+def assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country, via: object, *,
            on: object = None, horizon: object = None, exact: object = False) -> Assessment:
-    """Assess a journey; see :func:`nkasylum.can_resettle` for the contract."""
-    start, stops, goal = arguments.journey(index, origin, via, dest)
+    """Assess a journey resolved by :func:`~nkasylum.engine.arguments.journey` from the
+    question's ``via`` (which also says whether the stops are exact legs); see
+    :func:`nkasylum.can_resettle` for the contract. The remaining arguments are checked
+    in the order :func:`nkasylum.can_resettle` reports them: ``exact``, ``on``,
+    ``horizon``, then the path."""
     exact = arguments.exact_arg(exact, via)
     # A date (not a datetime, a date's subclass) is its own day: no When to build for it.
     asked = None if on.__class__ is dt.date else resolve_when(on)
