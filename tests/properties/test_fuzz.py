@@ -748,7 +748,7 @@ def _refused_text(query: str) -> bool:
     """What country() and place() must refuse, whatever else the text says."""
     import unicodedata
 
-    from nkasylum.core.text import name_key
+    from nkasylum.core.countries import name_key
 
     if len(query) > 100:
         return True

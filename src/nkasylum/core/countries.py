@@ -29,7 +29,7 @@ import attrs
 from nkasylum.core.errors import AmbiguousCountryError, ArgumentTypeError, DataError, UnknownCountryError
 from nkasylum.core.resources import ALIASES as ALIAS_FILE
 from nkasylum.core.resources import alias_table, bundled_quick
-from nkasylum.core.text import name_key, shown
+from nkasylum.core.text import shown
 
 __all__ = ["Country", "all_countries", "check_alias_table", "country"]
 
@@ -329,6 +329,22 @@ def country(query: Country | str) -> Country:
     if len(query) > MAX_QUERY_LENGTH:
         check_query(query)  # refused before the cache keeps it
     return _resolve(query)
+
+
+_DROP = re.compile(r"[.'’‘`´]")
+_SPACE = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def name_key(text: str) -> str:
+    """Fold a name for matching: case, accents, dots, apostrophes and spacing are ignored.
+
+    Here, beside the look-up it serves: the country registry and the region names of
+    :mod:`nkasylum.core.places` are its only readers."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    folded = _DROP.sub("", folded)
+    # Spacing and punctuation are ignored, not only collapsed: "N.Korea" is "N. Korea".
+    return _SPACE.sub("", folded)
 
 
 MAX_QUERY_LENGTH = 100

@@ -8,9 +8,9 @@ from typing import Union
 
 import attrs
 
-from nkasylum.core.countries import MAX_QUERY_LENGTH, Country, check_query, country
-from nkasylum.core.errors import ArgumentTypeError, ArgumentValueError, DataError
-from nkasylum.core.text import name_key, shown
+from nkasylum.core.countries import MAX_QUERY_LENGTH, Country, check_query, country, name_key
+from nkasylum.core.errors import ArgumentTypeError, ArgumentValueError, DataError, UnknownCountryError
+from nkasylum.core.text import shown
 
 __all__ = [
     "INTERNATIONAL",
@@ -24,6 +24,7 @@ __all__ = [
     "place",
     "place_code",
     "place_label",
+    "region_named",
 ]
 
 
@@ -135,6 +136,18 @@ def _place_text(query: str) -> Country | Region:
     check_query(query)  # before name_key reads it: a huge or invisible-laden text is refused
     region = _REGION_INDEX.get(name_key(query))
     return region if region is not None else country(query)
+
+
+def region_named(text: str) -> Region | None:
+    """The region ``text`` names (as :func:`place` reads it), or ``None``: what a country
+    argument that is no country may be instead, for an error that says so."""
+    if len(text) > MAX_QUERY_LENGTH:
+        return None
+    try:
+        check_query(text)
+    except UnknownCountryError:
+        return None
+    return _REGION_INDEX.get(name_key(text))
 
 
 def as_place(value: Country | Region | str) -> Country | Region:

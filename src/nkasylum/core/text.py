@@ -1,4 +1,4 @@
-"""Text helpers: folding names and prose for comparison, counting words, suggesting close matches,
+"""Text helpers: folding prose for comparison, counting words, suggesting close matches,
 and the few phrases every rendering of an answer shares (ages in days, the date asked)."""
 
 from __future__ import annotations
@@ -8,8 +8,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_DROP = re.compile(r"[.'’‘`´]")
-_SPACE = re.compile(r"[^\w]+", re.UNICODE)
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "`": "'", "´": "'"})
 _WS = re.compile(r"\s+")
 
@@ -27,15 +25,6 @@ def shown(value: object, limit: int = 60) -> str:
         return repr(value) if len(value) <= limit else f"{value[:limit]!r}... ({len(value)} characters)"
     text = repr(value)
     return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
-
-
-def name_key(text: str) -> str:
-    """Fold a name for matching: case, accents, dots, apostrophes and spacing are ignored."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    folded = _DROP.sub("", folded)
-    # Spacing and punctuation are ignored, not only collapsed: "N.Korea" is "N. Korea".
-    return _SPACE.sub("", folded)
 
 
 def prose_key(text: str) -> str:

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from nkasylum.core.countries import Country, country
-from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError
-from nkasylum.core.places import Region, place
-from nkasylum.engine.index import Index
+from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError, OutOfScopeError, UnknownCountryError
+from nkasylum.core.places import Region, place, region_named
 from nkasylum.model.routes import Route
 
-__all__ = ["check_path", "country_arg", "exact_arg", "journey", "max_transits", "origin", "path_codes",
+__all__ = ["Scope", "check_path", "country_arg", "exact_arg", "journey", "max_transits", "origin", "path_codes",
            "via"]
 
 
-def origin(index: Index, value: object) -> Country:
+class Scope(Protocol):
+    """What decides which origins a question may start from: an index, or the tables
+    compiled from one (the countries people leave, in the order they are named)."""
+
+    @property
+    def scope(self) -> frozenset[str]: ...
+
+    @property
+    def scope_order(self) -> Sequence[str]: ...
+
+
+def origin(index: Scope, value: object) -> Country:
     """The origin, which must be a country the knowledge base covers.
 
     Raises:
@@ -47,9 +60,18 @@ def country_arg(value: object, name: str) -> Country:
             f"{name} must be a country (a name, an ISO code or a Country), "
             f"not {type(value).__name__}: {value!r}"
         )
-    found = place(value)
-    if not isinstance(found, Country):
-        raise InvalidRouteError(f"{name} must be a country, not the region {found.name!r}")
+    if isinstance(value, Region):
+        raise InvalidRouteError(f"{name} must be a country, not the region {place(value).name!r}")
+    # The country registry resolves it: a place that must be a country needs no region
+    # look-up, but for the error when the text names a region rather than a country.
+    try:
+        # A Country by its code: the registry's own value, never a hand-built one's words.
+        found = country(value.alpha_2 if isinstance(value, Country) else value)
+    except UnknownCountryError:
+        region = region_named(value) if isinstance(value, str) else None
+        if region is None:
+            raise
+        raise InvalidRouteError(f"{name} must be a country, not the region {region.name!r}") from None
     if value.__class__ is str:
         _remember(_RESOLVED, value, found)
     return found
@@ -107,7 +129,7 @@ def max_transits(value: object) -> int:
     return value
 
 
-def journey(index: Index, start: object, stops: object,
+def journey(index: Scope, start: object, stops: object,
             goal: object) -> tuple[Country, tuple[Country, ...] | None, Country]:
     """Origin, transit countries and destination, checked in that order; a
     :class:`~nkasylum.Route` given as ``via`` must run from that origin to that destination."""

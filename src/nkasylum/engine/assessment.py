@@ -25,6 +25,7 @@ from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
 from nkasylum.core.periods import resolve_horizon, resolve_when
 from nkasylum.core.places import place_code
+from nkasylum.core.trusted import trusted
 from nkasylum.core.when import When
 from nkasylum.engine import arguments
 from nkasylum.engine.fast.bulk import verdict as fast_verdict
@@ -40,24 +41,38 @@ from nkasylum.engine.search import (
     route_of,
 )
 from nkasylum.engine.waypoints import route_steps, waypoint_answer, waypoint_days, waypoint_routes
-from nkasylum.model.assessment import Assessment, pending_assessment
+from nkasylum.model.assessment import Assessment
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Route
 from nkasylum.model.support import Support
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
-__all__ = ["answer_details", "assess", "best_day", "iter_routes_on", "route_day", "routes_on"]
+__all__ = ["answer_details", "assess", "best_day", "iter_routes_on", "pending_answer", "route_day", "routes_on"]
 
 Horizon = dt.timedelta | None
 _DAY = dt.timedelta(days=1)
 _RANK = {Verdict.DOCUMENTED: 0, Verdict.BLOCKED: 1, Verdict.UNDOCUMENTED: 2}
 
+pending_answer = trusted(Assessment, "origin", "via", "dest", "on", "verdict", "route", "asked", "horizon",
+                         "_knowledge_base", "_details", "exact")
+"""``pending_answer(origin, via, dest, on, verdict, route, asked, horizon, knowledge_base,
+details, exact)``: an answer whose :data:`~nkasylum.model.assessment.DETAILS` are worked out
+by ``details`` when one is first read, so a loop that reads only verdicts and routes never
+pays for explanations. It is the same value as one built with every field: equality,
+hashing, ``repr``, pickling and serialisation read the fields, which works the details out
+first. Built here, where the answer is reasoned, in one call without the constructor: the
+engine passes the values the constructor would make (tuples, not lists), positional, as
+this runs once per fresh question."""
 
-def assess(index: Index, origin: object, via: object, dest: object, *,
+
+def assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goal: Country, via: object, *,
            on: object = None, horizon: object = None, exact: object = False) -> Assessment:
-    """Assess a journey; see :func:`nkasylum.can_resettle` for the contract."""
-    start, stops, goal = arguments.journey(index, origin, via, dest)
+    """Assess a journey resolved by :func:`~nkasylum.engine.arguments.journey` from the
+    question's ``via`` (which also says whether the stops are exact legs); see
+    :func:`nkasylum.can_resettle` for the contract. The remaining arguments are checked
+    in the order :func:`nkasylum.can_resettle` reports them: ``exact``, ``on``,
+    ``horizon``, then the path."""
     exact = arguments.exact_arg(exact, via)
     # A date (not a datetime, a date's subclass) is its own day: no When to build for it.
     asked = None if on.__class__ is dt.date else resolve_when(on)
@@ -210,8 +225,8 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
         everything = None  # only the details list alternatives to a named route
         verdict, route = _named_route_verdict(
             index, codes or arguments.path_codes(start, stops, goal), day, horizon)
-    return pending_assessment(
-        start, stops, goal, day, verdict, route, asked, horizon,
+    return pending_answer(
+        start, stops, goal, day, verdict, route, asked, horizon, None,
         functools.partial(answer_details, index, start, stops, goal, day, horizon, verdict, route,
                           everything, exact), exact and stops is not None)
 

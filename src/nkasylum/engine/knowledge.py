@@ -24,11 +24,11 @@ from nkasylum.core.places import PlaceLike, place, place_code
 from nkasylum.core.text import did_you_mean
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
-from nkasylum.engine import queries
+from nkasylum.engine import arguments, queries
 from nkasylum.engine.assessment import assess, best_day, iter_routes_on, routes_on
 from nkasylum.engine.coverage import coverage
 from nkasylum.engine.fast.bulk import assess_many
-from nkasylum.engine.fast.quick import quick_answer
+from nkasylum.engine.fast.quick import bundled_tables
 from nkasylum.engine.index import Answers, Entry, Index
 from nkasylum.engine.policy_answer import policy_answer
 from nkasylum.engine.provenance import compute_data_version
@@ -352,7 +352,11 @@ class KnowledgeBase(Scenarios):
         except TypeError:  # an unhashable argument (via as a list): no fast path
             key, found = None, None
         if found is None:
-            found = assess(self._at(max_gap), origin, via, dest, on=on, horizon=horizon, exact=exact)
+            # Resolved once, here at the domain's door, and handed on as a journey; kept
+            # above by the arguments as given, so that a repeated question costs one look-up.
+            index = self._at(max_gap)
+            start, stops, goal = arguments.journey(index, origin, via, dest)
+            found = assess(index, start, stops, goal, via, on=on, horizon=horizon, exact=exact)
             object.__setattr__(found, "_knowledge_base", self)  # what found.cite() cites from
             if key is not None:
                 # Equal keys only ever come from equal questions: a str equals only a
@@ -483,8 +487,14 @@ def can_resettle(origin: PlaceLike, via: PlaceLike | Sequence[PlaceLike] | None,
     build. Everything else, and every question once it is built, is the knowledge base's.
     """
     if _default is None and horizon is None and max_gap is None and via is not None:
-        found = quick_answer(origin, via, dest, on, exact, default_knowledge_base)
-        if found is not None:
-            return found
+        tables = bundled_tables(default_knowledge_base)
+        if tables is not None:
+            # Resolved once, here, against the scope the tables were compiled with (the
+            # knowledge base's): a refused argument raises what the knowledge base raises
+            # first, without building it, and the tables read the resolved journey.
+            start, stops, goal = arguments.journey(tables, origin, via, dest)
+            found = tables.journey_answer(start, stops, goal, via, on, exact)
+            if found is not None:
+                return found
     return default_knowledge_base().can_resettle(origin, via, dest, on=on, horizon=horizon,
                                                  max_gap=max_gap, exact=exact)

@@ -13,7 +13,6 @@ from nkasylum.core.checks import freeze_sequences
 from nkasylum.core.countries import Country
 from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.text import days as _days
-from nkasylum.core.trusted import trusted
 from nkasylum.core.values import value_type
 from nkasylum.core.when import When
 from nkasylum.model.citation import Citing, bibtex
@@ -26,12 +25,12 @@ from nkasylum.model.support import Backing
 from nkasylum.model.verdicts import Step, Verdict
 from nkasylum.model.wording import explanation, few, short_lines
 
-__all__ = ["DETAILS", "Assessment", "pending_assessment"]
+__all__ = ["DETAILS", "Assessment"]
 
 DETAILS = ("alternatives", "steps", "evidence", "latest_evidence", "disputed", "backing",
            "evidence_age", "last_known", "undated_policies", "undated_passages")
 """The fields of an answer that explain it rather than give it: the engine may work them
-out when one of them is first read (see :func:`pending_assessment`)."""
+out when one of them is first read (see :func:`nkasylum.engine.assessment.pending_answer`)."""
 
 _DETAILED = frozenset(DETAILS)
 # Re-entrant: working out one answer's details reads those of its last_known answer.
@@ -303,25 +302,3 @@ class Assessment:
     def _repr_markdown_(self) -> str:
         return assessment_markdown(self, short_lines(self.steps))
 
-
-
-
-def pending_assessment(origin: Country, via: tuple[Country, ...] | None, dest: Country,
-                       on: dt.date, verdict: Verdict, route: Route | None, asked: When | None,
-                       horizon: dt.timedelta | None,
-                       details: Callable[[], Mapping[str, object]], exact: bool = False,
-                       /) -> Assessment:
-    """An answer whose :data:`DETAILS` are worked out by ``details`` when one is first read.
-
-    A loop that reads only verdicts and routes never pays for explanations. The answer is
-    the same value as one built with every field: equality, hashing, ``repr``, pickling and
-    serialisation read the fields, which works the details out first. The engine passes
-    values the constructor would accept unchanged (tuples, not lists); the arguments are
-    the fields in their order, positional, as this runs once per fresh question.
-    """
-    return _PENDING(origin, via, dest, on, verdict, route, asked, horizon, None, details, exact)
-
-
-# Trusted: the engine's own values, in the forms the constructor would make of them.
-_PENDING = trusted(Assessment, "origin", "via", "dest", "on", "verdict", "route", "asked", "horizon",
-                   "_knowledge_base", "_details", "exact")

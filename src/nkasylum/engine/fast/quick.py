@@ -11,14 +11,15 @@ day. ``python -m nkasylum._compile`` writes those tables, for the default horizo
 they are served only while the fingerprint of the TOML files matches, and a test fails
 while they differ from what the engine computes.
 
-:func:`quick_answer` gives the same answer as
+:meth:`QuickTables.journey_answer` (for a journey the domain's door resolved, see
+:func:`nkasylum.engine.knowledge.can_resettle`) gives the same answer as
 :meth:`nkasylum.KnowledgeBase.can_resettle` on the bundled knowledge base: the same
 verdict and route, read by the same rule (:func:`~nkasylum.engine.fast.documented.verdict_from`),
 and details (steps, evidence, last known...) worked out from the knowledge base when one is
 first read, which builds it then. It answers only what the tables hold (a named route, exact or
 as waypoints, a single day, no horizon, valid arguments) and only until the knowledge base is built; for
 anything else it returns ``None`` and the caller asks the knowledge base, which also
-raises the errors.
+raises the errors (but those of the journey itself, which the door raises as it resolves it).
 """
 
 from __future__ import annotations
@@ -38,11 +39,11 @@ from nkasylum.core.periods import today
 from nkasylum.core.places import place, place_code, place_label
 from nkasylum.core.resources import bundled_quick
 from nkasylum.engine import arguments
-from nkasylum.engine.assessment import answer_details
+from nkasylum.engine.assessment import answer_details, pending_answer
 from nkasylum.engine.fast.adjacency import passage_legs, passage_newest
 from nkasylum.engine.fast.documented import CountryDays, Days, country_days, verdict_from, within
 from nkasylum.engine.search import WAYPOINT_TRANSITS, edges
-from nkasylum.model.assessment import Assessment, pending_assessment
+from nkasylum.model.assessment import Assessment
 from nkasylum.model.passages import Channel
 from nkasylum.model.provenance import DataVersion
 from nkasylum.model.routes import Leg, Route
@@ -56,7 +57,7 @@ Bundled = Callable[[], "KnowledgeBase"]
 """What builds (once) and returns the bundled knowledge base: where a quick answer's details
 and citations come from when first read."""
 
-__all__ = ["QuickTables", "bundled_tables", "quick_answer", "quick_tables"]
+__all__ = ["QuickTables", "bundled_tables", "quick_tables"]
 
 _NOTHING: CountryDays = ({}, (), ())  # a country the data says nothing about
 
@@ -115,6 +116,7 @@ class QuickTables:
     def __init__(self, raw: Mapping[str, Any], bundled: Bundled) -> None:
         self._bundled = _Bundled(bundled)
         self.scope = frozenset(raw["scope"])
+        self.scope_order: tuple[str, ...] = tuple(raw["scope"])
         self._days: dict[str, list[Any]] = raw["days"]
         self._legs: dict[str, dict[str, list[list[Any]]]] = raw["legs"]
         self._newest: dict[str, int] = raw["newest"]
@@ -244,22 +246,26 @@ class QuickTables:
                exact: object = False) -> Assessment | None:
         """The bundled knowledge base's answer to ``can_resettle(origin, via, dest, on=on,
         exact=exact)`` (no horizon), or ``None`` when the tables cannot give it (see the
-        module): waypoints (``via`` without ``exact``) need the route search."""
+        module), or when an argument is refused (the knowledge base raises the error)."""
+        try:
+            start, stops, goal = arguments.journey(self, origin, via, dest)
+        except NKAsylumError:
+            return None  # the knowledge base raises it, with the error can_resettle gives
+        return self.journey_answer(start, stops, goal, via, on, exact)
+
+    def journey_answer(self, start: Country, stops: tuple[Country, ...] | None, goal: Country,
+                       via: object, on: object, exact: object = False) -> Assessment | None:
+        """:meth:`answer` for a journey already resolved (:func:`~nkasylum.engine.arguments.journey`,
+        with these tables as its scope) from the question's ``via``; waypoints (``via``
+        without ``exact``) need the route search."""
         day = today() if on is None else on
-        if via is None or day.__class__ is not dt.date:
+        if stops is None or day.__class__ is not dt.date:
             return None
         try:
-            start = arguments.country_arg(origin, "origin")
-            stops = arguments.via(via)
-            goal = arguments.country_arg(dest, "dest")
-            if isinstance(via, Route) and (via.origin != start or via.dest != goal):
-                return None  # refused by the knowledge base
             codes = arguments.check_path(start, stops, goal)
             exact = arguments.exact_arg(exact, via)
         except NKAsylumError:
             return None  # the knowledge base raises it, with the error can_resettle gives
-        if start.alpha_2 not in self.scope or stops is None:
-            return None
         assert isinstance(day, dt.date)
         if exact:
             verdict = verdict_from([self.days(code) for code in codes], codes, day)
@@ -270,12 +276,11 @@ class QuickTables:
                     return None
         else:
             verdict, route = self.through(codes, day)
-        answer = pending_assessment(
-            start, stops, goal, day, verdict, route, None, None,
+        # self._bundled: what answer.cite() cites from
+        return pending_answer(
+            start, stops, goal, day, verdict, route, None, None, self._bundled,
             functools.partial(_details, self._bundled.build, start, stops, goal, day, verdict, route, exact),
             exact)
-        object.__setattr__(answer, "_knowledge_base", self._bundled)  # what answer.cite() cites from
-        return answer
 
 
 _FIRST = itemgetter(0)  # a span's first day
@@ -303,16 +308,6 @@ def bundled_tables(bundled: Bundled) -> QuickTables | None:
                     return None
                 _parsed = QuickTables(raw, bundled)
     return _parsed
-
-
-def quick_answer(origin: object, via: object, dest: object, on: object, exact: object,
-                 bundled: Bundled) -> Assessment | None:
-    """The answer the bundled knowledge base (which ``bundled`` builds) gives to
-    ``can_resettle(origin, via, dest, on=on, exact=exact)`` (no horizon), from the quick
-    tables; ``None`` when the tables cannot give it. The knowledge base asks only while it
-    is not built (then it answers as fast, from its caches)."""
-    tables = bundled_tables(bundled)
-    return None if tables is None else tables.answer(origin, via, dest, on, exact)
 
 
 def _details(bundled: Bundled, start: Country, stops: tuple[Country, ...], goal: Country, day: dt.date,
