@@ -25,7 +25,7 @@ from nkasylum.engine.fast.documented import (
     within,
 )
 from nkasylum.engine.index import Index
-from nkasylum.engine.legs import closed
+from nkasylum.engine.timeline import closed
 from nkasylum.engine.waypoints import waypoint_blocked_days, waypoint_days, waypoint_verdict_days
 from nkasylum.model.routes import Route
 from nkasylum.model.verdicts import Verdict

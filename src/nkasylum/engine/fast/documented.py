@@ -21,8 +21,8 @@ from collections.abc import Iterable, Sequence
 from nkasylum.core.countries import Country
 from nkasylum.engine.arguments import path_codes
 from nkasylum.engine.index import Index
-from nkasylum.engine.legs import closed, sends_back
 from nkasylum.engine.search import ANY_ROUTE_TRANSITS
+from nkasylum.engine.timeline import closed, sends_back
 from nkasylum.model.verdicts import Verdict
 
 __all__ = ["CountryDays", "Days", "country_days", "documented_days", "last_documented", "leg_days",
