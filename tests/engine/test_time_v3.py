@@ -147,3 +147,17 @@ def test_evidence_age_of_an_answer_not_documented_is_the_age_of_what_was_last_kn
     p = nk.policy_answer("RU", on=D(2003, 1, 1))
     if p.policy is None and p.last_known is not None:
         assert p.evidence_age == D(2003, 1, 1) - p.last_known.on
+
+
+def test_a_pandas_timedelta_caps_gaps_as_the_plain_one_does() -> None:
+    """max_gap= takes what horizon= takes: pandas' Timedelta (a subclass) answers as the
+    plain timedelta of the same length, in one answer and in a frame's rows alike."""
+    pd = pytest.importorskip("pandas")
+    cap = dt.timedelta(days=3 * 365)
+    for on in (2012, 2015, 2022):
+        plain = nk.can_resettle("KP", "RU", "KR", on=on, max_gap=cap)
+        assert nk.can_resettle("KP", "RU", "KR", on=on, max_gap=pd.Timedelta(cap)) == plain
+    rows = [("KP", "RU", "KR", on) for on in (2012, 2015, 2022)]
+    assert nk.assess_many(rows, max_gap=pd.Timedelta(cap)) == nk.assess_many(rows, max_gap=cap)
+    with pytest.raises(nk.NKAsylumError, match="max_gap= must not be negative"):
+        nk.can_resettle("KP", "RU", "KR", on=2015, max_gap=pd.Timedelta(days=-1))

@@ -104,16 +104,9 @@ def resolve_max_gap(max_gap: object) -> dt.timedelta | None:
     Raises:
         ArgumentTypeError: anything else.
     """
-    if max_gap is None:
-        return None
-    if isinstance(max_gap, bool) or not isinstance(max_gap, dt.timedelta):
-        raise ArgumentTypeError(
-            "max_gap= takes None (the default: two sightings of a value document the days "
-            "between them however far apart) or a datetime.timedelta such as "
-            f"datetime.timedelta(days=3 * 365), not {type(max_gap).__name__}: {max_gap!r}")
-    if max_gap < dt.timedelta(0):
-        raise ArgumentTypeError(f"max_gap= must not be negative, not {max_gap}")
-    return max_gap
+    return _span_argument(
+        "max_gap", max_gap, "two sightings of a value document the days between them however "
+        "far apart", "datetime.timedelta(days=3 * 365)")
 
 
 def resolve_horizon(horizon: object) -> dt.timedelta | None:
@@ -122,18 +115,26 @@ def resolve_horizon(horizon: object) -> dt.timedelta | None:
     Raises:
         ArgumentTypeError: anything else.
     """
-    if horizon is None:
+    return _span_argument(
+        "horizon", horizon, "an observation counts only up to its last sighting",
+        "datetime.timedelta(days=730)")
+
+
+def _span_argument(name: str, value: object, default: str, example: str) -> dt.timedelta | None:
+    """The one check behind ``horizon=`` and ``max_gap=``: ``None`` or a length of time >= 0,
+    returned as a plain ``timedelta`` (pandas' ``Timedelta`` is a subclass: an answer, its
+    cache key and its JSON hold the plain one)."""
+    if value is None:
         return None
-    if not isinstance(horizon, dt.timedelta):
+    if not isinstance(value, dt.timedelta):
         raise ArgumentTypeError(
-            "horizon= takes None (the default: an observation counts only up to its last "
-            "sighting) or a datetime.timedelta such as datetime.timedelta(days=730), not "
-            f"{type(horizon).__name__}: {horizon!r}")
-    if horizon < dt.timedelta(0):
-        raise ArgumentTypeError(f"horizon= must not be negative, not {horizon}")
-    if type(horizon) is not dt.timedelta:  # a subclass (pandas' Timedelta): the answer holds a plain one
-        horizon = dt.timedelta(days=horizon.days, seconds=horizon.seconds, microseconds=horizon.microseconds)
-    return horizon
+            f"{name}= takes None (the default: {default}) or a datetime.timedelta such as "
+            f"{example}, not {type(value).__name__}: {value!r}")
+    if value < dt.timedelta(0):
+        raise ArgumentTypeError(f"{name}= must not be negative, not {value}")
+    if type(value) is not dt.timedelta:
+        value = dt.timedelta(days=value.days, seconds=value.seconds, microseconds=value.microseconds)
+    return value
 
 
 def check_period(
