@@ -98,19 +98,19 @@ def _passes(ways: set[tuple[str, str]], targets: list[str], here: str = "KP", j:
 def _documented_on(kb: nk.KnowledgeBase, via: object, day: dt.date,
                    horizon: dt.timedelta | None, exact: bool = True) -> bool:
     ways = _ways(kb, day, horizon)
+    seen, blocks = _ways(kb, day, None), _blocking(kb, day)
+    # a leg only carried forward never outranks a block in force that day (any route too)
+    usable = {leg for leg in ways if leg in seen or (leg[0] not in blocks
+                                                     and not (leg[1] == "KR" and "KR" in blocks))}
     if via is not None:
         stops = [via] if isinstance(via, str) else list(via)  # type: ignore[call-overload]
-        seen, blocks = _ways(kb, day, None), _blocking(kb, day)
-        # a leg only carried forward never outranks a block in force that day
-        usable = {leg for leg in ways if leg in seen or (leg[0] not in blocks
-                                                         and not (leg[1] == "KR" and "KR" in blocks))}
         if not exact:
             return _passes(usable, [*stops, "KR"])
         path = ["KP", *stops, "KR"]
         return all(leg in usable for leg in itertools.pairwise(path))
     reached, frontier = {"KP"}, {"KP"}
     for _ in range(4):  # at most four passages: three transit countries
-        frontier = {b for a, b in ways if a in frontier} - reached
+        frontier = {b for a, b in usable if a in frontier} - reached
         reached |= frontier
     return "KR" in reached
 

@@ -40,7 +40,13 @@ from nkasylum.engine.search import (
     iter_routes,
     route_of,
 )
-from nkasylum.engine.waypoints import route_steps, waypoint_answer, waypoint_days, waypoint_routes
+from nkasylum.engine.waypoints import (
+    route_steps,
+    waypoint_answer,
+    waypoint_days,
+    waypoint_routes,
+    waypoint_verdict,
+)
 from nkasylum.model.assessment import Assessment
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
@@ -220,7 +226,7 @@ def _assess(index: Index, start: Country, stops: tuple[Country, ...] | None, goa
         verdict, route = _any_route_verdict(index, goal, day, everything, horizon)
     elif not exact:
         everything = _everything(index, start, stops, goal, day, horizon, exact)
-        verdict, route = waypoint_answer(index, start, stops, goal, day, everything, horizon)[:2]
+        verdict, route = waypoint_verdict(index, stops, goal, day, everything, horizon)
     else:
         everything = None  # only the details list alternatives to a named route
         verdict, route = _named_route_verdict(

@@ -135,12 +135,14 @@ class Caches:
         "reaching",
         "read",
         "routes",
+        "sealed",
         "steps",
         "timelines",
         "undated",
         "waypoint_blocked",
         "waypoint_days",
         "waypoint_routes",
+        "ways_out",
         "whole",
     )
 
@@ -162,6 +164,8 @@ class Caches:
             "waypoint_days", budget, n)
         self.waypoint_blocked: Cache[tuple[tuple[str, ...], str, _Horizon], Days] = Cache(
             "waypoint_blocked", budget, n)
+        self.ways_out: Cache[tuple[str, _Horizon], Days] = Cache("ways_out", budget, n)
+        self.sealed: Cache[tuple[str, _Horizon], Days] = Cache("sealed", budget, n)
         # fast/adjacency.py and fast/chains.py: the search's tables (the last three filled in place)
         self.every: Cache[_Horizon, _Every] = Cache("every", budget, n)
         self.read: Cache[tuple[int, _Horizon], int] = Cache("read", budget, n)

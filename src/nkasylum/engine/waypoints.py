@@ -34,15 +34,16 @@ from nkasylum.engine.fast.documented import (
     within,
 )
 from nkasylum.engine.index import Index
-from nkasylum.engine.legs import closed, leg_steps, policy_step, sends_back
+from nkasylum.engine.legs import leg_steps, policy_step
 from nkasylum.engine.search import MAX_ROUTES, WAYPOINT_TRANSITS, _Found, _Search
+from nkasylum.engine.timeline import closed, sends_back
 from nkasylum.model.passages import Passage
 from nkasylum.model.policies import Policy
 from nkasylum.model.routes import Leg, Route
 from nkasylum.model.verdicts import Step, StepKind, Verdict
 
 __all__ = ["route_steps", "waypoint_answer", "waypoint_blocked_days", "waypoint_days", "waypoint_routes",
-           "waypoint_verdict_days"]
+           "waypoint_verdict", "waypoint_verdict_days"]
 
 Horizon = dt.timedelta | None
 
@@ -164,46 +165,48 @@ def waypoint_days(index: Index, start: Country, stops: tuple[Country, ...], goal
     countries) that keeps, along each chain, the days on which every leg so far has a
     passage, and drops a chain once they are none or the targets left are too far.
     """
-    targets = (*(c.alpha_2 for c in stops), goal.alpha_2)
-    key = (start.alpha_2, targets, horizon)
-    cache = index.caches.waypoint_days
-    found = cache.get(key)
-    if found is not None:
-        return found
-    dists = [_all_time_distances(index, t) for t in targets]
+    targets = (*[c.alpha_2 for c in stops], goal.alpha_2)
+    distances = index.caches.all_time_distances.get
+    dists = [distances(t) or _all_time_distances(index, t) for t in targets]
     need: list[int | None] = [0] * (len(targets) + 1)
     for j in range(len(targets) - 1, -1, -1):
         step = dists[j].get(start.alpha_2 if j == 0 else targets[j - 1])
         after = need[j + 1]
         need[j] = None if step is None or after is None else step + after
-    parts: list[tuple[dt.date, dt.date]] = []
     most = WAYPOINT_TRANSITS + 1
-    if need[0] is not None and need[0] <= most:
-        order = {code: j for j, code in enumerate(targets)}
-        stack: list[tuple[str, int, int, Days, frozenset[str]]] = [
-            (start.alpha_2, 0, 0, _EVER, frozenset((start.alpha_2,)))]
-        while stack:
-            here, j, used, days, seen = stack.pop()
-            for nxt, leg in _legs_from(index, here, horizon).items():
-                if horizon is not None:
-                    # the leg rule's documented days: a passage only carried forward never
-                    # outranks a block seen or in force that day (as for named routes)
-                    leg = _leg_table(index, here, nxt, nxt == goal.alpha_2, horizon)[0]
-                k = order.get(nxt)
-                if nxt in seen or (k is not None and k != j):
-                    continue  # a country twice, or a waypoint out of its turn
-                after = j + 1 if k == j else j
-                if after < len(targets):
-                    to_next, rest = dists[after].get(nxt), need[after + 1]
-                    if to_next is None or rest is None or used + 1 + to_next + rest > most:
-                        continue
-                both = _intersect(days, leg)
-                if not both:
+    if need[0] is None or need[0] > most:
+        return ()  # no chain of passages at any time: nothing to walk, nor to keep
+    key = (start.alpha_2, targets, horizon)
+    cache = index.caches.waypoint_days
+    found = cache.get(key)
+    if found is not None:
+        return found
+    parts: list[tuple[dt.date, dt.date]] = []
+    order = {code: j for j, code in enumerate(targets)}
+    stack: list[tuple[str, int, int, Days, frozenset[str]]] = [
+        (start.alpha_2, 0, 0, _EVER, frozenset((start.alpha_2,)))]
+    while stack:
+        here, j, used, days, seen = stack.pop()
+        for nxt, leg in _legs_from(index, here, horizon).items():
+            if horizon is not None:
+                # the leg rule's documented days: a passage only carried forward never
+                # outranks a block seen or in force that day (as for named routes)
+                leg = _leg_table(index, here, nxt, nxt == goal.alpha_2, horizon)[0]
+            k = order.get(nxt)
+            if nxt in seen or (k is not None and k != j):
+                continue  # a country twice, or a waypoint out of its turn
+            after = j + 1 if k == j else j
+            if after < len(targets):
+                to_next, rest = dists[after].get(nxt), need[after + 1]
+                if to_next is None or rest is None or used + 1 + to_next + rest > most:
                     continue
-                if after == len(targets):
-                    parts.extend(both)
-                else:
-                    stack.append((nxt, after, used + 1, both, seen | {nxt}))
+            both = _intersect(days, leg)
+            if not both:
+                continue
+            if after == len(targets):
+                parts.extend(both)
+            else:
+                stack.append((nxt, after, used + 1, both, seen | {nxt}))
     found = _union(parts)
     cache.keep(key, found, len(found))
     return found
@@ -214,26 +217,43 @@ def waypoint_blocked_days(index: Index, stops: tuple[Country, ...], goal: Countr
     """The days on which a waypoint question is blocked when no route is documented: the
     destination is closed, or a waypoint is sealed: it sends North Koreans back with no
     documented exception, and no passage out of it is documented (the route cannot pass it)."""
-    key = (tuple(c.alpha_2 for c in stops), goal.alpha_2, horizon)
+    closing = _policy_days(index, goal.alpha_2, horizon, False)
+    # A destination that is never closed adds no day: the question is blocked on the days a
+    # waypoint is sealed, whatever the destination, and one value serves them all.
+    key = (tuple([c.alpha_2 for c in stops]), goal.alpha_2 if closing else "", horizon)
     cache = index.caches.waypoint_blocked
     found = cache.get(key)
     if found is None:
-        sealed = [_minus(_policy_days(index, c.alpha_2, horizon, True), _ways_out(index, c.alpha_2, horizon))
-                  for c in stops]
-        found = _union((*_policy_days(index, goal.alpha_2, horizon, False),
-                        *(d for days in sealed for d in days)))
+        sealed = [_sealed_days(index, c.alpha_2, horizon) for c in stops]
+        found = _union((*closing, *(d for days in sealed for d in days)))
         cache.keep(key, found, len(found))
+    return found
+
+
+def _sealed_days(index: Index, code: str, horizon: Horizon) -> Days:
+    """The days on which waypoint ``code`` is sealed (see :func:`waypoint_blocked_days`)."""
+    cache = index.caches.sealed
+    found = cache.get((code, horizon))
+    if found is None:
+        found = _minus(_policy_days(index, code, horizon, True), _ways_out(index, code, horizon))
+        cache.keep((code, horizon), found, len(found))
     return found
 
 
 def _ways_out(index: Index, code: str, horizon: Horizon) -> Days:
     """The days on which some passage out of ``code`` is documented: with a horizon, a passage
     only carried forward counts only on days no block of ``code`` is seen or in force."""
-    seen = _union(d for days in _legs_from(index, code, None).values() for d in days)
-    if horizon is None:
-        return seen
-    carried = _union(d for days in _legs_from(index, code, horizon).values() for d in days)
-    return _union((*seen, *_minus(carried, _policy_days(index, code, None, True))))
+    cache = index.caches.ways_out
+    found = cache.get((code, horizon))
+    if found is None:
+        seen = _union(d for days in _legs_from(index, code, None).values() for d in days)
+        if horizon is None:
+            found = seen
+        else:
+            carried = _union(d for days in _legs_from(index, code, horizon).values() for d in days)
+            found = _union((*seen, *_minus(carried, _policy_days(index, code, None, True))))
+        cache.keep((code, horizon), found, len(found))
+    return found
 
 
 def _asked(start: Country, stops: tuple[Country, ...], goal: Country) -> Route:
@@ -249,10 +269,16 @@ def _sealed(index: Index, stops: tuple[Country, ...], day: dt.date,
     found = []
     for c in stops:
         held = index.policy(c.alpha_2, day, horizon)
-        if held is not None and sends_back(held) and not held.exceptions and \
-                not within(_ways_out(index, c.alpha_2, horizon), day):
+        if held is not None and _seals(index, c, held, day, horizon):
             found.append((c, held))
     return found
+
+
+def _seals(index: Index, c: Country, held: Policy, day: dt.date, horizon: Horizon) -> bool:
+    """Whether waypoint ``c``, holding ``held`` on ``day``, is sealed that day: it sends North
+    Koreans back with no documented exception, and no passage out of it is documented."""
+    return sends_back(held) and not held.exceptions and \
+        not within(_ways_out(index, c.alpha_2, horizon), day)
 
 
 def route_steps(index: Index, route: Route, goal: Country, day: dt.date,
@@ -291,6 +317,19 @@ def waypoint_answer(index: Index, start: Country, stops: tuple[Country, ...], go
         steps.append(policy_step(index, StepKind.BLOCKED_LEAVING, day, index.leg(c, after), held,
                                  horizon, verdict))
     return verdict, None, steps
+
+
+def waypoint_verdict(index: Index, stops: tuple[Country, ...], goal: Country, day: dt.date,
+                     found: tuple[Route, ...], horizon: Horizon) -> tuple[Verdict, Route | None]:
+    """The verdict and route :func:`waypoint_answer` gives, without working out its steps
+    (an answer's steps are worded only when its details are read)."""
+    if found:
+        return Verdict.DOCUMENTED, found[0]
+    # The days a closed destination or a sealed waypoint blocks the question, kept per
+    # question (shared by destinations never closed): one bisection a day asked.
+    if within(waypoint_blocked_days(index, stops, goal, horizon), day):
+        return Verdict.BLOCKED, None
+    return Verdict.UNDOCUMENTED, None
 
 
 def waypoint_verdict_days(index: Index, start: Country, stops: tuple[Country, ...], goal: Country,

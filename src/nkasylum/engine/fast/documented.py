@@ -233,6 +233,8 @@ def last_documented(index: Index, start: Country, stops: tuple[Country, ...] | N
 
 def _minus(a: Days, b: Days) -> Days:
     """The days of ``a`` that are not in ``b``."""
+    if not a or not b:
+        return a  # the same value: tables built from it are shared by identity (bulk)
     out = []
     j = 0
     for lo, hi in a:
