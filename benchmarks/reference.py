@@ -41,11 +41,13 @@ def shapes(routes: Iterable[nk.Route]) -> set[tuple[str, ...]]:
     return {tuple(p.alpha_2 for p in r.places if isinstance(p, nk.Country)) for r in routes}
 
 
-def verdicts(kb: nk.KnowledgeBase, rows: Iterable[tuple[object, object, object, object]]
-             ) -> list[nk.Verdict]:
-    """One full assessment per row, on a fresh copy of ``kb`` (nothing cached)."""
+def verdicts(kb: nk.KnowledgeBase, rows: Iterable[tuple[object, object, object, object]],
+             exact: bool = False) -> list[nk.Verdict]:
+    """One full assessment per row, on a fresh copy of ``kb`` (nothing cached); ``exact``:
+    the transit countries are the exact legs, else waypoints."""
     fresh = nk.KnowledgeBase(all_sources=kb.all_sources, all_policies=kb.all_policies,
                              all_passages=kb.all_passages, all_cases=kb.all_cases,
                              all_statistics=kb.all_statistics, all_conflicts=kb.all_conflicts,
                              scope=kb.scope)
-    return [fresh.can_resettle(o, v, d, on=day).verdict for o, v, d, day in rows]  # type: ignore[arg-type]
+    return [fresh.can_resettle(o, v, d, on=day, exact=exact and v is not None).verdict  # type: ignore[arg-type]
+            for o, v, d, day in rows]

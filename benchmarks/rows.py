@@ -179,9 +179,10 @@ def _peers(blocks: int, size: int) -> dict[str, list[float]]:
     return out
 
 
-def fresh_questions(n: int, named: bool | None, details: bool = False) -> Row:
+def fresh_questions(n: int, named: bool | None, details: bool = False, exact: bool = False) -> Row:
     """Distinct questions, each asked once, on a knowledge base with nothing cached at first;
-    with ``details``, each answer's explanation is read inside the timed part too."""
+    with ``details``, each answer's explanation is read inside the timed part too; with
+    ``exact``, named transit countries are the exact legs (else waypoints, the default)."""
     base = nk.default_knowledge_base()
     asked = questions.distinct(base, n, named=named, seed={True: 11, False: 12, None: 13}[named])
     kb = fresh(base)
@@ -193,7 +194,7 @@ def fresh_questions(n: int, named: bool | None, details: bool = False) -> Row:
     for i in range(0, n, block):  # interleaved with the peers, block by block
         for o, v, d, day in asked[i:i + block]:
             start = clock()
-            a = kb.can_resettle(o, v, d, on=day)  # type: ignore[arg-type]
+            a = kb.can_resettle(o, v, d, on=day, exact=exact)  # type: ignore[arg-type]
             if details:
                 a.explanation  # noqa: B018  # works out every detail, then words the steps
             per_question.append(clock() - start)
@@ -201,9 +202,10 @@ def fresh_questions(n: int, named: bool | None, details: bool = False) -> Row:
         for name, ts in _peers(1, block * 4).items():
             peers[name].extend(ts)
     sample = random.Random(4).sample(range(n), min(n, 400))
-    expected = reference.verdicts(base, [asked[i] for i in sample])
+    expected = reference.verdicts(base, [asked[i] for i in sample], exact=exact)
     require([answers[i] for i in sample] == expected, "fresh answers differ from the reference")
-    require(list(fresh(base).assess_many(asked)) == answers, "fresh answers differ from assess_many")
+    require(list(fresh(base).assess_many(asked, exact=exact)) == answers,
+            "fresh answers differ from assess_many")
     ours = median(per_question)
     py, hol = median(peers["pycountry"]), median(peers["holidays"])
     counts = {v.value: answers.count(v) for v in nk.Verdict}
@@ -212,6 +214,8 @@ def fresh_questions(n: int, named: bool | None, details: bool = False) -> Row:
         target, met = "reported (what reading the explanation adds to a fresh question)", None
     else:
         name = f"fresh questions, {'named routes' if named else 'any route'}"
+        if named:
+            name += ", exact legs" if exact else " as waypoints (the default)"
         target, met = "median at most 10x pycountry", ours <= 10 * py
     return {
         "name": name,
@@ -528,6 +532,7 @@ PLAN: dict[str, Callable[[bool], list[Row]]] = {
     "cold": lambda q: cold_start(runs=2 if q else 30),
     "fresh": lambda q: [fresh_questions(300 if q else 5_000, named=False),
                         fresh_questions(300 if q else 5_000, named=True),
+                        fresh_questions(300 if q else 5_000, named=True, exact=True),
                         fresh_questions(300 if q else 2_000, named=None, details=True)],
     "memo": lambda q: [memo_hit(2_000 if q else 50_000)],
     "panel": lambda q: [panel(3 if q else 15)],

@@ -14,7 +14,8 @@ knowledge base with nothing cached); a mismatch stops the run with an error. The
   ``import attrs, pycountry``, min and median of interleaved runs, in a bare virtual
   environment without this interpreter's start-up hooks (the target), and with them; and
   an any-route first question, which the quick tables do not hold (reported);
-- fresh questions: distinct questions, each asked once (any route, and named routes),
+- fresh questions: distinct questions, each asked once (any route, and named routes: as
+  waypoints, the default, and as exact legs),
   against ``pycountry.countries.get`` and ``date in holidays`` with distinct arguments;
 - repeated question: the memo hit, labelled as such;
 - bulk: a million realistic rows (any destination, zero to two transit countries, any day);

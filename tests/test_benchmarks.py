@@ -27,7 +27,8 @@ QUICK_ROWS = [
     "cold start (process), this interpreter's start-up hooks included",
     "cold start (process), an any-route first question: the knowledge base is built",
     "fresh questions, any route",
-    "fresh questions, named routes",
+    "fresh questions, named routes as waypoints (the default)",
+    "fresh questions, named routes, exact legs",
     "fresh questions, explanation read (any route and named, mixed)",
     "repeated question (memo hit)",
     "whole-year panel, 17 countries x 36 years (warm)",
@@ -80,7 +81,7 @@ def test_the_json_records_every_row_and_its_checked_answers(
     for r in result["rows"]:
         assert {"ours", "reference", "ratio", "target", "met", "data"} <= set(r)
         assert r["ratio"] > 0
-    for kind in ("any route", "named routes"):
+    for kind in ("any route", "named routes as waypoints (the default)", "named routes, exact legs"):
         fresh = rows[f"fresh questions, {kind}"]["data"]
         assert fresh["checked_against_reference"] > 0 and fresh["questions"] >= 300
         assert sum(fresh["verdicts"].values()) == fresh["questions"]
