@@ -129,11 +129,15 @@ def _shapes(routes: tuple[nk.Route, ...]) -> set[tuple[str, ...]]:
     return {tuple(p.alpha_2 for p in r.places if isinstance(p, nk.Country)) for r in routes}
 
 
-def _documented_on(passage: nk.Passage, day: dt.date) -> bool:
-    """Whether a generated observation is seen on ``day`` or lies between two sightings."""
+def _documented_on(kb: nk.KnowledgeBase, passage: nk.Passage, day: dt.date) -> bool:
+    """Whether a generated observation's value is seen on ``day`` or lies between two of its
+    sightings: the sightings of every dated passage with the same origin, destination and
+    channel form one series, whichever statement made them (the time model's value series)."""
     if passage.undated:
         return False
-    seen = sightings_of(passage.evidence)
+    value = (passage.origin, passage.dest, passage.channel)
+    seen = [w for q in kb.all_passages if not q.undated and (q.origin, q.dest, q.channel) == value
+            for w in sightings_of(q.evidence)]
     return min(w.start for w in seen) <= day <= max(w.end for w in seen)
 
 
@@ -148,7 +152,7 @@ def test_every_route_is_valid_and_each_leg_backed_on_the_day(
             passage = kb.entry(leg.passage or "")
             assert isinstance(passage, nk.Passage) and passage.evidence
             # computed here from the sightings, independently of the engine's support
-            assert _documented_on(passage, day), (passage.id, day)
+            assert _documented_on(kb, passage, day), (passage.id, day)
             assert kb.support(passage.id, on=day).support in (nk.Support.SEEN,
                                                               nk.Support.BETWEEN_SIGHTINGS)
 
@@ -161,7 +165,7 @@ def test_the_search_tables_find_what_a_plain_search_finds(
     # depth-first walk over the passages documented on the day, read from their sightings.
     ways: dict[str, set[str]] = {}
     for p in kb.passages(any_date=True):
-        if isinstance(p.origin, nk.Country) and isinstance(p.dest, nk.Country) and _documented_on(p, day):
+        if isinstance(p.origin, nk.Country) and isinstance(p.dest, nk.Country) and _documented_on(kb, p, day):
             ways.setdefault(p.origin.alpha_2, set()).add(p.dest.alpha_2)
     plain: set[tuple[str, ...]] = set()
 
@@ -184,7 +188,7 @@ def test_a_passage_documented_on_the_day_is_on_some_route_or_its_leg_is_closed(
     # sightings) is a documented direct route, unless a policy blocks it; the route found
     # then rests on a passage of that leg.
     direct = [p for p in kb.all_passages
-              if p.origin == nk.country("KP") and p.dest == nk.country(dest) and _documented_on(p, day)]
+              if p.origin == nk.country("KP") and p.dest == nk.country(dest) and _documented_on(kb, p, day)]
     a = kb.can_resettle("KP", [], dest, on=day)
     if not direct:
         assert a.verdict is not nk.Verdict.DOCUMENTED
