@@ -14,12 +14,10 @@ dictionary, so a caller still holding the old one reads it unchanged.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
-__all__ = ["Budget", "Cache", "building"]
+__all__ = ["Budget", "Cache"]
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -119,23 +117,3 @@ class Cache(Generic[K, V]):
         self.get = self.data.get
         self._budget.bytes -= self.bytes
         self.bytes = 0
-
-
-@contextlib.contextmanager
-def building() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a derived table is built.
-
-    A table of the whole knowledge base allocates thousands of small containers that all
-    survive it, so the collections they trigger free nothing and only walk the heap (on a
-    world of 8,000 passages, about 40% of the time of a first route question on a new day).
-    The collector is switched back on afterwards only if it was on before: a caller that
-    turned it off keeps it off, and a thread building at the same time at worst postpones a
-    collection, never loses one.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter, itemgetter
 from typing import Any, Protocol, TypeVar
 
-from nkasylum.core.caches import Cache, building
+from nkasylum.core.caches import Cache
 from nkasylum.core.countries import Country
 from nkasylum.core.places import THIRD_COUNTRY, Region
 from nkasylum.core.trusted import trusted
@@ -225,8 +225,7 @@ def _every(index: Index, horizon: dt.timedelta | None) -> _Every:
     """Every passage between two countries, grouped both ways; once per horizon."""
     found = index.caches.every.get(horizon)
     if found is None:
-        with building():
-            found = _Every(index, horizon)
+        found = _Every(index, horizon)
         index.caches.every.keep(horizon, found, 3 * len(found.out))  # a tuple and two slots a passage
     return found
 
@@ -321,19 +320,18 @@ def whole(index: Index, day: int, horizon: dt.timedelta | None) -> Whole | None:
         found = None
     every = _every(index, horizon)
     first, last = every.span(day)
-    with building():
-        answer = [d for d in every.out if d[0] <= day <= d[1]]
-        grouped: dict[str, list[_Dated]] = {}
-        ins: dict[str, dict[str, None]] = {}
-        for d in answer:  # by origin, then destination, the best passage of a pair last
-            origin, dest = d[4], d[2]
-            grouped.setdefault(origin, []).append(d)
-            ins.setdefault(dest, {})[origin] = None
-        outs = {code: _strongest(group) for code, group in grouped.items()}
-        table = Whole(
-            first, last, {code: Outgoing(first, last, best) for code, best in outs.items()},
-            {code: Incoming(first, last, tuple(origins)) for code, origins in ins.items()})
-    return dated_put(cache, horizon, found, table, 2 * len(answer) + len(outs) + len(ins))
+    answer = [d for d in every.out if d[0] <= day <= d[1]]
+    grouped: dict[str, list[_Dated]] = {}
+    ins: dict[str, dict[str, None]] = {}
+    for d in answer:  # by origin, then destination, the best passage of a pair last
+        origin, dest = d[4], d[2]
+        grouped.setdefault(origin, []).append(d)
+        ins.setdefault(dest, {})[origin] = None
+    outs = {code: _strongest(group) for code, group in grouped.items()}
+    return dated_put(cache, horizon, found, Whole(
+        first, last, {code: Outgoing(first, last, best) for code, best in outs.items()},
+        {code: Incoming(first, last, tuple(origins)) for code, origins in ins.items()}),
+        2 * len(answer) + len(outs) + len(ins))
 
 
 def _rank(index: Index, p: Passage) -> tuple[Any, ...]:
