@@ -10,8 +10,8 @@ from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError, OutOfScop
 from nkasylum.core.places import Region, place, region_named
 from nkasylum.model.routes import Route
 
-__all__ = ["Scope", "check_path", "country_arg", "exact_arg", "journey", "max_transits", "origin", "path_codes",
-           "via"]
+__all__ = ["Scope", "check_path", "country_arg", "exact_arg", "journey", "max_routes", "max_transits", "origin",
+           "path_codes", "via"]
 
 
 class Scope(Protocol):
@@ -126,6 +126,15 @@ def max_transits(value: object) -> int:
         raise ArgumentTypeError(f"max_transits= takes an int, not {value!r}")
     if not 0 <= value <= 8:
         raise InvalidRouteError(f"max_transits must be between 0 and 8, not {value}")
+    return value
+
+
+def max_routes(value: object) -> int:
+    """How many routes a search may return: an int, at least 1."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ArgumentTypeError(f"max_routes= takes an int, not {value!r}")
+    if value < 1:
+        raise InvalidRouteError(f"max_routes must be at least 1, not {value}")
     return value
 
 

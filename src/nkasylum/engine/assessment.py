@@ -22,7 +22,7 @@ import itertools
 from collections.abc import Iterator
 
 from nkasylum.core.countries import Country
-from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
+from nkasylum.core.errors import ArgumentTypeError
 from nkasylum.core.periods import resolve_horizon, resolve_when
 from nkasylum.core.places import place_code
 from nkasylum.core.trusted import trusted
@@ -267,15 +267,6 @@ def _any_route_verdict(index: Index, goal: Country, day: dt.date, found: tuple[R
     return Verdict.UNDOCUMENTED, None
 
 
-def _checked_max_routes(value: object) -> int:
-    """``max_routes``, checked as :func:`~nkasylum.engine.search.find_routes` checks it."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ArgumentTypeError(f"max_routes= takes an int, not {value!r}")
-    if value < 1:
-        raise InvalidRouteError(f"max_routes must be at least 1, not {value}")
-    return value
-
-
 def _named_route_verdict(index: Index, codes: list[str], day: dt.date,
                          horizon: Horizon) -> tuple[Verdict, Route | None]:
     """The verdict and route of a named route, as :func:`_named_route` explains them."""
@@ -366,7 +357,7 @@ def routes_on(index: Index, origin: object, dest: object, on: object, max_transi
     named = arguments.exact_arg(exact, via)
     if stops is not None:
         most = arguments.max_transits(max_transits)
-        count = _checked_max_routes(max_routes)
+        count = arguments.max_routes(max_routes)
         codes = arguments.check_path(start, stops, goal)
 
     def found_on(day: dt.date) -> tuple[Route, ...]:

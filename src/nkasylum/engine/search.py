@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from operator import itemgetter
 
 from nkasylum.core.countries import Country
-from nkasylum.core.errors import ArgumentTypeError, InvalidRouteError
+from nkasylum.core.errors import InvalidRouteError
 from nkasylum.core.periods import resolve_on
 from nkasylum.engine import arguments
 from nkasylum.engine.fast.adjacency import (
@@ -112,7 +112,7 @@ def find_routes(index: Index, origin: object, dest: object, *, on: object = None
         ['KP > RU > KR', 'KP > CN > TH > KR', 'KP > CN > third country > KR', 'KP > CN > LA > TH > KR']
     """
     start, goal, day, limit = _question(index, origin, dest, on, max_transits)
-    most = _max_routes(max_routes)
+    most = arguments.max_routes(max_routes)
     key = (start.alpha_2, goal.alpha_2, limit, horizon, most)
     found = index.caches.routes.get(key)
     known: _Found | None = dated_get(found, day.toordinal())
@@ -195,14 +195,6 @@ class _Negated:
 
     def __lt__(self, other: _Negated) -> bool:
         return self.rank > other.rank
-
-
-def _max_routes(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ArgumentTypeError(f"max_routes= takes an int, not {value!r}")
-    if value < 1:
-        raise InvalidRouteError(f"max_routes must be at least 1, not {value}")
-    return value
 
 
 class _Found:
