@@ -7,7 +7,7 @@ the knowledge base's methods only pass their arguments on.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from nkasylum.core.errors import ArgumentTypeError, ArgumentValueError
@@ -104,6 +104,20 @@ def in_window(span: When | None, days: tuple[dt.date, dt.date]) -> bool | None:
     return True if lo <= span.start and span.end <= hi else None
 
 
+def _window_test(since: object, until: object,
+                 possible: object) -> Callable[[When | None], bool] | None:
+    """What ``since``, ``until`` and ``possible=`` keep of dated entries (``None``: no window
+    asked): a date that surely falls in the window, or with ``possible=True`` one that only
+    may (see :func:`in_window`). ``cases`` and ``statistics`` read their windows this way."""
+    days = window(since, until)
+    if not isinstance(possible, bool):
+        raise ArgumentTypeError(f"possible= takes True or False, not {possible!r}")
+    if days is None:
+        return None
+    kept = (True, None) if possible else (True,)
+    return lambda span: in_window(span, days) in kept
+
+
 def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, until: object,
           outcome: object, possible: object = False) -> tuple[Case, ...]:
     """Cases filtered by country involved, date window and outcome, oldest first (undated last).
@@ -111,9 +125,7 @@ def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, u
     With a window, a case is kept when its date surely falls in it (both ends of its span
     inside); ``possible=True`` also keeps those whose date may fall in it (spans that only
     overlap the window, such as an open start)."""
-    days = window(since, until)
-    if not isinstance(possible, bool):
-        raise ArgumentTypeError(f"possible= takes True or False, not {possible!r}")
+    keeps = _window_test(since, until, possible)
     wanted = None if outcome is None else _outcome(outcome)
     target = place(country) if country is not None else None
     found = []
@@ -122,10 +134,8 @@ def cases(all_cases: Iterable[Case], country: PlaceLike | None, since: object, u
             continue
         if wanted is not None and c.outcome is not wanted:
             continue
-        if days is not None:
-            inside = in_window(c.date, days)
-            if inside is False or (inside is None and not possible):
-                continue
+        if keeps is not None and not keeps(c.date):
+            continue
         found.append(c)
     return tuple(sorted(found, key=_case_order))
 
@@ -153,9 +163,7 @@ def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,
     when its as-of date surely falls in it (both ends of its span inside); ``possible=True``
     also keeps those whose as-of date only may (a span that overlaps the window, such as an
     open start). Undated figures are left out of a window."""
-    days = window(since, until)
-    if not isinstance(possible, bool):
-        raise ArgumentTypeError(f"possible= takes True or False, not {possible!r}")
+    keeps = _window_test(since, until, possible)
     target = place(country) if country is not None else None
     if measure is not None:
         if not isinstance(measure, str):
@@ -165,10 +173,8 @@ def statistics(all_statistics: Iterable[Statistic], country: PlaceLike | None,
     for s in all_statistics:
         if (target is not None and s.place != target) or (measure is not None and s.measure != measure):
             continue
-        if days is not None:
-            inside = in_window(s.as_of, days)
-            if inside is False or (inside is None and not possible):
-                continue
+        if keeps is not None and not keeps(s.as_of):
+            continue
         found.append(s)
     return tuple(sorted(found, key=statistic_order))
 
