@@ -703,3 +703,21 @@ def examples(n: int) -> int:
     it), a third of it (at least 10) in the quick default run, so that the laws are still
     checked while working and checked hard before anything lands."""
     return n if os.environ.get("NKASYLUM_FULL_TESTS") == "1" else max(10, n // 3)
+
+
+def simple_paths(ways: dict[str, set[str]], origin: str, dest: str,
+                 max_transits: int) -> set[tuple[str, ...]]:
+    """Every path of ``ways`` (each country's next countries) from ``origin`` to ``dest``
+    that visits no country twice and has at most ``max_transits`` countries between them:
+    the textbook depth-first walk, no index, no pruning."""
+    found: set[tuple[str, ...]] = set()
+
+    def walk(path: tuple[str, ...]) -> None:
+        for nxt in ways.get(path[-1], ()):
+            if nxt == dest:
+                found.add((*path, nxt))
+            elif nxt not in path and len(path) <= max_transits:
+                walk((*path, nxt))
+
+    walk((origin,))
+    return found

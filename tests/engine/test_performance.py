@@ -25,6 +25,7 @@ from strategies import (
     grid_days,
     passage_countries,
     periods,
+    simple_paths,
 )
 
 import nkasylum as nk
@@ -335,17 +336,7 @@ def _reference_shapes(kb: nk.KnowledgeBase, origin: str, dest: str, day: dt.date
     for p in kb.all_passages:
         if isinstance(p.origin, nk.Country) and isinstance(p.dest, nk.Country) and p.applies(day):
             out.setdefault(p.origin.alpha_2, set()).add(p.dest.alpha_2)
-    found: set[tuple[str, ...]] = set()
-
-    def walk(path: tuple[str, ...]) -> None:
-        for nxt in out.get(path[-1], ()):
-            if nxt == dest:
-                found.add((*path, nxt))
-            elif nxt not in path and len(path) <= max_transits:
-                walk((*path, nxt))
-
-    walk((origin,))
-    return found
+    return simple_paths(out, origin, dest, max_transits)
 
 
 @FAST

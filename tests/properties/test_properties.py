@@ -16,6 +16,7 @@ from strategies import (
     TRANSIT_DAYS,
     examples,
     sightings_of,
+    simple_paths,
     transit_evidence,
 )
 
@@ -167,16 +168,7 @@ def test_the_search_tables_find_what_a_plain_search_finds(
     for p in kb.passages(any_date=True):
         if isinstance(p.origin, nk.Country) and isinstance(p.dest, nk.Country) and _documented_on(kb, p, day):
             ways.setdefault(p.origin.alpha_2, set()).add(p.dest.alpha_2)
-    plain: set[tuple[str, ...]] = set()
-
-    def walk(path: tuple[str, ...]) -> None:
-        for nxt in ways.get(path[-1], ()):
-            if nxt == dest:
-                plain.add((*path, nxt))
-            elif nxt not in path and len(path) < 4:  # at most three transit countries
-                walk((*path, nxt))
-
-    walk(("KP",))
+    plain = simple_paths(ways, "KP", dest, max_transits=3)  # as an any-route search looks
     assert _shapes(kb.routes("KP", dest, on=day, max_routes=100_000)) == plain
 
 

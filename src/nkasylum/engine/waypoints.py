@@ -166,8 +166,7 @@ def waypoint_days(index: Index, start: Country, stops: tuple[Country, ...], goal
     passage, and drops a chain once they are none or the targets left are too far.
     """
     targets = (*[c.alpha_2 for c in stops], goal.alpha_2)
-    distances = index.caches.all_time_distances.get
-    dists = [distances(t) or _all_time_distances(index, t) for t in targets]
+    dists = [_all_time_distances(index, t) for t in targets]
     need: list[int | None] = [0] * (len(targets) + 1)
     for j in range(len(targets) - 1, -1, -1):
         step = dists[j].get(start.alpha_2 if j == 0 else targets[j - 1])
